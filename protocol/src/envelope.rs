@@ -1,0 +1,226 @@
+//! The COSE_Sign1 envelope (RFC 9052): signing, and opening a record, which
+//! checks it step by step, cheapest first: size, envelope, signature,
+//! payload, field rules.
+
+use std::fmt;
+
+use coset::{CborSerializable, CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable, iana};
+use ed25519_dalek::{Signature, Signer, SigningKey};
+use sha2::{Digest, Sha256};
+
+use crate::limits::{MAX_CLOCK_SKEW_SECS, MAX_ID_LEN, MAX_KIND_LEN, MAX_RECORD_BYTES};
+use crate::offer::OfferBody;
+use crate::profile::{PROFILE_ID, ProfileBody};
+use crate::validate::{Checked, ValidationError};
+use crate::{Content, FORMAT_VERSION, InstitutionId, Payload, RecordError, RecordKey, RecordKind, ValidationContext};
+
+/// SHA-256 of the whole COSE_Sign1 bytes: the record's identity on the wire
+/// (the gossipsub message id) and its dedup key.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordHash(pub [u8; 32]);
+
+impl RecordHash {
+    pub fn of(bytes: &[u8]) -> Self {
+        Self(Sha256::digest(bytes).into())
+    }
+
+    pub fn to_hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+impl fmt::Display for RecordHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_hex())
+    }
+}
+
+impl fmt::Debug for RecordHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RecordHash({})", self.to_hex())
+    }
+}
+
+/// An institution's signing key. Kept apart from the node's libp2p key, so a
+/// node key can be replaced without changing who the institution is.
+pub struct InstitutionKey(SigningKey);
+
+impl InstitutionKey {
+    pub fn from_secret_bytes(secret: &[u8; 32]) -> Self {
+        Self(SigningKey::from_bytes(secret))
+    }
+
+    pub fn secret_bytes(&self) -> [u8; 32] {
+        self.0.to_bytes()
+    }
+
+    pub fn id(&self) -> InstitutionId {
+        InstitutionId::from_bytes(self.0.verifying_key().to_bytes())
+    }
+
+    /// Encodes `payload` and wraps it in a tagged COSE_Sign1 with alg EdDSA
+    /// and `kid` = the public key, both in the protected header.
+    pub fn sign(&self, payload: &Payload) -> Result<Vec<u8>, RecordError> {
+        let mut payload_bytes = Vec::new();
+        ciborium::into_writer(payload, &mut payload_bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
+        let protected =
+            HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).key_id(self.id().as_bytes().to_vec()).build();
+        CoseSign1Builder::new()
+            .protected(protected)
+            .payload(payload_bytes)
+            .create_signature(&[], |to_be_signed| self.0.sign(to_be_signed).to_bytes().to_vec())
+            .build()
+            .to_tagged_vec()
+            .map_err(|e| RecordError::Envelope(e.to_string()))
+    }
+
+    /// Signs `payload` and opens the result exactly as a receiving node would,
+    /// so what the admin publishes passes the same checks as what peers send.
+    pub fn sign_checked(&self, payload: &Payload, ctx: &ValidationContext) -> Result<VerifiedRecord, RecordError> {
+        let bytes = self.sign(payload)?;
+        VerifiedRecord::open(&bytes, ctx)
+    }
+}
+
+/// A record whose envelope, signature and rules have been checked.
+#[derive(Debug, Clone)]
+pub struct VerifiedRecord {
+    /// The exact bytes received or signed; stored and forwarded as they are.
+    pub bytes: Vec<u8>,
+    pub hash: RecordHash,
+    pub author: InstitutionId,
+    pub payload: Payload,
+    pub content: Content,
+}
+
+impl VerifiedRecord {
+    /// Checks `bytes` as a record of the network in `ctx`.
+    pub fn open(bytes: &[u8], ctx: &ValidationContext) -> Result<Self, RecordError> {
+        if bytes.len() > MAX_RECORD_BYTES {
+            return Err(RecordError::TooLarge { size: bytes.len(), max: MAX_RECORD_BYTES });
+        }
+        let sign1 = CoseSign1::from_tagged_slice(bytes)
+            .map_err(|e| RecordError::Envelope(format!("not a tagged COSE_Sign1 message: {e}")))?;
+        let author = check_headers(&sign1)?;
+        let verifying_key = author.verifying_key().map_err(|_| RecordError::BadSignature)?;
+        sign1.verify_signature(&[], |signature, signed| {
+            let signature = Signature::from_slice(signature).map_err(|_| RecordError::BadSignature)?;
+            verifying_key.verify_strict(signed, &signature).map_err(|_| RecordError::BadSignature)
+        })?;
+        let payload_bytes = sign1
+            .payload
+            .as_deref()
+            .ok_or_else(|| RecordError::Envelope("the payload is detached; records carry it".into()))?;
+        let payload: Payload = ciborium::from_reader(payload_bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
+        let content = check_payload(&payload, ctx)?;
+        Ok(Self { bytes: bytes.to_vec(), hash: RecordHash::of(bytes), author, payload, content })
+    }
+
+    pub fn key(&self) -> RecordKey {
+        RecordKey { author: self.author, kind: self.payload.kind.clone(), id: self.payload.id.clone() }
+    }
+}
+
+/// The protected header holds exactly alg EdDSA and a 32-byte `kid`; the
+/// unprotected header is empty, so the bytes of a record cannot be changed
+/// without breaking its signature.
+fn check_headers(sign1: &CoseSign1) -> Result<InstitutionId, RecordError> {
+    let header = &sign1.protected.header;
+    let envelope = |what: &str| RecordError::Envelope(what.to_owned());
+    if header.alg != Some(coset::Algorithm::Assigned(iana::Algorithm::EdDSA)) {
+        return Err(envelope("the protected header must say alg EdDSA (-8)"));
+    }
+    let kid: [u8; 32] = header
+        .key_id
+        .as_slice()
+        .try_into()
+        .map_err(|_| envelope("the protected header kid must be the 32-byte Ed25519 public key"))?;
+    let extra = !header.crit.is_empty()
+        || header.content_type.is_some()
+        || !header.iv.is_empty()
+        || !header.partial_iv.is_empty()
+        || !header.counter_signatures.is_empty()
+        || !header.rest.is_empty();
+    if extra {
+        return Err(envelope("the protected header may hold only alg and kid"));
+    }
+    if !sign1.unprotected.is_empty() {
+        return Err(envelope("the unprotected header must be empty"));
+    }
+    // Re-encoding the protected header must give the bytes that were signed;
+    // coset keeps the original bytes, and this guards the assumption.
+    if sign1.protected.original_data.is_none() && sign1.protected.clone().to_vec().is_err() {
+        return Err(envelope("the protected header cannot be encoded"));
+    }
+    Ok(InstitutionId::from_bytes(kid))
+}
+
+fn is_name_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')
+}
+
+/// The rules every payload follows, then the rules of its kind.
+fn check_payload(payload: &Payload, ctx: &ValidationContext) -> Result<Content, RecordError> {
+    let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
+    if payload.v != FORMAT_VERSION {
+        return Err(rule(
+            "v",
+            format!("must be {FORMAT_VERSION}, the format version this node understands (got {})", payload.v),
+        ));
+    }
+    if payload.net != ctx.network {
+        return Err(rule("net", format!("must be this node's network {:?} (got {:?})", ctx.network, payload.net)));
+    }
+    let kind_ok = !payload.kind.is_empty()
+        && payload.kind.len() <= MAX_KIND_LEN
+        && payload.kind.as_bytes()[0].is_ascii_lowercase()
+        && payload.kind.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !kind_ok {
+        return Err(rule(
+            "kind",
+            format!(
+                "must be 1-{MAX_KIND_LEN} lower-case letters, digits or hyphens, starting with a letter (got {:?})",
+                payload.kind
+            ),
+        ));
+    }
+    let id_ok = !payload.id.is_empty() && payload.id.len() <= MAX_ID_LEN && payload.id.bytes().all(is_name_char);
+    if !id_ok {
+        return Err(rule(
+            "id",
+            format!("must be 1-{MAX_ID_LEN} letters, digits, '-', '_' or '.' (got {:?})", payload.id),
+        ));
+    }
+    if payload.seq == 0 {
+        return Err(rule("seq", "must be at least 1".into()));
+    }
+    if payload.ts > ctx.now.saturating_add(MAX_CLOCK_SKEW_SECS) {
+        return Err(RecordError::FromTheFuture { ahead_secs: payload.ts - ctx.now, max_secs: MAX_CLOCK_SKEW_SECS });
+    }
+    let kind = payload.record_kind();
+    if kind == RecordKind::Profile && payload.id != PROFILE_ID {
+        return Err(rule("id", format!("must be {PROFILE_ID:?} for a profile (got {:?})", payload.id)));
+    }
+    let body = match (&payload.body, payload.withdrawn) {
+        (None, true) => return Ok(Content::Withdrawn),
+        (Some(_), true) => return Err(rule("body", "must be absent in a withdrawal".into())),
+        (None, false) => return Err(rule("body", "is required unless the record is a withdrawal".into())),
+        (Some(body), false) => body,
+    };
+    if !body.is_map() {
+        return Err(rule("body", "must be a CBOR map".into()));
+    }
+    match kind {
+        RecordKind::Profile => Ok(Content::Profile(Box::new(decode_body::<ProfileBody>(body)?))),
+        RecordKind::Offer => Ok(Content::Offer(Box::new(decode_body::<OfferBody>(body)?))),
+        RecordKind::Other(_) => Ok(Content::Uninterpreted),
+    }
+}
+
+fn decode_body<B: serde::de::DeserializeOwned + Checked>(body: &ciborium::Value) -> Result<B, RecordError> {
+    let typed: B = body.deserialized().map_err(|e| {
+        RecordError::Rule(ValidationError::new("body", format!("does not match the kind's fields: {e}")))
+    })?;
+    typed.check("body")?;
+    Ok(typed)
+}

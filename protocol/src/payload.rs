@@ -1,0 +1,159 @@
+//! The signed payload of every record, and the kinds of record this version
+//! understands.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::InstitutionId;
+use crate::offer::OfferBody;
+use crate::profile::ProfileBody;
+
+/// The payload format version this crate writes and understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The CBOR map inside the COSE_Sign1 envelope. Field order here is the order
+/// on the wire when this crate encodes; readers accept any order and ignore
+/// top-level fields they do not know.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Payload {
+    /// Format version, [`FORMAT_VERSION`].
+    pub v: u32,
+    /// Network name, so a record cannot be replayed into another network.
+    pub net: String,
+    /// Record kind: `profile`, `offer`, or a kind a later version defines.
+    pub kind: String,
+    /// The record's name within its author and kind.
+    pub id: String,
+    /// Version: for the same author, kind and id, the higher `seq` wins.
+    pub seq: u64,
+    /// Unix seconds when signed.
+    pub ts: u64,
+    /// The kind's fields. Absent in a withdrawal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<ciborium::Value>,
+    /// `true` in a withdrawal (tombstone), which replaces the record and
+    /// removes it from search everywhere.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withdrawn: bool,
+}
+
+impl Payload {
+    /// A payload carrying `body`, encoded to a CBOR value.
+    pub fn with_body<B: Serialize>(
+        net: &str,
+        kind: RecordKind,
+        id: &str,
+        seq: u64,
+        ts: u64,
+        body: &B,
+    ) -> Result<Self, ciborium::value::Error> {
+        Ok(Self {
+            v: FORMAT_VERSION,
+            net: net.to_owned(),
+            kind: kind.as_str().to_owned(),
+            id: id.to_owned(),
+            seq,
+            ts,
+            body: Some(ciborium::Value::serialized(body)?),
+            withdrawn: false,
+        })
+    }
+
+    /// A withdrawal of the record `kind`/`id`.
+    pub fn withdrawal(net: &str, kind: RecordKind, id: &str, seq: u64, ts: u64) -> Self {
+        Self {
+            v: FORMAT_VERSION,
+            net: net.to_owned(),
+            kind: kind.as_str().to_owned(),
+            id: id.to_owned(),
+            seq,
+            ts,
+            body: None,
+            withdrawn: true,
+        }
+    }
+
+    pub fn record_kind(&self) -> RecordKind {
+        RecordKind::from(self.kind.as_str())
+    }
+}
+
+/// The record kinds this version interprets; any other valid kind is stored
+/// and forwarded without being interpreted.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Profile,
+    Offer,
+    Other(String),
+}
+
+impl RecordKind {
+    pub fn as_str(&self) -> &str {
+        match self {
+            RecordKind::Profile => "profile",
+            RecordKind::Offer => "offer",
+            RecordKind::Other(kind) => kind,
+        }
+    }
+}
+
+impl From<&str> for RecordKind {
+    fn from(kind: &str) -> Self {
+        match kind {
+            "profile" => RecordKind::Profile,
+            "offer" => RecordKind::Offer,
+            other => RecordKind::Other(other.to_owned()),
+        }
+    }
+}
+
+impl fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What identifies a record across its versions: author, kind and id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordKey {
+    pub author: InstitutionId,
+    pub kind: String,
+    pub id: String,
+}
+
+impl RecordKey {
+    /// A byte key that sorts by author, then kind, then id:
+    /// `author (32 bytes) || kind || 0x00 || id`. Kind and id never contain
+    /// a zero byte (see the rules), so the key is unambiguous.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut key = Vec::with_capacity(32 + self.kind.len() + 1 + self.id.len());
+        key.extend_from_slice(self.author.as_bytes());
+        key.extend_from_slice(self.kind.as_bytes());
+        key.push(0);
+        key.extend_from_slice(self.id.as_bytes());
+        key
+    }
+
+    /// The inverse of [`RecordKey::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        let (author, rest) = bytes.split_at_checked(32)?;
+        let zero = rest.iter().position(|b| *b == 0)?;
+        Some(Self {
+            author: InstitutionId::from_bytes(author.try_into().ok()?),
+            kind: String::from_utf8(rest[..zero].to_vec()).ok()?,
+            id: String::from_utf8(rest[zero + 1..].to_vec()).ok()?,
+        })
+    }
+}
+
+/// What a verified record holds, interpreted as far as this version can.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    Profile(Box<ProfileBody>),
+    Offer(Box<OfferBody>),
+    /// A withdrawal of the record with the same key.
+    Withdrawn,
+    /// A kind this version does not know: stored and forwarded as is.
+    Uninterpreted,
+}
