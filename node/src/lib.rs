@@ -1,1 +1,28 @@
-//! placeholder
+//! The vetnet node: an institution's copy of the network's public records.
+//!
+//! - [`store`]: the sled record store and its search indexes.
+//! - [`search`]: offer and institution queries over the store.
+//! - [`network`]: the libp2p swarm in one event-loop task, driven through a
+//!   cloneable [`network::NetworkClient`]. Only this module touches the swarm.
+//! - [`ingest`]: records arriving by gossip, and the verdict on each.
+//! - [`publish`]: signing and publishing the institution's own records.
+//! - [`api`]: the loopback HTTP/JSON admin API. Only this module knows JSON.
+//! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`].
+//!
+//! See `ARCHITECTURE.md` at the repository root for the map and invariants.
+
+pub mod api;
+pub mod config;
+pub mod data_dir;
+pub mod ingest;
+pub mod keys;
+pub mod network;
+pub mod node;
+pub mod publish;
+pub mod search;
+pub mod store;
+
+pub use config::Config;
+pub use data_dir::DataDir;
+pub use network::NetworkTiming;
+pub use node::{Node, NodeError, NodeInfo, NodeOptions, initialize};

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use coset::{CborSerializable, CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable, iana};
+use coset::{CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable, iana};
 use ed25519_dalek::{Signature, Signer, SigningKey};
 use sha2::{Digest, Sha256};
 
@@ -101,6 +101,7 @@ impl VerifiedRecord {
         }
         let sign1 = CoseSign1::from_tagged_slice(bytes)
             .map_err(|e| RecordError::Envelope(format!("not a tagged COSE_Sign1 message: {e}")))?;
+        check_preferred_encoding(&sign1, bytes)?;
         let author = check_headers(&sign1)?;
         let verifying_key = author.verifying_key().map_err(|_| RecordError::BadSignature)?;
         sign1.verify_signature(&[], |signature, signed| {
@@ -111,9 +112,27 @@ impl VerifiedRecord {
             .payload
             .as_deref()
             .ok_or_else(|| RecordError::Envelope("the payload is detached; records carry it".into()))?;
-        let payload: Payload = ciborium::from_reader(payload_bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
+        let payload = decode_payload(payload_bytes)?;
         let content = check_payload(&payload, ctx)?;
         Ok(Self { bytes: bytes.to_vec(), hash: RecordHash::of(bytes), author, payload, content })
+    }
+
+    /// Decodes bytes this node verified before (its own store) without
+    /// checking the signature or the clock again: reading a record back must
+    /// not cost a signature check. Never use it on bytes from outside.
+    pub fn from_trusted_bytes(bytes: &[u8], network: &str) -> Result<Self, RecordError> {
+        let sign1 = CoseSign1::from_tagged_slice(bytes)
+            .map_err(|e| RecordError::Envelope(format!("not a tagged COSE_Sign1 message: {e}")))?;
+        let author = check_headers(&sign1)?;
+        let payload_bytes =
+            sign1.payload.as_deref().ok_or_else(|| RecordError::Envelope("the payload is detached".into()))?;
+        let payload: Payload = ciborium::from_reader(payload_bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
+        let content = check_payload(&payload, &ValidationContext { network, now: u64::MAX - MAX_CLOCK_SKEW_SECS })?;
+        Ok(Self { bytes: bytes.to_vec(), hash: RecordHash::of(bytes), author, payload, content })
+    }
+
+    pub fn is_withdrawn(&self) -> bool {
+        matches!(self.content, Content::Withdrawn)
     }
 
     pub fn key(&self) -> RecordKey {
@@ -147,12 +166,31 @@ fn check_headers(sign1: &CoseSign1) -> Result<InstitutionId, RecordError> {
     if !sign1.unprotected.is_empty() {
         return Err(envelope("the unprotected header must be empty"));
     }
-    // Re-encoding the protected header must give the bytes that were signed;
-    // coset keeps the original bytes, and this guards the assumption.
-    if sign1.protected.original_data.is_none() && sign1.protected.clone().to_vec().is_err() {
-        return Err(envelope("the protected header cannot be encoded"));
-    }
     Ok(InstitutionId::from_bytes(kid))
+}
+
+/// The envelope must be in the preferred serialization of RFC 8949 section
+/// 4.1 (shortest heads, definite lengths), so re-encoding it gives the same
+/// bytes. Otherwise anyone could re-encode a record without the author's key
+/// and get new bytes, a new record hash and a new gossip message id for the
+/// same signed content.
+fn check_preferred_encoding(sign1: &CoseSign1, bytes: &[u8]) -> Result<(), RecordError> {
+    match sign1.clone().to_tagged_vec() {
+        Ok(reencoded) if reencoded == bytes => Ok(()),
+        _ => Err(RecordError::Envelope(
+            "the envelope is not in the preferred CBOR encoding (shortest heads, definite lengths)".into(),
+        )),
+    }
+}
+
+/// The payload is exactly one CBOR map: bytes after it are refused, so that
+/// no signed data goes uninterpreted and every implementation agrees.
+fn decode_payload(mut bytes: &[u8]) -> Result<Payload, RecordError> {
+    let payload: Payload = ciborium::from_reader(&mut bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
+    if !bytes.is_empty() {
+        return Err(RecordError::Payload(format!("{} bytes follow the payload map", bytes.len())));
+    }
+    Ok(payload)
 }
 
 fn is_name_char(b: u8) -> bool {

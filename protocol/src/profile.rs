@@ -118,7 +118,7 @@ impl Checked for ProfileBody {
             }
             _ => {}
         }
-        if self.vet.len() == 2 && self.vet[0] == self.vet[1] {
+        if self.vet.iter().enumerate().any(|(i, provision)| self.vet[..i].contains(provision)) {
             return fail(format!("{p}.vet"), "lists the same provision twice");
         }
         validate::country(&format!("{p}.country"), &self.country)?;

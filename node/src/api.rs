@@ -1,0 +1,492 @@
+//! The admin API: HTTP/JSON on loopback, every call behind the bearer token
+//! in the data directory. The CLI is its client. This is the only module that
+//! knows JSON: it turns requests into typed calls and records into views.
+//!
+//! Errors are `{"error": {"code", "message", "field"?, "rule"?}}` with a 4xx
+//! status for the caller's mistakes and 5xx for the node's.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{Map, Value, json};
+use tokio::sync::watch;
+use vetnet_protocol::offer::OfferBody;
+use vetnet_protocol::profile::{InstitutionKind, ProfileBody};
+use vetnet_protocol::{Content, InstitutionId, RecordKind, VerifiedRecord};
+
+use crate::ingest::IngestStats;
+use crate::network::NetworkClient;
+use crate::node::NodeInfo;
+use crate::publish::{GossipState, PublishError, PublishMode, Published, Publisher};
+use crate::search::{self, InstitutionQuery, OfferQuery};
+use crate::store::{RecordStore, StoreError};
+
+/// The largest request body; a record is at most 48 KiB encoded.
+const MAX_REQUEST_BYTES: usize = 256 * 1024;
+
+#[derive(Clone)]
+pub struct ApiState {
+    pub info: Arc<NodeInfo>,
+    pub store: RecordStore,
+    pub network: NetworkClient,
+    pub publisher: Publisher,
+    pub stats: Arc<IngestStats>,
+    pub token: Arc<str>,
+}
+
+/// Serves the API on `listener` until `shutdown` changes.
+pub async fn serve(listener: tokio::net::TcpListener, state: ApiState, mut shutdown: watch::Receiver<bool>) {
+    let app = router(state);
+    let stop = async move {
+        let _ = shutdown.changed().await;
+    };
+    if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(stop).await {
+        tracing::error!(error = %e, "admin API stopped");
+    }
+}
+
+pub fn router(state: ApiState) -> Router {
+    Router::new()
+        .route("/v1/status", get(status))
+        .route("/v1/peers", get(peers))
+        .route("/v1/profile", get(get_profile).put(put_profile))
+        .route("/v1/offers", get(list_offers).post(create_offer))
+        .route("/v1/offers/{id}", get(get_offer).put(update_offer).delete(withdraw_offer))
+        .route("/v1/search/offers", get(search_offers))
+        .route("/v1/search/institutions", get(search_institutions))
+        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
+        .layer(middleware::from_fn_with_state(state.clone(), require_token))
+        .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
+        .with_state(state)
+}
+
+/// An error response.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    field: Option<String>,
+    rule: Option<String>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into(), field: None, rule: None }
+    }
+
+    fn invalid(field: impl Into<String>, rule: impl Into<String>) -> Self {
+        let (field, rule) = (field.into(), rule.into());
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            code: "invalid",
+            message: format!("{field}: {rule}"),
+            field: Some(field),
+            rule: Some(rule),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut error = json!({ "code": self.code, "message": self.message });
+        if let Some(field) = self.field {
+            error["field"] = json!(field);
+        }
+        if let Some(rule) = self.rule {
+            error["rule"] = json!(rule);
+        }
+        (self.status, Json(json!({ "error": error }))).into_response()
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        tracing::error!(error = %e, "store error in the admin API");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", e.to_string())
+    }
+}
+
+impl From<PublishError> for ApiError {
+    fn from(e: PublishError) -> Self {
+        match e {
+            PublishError::Invalid(rule) => ApiError::invalid(rule.field, rule.rule),
+            PublishError::NotFound { .. } | PublishError::Withdrawn { .. } => {
+                ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string())
+            }
+            PublishError::AlreadyExists { .. } => ApiError::new(StatusCode::CONFLICT, "exists", e.to_string()),
+            PublishError::Store(e) => e.into(),
+            other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", other.to_string()),
+        }
+    }
+}
+
+type ApiResult = Result<Response, ApiError>;
+
+async fn require_token(State(state): State<ApiState>, headers: HeaderMap, request: Request, next: Next) -> Response {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if constant_time_eq(given.as_bytes(), state.token.as_bytes()) {
+        next.run(request).await
+    } else {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "missing or wrong API token; send `Authorization: Bearer <token>` with the token from api.token in the data directory",
+        )
+        .into_response()
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Parses a JSON body, naming the field that is wrong.
+fn parse_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { "body".to_owned() } else { format!("body.{path}") };
+        ApiError::invalid(field, e.inner().to_string())
+    })
+}
+
+fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(ApiError::invalid("body", "must be a JSON object")),
+        Err(e) => Err(ApiError::invalid("body", format!("is not valid JSON: {e}"))),
+    }
+}
+
+/// Record views: the envelope facts, then the body fields at top level under
+/// the names of `docs/PROTOCOL.md`.
+struct Views<'a> {
+    store: &'a RecordStore,
+    names: HashMap<InstitutionId, Option<String>>,
+}
+
+impl<'a> Views<'a> {
+    fn new(store: &'a RecordStore) -> Self {
+        Self { store, names: HashMap::new() }
+    }
+
+    fn author_name(&mut self, author: InstitutionId) -> Option<String> {
+        let store = self.store;
+        self.names
+            .entry(author)
+            .or_insert_with(|| {
+                let key = vetnet_protocol::RecordKey {
+                    author,
+                    kind: "profile".into(),
+                    id: vetnet_protocol::profile::PROFILE_ID.into(),
+                };
+                match store.get(&key) {
+                    Ok(Some(VerifiedRecord { content: Content::Profile(p), .. })) => {
+                        p.name.best(&[]).map(str::to_owned)
+                    }
+                    _ => None,
+                }
+            })
+            .clone()
+    }
+
+    fn record(&mut self, record: &VerifiedRecord) -> Value {
+        let mut view = Map::new();
+        view.insert("id".into(), json!(record.payload.id));
+        view.insert("author".into(), json!(record.author.to_did()));
+        if let Some(name) = self.author_name(record.author) {
+            view.insert("author_name".into(), json!(name));
+        }
+        view.insert("kind".into(), json!(record.payload.kind));
+        view.insert("seq".into(), json!(record.payload.seq));
+        view.insert("ts".into(), json!(record.payload.ts));
+        view.insert("hash".into(), json!(record.hash.to_hex()));
+        view.insert("withdrawn".into(), json!(record.is_withdrawn()));
+        let body = match &record.content {
+            Content::Profile(profile) => serde_json::to_value(profile).ok(),
+            Content::Offer(offer) => serde_json::to_value(offer).ok(),
+            Content::Withdrawn | Content::Uninterpreted => None,
+        };
+        if let Some(Value::Object(fields)) = body {
+            for (name, value) in fields {
+                view.entry(name).or_insert(value);
+            }
+        }
+        Value::Object(view)
+    }
+
+    fn records(&mut self, records: &[VerifiedRecord]) -> Value {
+        Value::Array(records.iter().map(|r| self.record(r)).collect())
+    }
+}
+
+fn published_view(store: &RecordStore, published: &Published) -> Value {
+    let mut view = Views::new(store).record(&published.record);
+    view["gossip"] = json!(match published.gossip {
+        GossipState::Sent => "sent",
+        GossipState::Queued => "queued",
+    });
+    view
+}
+
+async fn status(State(state): State<ApiState>) -> ApiResult {
+    let network = state
+        .network
+        .status()
+        .await
+        .map_err(|e| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "stopping", e.to_string()))?;
+    let (accepted, ignored, rejected) = state.stats.snapshot();
+    let profile_name = state.publisher.profile()?.and_then(|p| p.name.best(&[]).map(str::to_owned));
+    let outbox = state.store.outbox()?.len();
+    Ok(Json(json!({
+        "peer_id": network.peer_id.to_string(),
+        "listen_addrs": network.listen_addrs.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "institution": state.info.institution.to_did(),
+        "institution_name": profile_name,
+        "network": state.info.network,
+        "peers": network.connected_peers,
+        "topic_peers": network.topic_peers,
+        "mesh_peers": network.mesh_peers,
+        "records": state.store.counts()?,
+        "gossip": { "accepted": accepted, "ignored": ignored, "rejected": rejected },
+        "outbox": outbox,
+        "api": state.info.api_addr.to_string(),
+        "data_dir": state.info.data_dir.display().to_string(),
+        "version": env!("CARGO_PKG_VERSION"),
+    }))
+    .into_response())
+}
+
+async fn peers(State(state): State<ApiState>) -> ApiResult {
+    let peers = state
+        .network
+        .peers()
+        .await
+        .map_err(|e| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "stopping", e.to_string()))?;
+    let peers: Vec<Value> = peers
+        .into_iter()
+        .map(|p| {
+            json!({
+                "peer_id": p.peer_id.to_string(),
+                "addrs": p.addrs.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "agent": p.agent,
+                "score": p.score,
+                "on_topic": p.on_topic,
+                "connected_secs": p.connected_secs,
+            })
+        })
+        .collect();
+    Ok(Json(peers).into_response())
+}
+
+async fn get_profile(State(state): State<ApiState>) -> ApiResult {
+    match state.publisher.own(&RecordKind::Profile, vetnet_protocol::profile::PROFILE_ID)? {
+        Some(record) => Ok(Json(Views::new(&state.store).record(&record)).into_response()),
+        None => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "no_profile",
+            "this institution has no profile yet; set one with `vetnet profile set --name NAME --country CC --kind KIND`",
+        )),
+    }
+}
+
+async fn put_profile(State(state): State<ApiState>, body: axum::body::Bytes) -> ApiResult {
+    let mut fields = parse_object(&body)?;
+    let node = crate::node::node_address(&state.info);
+    let mut nodes: Vec<Value> = match fields.remove("nodes") {
+        Some(Value::Array(nodes)) => nodes,
+        _ => Vec::new(),
+    };
+    nodes.retain(|n| n.get("peer_id").and_then(Value::as_str) != Some(node.peer_id.as_str()));
+    nodes.insert(0, json!({ "peer_id": node.peer_id, "addrs": node.addrs }));
+    fields.insert("nodes".into(), Value::Array(nodes));
+    let profile: ProfileBody = parse_json(Value::Object(fields))?;
+    let published = state.publisher.publish_profile(&profile).await?;
+    Ok(Json(published_view(&state.store, &published)).into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct ListParams {
+    #[serde(default)]
+    all: bool,
+}
+
+async fn list_offers(State(state): State<ApiState>, Query(params): Query<ListParams>) -> ApiResult {
+    let mut offers = state.store.by_author(&state.info.institution, &RecordKind::Offer)?;
+    if !params.all {
+        offers.retain(|r| !r.is_withdrawn());
+    }
+    Ok(Json(Views::new(&state.store).records(&offers)).into_response())
+}
+
+async fn get_offer(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
+    match state.publisher.own(&RecordKind::Offer, &id)? {
+        Some(record) => Ok(Json(Views::new(&state.store).record(&record)).into_response()),
+        None => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no offer with id {id:?} is published by this institution"),
+        )),
+    }
+}
+
+/// Fills fields the admin left out from the institution's profile: country
+/// and city, contact email, working languages.
+fn offer_with_defaults(state: &ApiState, mut fields: Map<String, Value>) -> Result<OfferBody, ApiError> {
+    if let Some(profile) = state.publisher.profile()? {
+        if !fields.contains_key("country") {
+            fields.insert("country".into(), json!(profile.country));
+            if let (false, Some(city)) = (fields.contains_key("city"), &profile.city) {
+                fields.insert("city".into(), json!(city));
+            }
+        }
+        if let (false, Some(email)) = (fields.contains_key("contact"), &profile.email) {
+            fields.insert("contact".into(), json!({ "email": email }));
+        }
+        if !fields.contains_key("languages") && !profile.languages.is_empty() {
+            let langs: Vec<Value> = profile.languages.iter().map(|l| json!({ "lang": l })).collect();
+            fields.insert("languages".into(), Value::Array(langs));
+        }
+    } else if !fields.contains_key("country") {
+        return Err(ApiError::invalid(
+            "body.country",
+            "is required: this institution has no profile to take it from (set one with `vetnet profile set`, or pass --country)",
+        ));
+    }
+    parse_json(Value::Object(fields))
+}
+
+async fn create_offer(State(state): State<ApiState>, body: axum::body::Bytes) -> ApiResult {
+    let mut fields = parse_object(&body)?;
+    let id = match fields.remove("id") {
+        Some(Value::String(id)) => id,
+        Some(_) => return Err(ApiError::invalid("id", "must be a string")),
+        None => return Err(ApiError::invalid("id", "is required")),
+    };
+    let offer = offer_with_defaults(&state, fields)?;
+    let published = state.publisher.publish_offer(&id, &offer, PublishMode::Create).await?;
+    Ok((StatusCode::CREATED, Json(published_view(&state.store, &published))).into_response())
+}
+
+async fn update_offer(State(state): State<ApiState>, Path(id): Path<String>, body: axum::body::Bytes) -> ApiResult {
+    let mut fields = parse_object(&body)?;
+    fields.remove("id");
+    let offer = offer_with_defaults(&state, fields)?;
+    let published = state.publisher.publish_offer(&id, &offer, PublishMode::Update).await?;
+    Ok(Json(published_view(&state.store, &published)).into_response())
+}
+
+async fn withdraw_offer(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
+    let published = state.publisher.withdraw(RecordKind::Offer, &id).await?;
+    Ok(Json(published_view(&state.store, &published)).into_response())
+}
+
+/// Query parameters as pairs, so a filter can be repeated (`country=SE&country=DE`).
+type Params = Query<Vec<(String, String)>>;
+
+fn limit_param(value: &str) -> Result<usize, ApiError> {
+    value.parse().map_err(|_| ApiError::invalid("limit", format!("must be a whole number (got {value:?})")))
+}
+
+fn countries_param(value: &str, into: &mut Vec<String>) -> Result<(), ApiError> {
+    for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        let code = code.to_ascii_uppercase();
+        if !vetnet_protocol::codes::is_country(&code) {
+            return Err(ApiError::invalid(
+                "country",
+                format!("{code:?} is not an ISO 3166-1 alpha-2 country code (like SE, DE)"),
+            ));
+        }
+        into.push(code);
+    }
+    Ok(())
+}
+
+fn sector_param(value: &str) -> Result<String, ApiError> {
+    let value = value.trim();
+    if vetnet_protocol::codes::is_isced_f(value) || vetnet_protocol::codes::is_nace(value) {
+        Ok(value.to_owned())
+    } else {
+        Err(ApiError::invalid(
+            "sector",
+            format!("{value:?} is neither an ISCED-F field (like 0715) nor a NACE code (like F41)"),
+        ))
+    }
+}
+
+fn lang_param(value: &str) -> Result<String, ApiError> {
+    if vetnet_protocol::codes::is_language(value) {
+        Ok(value.to_owned())
+    } else {
+        Err(ApiError::invalid("lang", format!("{value:?} is not a registered BCP 47 language tag (like sv, en)")))
+    }
+}
+
+async fn search_offers(State(state): State<ApiState>, Query(params): Params) -> ApiResult {
+    let mut query = OfferQuery::default();
+    for (name, value) in &params {
+        match name.as_str() {
+            "country" => countries_param(value, &mut query.countries)?,
+            "sector" => query.sector = Some(sector_param(value)?),
+            "eqf" => {
+                let level = value.parse::<u8>().ok().filter(|l| (1..=8).contains(l));
+                query.eqf =
+                    Some(level.ok_or_else(|| {
+                        ApiError::invalid("eqf", format!("must be an EQF level 1-8 (got {value:?})"))
+                    })?);
+            }
+            "lang" => query.lang = Some(lang_param(value)?),
+            "text" => query.text = Some(value.clone()),
+            "author" => {
+                query.author = Some(value.parse().map_err(|e| ApiError::invalid("author", format!("{e}")))?);
+            }
+            "limit" => query.limit = Some(limit_param(value)?),
+            other => {
+                return Err(ApiError::invalid(
+                    other,
+                    "is not a filter of offer search (country, sector, eqf, lang, text, author, limit)",
+                ));
+            }
+        }
+    }
+    let store = state.store.clone();
+    let results = tokio::task::spawn_blocking(move || search::search_offers(&store, &query))
+        .await
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))??;
+    Ok(Json(Views::new(&state.store).records(&results)).into_response())
+}
+
+async fn search_institutions(State(state): State<ApiState>, Query(params): Params) -> ApiResult {
+    let mut query = InstitutionQuery::default();
+    for (name, value) in &params {
+        match name.as_str() {
+            "country" => countries_param(value, &mut query.countries)?,
+            "kind" => query.kind = Some(value.parse::<InstitutionKind>().map_err(|e| ApiError::invalid("kind", e))?),
+            "sector" => query.sector = Some(sector_param(value)?),
+            "lang" => query.lang = Some(lang_param(value)?),
+            "text" => query.text = Some(value.clone()),
+            "limit" => query.limit = Some(limit_param(value)?),
+            other => {
+                return Err(ApiError::invalid(
+                    other,
+                    "is not a filter of institution search (country, kind, sector, lang, text, limit)",
+                ));
+            }
+        }
+    }
+    let store = state.store.clone();
+    let results = tokio::task::spawn_blocking(move || search::search_institutions(&store, &query))
+        .await
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))??;
+    Ok(Json(Views::new(&state.store).records(&results)).into_response())
+}

@@ -1,0 +1,124 @@
+//! The node's settings file (`config.toml` in the data directory), merged
+//! with command-line flags by the CLI.
+
+use std::net::SocketAddr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data_dir::{DataDir, DataDirError, write_atomic};
+
+/// Default admin API address: loopback only.
+pub const DEFAULT_API_ADDR: &str = "127.0.0.1:7300";
+/// Default libp2p listen address.
+pub const DEFAULT_LISTEN_ADDR: &str = "/ip4/0.0.0.0/tcp/7301";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(transparent)]
+    DataDir(#[from] DataDirError),
+    #[error("{path}: {reason}")]
+    Invalid { path: String, reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Network name: records of other networks are refused.
+    #[serde(default = "default_network")]
+    pub network: String,
+    /// libp2p listen multiaddrs.
+    #[serde(default = "default_listen")]
+    pub listen: Vec<String>,
+    /// The admin API address; must be a loopback address.
+    #[serde(default = "default_api")]
+    pub api: String,
+    /// Peers to join the network through (multiaddrs, ideally with `/p2p/`).
+    #[serde(default)]
+    pub bootstrap: Vec<String>,
+    /// sled page cache, in megabytes.
+    #[serde(default = "default_cache_mb")]
+    pub cache_mb: u64,
+}
+
+fn default_network() -> String {
+    vetnet_protocol::DEFAULT_NETWORK.to_owned()
+}
+fn default_listen() -> Vec<String> {
+    vec![DEFAULT_LISTEN_ADDR.to_owned()]
+}
+fn default_api() -> String {
+    DEFAULT_API_ADDR.to_owned()
+}
+fn default_cache_mb() -> u64 {
+    64
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            network: default_network(),
+            listen: default_listen(),
+            api: default_api(),
+            bootstrap: Vec::new(),
+            cache_mb: default_cache_mb(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads `config.toml`, or the defaults if there is none.
+    pub fn load(dir: &DataDir) -> Result<Self, ConfigError> {
+        let path = dir.config_path();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let config: Config = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+                    path: path.display().to_string(),
+                    reason: e.message().to_owned(),
+                })?;
+                config.check().map_err(|reason| ConfigError::Invalid { path: path.display().to_string(), reason })?;
+                Ok(config)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(source) => Err(DataDirError::Io { path, source }.into()),
+        }
+    }
+
+    pub fn save(&self, dir: &DataDir) -> Result<(), ConfigError> {
+        let text = toml::to_string_pretty(self).map_err(|e| ConfigError::Invalid {
+            path: dir.config_path().display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let text = format!("# vetnet node settings. Command-line flags override these.\n{text}");
+        write_atomic(&dir.config_path(), text.as_bytes(), 0o644)?;
+        Ok(())
+    }
+
+    /// The rules a config must follow; the message names the setting.
+    pub fn check(&self) -> Result<(), String> {
+        let name_ok = !self.network.is_empty()
+            && self.network.len() <= 32
+            && self.network.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !name_ok {
+            return Err(format!(
+                "network: must be 1-32 lower-case letters, digits or hyphens (got {:?})",
+                self.network
+            ));
+        }
+        api_addr(&self.api)?;
+        if self.cache_mb == 0 {
+            return Err("cache_mb: must be at least 1".into());
+        }
+        Ok(())
+    }
+}
+
+/// Parses the admin API address and refuses anything but loopback: the API
+/// publishes in the institution's name and must not be reachable from other
+/// hosts.
+pub fn api_addr(text: &str) -> Result<SocketAddr, String> {
+    let addr: SocketAddr = text.parse().map_err(|_| format!("api: {text:?} is not an address like 127.0.0.1:7300"))?;
+    if !addr.ip().is_loopback() {
+        return Err(format!("api: {addr} is not a loopback address; the admin API only listens on 127.0.0.1 or [::1]"));
+    }
+    Ok(addr)
+}

@@ -1,0 +1,206 @@
+//! The data directory: everything a node keeps on disk, and the lock that
+//! keeps a second node off it.
+//!
+//! ```text
+//! DIR/config.toml       settings (network, listen, api, bootstrap)
+//! DIR/institution.key   the institution's Ed25519 secret (hex, 0600)
+//! DIR/node.key          the node's libp2p key (protobuf, 0600)
+//! DIR/api.token         the admin API bearer token (hex, 0600)
+//! DIR/db/               the sled database
+//! DIR/node.lock         held (flock) by the running node
+//! DIR/node.toml         the running node's actual API and listen addresses
+//! ```
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DataDirError {
+    #[error("no data directory given and the platform has no default one; pass --data-dir or set VETNET_HOME")]
+    NoDefault,
+    #[error("cannot use the data directory {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error(
+        "another vetnet node is already running on the data directory {0}; stop it first, or use another --data-dir"
+    )]
+    Locked(PathBuf),
+    #[error("{path} is damaged: {reason}")]
+    Damaged { path: PathBuf, reason: String },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> DataDirError + '_ {
+    move |source| DataDirError::Io { path: path.to_owned(), source }
+}
+
+/// The files of one node.
+#[derive(Debug, Clone)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+/// What the running node writes so the CLI can find it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RuntimeInfo {
+    pub pid: u32,
+    /// The address the admin API actually listens on.
+    pub api: String,
+    pub peer_id: String,
+    pub listen_addrs: Vec<String>,
+}
+
+impl DataDir {
+    /// `explicit` if given (from `--data-dir` or `VETNET_HOME`), else the
+    /// platform's data directory (`~/.local/share/vetnet` on Linux).
+    pub fn resolve(explicit: Option<PathBuf>) -> Result<Self, DataDirError> {
+        match explicit {
+            Some(root) => Ok(Self { root }),
+            None => directories::ProjectDirs::from("org", "vetnet", "vetnet")
+                .map(|dirs| Self { root: dirs.data_dir().to_owned() })
+                .ok_or(DataDirError::NoDefault),
+        }
+    }
+
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+    pub fn config_path(&self) -> PathBuf {
+        self.root.join("config.toml")
+    }
+    pub fn institution_key_path(&self) -> PathBuf {
+        self.root.join("institution.key")
+    }
+    pub fn node_key_path(&self) -> PathBuf {
+        self.root.join("node.key")
+    }
+    pub fn token_path(&self) -> PathBuf {
+        self.root.join("api.token")
+    }
+    pub fn db_path(&self) -> PathBuf {
+        self.root.join("db")
+    }
+    pub fn lock_path(&self) -> PathBuf {
+        self.root.join("node.lock")
+    }
+    pub fn runtime_path(&self) -> PathBuf {
+        self.root.join("node.toml")
+    }
+
+    /// Creates the directory (0700) if needed.
+    pub fn create(&self) -> Result<(), DataDirError> {
+        fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
+        fs::set_permissions(&self.root, fs::Permissions::from_mode(0o700)).map_err(io_err(&self.root))
+    }
+
+    pub fn is_initialized(&self) -> bool {
+        self.config_path().exists() && self.institution_key_path().exists()
+    }
+
+    /// Takes the node lock, held until the returned guard is dropped. Fails at
+    /// once, with a clear message, if another process holds it.
+    pub fn lock(&self) -> Result<NodeLock, DataDirError> {
+        self.create()?;
+        let path = self.lock_path();
+        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io_err(&path))?;
+        match file.try_lock() {
+            Ok(()) => Ok(NodeLock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => Err(DataDirError::Locked(self.root.clone())),
+            Err(fs::TryLockError::Error(e)) => Err(io_err(&path)(e)),
+        }
+    }
+
+    /// Is a node running on this directory right now? (Is the lock held?)
+    pub fn node_is_running(&self) -> bool {
+        let Ok(file) = File::open(self.lock_path()) else { return false };
+        matches!(file.try_lock_shared(), Err(fs::TryLockError::WouldBlock))
+    }
+
+    pub fn write_runtime(&self, info: &RuntimeInfo) -> Result<(), DataDirError> {
+        let text = toml::to_string(info)
+            .map_err(|e| DataDirError::Damaged { path: self.runtime_path(), reason: e.to_string() })?;
+        write_atomic(&self.runtime_path(), text.as_bytes(), 0o600)
+    }
+
+    pub fn read_runtime(&self) -> Result<Option<RuntimeInfo>, DataDirError> {
+        let path = self.runtime_path();
+        match fs::read_to_string(&path) {
+            Ok(text) => {
+                toml::from_str(&text).map(Some).map_err(|e| DataDirError::Damaged { path, reason: e.to_string() })
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io_err(&path)(e)),
+        }
+    }
+
+    pub fn remove_runtime(&self) {
+        let _ = fs::remove_file(self.runtime_path());
+    }
+
+    /// The admin API token, created (0600) on first use.
+    pub fn api_token(&self) -> Result<String, DataDirError> {
+        let path = self.token_path();
+        match read_secret(&path)? {
+            Some(text) => Ok(text.trim().to_owned()),
+            None => {
+                let mut raw = [0u8; 32];
+                random_bytes(&mut raw, &path)?;
+                let token = hex::encode(raw);
+                write_new_secret(&path, token.as_bytes())?;
+                Ok(token)
+            }
+        }
+    }
+}
+
+/// Held by the running node; releasing it (drop or process exit, even kill -9)
+/// frees the data directory.
+#[derive(Debug)]
+pub struct NodeLock {
+    _file: File,
+}
+
+/// Fills `buf` from the operating system's random source.
+pub(crate) fn random_bytes(buf: &mut [u8], path: &Path) -> Result<(), DataDirError> {
+    getrandom::fill(buf).map_err(|e| DataDirError::Io { path: path.to_owned(), source: io::Error::other(e) })
+}
+
+/// Reads a secret file, or `None` if it does not exist. Warns when others can
+/// read it.
+pub(crate) fn read_secret(path: &Path) -> Result<Option<String>, DataDirError> {
+    match fs::read_to_string(path) {
+        Ok(text) => {
+            if let Ok(meta) = fs::metadata(path)
+                && meta.permissions().mode() & 0o077 != 0
+            {
+                tracing::warn!(path = %path.display(), "secret file is readable by other users; run chmod 600 on it");
+            }
+            Ok(Some(text))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_err(path)(e)),
+    }
+}
+
+/// Writes a new secret file with mode 0600 from the start (never readable by
+/// others, not even briefly). Fails if it exists.
+pub(crate) fn write_new_secret(path: &Path, bytes: &[u8]) -> Result<(), DataDirError> {
+    let mut file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(io_err(path))?;
+    file.write_all(bytes).and_then(|()| file.sync_all()).map_err(io_err(path))
+}
+
+/// Writes `path` through a temporary file and a rename, so readers never see
+/// half a file.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), DataDirError> {
+    let tmp = path.with_extension("tmp");
+    let _ = fs::remove_file(&tmp);
+    let mut file = OpenOptions::new().write(true).create_new(true).mode(mode).open(&tmp).map_err(io_err(&tmp))?;
+    file.write_all(bytes).and_then(|()| file.sync_all()).map_err(io_err(&tmp))?;
+    fs::rename(&tmp, path).map_err(io_err(path))
+}

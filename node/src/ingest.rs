@@ -1,0 +1,111 @@
+//! Records arriving by gossip: decode, verify, validate, store, and tell
+//! gossipsub whether to forward them. One function decides the verdict for
+//! every outcome, so the forwarding rule and the peer penalty never disagree.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use tokio::sync::mpsc;
+use vetnet_protocol::{RecordError, ValidationContext, VerifiedRecord};
+
+use crate::network::{NetworkClient, NetworkEvent, Verdict};
+use crate::publish::{Publisher, unix_now};
+use crate::store::{InsertOutcome, RecordStore, StoreError};
+
+/// Counters of what gossip brought, shown by `vetnet status`.
+#[derive(Debug, Default)]
+pub struct IngestStats {
+    pub accepted: AtomicU64,
+    pub ignored: AtomicU64,
+    pub rejected: AtomicU64,
+}
+
+impl IngestStats {
+    pub fn snapshot(&self) -> (u64, u64, u64) {
+        (
+            self.accepted.load(Ordering::Relaxed),
+            self.ignored.load(Ordering::Relaxed),
+            self.rejected.load(Ordering::Relaxed),
+        )
+    }
+}
+
+/// The gossip verdict for a record that failed to open.
+pub fn verdict_for_error(error: &RecordError) -> Verdict {
+    match error {
+        // The sender's clock, not the sender, may be at fault.
+        RecordError::FromTheFuture { .. } => Verdict::Ignore,
+        RecordError::TooLarge { .. }
+        | RecordError::Envelope(_)
+        | RecordError::BadSignature
+        | RecordError::Payload(_)
+        | RecordError::Rule(_) => Verdict::Reject,
+    }
+}
+
+/// Checks and stores one record from a peer, and says what gossip should do.
+pub fn ingest(store: &RecordStore, network: &str, bytes: &[u8]) -> (Verdict, Result<InsertOutcome, IngestError>) {
+    let ctx = ValidationContext { network, now: unix_now() };
+    let record = match VerifiedRecord::open(bytes, &ctx) {
+        Ok(record) => record,
+        Err(e) => return (verdict_for_error(&e), Err(IngestError::Record(e))),
+    };
+    match store.insert(&record) {
+        Ok(outcome) if outcome.is_stored() => (Verdict::Accept, Ok(outcome)),
+        Ok(outcome) => (Verdict::Ignore, Ok(outcome)),
+        // Not the peer's fault: do not forward what we could not keep, but do not penalise.
+        Err(e) => (Verdict::Ignore, Err(IngestError::Store(e))),
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error(transparent)]
+    Record(RecordError),
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+/// Handles network events until the network stops.
+pub async fn run(
+    mut events: mpsc::Receiver<NetworkEvent>,
+    store: RecordStore,
+    network: NetworkClient,
+    publisher: Publisher,
+    network_name: String,
+    stats: Arc<IngestStats>,
+) {
+    while let Some(event) = events.recv().await {
+        match event {
+            NetworkEvent::Record { message_id, source, bytes } => {
+                let (verdict, outcome) = ingest(&store, &network_name, &bytes);
+                match (&verdict, &outcome) {
+                    (Verdict::Accept, _) => {
+                        stats.accepted.fetch_add(1, Ordering::Relaxed);
+                    }
+                    (Verdict::Ignore, Err(IngestError::Store(e))) => {
+                        stats.ignored.fetch_add(1, Ordering::Relaxed);
+                        tracing::error!(error = %e, "cannot store a record from gossip");
+                    }
+                    (Verdict::Ignore, _) => {
+                        stats.ignored.fetch_add(1, Ordering::Relaxed);
+                    }
+                    (Verdict::Reject, outcome) => {
+                        stats.rejected.fetch_add(1, Ordering::Relaxed);
+                        if let Err(e) = outcome {
+                            tracing::info!(peer = %source, error = %e, "rejected a record from gossip");
+                        }
+                    }
+                }
+                if network.report_validation(message_id, source, verdict).await.is_err() {
+                    break;
+                }
+            }
+            NetworkEvent::PeerSubscribed { peer } => match publisher.flush_outbox().await {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(%peer, sent, "sent queued records to a new peer"),
+                Err(e) => tracing::warn!(error = %e, "cannot read the outbox"),
+            },
+        }
+    }
+}

@@ -1,0 +1,601 @@
+//! The libp2p side of the node. The only module that touches the `Swarm`.
+//!
+//! [`start`] builds the swarm (TCP + noise + yamux; gossipsub, identify,
+//! ping), starts listening and returns three things: a cloneable
+//! [`NetworkClient`] that sends typed commands with oneshot replies, a
+//! receiver of [`NetworkEvent`]s, and the [`EventLoop`] to spawn. Every
+//! channel is bounded.
+//!
+//! Gossip settings are those of `docs/PROTOCOL.md` ("Gossip"): records carry
+//! their own signatures, so gossipsub messages are anonymous and the message
+//! id is the SHA-256 of the data (the record hash). Validation is manual: a
+//! message is forwarded only after the node reports it accepted.
+
+use std::collections::{HashMap, HashSet};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::time::{Duration, Instant};
+
+use futures::StreamExt;
+use libp2p::core::ConnectedPoint;
+use libp2p::gossipsub::{self, IdentTopic, MessageAcceptance, MessageId, PublishError};
+use libp2p::multiaddr::Protocol;
+use libp2p::swarm::dial_opts::DialOpts;
+use libp2p::swarm::{ConnectionId, NetworkBehaviour, SwarmEvent};
+use libp2p::{Multiaddr, PeerId, Swarm, identify, identity, noise, ping, tcp, yamux};
+use tokio::sync::{mpsc, oneshot, watch};
+use vetnet_protocol::limits::MAX_GOSSIP_MESSAGE_BYTES;
+use vetnet_protocol::{RecordHash, records_topic};
+
+/// Commands waiting for the event loop.
+const COMMAND_QUEUE: usize = 256;
+/// Gossip messages waiting for validation; when full, new ones are ignored
+/// (not forwarded, no penalty) rather than buffered without bound.
+const EVENT_QUEUE: usize = 1_024;
+/// How long `start` waits for the listeners to come up.
+const LISTEN_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum NetworkError {
+    #[error("cannot set up the libp2p transport: {0}")]
+    Transport(String),
+    #[error("cannot listen on {addr}: {reason}")]
+    Listen { addr: Multiaddr, reason: String },
+    #[error("invalid gossip settings: {0}")]
+    Gossip(String),
+    #[error("cannot dial {addr}: {reason}")]
+    Dial { addr: Multiaddr, reason: String },
+    #[error("the gossip layer refused the record: {0}")]
+    Publish(String),
+    #[error("the network task has stopped")]
+    Stopped,
+}
+
+/// Timings that tests shorten; production uses [`NetworkTiming::default`].
+#[derive(Debug, Clone, Copy)]
+pub struct NetworkTiming {
+    /// Gossipsub heartbeat (mesh maintenance and gossip).
+    pub heartbeat: Duration,
+    /// Close connections idle for this long.
+    pub idle_timeout: Duration,
+    /// First and longest wait before re-dialling a lost bootstrap peer.
+    pub redial_min: Duration,
+    pub redial_max: Duration,
+}
+
+impl Default for NetworkTiming {
+    fn default() -> Self {
+        Self {
+            heartbeat: Duration::from_secs(1),
+            idle_timeout: Duration::from_secs(60),
+            redial_min: Duration::from_secs(1),
+            redial_max: Duration::from_secs(120),
+        }
+    }
+}
+
+impl NetworkTiming {
+    /// Short heartbeats and redials for tests on loopback.
+    pub fn fast() -> Self {
+        Self {
+            heartbeat: Duration::from_millis(100),
+            idle_timeout: Duration::from_secs(30),
+            redial_min: Duration::from_millis(100),
+            redial_max: Duration::from_secs(2),
+        }
+    }
+}
+
+pub struct NetworkConfig {
+    pub keypair: identity::Keypair,
+    /// Network name; selects the gossip topic.
+    pub network: String,
+    pub listen: Vec<Multiaddr>,
+    pub bootstrap: Vec<Multiaddr>,
+    pub timing: NetworkTiming,
+}
+
+/// What the network reports to the rest of the node.
+#[derive(Debug)]
+pub enum NetworkEvent {
+    /// A gossip message to validate. Exactly one
+    /// [`NetworkClient::report_validation`] must follow, within a few seconds.
+    Record { message_id: MessageId, source: PeerId, bytes: Vec<u8> },
+    /// A peer joined the records topic: own records still in the outbox can
+    /// now reach it.
+    PeerSubscribed { peer: PeerId },
+}
+
+/// The gossip verdict on a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Valid and new: stored, and forwarded to the mesh.
+    Accept,
+    /// Not forwarded, no penalty (stale, duplicate, clock skew, overload).
+    Ignore,
+    /// Invalid: not forwarded, and the sending peer is penalised.
+    Reject,
+}
+
+/// What became of a record handed to [`NetworkClient::publish`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishOutcome {
+    /// Sent to at least one peer.
+    Sent,
+    /// The same bytes were sent moments ago.
+    AlreadySent,
+    /// No peer is on the topic yet; try again when one subscribes.
+    NoPeers,
+}
+
+/// A connected peer, as `vetnet peers` shows it.
+#[derive(Debug, Clone)]
+pub struct PeerInfo {
+    pub peer_id: PeerId,
+    /// Addresses of the open connections.
+    pub addrs: Vec<Multiaddr>,
+    /// The peer's software, from identify.
+    pub agent: Option<String>,
+    /// Its gossipsub score as this node sees it (negative after invalid records).
+    pub score: Option<f64>,
+    /// Whether it is subscribed to the records topic.
+    pub on_topic: bool,
+    pub connected_secs: u64,
+}
+
+/// A summary of the network side.
+#[derive(Debug, Clone)]
+pub struct NetworkStatus {
+    pub peer_id: PeerId,
+    /// Listen addresses with the `/p2p/` suffix, ready to give to others.
+    pub listen_addrs: Vec<Multiaddr>,
+    pub connected_peers: usize,
+    pub topic_peers: usize,
+    pub mesh_peers: usize,
+}
+
+enum Command {
+    Publish { bytes: Vec<u8>, reply: oneshot::Sender<Result<PublishOutcome, NetworkError>> },
+    ReportValidation { message_id: MessageId, source: PeerId, verdict: Verdict },
+    Dial { addr: Multiaddr, reply: oneshot::Sender<Result<(), NetworkError>> },
+    Status { reply: oneshot::Sender<NetworkStatus> },
+    Peers { reply: oneshot::Sender<Vec<PeerInfo>> },
+}
+
+/// A handle for the rest of the node. Cheap to clone.
+#[derive(Clone)]
+pub struct NetworkClient {
+    commands: mpsc::Sender<Command>,
+}
+
+impl NetworkClient {
+    async fn ask<T>(&self, make: impl FnOnce(oneshot::Sender<T>) -> Command) -> Result<T, NetworkError> {
+        let (reply, answer) = oneshot::channel();
+        self.commands.send(make(reply)).await.map_err(|_| NetworkError::Stopped)?;
+        answer.await.map_err(|_| NetworkError::Stopped)
+    }
+
+    /// Gossips record bytes. The caller has validated and stored them.
+    pub async fn publish(&self, bytes: Vec<u8>) -> Result<PublishOutcome, NetworkError> {
+        self.ask(|reply| Command::Publish { bytes, reply }).await?
+    }
+
+    /// Tells gossipsub whether to forward a message (and whether to penalise
+    /// its sender).
+    pub async fn report_validation(
+        &self,
+        message_id: MessageId,
+        source: PeerId,
+        verdict: Verdict,
+    ) -> Result<(), NetworkError> {
+        self.commands
+            .send(Command::ReportValidation { message_id, source, verdict })
+            .await
+            .map_err(|_| NetworkError::Stopped)
+    }
+
+    pub async fn dial(&self, addr: Multiaddr) -> Result<(), NetworkError> {
+        self.ask(|reply| Command::Dial { addr, reply }).await?
+    }
+
+    pub async fn status(&self) -> Result<NetworkStatus, NetworkError> {
+        self.ask(|reply| Command::Status { reply }).await
+    }
+
+    pub async fn peers(&self) -> Result<Vec<PeerInfo>, NetworkError> {
+        self.ask(|reply| Command::Peers { reply }).await
+    }
+}
+
+#[derive(NetworkBehaviour)]
+struct Behaviour {
+    gossipsub: gossipsub::Behaviour,
+    identify: identify::Behaviour,
+    ping: ping::Behaviour,
+}
+
+/// The gossipsub configuration of `docs/PROTOCOL.md`.
+fn gossipsub_config(timing: &NetworkTiming) -> Result<gossipsub::Config, NetworkError> {
+    gossipsub::ConfigBuilder::default()
+        .validation_mode(gossipsub::ValidationMode::Anonymous)
+        .message_id_fn(|message: &gossipsub::Message| MessageId::from(RecordHash::of(&message.data).0.to_vec()))
+        .validate_messages()
+        .max_transmit_size(MAX_GOSSIP_MESSAGE_BYTES)
+        .mesh_n(6)
+        .mesh_n_low(4)
+        .mesh_n_high(12)
+        .mesh_outbound_min(2)
+        .heartbeat_interval(timing.heartbeat)
+        .heartbeat_initial_delay(timing.heartbeat)
+        .duplicate_cache_time(Duration::from_secs(60))
+        .flood_publish(true)
+        .build()
+        .map_err(|e| NetworkError::Gossip(e.to_string()))
+}
+
+/// Peer scoring: a peer sending invalid records loses score fast (P4) and is
+/// graylisted; on a quiet topic, mesh-delivery penalties would punish honest
+/// peers, so they are off. Loopback is exempt from the IP colocation penalty.
+fn peer_score(topic: &IdentTopic) -> (gossipsub::PeerScoreParams, gossipsub::PeerScoreThresholds) {
+    let mut params = gossipsub::PeerScoreParams::default();
+    params.ip_colocation_factor_whitelist =
+        HashSet::from([IpAddr::V4(Ipv4Addr::LOCALHOST), IpAddr::V6(Ipv6Addr::LOCALHOST)]);
+    let topic_params = gossipsub::TopicScoreParams {
+        topic_weight: 1.0,
+        mesh_message_deliveries_weight: 0.0,
+        mesh_failure_penalty_weight: 0.0,
+        first_message_deliveries_weight: 1.0,
+        first_message_deliveries_cap: 100.0,
+        invalid_message_deliveries_weight: -10.0,
+        invalid_message_deliveries_decay: 0.99,
+        ..Default::default()
+    };
+    params.topics.insert(topic.hash(), topic_params);
+    let thresholds = gossipsub::PeerScoreThresholds {
+        gossip_threshold: -10.0,
+        publish_threshold: -50.0,
+        graylist_threshold: -80.0,
+        accept_px_threshold: 10.0,
+        opportunistic_graft_threshold: 20.0,
+    };
+    (params, thresholds)
+}
+
+/// Builds the swarm, starts listening on every address in `config.listen`,
+/// and waits until each listener has an address (port 0 resolves here).
+pub async fn start(
+    config: NetworkConfig,
+) -> Result<(NetworkClient, mpsc::Receiver<NetworkEvent>, EventLoop), NetworkError> {
+    let topic = IdentTopic::new(records_topic(&config.network));
+    let gossip_config = gossipsub_config(&config.timing)?;
+    let (score_params, score_thresholds) = peer_score(&topic);
+    let transport_err = |e: &dyn std::fmt::Display| NetworkError::Transport(e.to_string());
+    let mut swarm = libp2p::SwarmBuilder::with_existing_identity(config.keypair)
+        .with_tokio()
+        .with_tcp(tcp::Config::default().nodelay(true), noise::Config::new, yamux::Config::default)
+        .map_err(|e| transport_err(&e))?
+        .with_dns()
+        .map_err(|e| transport_err(&e))?
+        .with_behaviour(|key| {
+            let mut gossipsub = gossipsub::Behaviour::new(gossipsub::MessageAuthenticity::Anonymous, gossip_config)?;
+            gossipsub.with_peer_score(score_params, score_thresholds)?;
+            let identify = identify::Behaviour::new(
+                identify::Config::new("/vetnet/1.0.0".into(), key.public())
+                    .with_agent_version(format!("vetnet/{}", env!("CARGO_PKG_VERSION"))),
+            );
+            Ok(Behaviour { gossipsub, identify, ping: ping::Behaviour::new(ping::Config::new()) })
+        })
+        .map_err(|e| transport_err(&e))?
+        .with_swarm_config(|c| c.with_idle_connection_timeout(config.timing.idle_timeout))
+        .build();
+    swarm.behaviour_mut().gossipsub.subscribe(&topic).map_err(|e| NetworkError::Gossip(e.to_string()))?;
+
+    let mut pending = HashMap::new();
+    for addr in &config.listen {
+        let id = swarm
+            .listen_on(addr.clone())
+            .map_err(|e| NetworkError::Listen { addr: addr.clone(), reason: e.to_string() })?;
+        pending.insert(id, addr.clone());
+    }
+    let mut listen_addrs = Vec::new();
+    let deadline = tokio::time::sleep(LISTEN_TIMEOUT);
+    tokio::pin!(deadline);
+    while !pending.is_empty() {
+        tokio::select! {
+            event = swarm.select_next_some() => match event {
+                SwarmEvent::NewListenAddr { listener_id, address } => {
+                    pending.remove(&listener_id);
+                    listen_addrs.push(address);
+                }
+                SwarmEvent::ListenerClosed { listener_id, reason, .. } => {
+                    if let Some(addr) = pending.remove(&listener_id) {
+                        let reason = reason.err().map_or("closed".to_owned(), |e| e.to_string());
+                        return Err(NetworkError::Listen { addr, reason });
+                    }
+                }
+                SwarmEvent::ListenerError { listener_id, error } => {
+                    if let Some(addr) = pending.remove(&listener_id) {
+                        return Err(NetworkError::Listen { addr, reason: error.to_string() });
+                    }
+                }
+                _ => {}
+            },
+            () = &mut deadline => {
+                let addr = pending.into_values().next().unwrap_or_else(Multiaddr::empty);
+                return Err(NetworkError::Listen { addr, reason: "no address after 10 s".into() });
+            }
+        }
+    }
+
+    let (command_tx, command_rx) = mpsc::channel(COMMAND_QUEUE);
+    let (event_tx, event_rx) = mpsc::channel(EVENT_QUEUE);
+    let now = Instant::now();
+    let event_loop = EventLoop {
+        swarm,
+        commands: command_rx,
+        events: event_tx,
+        topic,
+        listen_addrs,
+        peers: HashMap::new(),
+        bootstrap: config
+            .bootstrap
+            .into_iter()
+            .map(|addr| BootstrapPeer { peer: peer_id_of(&addr), addr, connected: false, failures: 0, next_dial: now })
+            .collect(),
+        dialing: HashMap::new(),
+        timing: config.timing,
+    };
+    Ok((NetworkClient { commands: command_tx }, event_rx, event_loop))
+}
+
+/// The `/p2p/` peer id at the end of an address, if any.
+fn peer_id_of(addr: &Multiaddr) -> Option<PeerId> {
+    addr.iter().find_map(|p| if let Protocol::P2p(peer) = p { Some(peer) } else { None })
+}
+
+/// A bootstrap address the node keeps connected to, re-dialling with
+/// exponential backoff when the connection drops or a dial fails.
+struct BootstrapPeer {
+    addr: Multiaddr,
+    peer: Option<PeerId>,
+    connected: bool,
+    failures: u32,
+    next_dial: Instant,
+}
+
+struct ConnectedPeer {
+    addrs: Vec<Multiaddr>,
+    agent: Option<String>,
+    since: Instant,
+}
+
+/// Owns the swarm; run it with [`EventLoop::run`] in its own task.
+pub struct EventLoop {
+    swarm: Swarm<Behaviour>,
+    commands: mpsc::Receiver<Command>,
+    events: mpsc::Sender<NetworkEvent>,
+    topic: IdentTopic,
+    listen_addrs: Vec<Multiaddr>,
+    peers: HashMap<PeerId, ConnectedPeer>,
+    bootstrap: Vec<BootstrapPeer>,
+    /// Dials in flight to bootstrap peers: connection id → index in `bootstrap`.
+    dialing: HashMap<ConnectionId, usize>,
+    timing: NetworkTiming,
+}
+
+impl EventLoop {
+    pub fn local_peer_id(&self) -> PeerId {
+        *self.swarm.local_peer_id()
+    }
+
+    /// Listen addresses with `/p2p/<own peer id>`.
+    pub fn listen_addrs(&self) -> Vec<Multiaddr> {
+        let me = self.local_peer_id();
+        self.listen_addrs.iter().map(|a| a.clone().with(Protocol::P2p(me))).collect()
+    }
+
+    /// Runs until `shutdown` changes or every client is dropped.
+    pub async fn run(mut self, mut shutdown: watch::Receiver<bool>) {
+        let mut redial = tokio::time::interval(self.timing.redial_min.min(Duration::from_secs(1)));
+        redial.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                event = self.swarm.select_next_some() => self.on_swarm_event(event),
+                command = self.commands.recv() => match command {
+                    Some(command) => self.on_command(command),
+                    None => break,
+                },
+                _ = redial.tick() => self.dial_due_bootstrap_peers(),
+                _ = shutdown.changed() => break,
+            }
+        }
+        tracing::debug!("network event loop stopped");
+    }
+
+    fn on_command(&mut self, command: Command) {
+        match command {
+            Command::Publish { bytes, reply } => {
+                let outcome = match self.swarm.behaviour_mut().gossipsub.publish(self.topic.clone(), bytes) {
+                    Ok(_) => Ok(PublishOutcome::Sent),
+                    Err(PublishError::Duplicate) => Ok(PublishOutcome::AlreadySent),
+                    Err(PublishError::NoPeersSubscribedToTopic | PublishError::AllQueuesFull(_)) => {
+                        Ok(PublishOutcome::NoPeers)
+                    }
+                    Err(e) => Err(NetworkError::Publish(e.to_string())),
+                };
+                let _ = reply.send(outcome);
+            }
+            Command::ReportValidation { message_id, source, verdict } => {
+                let acceptance = match verdict {
+                    Verdict::Accept => MessageAcceptance::Accept,
+                    Verdict::Ignore => MessageAcceptance::Ignore,
+                    Verdict::Reject => MessageAcceptance::Reject,
+                };
+                let gossipsub = &mut self.swarm.behaviour_mut().gossipsub;
+                if !gossipsub.report_message_validation_result(&message_id, &source, acceptance) {
+                    tracing::debug!(%message_id, "validated too late; the message left the cache");
+                }
+            }
+            Command::Dial { addr, reply } => {
+                let result =
+                    self.swarm.dial(addr.clone()).map_err(|e| NetworkError::Dial { addr, reason: e.to_string() });
+                let _ = reply.send(result);
+            }
+            Command::Status { reply } => {
+                let gossipsub = &self.swarm.behaviour().gossipsub;
+                let topic = self.topic.hash();
+                let status = NetworkStatus {
+                    peer_id: self.local_peer_id(),
+                    listen_addrs: self.listen_addrs(),
+                    connected_peers: self.peers.len(),
+                    topic_peers: gossipsub.all_peers().filter(|(_, topics)| topics.contains(&&topic)).count(),
+                    mesh_peers: gossipsub.mesh_peers(&topic).count(),
+                };
+                let _ = reply.send(status);
+            }
+            Command::Peers { reply } => {
+                let gossipsub = &self.swarm.behaviour().gossipsub;
+                let topic = self.topic.hash();
+                let on_topic: HashSet<PeerId> = gossipsub
+                    .all_peers()
+                    .filter(|(_, topics)| topics.contains(&&topic))
+                    .map(|(peer, _)| *peer)
+                    .collect();
+                let mut peers: Vec<PeerInfo> = self
+                    .peers
+                    .iter()
+                    .map(|(peer_id, peer)| PeerInfo {
+                        peer_id: *peer_id,
+                        addrs: peer.addrs.clone(),
+                        agent: peer.agent.clone(),
+                        score: gossipsub.peer_score(peer_id),
+                        on_topic: on_topic.contains(peer_id),
+                        connected_secs: peer.since.elapsed().as_secs(),
+                    })
+                    .collect();
+                peers.sort_by_key(|p| p.peer_id.to_string());
+                let _ = reply.send(peers);
+            }
+        }
+    }
+
+    fn on_swarm_event(&mut self, event: SwarmEvent<BehaviourEvent>) {
+        match event {
+            SwarmEvent::Behaviour(BehaviourEvent::Gossipsub(event)) => self.on_gossip_event(event),
+            SwarmEvent::Behaviour(BehaviourEvent::Identify(identify::Event::Received { peer_id, info, .. })) => {
+                if let Some(peer) = self.peers.get_mut(&peer_id) {
+                    peer.agent = Some(info.agent_version);
+                }
+            }
+            SwarmEvent::Behaviour(_) => {}
+            SwarmEvent::NewListenAddr { address, .. } => {
+                tracing::info!(%address, "listening");
+                if !self.listen_addrs.contains(&address) {
+                    self.listen_addrs.push(address);
+                }
+            }
+            SwarmEvent::ExpiredListenAddr { address, .. } => self.listen_addrs.retain(|a| *a != address),
+            SwarmEvent::ConnectionEstablished { peer_id, endpoint, connection_id, .. } => {
+                let addr = match &endpoint {
+                    ConnectedPoint::Dialer { address, .. } => address.clone(),
+                    ConnectedPoint::Listener { send_back_addr, .. } => send_back_addr.clone(),
+                };
+                tracing::info!(%peer_id, %addr, "connected");
+                let peer = self.peers.entry(peer_id).or_insert_with(|| ConnectedPeer {
+                    addrs: Vec::new(),
+                    agent: None,
+                    since: Instant::now(),
+                });
+                peer.addrs.push(addr);
+                if let Some(index) = self.dialing.remove(&connection_id) {
+                    self.bootstrap[index].peer = Some(peer_id);
+                }
+                for entry in self.bootstrap.iter_mut().filter(|b| b.peer == Some(peer_id)) {
+                    entry.connected = true;
+                    entry.failures = 0;
+                }
+            }
+            SwarmEvent::ConnectionClosed { peer_id, endpoint, num_established, cause, .. } => {
+                let addr = endpoint.get_remote_address();
+                if let Some(peer) = self.peers.get_mut(&peer_id) {
+                    if let Some(pos) = peer.addrs.iter().position(|a| a == addr) {
+                        peer.addrs.remove(pos);
+                    }
+                }
+                if num_established == 0 {
+                    self.peers.remove(&peer_id);
+                    tracing::info!(%peer_id, cause = ?cause, "disconnected");
+                    let now = Instant::now();
+                    let min = self.timing.redial_min;
+                    for entry in self.bootstrap.iter_mut().filter(|b| b.peer == Some(peer_id)) {
+                        entry.connected = false;
+                        entry.next_dial = now + min;
+                    }
+                }
+            }
+            SwarmEvent::OutgoingConnectionError { connection_id, error, .. } => {
+                if let Some(index) = self.dialing.remove(&connection_id) {
+                    let entry = &mut self.bootstrap[index];
+                    entry.failures = entry.failures.saturating_add(1);
+                    let backoff = self.timing.redial_min.saturating_mul(1 << entry.failures.min(16));
+                    let backoff = backoff.min(self.timing.redial_max);
+                    entry.next_dial = Instant::now() + backoff;
+                    tracing::warn!(addr = %entry.addr, %error, retry_in = ?backoff, "cannot reach bootstrap peer");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_gossip_event(&mut self, event: gossipsub::Event) {
+        match event {
+            gossipsub::Event::Message { propagation_source, message_id, message } => {
+                let event = NetworkEvent::Record {
+                    message_id: message_id.clone(),
+                    source: propagation_source,
+                    bytes: message.data,
+                };
+                if let Err(mpsc::error::TrySendError::Full(_)) = self.events.try_send(event) {
+                    tracing::warn!("validation queue full; ignoring a gossip message (sync will fetch it later)");
+                    self.swarm.behaviour_mut().gossipsub.report_message_validation_result(
+                        &message_id,
+                        &propagation_source,
+                        MessageAcceptance::Ignore,
+                    );
+                }
+            }
+            gossipsub::Event::Subscribed { peer_id, topic } if topic == self.topic.hash() => {
+                let _ = self.events.try_send(NetworkEvent::PeerSubscribed { peer: peer_id });
+            }
+            gossipsub::Event::GossipsubNotSupported { peer_id } => {
+                tracing::debug!(%peer_id, "peer does not speak gossipsub");
+            }
+            _ => {}
+        }
+    }
+
+    /// Dials bootstrap peers that are not connected and whose backoff is over.
+    fn dial_due_bootstrap_peers(&mut self) {
+        let now = Instant::now();
+        for (index, entry) in self.bootstrap.iter_mut().enumerate() {
+            let in_flight = self.dialing.values().any(|i| *i == index);
+            let connected = entry.connected || entry.peer.is_some_and(|p| self.swarm.is_connected(&p));
+            if connected || in_flight || entry.next_dial > now {
+                continue;
+            }
+            let opts = DialOpts::unknown_peer_id().address(entry.addr.clone()).build();
+            let connection_id = opts.connection_id();
+            match self.swarm.dial(opts) {
+                Ok(()) => {
+                    self.dialing.insert(connection_id, index);
+                    // A failure sets the real backoff; this only stops re-dials in the meantime.
+                    entry.next_dial = now + self.timing.redial_max;
+                }
+                Err(e) => {
+                    entry.failures = entry.failures.saturating_add(1);
+                    entry.next_dial = now + self.timing.redial_max.min(self.timing.redial_min * 8);
+                    tracing::warn!(addr = %entry.addr, error = %e, "cannot dial bootstrap peer");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! A running node: opens the data directory, the store and the network, and
+//! runs the gossip ingest and the admin API until shut down. The binary and
+//! the tests start nodes through this same code.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use libp2p::multiaddr::Protocol;
+use libp2p::{Multiaddr, PeerId};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use vetnet_protocol::limits::{MAX_ADDRS_PER_NODE, MAX_NODES};
+use vetnet_protocol::profile::{NodeAddress, ProfileBody};
+use vetnet_protocol::{InstitutionId, ValidationContext};
+
+use crate::api::{self, ApiState};
+use crate::config::{self, Config, ConfigError};
+use crate::data_dir::{DataDir, DataDirError, NodeLock, RuntimeInfo};
+use crate::ingest::{self, IngestStats};
+use crate::keys;
+use crate::network::{self, NetworkClient, NetworkConfig, NetworkError, NetworkTiming};
+use crate::publish::{PublishError, Publisher, unix_now};
+use crate::store::{RecordStore, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum NodeError {
+    #[error(transparent)]
+    DataDir(#[from] DataDirError),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("invalid setting: {0}")]
+    Setting(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Network(#[from] NetworkError),
+    #[error(transparent)]
+    Publish(#[from] PublishError),
+    #[error(
+        "cannot listen for the admin API on {addr}: {source} (is another node using it? pass --api 127.0.0.1:0 to pick a free port)"
+    )]
+    ApiBind { addr: SocketAddr, source: std::io::Error },
+    #[error("the data directory {0} is already initialised; change the profile with `vetnet profile set`")]
+    AlreadyInitialized(std::path::PathBuf),
+}
+
+/// Everything needed to start a node.
+pub struct NodeOptions {
+    pub data_dir: DataDir,
+    /// Settings after merging the config file and command-line flags.
+    pub config: Config,
+    pub timing: NetworkTiming,
+}
+
+/// Facts about a running node.
+#[derive(Debug, Clone)]
+pub struct NodeInfo {
+    pub peer_id: PeerId,
+    pub institution: InstitutionId,
+    pub network: String,
+    pub api_addr: SocketAddr,
+    /// With `/p2p/`.
+    pub listen_addrs: Vec<Multiaddr>,
+    pub data_dir: std::path::PathBuf,
+}
+
+pub struct Node {
+    info: Arc<NodeInfo>,
+    data_dir: DataDir,
+    store: RecordStore,
+    network: NetworkClient,
+    publisher: Publisher,
+    stats: Arc<IngestStats>,
+    shutdown: watch::Sender<bool>,
+    tasks: Vec<JoinHandle<()>>,
+    _lock: NodeLock,
+}
+
+fn parse_multiaddrs(setting: &str, values: &[String]) -> Result<Vec<Multiaddr>, NodeError> {
+    values
+        .iter()
+        .map(|v| {
+            v.parse::<Multiaddr>().map_err(|e| {
+                NodeError::Setting(format!(
+                    "{setting}: {v:?} is not a multiaddr ({e}); write it like /ip4/192.0.2.1/tcp/7301/p2p/12D3KooW..."
+                ))
+            })
+        })
+        .collect()
+}
+
+impl Node {
+    /// Starts a node on `options.data_dir`, creating keys and token on first
+    /// use. Returns once the node listens and its API answers.
+    pub async fn start(options: NodeOptions) -> Result<Node, NodeError> {
+        let NodeOptions { data_dir, config, timing } = options;
+        config.check().map_err(NodeError::Setting)?;
+        let lock = data_dir.lock()?;
+        if !data_dir.config_path().exists() {
+            config.save(&data_dir)?;
+        }
+        let institution_key = keys::institution_key(&data_dir)?;
+        let node_key = keys::node_key(&data_dir)?;
+        let token = data_dir.api_token()?;
+        let store = RecordStore::open(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;
+        let api_addr = config::api_addr(&config.api).map_err(NodeError::Setting)?;
+
+        let (network, events, event_loop) = network::start(NetworkConfig {
+            keypair: node_key,
+            network: config.network.clone(),
+            listen: parse_multiaddrs("listen", &config.listen)?,
+            bootstrap: parse_multiaddrs("bootstrap", &config.bootstrap)?,
+            timing,
+        })
+        .await?;
+        let listener = tokio::net::TcpListener::bind(api_addr)
+            .await
+            .map_err(|source| NodeError::ApiBind { addr: api_addr, source })?;
+        let api_addr = listener.local_addr().map_err(|source| NodeError::ApiBind { addr: api_addr, source })?;
+
+        let info = Arc::new(NodeInfo {
+            peer_id: event_loop.local_peer_id(),
+            institution: institution_key.id(),
+            network: config.network.clone(),
+            api_addr,
+            listen_addrs: event_loop.listen_addrs(),
+            data_dir: data_dir.root().to_owned(),
+        });
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let publisher = Publisher::new(institution_key, store.clone(), network.clone(), config.network.clone());
+        let stats = Arc::new(IngestStats::default());
+        let mut tasks = vec![tokio::spawn(event_loop.run(shutdown_rx.clone()))];
+        tasks.push(tokio::spawn(ingest::run(
+            events,
+            store.clone(),
+            network.clone(),
+            publisher.clone(),
+            config.network.clone(),
+            stats.clone(),
+        )));
+        let state = ApiState {
+            info: info.clone(),
+            store: store.clone(),
+            network: network.clone(),
+            publisher: publisher.clone(),
+            stats: stats.clone(),
+            token: token.into(),
+        };
+        tasks.push(tokio::spawn(api::serve(listener, state, shutdown_rx)));
+
+        let node = Node { info, data_dir, store, network, publisher, stats, shutdown, tasks, _lock: lock };
+        node.refresh_profile_addresses().await?;
+        node.data_dir.write_runtime(&RuntimeInfo {
+            pid: std::process::id(),
+            api: api_addr.to_string(),
+            peer_id: node.info.peer_id.to_string(),
+            listen_addrs: node.info.listen_addrs.iter().map(Multiaddr::to_string).collect(),
+        })?;
+        tracing::info!(
+            peer_id = %node.info.peer_id,
+            institution = %node.info.institution,
+            network = %node.info.network,
+            api = %api_addr,
+            listen = ?node.info.listen_addrs.iter().map(Multiaddr::to_string).collect::<Vec<_>>(),
+            "vetnet node started"
+        );
+        Ok(node)
+    }
+
+    /// Keeps the profile's `nodes` entry (peer id and addresses) current, so
+    /// others can find this node from the institution's profile.
+    async fn refresh_profile_addresses(&self) -> Result<(), NodeError> {
+        let Some(mut profile) = self.publisher.profile()? else { return Ok(()) };
+        let wanted = self.node_address();
+        if profile.nodes.first() == Some(&wanted) {
+            return Ok(());
+        }
+        profile.nodes.retain(|n| n.peer_id != wanted.peer_id);
+        profile.nodes.insert(0, wanted);
+        profile.nodes.truncate(MAX_NODES);
+        self.publisher.publish_profile(&profile).await?;
+        Ok(())
+    }
+
+    /// This node as a profile lists it: its public addresses, or its loopback
+    /// ones when it has nothing else.
+    pub fn node_address(&self) -> NodeAddress {
+        node_address(&self.info)
+    }
+
+    pub fn info(&self) -> &NodeInfo {
+        &self.info
+    }
+    pub fn store(&self) -> &RecordStore {
+        &self.store
+    }
+    pub fn network(&self) -> &NetworkClient {
+        &self.network
+    }
+    pub fn publisher(&self) -> &Publisher {
+        &self.publisher
+    }
+    pub fn stats(&self) -> &IngestStats {
+        &self.stats
+    }
+
+    /// Stops every task, flushes the store and removes the runtime file.
+    pub async fn shutdown(self) {
+        let _ = self.shutdown.send(true);
+        for task in self.tasks {
+            let _ = task.await;
+        }
+        let store = self.store.clone();
+        if let Ok(Err(e)) = tokio::task::spawn_blocking(move || store.flush()).await {
+            tracing::error!(error = %e, "cannot flush the store at shutdown");
+        }
+        self.data_dir.remove_runtime();
+        tracing::info!("vetnet node stopped");
+    }
+}
+
+pub(crate) fn node_address(info: &NodeInfo) -> NodeAddress {
+    let is_loopback = |a: &Multiaddr| {
+        a.iter().any(|p| match p {
+            Protocol::Ip4(ip) => ip.is_loopback() || ip.is_unspecified(),
+            Protocol::Ip6(ip) => ip.is_loopback() || ip.is_unspecified(),
+            _ => false,
+        })
+    };
+    let public: Vec<String> = info.listen_addrs.iter().filter(|a| !is_loopback(a)).map(Multiaddr::to_string).collect();
+    let mut addrs =
+        if public.is_empty() { info.listen_addrs.iter().map(Multiaddr::to_string).collect() } else { public };
+    addrs.truncate(MAX_ADDRS_PER_NODE);
+    NodeAddress { peer_id: info.peer_id.to_string(), addrs }
+}
+
+/// Creates a data directory for an institution: config, both keys, the API
+/// token, and the first signed profile in the store (sent to the network when
+/// the node first runs). Refuses a directory that is already initialised.
+pub fn initialize(data_dir: &DataDir, config: &Config, profile: &ProfileBody) -> Result<InstitutionId, NodeError> {
+    config.check().map_err(NodeError::Setting)?;
+    let _lock = data_dir.lock()?;
+    if data_dir.is_initialized() {
+        return Err(NodeError::AlreadyInitialized(data_dir.root().to_owned()));
+    }
+    let key = keys::institution_key(data_dir)?;
+    let payload = vetnet_protocol::Payload::with_body(
+        &config.network,
+        vetnet_protocol::RecordKind::Profile,
+        vetnet_protocol::profile::PROFILE_ID,
+        1,
+        unix_now(),
+        profile,
+    )
+    .map_err(|e| NodeError::Setting(e.to_string()))?;
+    let record = key
+        .sign_checked(&payload, &ValidationContext { network: &config.network, now: unix_now() })
+        .map_err(PublishError::from)?;
+    keys::node_key(data_dir)?;
+    data_dir.api_token()?;
+    let store = RecordStore::open(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;
+    store.insert_with_outbox(&record, true)?;
+    store.flush()?;
+    config.save(data_dir)?;
+    Ok(key.id())
+}

@@ -1,0 +1,350 @@
+//! The record store: every live record of the network, on sled.
+//!
+//! Trees (all updated in one transaction per insert):
+//! - `live`:  record key (author ‖ kind ‖ 0 ‖ id) → seq (u64 BE) ‖ record hash.
+//!   Only the newest version of a key is kept; a withdrawal stays as a
+//!   tombstone so an older version can never come back.
+//! - `blobs`: record hash → the exact signed bytes.
+//! - `index`: `kind 0 field 0 value 0 record-key` → empty, for search.
+//!   Withdrawn records have no index entries.
+//! - `counts`: kind → number of live, not withdrawn records.
+//! - `outbox`: record hash → empty: own records not yet handed to any peer.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
+use vetnet_protocol::{Content, InstitutionId, RecordHash, RecordKey, RecordKind, VerifiedRecord};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the record database failed: {0}")]
+    Sled(#[from] sled::Error),
+    #[error("the record database holds a damaged entry: {0}")]
+    Corrupt(String),
+}
+
+impl From<TransactionError<StoreError>> for StoreError {
+    fn from(e: TransactionError<StoreError>) -> Self {
+        match e {
+            TransactionError::Abort(e) => e,
+            TransactionError::Storage(e) => StoreError::Sled(e),
+        }
+    }
+}
+
+/// What happened to a record offered to the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsertOutcome {
+    /// First version of this key held here.
+    New,
+    /// Replaced an older version.
+    Replaced { previous_seq: u64 },
+    /// This node holds a newer version (or a different record with the same seq).
+    Stale { held_seq: u64 },
+    /// This exact record is already held.
+    Duplicate,
+}
+
+impl InsertOutcome {
+    /// Did the store change (so the record should travel on)?
+    pub fn is_stored(self) -> bool {
+        matches!(self, InsertOutcome::New | InsertOutcome::Replaced { .. })
+    }
+}
+
+/// A cloneable handle to the node's records. sled allows one open handle per
+/// path, so the node opens it once and clones this.
+#[derive(Clone)]
+pub struct RecordStore {
+    db: sled::Db,
+    live: sled::Tree,
+    blobs: sled::Tree,
+    index: sled::Tree,
+    counts: sled::Tree,
+    outbox: sled::Tree,
+    /// The network name, to decode stored records.
+    network: Arc<str>,
+}
+
+impl RecordStore {
+    /// Opens (or creates) the store. `cache_bytes` bounds sled's page cache,
+    /// whose default (1 GiB) is far more than a school server should give.
+    pub fn open(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
+        let db = sled::Config::new().path(path).cache_capacity(cache_bytes).open()?;
+        Ok(Self {
+            live: db.open_tree("live")?,
+            blobs: db.open_tree("blobs")?,
+            index: db.open_tree("index")?,
+            counts: db.open_tree("counts")?,
+            outbox: db.open_tree("outbox")?,
+            db,
+            network: network.into(),
+        })
+    }
+
+    /// Writes everything to disk. Called before telling an admin a publish
+    /// succeeded: sled on its own syncs only every 500 ms.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Stores `record` if it is newer than what is held for its key.
+    pub fn insert(&self, record: &VerifiedRecord) -> Result<InsertOutcome, StoreError> {
+        self.insert_with_outbox(record, false)
+    }
+
+    /// Like [`RecordStore::insert`]; with `outbox`, also queues the record for
+    /// gossip in the same transaction, so a stored own record is never
+    /// forgotten by the gossip layer.
+    pub fn insert_with_outbox(&self, record: &VerifiedRecord, outbox: bool) -> Result<InsertOutcome, StoreError> {
+        let key = record.key().to_bytes();
+        let new_index = index_keys(record, &key);
+        let new_live = live_value(record.payload.seq, &record.hash);
+        let trees = (&self.live, &self.blobs, &self.index, &self.counts, &self.outbox);
+        let outcome = trees.transaction(|(live, blobs, index, counts, outbox_tree)| {
+            let mut outcome = InsertOutcome::New;
+            if let Some(held) = live.get(&key)? {
+                let (held_seq, held_hash) = parse_live(&held).map_err(ConflictableTransactionError::Abort)?;
+                if held_hash == record.hash {
+                    return Ok(InsertOutcome::Duplicate);
+                }
+                if record.payload.seq <= held_seq {
+                    return Ok(InsertOutcome::Stale { held_seq });
+                }
+                if let Some(old_bytes) = blobs.remove(&held_hash.0[..])? {
+                    let old = VerifiedRecord::from_trusted_bytes(&old_bytes, &self.network)
+                        .map_err(|e| ConflictableTransactionError::Abort(StoreError::Corrupt(e.to_string())))?;
+                    for old_key in index_keys(&old, &key) {
+                        index.remove(old_key)?;
+                    }
+                    if !old.is_withdrawn() {
+                        add_count(counts, &old.payload.kind, -1)?;
+                    }
+                }
+                outbox_tree.remove(&held_hash.0[..])?;
+                outcome = InsertOutcome::Replaced { previous_seq: held_seq };
+            }
+            live.insert(key.as_slice(), new_live.as_slice())?;
+            blobs.insert(&record.hash.0[..], record.bytes.as_slice())?;
+            for index_key in &new_index {
+                index.insert(index_key.as_slice(), &[][..])?;
+            }
+            if !record.is_withdrawn() {
+                add_count(counts, &record.payload.kind, 1)?;
+            }
+            if outbox {
+                outbox_tree.insert(&record.hash.0[..], &[][..])?;
+            }
+            Ok(outcome)
+        })?;
+        Ok(outcome)
+    }
+
+    /// The newest version held for `key`, withdrawn or not.
+    pub fn get(&self, key: &RecordKey) -> Result<Option<VerifiedRecord>, StoreError> {
+        self.get_by_key_bytes(&key.to_bytes())
+    }
+
+    /// The seq of the newest version held for `key`.
+    pub fn seq_of(&self, key: &RecordKey) -> Result<Option<u64>, StoreError> {
+        match self.live.get(key.to_bytes())? {
+            Some(value) => Ok(Some(parse_live(&value)?.0)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn get_by_hash(&self, hash: &RecordHash) -> Result<Option<VerifiedRecord>, StoreError> {
+        match self.blobs.get(hash.0)? {
+            Some(bytes) => self.decode(&bytes).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Every record (withdrawn ones too) of `author` and `kind`, by id.
+    pub fn by_author(&self, author: &InstitutionId, kind: &RecordKind) -> Result<Vec<VerifiedRecord>, StoreError> {
+        let mut prefix = author.as_bytes().to_vec();
+        prefix.extend_from_slice(kind.as_str().as_bytes());
+        prefix.push(0);
+        let mut records = Vec::new();
+        for entry in self.live.scan_prefix(&prefix) {
+            let (_, value) = entry?;
+            let (_, hash) = parse_live(&value)?;
+            if let Some(record) = self.get_by_hash(&hash)? {
+                records.push(record);
+            }
+        }
+        Ok(records)
+    }
+
+    /// The keys of live records of `kind` whose indexed `field` has `value`.
+    pub fn index_lookup(&self, kind: &str, field: &str, value: &str) -> Result<BTreeSet<Vec<u8>>, StoreError> {
+        let prefix = index_prefix(kind, field, value);
+        let mut keys = BTreeSet::new();
+        for entry in self.index.scan_prefix(&prefix) {
+            let (index_key, _) = entry?;
+            keys.insert(index_key[prefix.len()..].to_vec());
+        }
+        Ok(keys)
+    }
+
+    /// Every live, not withdrawn record of `kind`, as record keys.
+    pub fn all_of_kind(&self, kind: &str) -> Result<BTreeSet<Vec<u8>>, StoreError> {
+        self.index_lookup(kind, ALL_FIELD, "")
+    }
+
+    /// The newest version held for a key given as bytes.
+    pub fn get_by_key_bytes(&self, key: &[u8]) -> Result<Option<VerifiedRecord>, StoreError> {
+        match self.live.get(key)? {
+            Some(value) => self.get_by_hash(&parse_live(&value)?.1),
+            None => Ok(None),
+        }
+    }
+
+    /// Live, not withdrawn records per kind.
+    pub fn counts(&self) -> Result<BTreeMap<String, u64>, StoreError> {
+        let mut counts = BTreeMap::new();
+        for entry in self.counts.iter() {
+            let (kind, value) = entry?;
+            let count = u64::from_be_bytes(value.as_ref().try_into().map_err(|_| corrupt("count"))?);
+            counts.insert(String::from_utf8_lossy(&kind).into_owned(), count);
+        }
+        Ok(counts)
+    }
+
+    /// Own records waiting to be handed to a peer, oldest first by hash order.
+    pub fn outbox(&self) -> Result<Vec<VerifiedRecord>, StoreError> {
+        let mut records = Vec::new();
+        for entry in self.outbox.iter() {
+            let (hash, _) = entry?;
+            let hash = RecordHash(hash.as_ref().try_into().map_err(|_| corrupt("outbox"))?);
+            match self.get_by_hash(&hash)? {
+                Some(record) => records.push(record),
+                None => {
+                    self.outbox.remove(hash.0)?;
+                }
+            }
+        }
+        Ok(records)
+    }
+
+    pub fn outbox_remove(&self, hash: &RecordHash) -> Result<(), StoreError> {
+        self.outbox.remove(hash.0)?;
+        Ok(())
+    }
+
+    fn decode(&self, bytes: &[u8]) -> Result<VerifiedRecord, StoreError> {
+        VerifiedRecord::from_trusted_bytes(bytes, &self.network).map_err(|e| StoreError::Corrupt(e.to_string()))
+    }
+}
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Corrupt(format!("a {what} entry has the wrong length"))
+}
+
+fn live_value(seq: u64, hash: &RecordHash) -> Vec<u8> {
+    let mut value = seq.to_be_bytes().to_vec();
+    value.extend_from_slice(&hash.0);
+    value
+}
+
+fn parse_live(value: &[u8]) -> Result<(u64, RecordHash), StoreError> {
+    let (seq, hash) = value.split_at_checked(8).ok_or_else(|| corrupt("live"))?;
+    let seq = u64::from_be_bytes(seq.try_into().map_err(|_| corrupt("live"))?);
+    let hash = RecordHash(hash.try_into().map_err(|_| corrupt("live"))?);
+    Ok((seq, hash))
+}
+
+fn add_count(
+    counts: &TransactionalTree,
+    kind: &str,
+    delta: i64,
+) -> Result<(), ConflictableTransactionError<StoreError>> {
+    let current = match counts.get(kind.as_bytes())? {
+        Some(value) => u64::from_be_bytes(
+            value.as_ref().try_into().map_err(|_| ConflictableTransactionError::Abort(corrupt("count")))?,
+        ),
+        None => 0,
+    };
+    let next = current.saturating_add_signed(delta);
+    counts.insert(kind.as_bytes(), &next.to_be_bytes()[..])?;
+    Ok(())
+}
+
+/// The pseudo-field under which every live record of a kind is indexed.
+const ALL_FIELD: &str = "all";
+
+fn index_prefix(kind: &str, field: &str, value: &str) -> Vec<u8> {
+    let mut key = Vec::with_capacity(kind.len() + field.len() + value.len() + 3);
+    for part in [kind, field, value] {
+        key.extend_from_slice(part.as_bytes());
+        key.push(0);
+    }
+    key
+}
+
+/// The index entries of a record. Sector codes are indexed with their
+/// broader levels too, so a search for `07` finds `0715`, and `F` finds `F41`.
+fn index_keys(record: &VerifiedRecord, record_key: &[u8]) -> Vec<Vec<u8>> {
+    let kind = record.payload.kind.as_str();
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    match &record.content {
+        Content::Withdrawn => return Vec::new(),
+        Content::Uninterpreted => {}
+        Content::Offer(offer) => {
+            fields.push(("country", offer.country.clone()));
+            fields.extend(isced_levels(&offer.isced).map(|code| ("sector", code)));
+            fields.extend(offer.nace.iter().flat_map(|code| nace_levels(code)).map(|code| ("sector", code)));
+            fields.extend((offer.eqf_min..=offer.eqf_max).map(|level| ("eqf", level.to_string())));
+            for req in &offer.languages {
+                fields.extend(language_levels(&req.lang).map(|lang| ("lang", lang)));
+            }
+        }
+        Content::Profile(profile) => {
+            fields.push(("country", profile.country.clone()));
+            fields.push(("institution", profile.institution.as_str().to_owned()));
+            fields.extend(profile.isced.iter().flat_map(|code| isced_levels(code)).map(|code| ("sector", code)));
+            fields.extend(profile.nace.iter().flat_map(|code| nace_levels(code)).map(|code| ("sector", code)));
+            for lang in &profile.languages {
+                fields.extend(language_levels(lang).map(|lang| ("lang", lang)));
+            }
+        }
+    }
+    fields.push((ALL_FIELD, String::new()));
+    fields.sort();
+    fields.dedup();
+    fields
+        .into_iter()
+        .map(|(field, value)| {
+            let mut key = index_prefix(kind, field, &value);
+            key.extend_from_slice(record_key);
+            key
+        })
+        .collect()
+}
+
+/// `0715` → `07`, `071`, `0715`.
+fn isced_levels(code: &str) -> impl Iterator<Item = String> + '_ {
+    (2..=code.len()).map(move |len| code[..len].to_owned())
+}
+
+/// `F41.20` → `F`, `F41`, `F41.2`, `F41.20`.
+fn nace_levels(code: &str) -> Vec<String> {
+    let mut levels = vec![code[..1].to_owned()];
+    for len in [3, 5, 6] {
+        if code.len() >= len {
+            levels.push(code[..len].to_owned());
+        }
+    }
+    levels.dedup();
+    levels
+}
+
+/// `en-GB` → `en`, `en-GB`.
+fn language_levels(tag: &str) -> impl Iterator<Item = String> + '_ {
+    let primary = tag.split('-').next().unwrap_or(tag);
+    std::iter::once(primary.to_owned()).chain((primary != tag).then(|| tag.to_owned()))
+}
