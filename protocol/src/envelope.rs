@@ -126,7 +126,7 @@ impl VerifiedRecord {
         let author = check_headers(&sign1)?;
         let payload_bytes =
             sign1.payload.as_deref().ok_or_else(|| RecordError::Envelope("the payload is detached".into()))?;
-        let payload: Payload = ciborium::from_reader(payload_bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
+        let payload = decode_payload(payload_bytes)?;
         let content = check_payload(&payload, &ValidationContext { network, now: u64::MAX - MAX_CLOCK_SKEW_SECS })?;
         Ok(Self { bytes: bytes.to_vec(), hash: RecordHash::of(bytes), author, payload, content })
     }

@@ -1,0 +1,71 @@
+//! `vetnet status` and `vetnet peers`.
+
+use crate::client::ApiClient;
+use crate::commands::text;
+use crate::printer::Printer;
+
+pub async fn status(client: &ApiClient, printer: Printer) -> anyhow::Result<()> {
+    let status = client.get("/v1/status", &[]).await?;
+    if printer.json {
+        printer.value(&status);
+        return Ok(());
+    }
+    let name = status["institution_name"].as_str().unwrap_or("(no profile yet)");
+    printer.line(format!("Institution  {name}"));
+    printer.line(format!("             {}", text(&status["institution"])));
+    printer.line(format!("Network      {}", text(&status["network"])));
+    printer.line(format!("Peer id      {}", text(&status["peer_id"])));
+    for addr in status["listen_addrs"].as_array().into_iter().flatten() {
+        printer.line(format!("Listening    {}", text(addr)));
+    }
+    printer.line(format!("Admin API    http://{}", text(&status["api"])));
+    printer.line(format!(
+        "Peers        {} connected ({} on the records topic, {} in the gossip mesh)",
+        text(&status["peers"]),
+        text(&status["topic_peers"]),
+        text(&status["mesh_peers"])
+    ));
+    let records: Vec<String> = status["records"]
+        .as_object()
+        .map(|counts| counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect())
+        .unwrap_or_default();
+    printer.line(format!("Records      {}", if records.is_empty() { "none yet".into() } else { records.join(", ") }));
+    let gossip = &status["gossip"];
+    printer.line(format!(
+        "Gossip       {} accepted, {} ignored, {} rejected",
+        text(&gossip["accepted"]),
+        text(&gossip["ignored"]),
+        text(&gossip["rejected"])
+    ));
+    if status["outbox"].as_u64().unwrap_or(0) > 0 {
+        printer.line(format!("Outbox       {} own records wait for a peer", text(&status["outbox"])));
+    }
+    Ok(())
+}
+
+pub async fn peers(client: &ApiClient, printer: Printer) -> anyhow::Result<()> {
+    let peers = client.get("/v1/peers", &[]).await?;
+    if printer.json {
+        printer.value(&peers);
+        return Ok(());
+    }
+    let list = peers.as_array().cloned().unwrap_or_default();
+    if list.is_empty() {
+        printer.line("No peers connected. Join a network with `vetnet node run --bootstrap MULTIADDR`.");
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|p| {
+            vec![
+                text(&p["peer_id"]),
+                p["addrs"].as_array().and_then(|a| a.first()).map(text).unwrap_or_default(),
+                text(&p["agent"]),
+                if p["on_topic"].as_bool() == Some(true) { "yes".into() } else { "no".into() },
+                p["score"].as_f64().map(|s| format!("{s:.1}")).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    printer.table(&["PEER ID", "ADDRESS", "AGENT", "TOPIC", "SCORE"], &rows);
+    Ok(())
+}
