@@ -1,0 +1,188 @@
+//! Multi-node gossip over real libp2p on loopback: offers travel a line of
+//! nodes A - B - C (A and C never connect directly); updates replace them,
+//! withdrawals remove them everywhere; invalid records injected at B stop at
+//! B, which penalises the sender.
+
+use std::sync::atomic::Ordering;
+
+use vetnet_node::publish::{GossipState, PublishMode};
+use vetnet_node::search::OfferQuery;
+use vetnet_protocol::{InstitutionKey, LangText, Payload, RecordKey, RecordKind};
+use vetnet_tests::{TestNode, offer, spawn, wait_for_topic_peers, wait_until};
+
+/// A - B - C, each knowing only its left neighbour.
+async fn line() -> (TestNode, TestNode, TestNode) {
+    let a = spawn("Aalborg Tech", "DK", &[]).await;
+    let b = spawn("Berlin Werkstatt", "DE", &[a.addr()]).await;
+    let c = spawn("Cesis VET", "LV", &[b.addr()]).await;
+    wait_for_topic_peers(&a, 1).await;
+    wait_for_topic_peers(&b, 2).await;
+    wait_for_topic_peers(&c, 1).await;
+    let c_peer = c.node.info().peer_id;
+    let a_peers = a.node.network().peers().await.unwrap();
+    assert!(a_peers.iter().all(|p| p.peer_id != c_peer), "A and C must not be directly connected");
+    (a, b, c)
+}
+
+fn title_of(record: &vetnet_protocol::VerifiedRecord) -> String {
+    match &record.content {
+        vetnet_protocol::Content::Offer(o) => o.title.best(&[]).unwrap_or_default().to_owned(),
+        other => panic!("not an offer: {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offer_published_updated_and_withdrawn_on_a_reaches_c() {
+    vetnet_tests::init_logging();
+    let (a, b, c) = line().await;
+    let publisher = a.node.publisher();
+    let welding = offer("Welding in Aalborg", "DK", "0715", 4);
+    let published = publisher.publish_offer("welding", &welding, PublishMode::Create).await.unwrap();
+    assert_eq!(published.gossip, GossipState::Sent);
+
+    let in_dk_welding =
+        OfferQuery { countries: vec!["DK".into()], sector: Some("07".into()), eqf: Some(4), ..Default::default() };
+    wait_until("C finds the offer published on A", || async { c.offers(&in_dk_welding).len() == 1 }).await;
+    let found = &c.offers(&in_dk_welding)[0];
+    assert_eq!(found.author, a.node.info().institution);
+    assert_eq!(found.payload.seq, 1);
+    assert_eq!(found.bytes, published.record.bytes, "C holds the exact signed bytes");
+    assert_eq!(b.offers(&in_dk_welding).len(), 1);
+
+    let mut updated = welding.clone();
+    updated.title = LangText::new("en", "Welding and cutting in Aalborg");
+    updated.places = 3;
+    publisher.publish_offer("welding", &updated, PublishMode::Update).await.unwrap();
+    wait_until("C holds version 2", || async { c.offers(&in_dk_welding).first().is_some_and(|r| r.payload.seq == 2) })
+        .await;
+    let on_c = c.offers(&in_dk_welding);
+    assert_eq!(on_c.len(), 1, "the update replaces the offer, it does not add one");
+    assert_eq!(title_of(&on_c[0]), "Welding and cutting in Aalborg");
+    let text_query = OfferQuery { text: Some("cutting aalborg".into()), ..Default::default() };
+    assert_eq!(c.offers(&text_query).len(), 1);
+
+    publisher.withdraw(RecordKind::Offer, "welding").await.unwrap();
+    wait_until("the withdrawal removes the offer from search on C", || async {
+        c.offers(&OfferQuery::default()).is_empty()
+    })
+    .await;
+    assert!(b.offers(&OfferQuery::default()).is_empty());
+    let key = RecordKey { author: a.node.info().institution, kind: "offer".into(), id: "welding".into() };
+    let tombstone = c.node.store().get(&key).unwrap().expect("C keeps the withdrawal");
+    assert!(tombstone.is_withdrawn());
+    assert_eq!(tombstone.payload.seq, 3);
+    assert_eq!(c.node.store().counts().unwrap().get("offer"), Some(&0));
+    assert_eq!(c.node.stats().rejected.load(Ordering::Relaxed), 0);
+}
+
+fn signed(key: &InstitutionKey, payload: &Payload) -> Vec<u8> {
+    key.sign(payload).expect("signs")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_records_injected_at_b_are_never_stored_or_forwarded() {
+    vetnet_tests::init_logging();
+    let (a, b, c) = line().await;
+    let rogue = InstitutionKey::from_secret_bytes(&[7; 32]);
+    let now = vetnet_node::publish::unix_now();
+    let good = offer("Carpentry", "DK", "0732", 3);
+    let payload = |id: &str, seq: u64, body: &vetnet_protocol::offer::OfferBody| {
+        Payload::with_body("bsr", RecordKind::Offer, id, seq, now, body).unwrap()
+    };
+
+    // A valid record at seq 2, gossiped raw from A, reaches C: the baseline.
+    let v2 = signed(&rogue, &payload("carpentry", 2, &good));
+    a.node.network().publish(v2).await.unwrap();
+    let rogue_offers = OfferQuery { author: Some(rogue.id()), ..Default::default() };
+    wait_until("C stores the rogue's valid seq 2", || async { c.offers(&rogue_offers).len() == 1 }).await;
+    let (_, c_ignored_before, _) = c.node.stats().snapshot();
+
+    // Four bad records, all sent from A to B through real gossipsub.
+    let mut broken_signature = signed(&rogue, &payload("broken", 1, &good));
+    let last = broken_signature.len() - 1;
+    broken_signature[last] ^= 0x01;
+    let stale = signed(&rogue, &payload("carpentry", 1, &offer("Stale", "DK", "0732", 3)));
+    let mut other_network = payload("elsewhere", 1, &good);
+    other_network.net = "other-net".into();
+    let other_network = signed(&rogue, &other_network);
+    let mut eqf_nine = good.clone();
+    eqf_nine.eqf_max = 9;
+    let rule_violation = signed(&rogue, &payload("eqf-nine", 1, &eqf_nine));
+    for bytes in [broken_signature, stale, other_network, rule_violation] {
+        a.node.network().publish(bytes).await.unwrap();
+    }
+
+    // A valid marker sent after them: once C has it, anything B forwarded before it would have arrived too.
+    let marker = signed(&rogue, &payload("marker", 1, &offer("Marker", "DK", "0732", 3)));
+    a.node.network().publish(marker).await.unwrap();
+    wait_until("C stores the marker sent after the bad records", || async { c.offers(&rogue_offers).len() == 2 }).await;
+
+    let (b_accepted, b_ignored, b_rejected) = b.node.stats().snapshot();
+    assert_eq!(b_rejected, 3, "B rejects the broken signature, the wrong network and the rule violation");
+    assert!(b_ignored >= 1, "B ignores the stale seq");
+    assert!(b_accepted >= 2, "B accepted the rogue's two valid records (and the profiles)");
+    let (_, c_ignored, c_rejected) = c.node.stats().snapshot();
+    assert_eq!(c_rejected, 0, "B forwarded nothing invalid to C");
+    assert_eq!(c_ignored, c_ignored_before, "B did not forward the stale record to C");
+
+    for node in [&b, &c] {
+        for id in ["broken", "elsewhere", "eqf-nine"] {
+            let key = RecordKey { author: rogue.id(), kind: "offer".into(), id: id.into() };
+            assert!(node.node.store().get(&key).unwrap().is_none(), "{id} must not be stored");
+        }
+        let key = RecordKey { author: rogue.id(), kind: "offer".into(), id: "carpentry".into() };
+        assert_eq!(
+            node.node.store().get(&key).unwrap().unwrap().payload.seq,
+            2,
+            "the stale seq 1 did not replace seq 2"
+        );
+    }
+
+    let a_peer = a.node.info().peer_id;
+    let score = b.node.network().peers().await.unwrap().into_iter().find(|p| p.peer_id == a_peer).and_then(|p| p.score);
+    assert!(score.is_some_and(|s| s < 0.0), "B penalises A for invalid records (score {score:?})");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_record_published_with_no_peers_reaches_them_when_they_join() {
+    vetnet_tests::init_logging();
+    let a = spawn("Alone Oy", "FI", &[]).await;
+    let published = a
+        .node
+        .publisher()
+        .publish_offer("kitchen", &offer("Kitchen work", "FI", "1013", 3), PublishMode::Create)
+        .await
+        .unwrap();
+    assert_eq!(published.gossip, GossipState::Queued, "nobody listens yet: stored and queued, not an error");
+    let b = spawn("Bergen Fagskole", "NO", &[a.addr()]).await;
+    wait_until("B receives the queued offer once connected", || async {
+        b.offers(&OfferQuery { countries: vec!["FI".into()], ..Default::default() }).len() == 1
+    })
+    .await;
+    assert!(a.node.store().outbox().unwrap().is_empty(), "the outbox is empty once a peer took the record");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_reconnects_when_its_bootstrap_peer_comes_back() {
+    vetnet_tests::init_logging();
+    let a = spawn("Aarhus", "DK", &[]).await;
+    let a_addr = a.addr();
+    let b = spawn("Bremen", "DE", &[a_addr.clone()]).await;
+    wait_for_topic_peers(&b, 1).await;
+
+    let listen: libp2p::Multiaddr =
+        a_addr.iter().filter(|p| !matches!(p, libp2p::multiaddr::Protocol::P2p(_))).collect();
+    let a = vetnet_tests::restart(a, Some(listen), &[]).await;
+    assert_eq!(a.addr(), a_addr, "A comes back on the same address and peer id");
+    wait_for_topic_peers(&b, 1).await;
+
+    a.node
+        .publisher()
+        .publish_offer("after", &offer("After restart", "DK", "0715", 4), PublishMode::Create)
+        .await
+        .unwrap();
+    wait_until("B receives an offer published after A's restart", || async {
+        b.offers(&OfferQuery { countries: vec!["DK".into()], ..Default::default() }).len() == 1
+    })
+    .await;
+}
