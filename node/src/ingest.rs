@@ -79,26 +79,26 @@ pub async fn run(
         match event {
             NetworkEvent::Record { message_id, source, bytes } => {
                 let (verdict, outcome) = ingest(&store, &network_name, &bytes);
-                match (&verdict, &outcome) {
-                    (Verdict::Accept, _) => {
-                        stats.accepted.fetch_add(1, Ordering::Relaxed);
-                    }
-                    (Verdict::Ignore, Err(IngestError::Store(e))) => {
-                        stats.ignored.fetch_add(1, Ordering::Relaxed);
-                        tracing::error!(error = %e, "cannot store a record from gossip");
-                    }
-                    (Verdict::Ignore, _) => {
-                        stats.ignored.fetch_add(1, Ordering::Relaxed);
-                    }
-                    (Verdict::Reject, outcome) => {
-                        stats.rejected.fetch_add(1, Ordering::Relaxed);
-                        if let Err(e) = outcome {
-                            tracing::info!(peer = %source, error = %e, "rejected a record from gossip");
-                        }
-                    }
-                }
+                // Report first, count second: whoever sees the count knows the
+                // verdict is already queued for the swarm.
                 if network.report_validation(message_id, source, verdict).await.is_err() {
                     break;
+                }
+                let counter = match verdict {
+                    Verdict::Accept => &stats.accepted,
+                    Verdict::Ignore => &stats.ignored,
+                    Verdict::Reject => &stats.rejected,
+                };
+                counter.fetch_add(1, Ordering::Relaxed);
+                match outcome {
+                    Err(IngestError::Store(e)) => tracing::error!(error = %e, "cannot store a record from gossip"),
+                    Err(IngestError::Record(e)) if verdict == Verdict::Reject => {
+                        tracing::info!(peer = %source, error = %e, "rejected a record from gossip");
+                    }
+                    Err(IngestError::Record(e)) => {
+                        tracing::debug!(peer = %source, error = %e, "ignored a record from gossip")
+                    }
+                    Ok(_) => {}
                 }
             }
             NetworkEvent::PeerSubscribed { peer } => match publisher.flush_outbox().await {

@@ -232,8 +232,9 @@ fn gossipsub_config(timing: &NetworkTiming) -> Result<gossipsub::Config, Network
         .map_err(|e| NetworkError::Gossip(e.to_string()))
 }
 
-/// Peer scoring: a peer sending invalid records loses score fast (P4) and is
-/// graylisted; on a quiet topic, mesh-delivery penalties would punish honest
+/// Peer scoring: a peer sending invalid records loses score fast (P4 is
+/// -10 × count², so three or four invalid records take it below the graylist
+/// threshold of -80, after which its messages are dropped unread); on a quiet topic, mesh-delivery penalties would punish honest
 /// peers, so they are off. Loopback is exempt from the IP colocation penalty.
 fn peer_score(topic: &IdentTopic) -> (gossipsub::PeerScoreParams, gossipsub::PeerScoreThresholds) {
     let mut params = gossipsub::PeerScoreParams::default();
@@ -241,6 +242,12 @@ fn peer_score(topic: &IdentTopic) -> (gossipsub::PeerScoreParams, gossipsub::Pee
         HashSet::from([IpAddr::V4(Ipv4Addr::LOCALHOST), IpAddr::V6(Ipv6Addr::LOCALHOST)]);
     let topic_params = gossipsub::TopicScoreParams {
         topic_weight: 1.0,
+        // Time in the mesh earns at most +36 (0.01 a second for an hour). The
+        // default (1 a millisecond) earns thousands within seconds and would
+        // let a peer send a score's worth of invalid records unpunished.
+        time_in_mesh_weight: 0.01,
+        time_in_mesh_quantum: Duration::from_secs(1),
+        time_in_mesh_cap: 3_600.0,
         mesh_message_deliveries_weight: 0.0,
         mesh_failure_penalty_weight: 0.0,
         first_message_deliveries_weight: 1.0,

@@ -112,15 +112,24 @@ async fn invalid_records_injected_at_b_are_never_stored_or_forwarded() {
         a.node.network().publish(bytes).await.unwrap();
     }
 
-    // A valid marker sent after them: once C has it, anything B forwarded before it would have arrived too.
-    let marker = signed(&rogue, &payload("marker", 1, &offer("Marker", "DK", "0732", 3)));
-    a.node.network().publish(marker).await.unwrap();
-    wait_until("C stores the marker sent after the bad records", || async { c.offers(&rogue_offers).len() == 2 }).await;
+    wait_until("B has judged all four", || async {
+        let (_, ignored, rejected) = b.node.stats().snapshot();
+        rejected == 3 && ignored >= 1
+    })
+    .await;
+    // B's verdicts are queued before its counters move, so a marker B publishes
+    // now leaves after anything B would have forwarded: once C has the marker,
+    // C has seen all B ever sent it. (A itself is graylisted at B by now, so
+    // the marker must come from B.)
+    let marker = offer("Marker", "DE", "0732", 3);
+    b.node.publisher().publish_offer("marker", &marker, PublishMode::Create).await.unwrap();
+    let from_b = OfferQuery { author: Some(b.node.info().institution), ..Default::default() };
+    wait_until("C stores B's marker, sent after the bad records", || async { c.offers(&from_b).len() == 1 }).await;
 
     let (b_accepted, b_ignored, b_rejected) = b.node.stats().snapshot();
     assert_eq!(b_rejected, 3, "B rejects the broken signature, the wrong network and the rule violation");
     assert!(b_ignored >= 1, "B ignores the stale seq");
-    assert!(b_accepted >= 2, "B accepted the rogue's two valid records (and the profiles)");
+    assert!(b_accepted >= 1, "B accepted the rogue's valid record (and the profiles)");
     let (_, c_ignored, c_rejected) = c.node.stats().snapshot();
     assert_eq!(c_rejected, 0, "B forwarded nothing invalid to C");
     assert_eq!(c_ignored, c_ignored_before, "B did not forward the stale record to C");
@@ -140,7 +149,7 @@ async fn invalid_records_injected_at_b_are_never_stored_or_forwarded() {
 
     let a_peer = a.node.info().peer_id;
     let score = b.node.network().peers().await.unwrap().into_iter().find(|p| p.peer_id == a_peer).and_then(|p| p.score);
-    assert!(score.is_some_and(|s| s < 0.0), "B penalises A for invalid records (score {score:?})");
+    assert!(score.is_some_and(|s| s < -80.0), "B graylists A after three invalid records (score {score:?})");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
