@@ -24,6 +24,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per process: the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create the data directory, keys, settings and the institution's profile.
@@ -74,6 +76,7 @@ pub struct RunArgs {
     pub bootstrap: Vec<String>,
 }
 
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
     /// Show the institution's profile.
@@ -154,6 +157,7 @@ pub struct ProfileOptional {
     pub description: Option<String>,
 }
 
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum OfferCommand {
     /// Publish a new placement offer.

@@ -237,9 +237,13 @@ fn gossipsub_config(timing: &NetworkTiming) -> Result<gossipsub::Config, Network
 /// threshold of -80, after which its messages are dropped unread); on a quiet topic, mesh-delivery penalties would punish honest
 /// peers, so they are off. Loopback is exempt from the IP colocation penalty.
 fn peer_score(topic: &IdentTopic) -> (gossipsub::PeerScoreParams, gossipsub::PeerScoreThresholds) {
-    let mut params = gossipsub::PeerScoreParams::default();
-    params.ip_colocation_factor_whitelist =
-        HashSet::from([IpAddr::V4(Ipv4Addr::LOCALHOST), IpAddr::V6(Ipv6Addr::LOCALHOST)]);
+    let mut params = gossipsub::PeerScoreParams {
+        ip_colocation_factor_whitelist: HashSet::from([
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ]),
+        ..Default::default()
+    };
     let topic_params = gossipsub::TopicScoreParams {
         topic_weight: 1.0,
         // Time in the mesh earns at most +36 (0.01 a second for an hour). The
@@ -523,10 +527,10 @@ impl EventLoop {
             }
             SwarmEvent::ConnectionClosed { peer_id, endpoint, num_established, cause, .. } => {
                 let addr = endpoint.get_remote_address();
-                if let Some(peer) = self.peers.get_mut(&peer_id) {
-                    if let Some(pos) = peer.addrs.iter().position(|a| a == addr) {
-                        peer.addrs.remove(pos);
-                    }
+                if let Some(peer) = self.peers.get_mut(&peer_id)
+                    && let Some(pos) = peer.addrs.iter().position(|a| a == addr)
+                {
+                    peer.addrs.remove(pos);
                 }
                 if num_established == 0 {
                     self.peers.remove(&peer_id);

@@ -176,7 +176,7 @@ async fn a_node_reconnects_when_its_bootstrap_peer_comes_back() {
     vetnet_tests::init_logging();
     let a = spawn("Aarhus", "DK", &[]).await;
     let a_addr = a.addr();
-    let b = spawn("Bremen", "DE", &[a_addr.clone()]).await;
+    let b = spawn("Bremen", "DE", std::slice::from_ref(&a_addr)).await;
     wait_for_topic_peers(&b, 1).await;
 
     let listen: libp2p::Multiaddr =
