@@ -37,6 +37,7 @@ pub struct ApiState {
     pub network: NetworkClient,
     pub publisher: Publisher,
     pub stats: Arc<IngestStats>,
+    pub sync: crate::sync::SyncService,
     pub token: Arc<str>,
 }
 

@@ -11,6 +11,7 @@ use vetnet_protocol::{RecordError, ValidationContext, VerifiedRecord};
 use crate::network::{NetworkClient, NetworkEvent, Verdict};
 use crate::publish::{Publisher, unix_now};
 use crate::store::{InsertOutcome, RecordStore, StoreError};
+use crate::sync::SyncService;
 
 /// Counters of what gossip brought, shown by `vetnet status`.
 #[derive(Debug, Default)]
@@ -66,12 +67,15 @@ pub enum IngestError {
     Store(StoreError),
 }
 
-/// Handles network events until the network stops.
+/// Handles network events until the network stops: gossip records are
+/// judged here; sync requests and new peers go to the [`SyncService`]; a peer
+/// joining the topic gets the outbox.
 pub async fn run(
     mut events: mpsc::Receiver<NetworkEvent>,
     store: RecordStore,
     network: NetworkClient,
     publisher: Publisher,
+    sync: SyncService,
     network_name: String,
     stats: Arc<IngestStats>,
 ) {
@@ -101,6 +105,8 @@ pub async fn run(
                     Ok(_) => {}
                 }
             }
+            NetworkEvent::PeerConnected { peer } => sync.start(peer),
+            NetworkEvent::SyncRequest { peer, request, channel } => sync.answer(peer, request, channel),
             NetworkEvent::PeerSubscribed { peer } => match publisher.flush_outbox().await {
                 Ok(0) => {}
                 Ok(sent) => tracing::info!(%peer, sent, "sent queued records to a new peer"),

@@ -21,6 +21,8 @@ pub mod node;
 pub mod publish;
 pub mod search;
 pub mod store;
+pub mod sync;
+mod sync_codec;
 
 pub use config::Config;
 pub use data_dir::DataDir;

@@ -19,18 +19,29 @@ use futures::StreamExt;
 use libp2p::core::ConnectedPoint;
 use libp2p::gossipsub::{self, IdentTopic, MessageAcceptance, MessageId, PublishError};
 use libp2p::multiaddr::Protocol;
+use libp2p::request_response::{self, OutboundRequestId, ProtocolSupport};
 use libp2p::swarm::dial_opts::DialOpts;
 use libp2p::swarm::{ConnectionId, NetworkBehaviour, SwarmEvent};
-use libp2p::{Multiaddr, PeerId, Swarm, identify, identity, noise, ping, tcp, yamux};
+use libp2p::{Multiaddr, PeerId, StreamProtocol, Swarm, identify, identity, noise, ping, tcp, yamux};
 use tokio::sync::{mpsc, oneshot, watch};
 use vetnet_protocol::limits::MAX_GOSSIP_MESSAGE_BYTES;
+use vetnet_protocol::sync::{SYNC_PROTOCOL, SyncRequest, SyncResponse};
 use vetnet_protocol::{RecordHash, records_topic};
+
+use crate::sync_codec::SyncCodec;
+
+/// Where a sync response to a peer goes.
+pub type SyncChannel = request_response::ResponseChannel<SyncResponse>;
 
 /// Commands waiting for the event loop.
 const COMMAND_QUEUE: usize = 256;
 /// Gossip messages waiting for validation; when full, new ones are ignored
 /// (not forwarded, no penalty) rather than buffered without bound.
 const EVENT_QUEUE: usize = 1_024;
+/// How long a peer has to answer one sync request.
+const SYNC_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Sync requests in flight per connection, each way.
+const SYNC_CONCURRENT_STREAMS: usize = 8;
 /// How long `start` waits for the listeners to come up.
 const LISTEN_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -48,6 +59,10 @@ pub enum NetworkError {
     Publish(String),
     #[error("the network task has stopped")]
     Stopped,
+    #[error("the peer does not support the sync protocol")]
+    UnsupportedProtocol,
+    #[error("sync request failed: {0}")]
+    Sync(String),
 }
 
 /// Timings that tests shorten; production uses [`NetworkTiming::default`].
@@ -60,6 +75,8 @@ pub struct NetworkTiming {
     /// First and longest wait before re-dialling a lost bootstrap peer.
     pub redial_min: Duration,
     pub redial_max: Duration,
+    /// Catch-up sync with a random connected peer this often.
+    pub sync_interval: Duration,
 }
 
 impl Default for NetworkTiming {
@@ -69,6 +86,7 @@ impl Default for NetworkTiming {
             idle_timeout: Duration::from_secs(60),
             redial_min: Duration::from_secs(1),
             redial_max: Duration::from_secs(120),
+            sync_interval: Duration::from_secs(300),
         }
     }
 }
@@ -81,6 +99,7 @@ impl NetworkTiming {
             idle_timeout: Duration::from_secs(30),
             redial_min: Duration::from_millis(100),
             redial_max: Duration::from_secs(2),
+            sync_interval: Duration::from_secs(1),
         }
     }
 }
@@ -103,6 +122,10 @@ pub enum NetworkEvent {
     /// A peer joined the records topic: own records still in the outbox can
     /// now reach it.
     PeerSubscribed { peer: PeerId },
+    /// A first connection to a peer opened: time to sync with it.
+    PeerConnected { peer: PeerId },
+    /// A peer asks for sync; answer with [`NetworkClient::respond_sync`].
+    SyncRequest { peer: PeerId, request: SyncRequest, channel: SyncChannel },
 }
 
 /// The gossip verdict on a message.
@@ -159,6 +182,9 @@ enum Command {
     Dial { addr: Multiaddr, reply: oneshot::Sender<Result<(), NetworkError>> },
     Status { reply: oneshot::Sender<NetworkStatus> },
     Peers { reply: oneshot::Sender<Vec<PeerInfo>> },
+    Sync { peer: PeerId, request: SyncRequest, reply: oneshot::Sender<Result<SyncResponse, NetworkError>> },
+    RespondSync { channel: SyncChannel, response: SyncResponse },
+    Disconnect { peer: PeerId },
 }
 
 /// A handle for the rest of the node. Cheap to clone.
@@ -204,6 +230,20 @@ impl NetworkClient {
     pub async fn peers(&self) -> Result<Vec<PeerInfo>, NetworkError> {
         self.ask(|reply| Command::Peers { reply }).await
     }
+
+    /// Sends one sync request to `peer` and waits for its response.
+    pub async fn sync_request(&self, peer: PeerId, request: SyncRequest) -> Result<SyncResponse, NetworkError> {
+        self.ask(|reply| Command::Sync { peer, request, reply }).await?
+    }
+
+    pub async fn respond_sync(&self, channel: SyncChannel, response: SyncResponse) -> Result<(), NetworkError> {
+        self.commands.send(Command::RespondSync { channel, response }).await.map_err(|_| NetworkError::Stopped)
+    }
+
+    /// Closes every connection to `peer` (a peer that sent garbage).
+    pub async fn disconnect(&self, peer: PeerId) -> Result<(), NetworkError> {
+        self.commands.send(Command::Disconnect { peer }).await.map_err(|_| NetworkError::Stopped)
+    }
 }
 
 #[derive(NetworkBehaviour)]
@@ -211,6 +251,7 @@ struct Behaviour {
     gossipsub: gossipsub::Behaviour,
     identify: identify::Behaviour,
     ping: ping::Behaviour,
+    sync: request_response::Behaviour<SyncCodec>,
 }
 
 /// The gossipsub configuration of `docs/PROTOCOL.md`.
@@ -293,7 +334,14 @@ pub async fn start(
                 identify::Config::new("/vetnet/1.0.0".into(), key.public())
                     .with_agent_version(format!("vetnet/{}", env!("CARGO_PKG_VERSION"))),
             );
-            Ok(Behaviour { gossipsub, identify, ping: ping::Behaviour::new(ping::Config::new()) })
+            let sync = request_response::Behaviour::with_codec(
+                SyncCodec,
+                [(StreamProtocol::new(SYNC_PROTOCOL), ProtocolSupport::Full)],
+                request_response::Config::default()
+                    .with_request_timeout(SYNC_REQUEST_TIMEOUT)
+                    .with_max_concurrent_streams(SYNC_CONCURRENT_STREAMS),
+            );
+            Ok(Behaviour { gossipsub, identify, ping: ping::Behaviour::new(ping::Config::new()), sync })
         })
         .map_err(|e| transport_err(&e))?
         .with_swarm_config(|c| c.with_idle_connection_timeout(config.timing.idle_timeout))
@@ -353,6 +401,7 @@ pub async fn start(
             .map(|addr| BootstrapPeer { peer: peer_id_of(&addr), addr, connected: false, failures: 0, next_dial: now })
             .collect(),
         dialing: HashMap::new(),
+        pending_sync: HashMap::new(),
         timing: config.timing,
     };
     Ok((NetworkClient { commands: command_tx }, event_rx, event_loop))
@@ -390,6 +439,8 @@ pub struct EventLoop {
     bootstrap: Vec<BootstrapPeer>,
     /// Dials in flight to bootstrap peers: connection id → index in `bootstrap`.
     dialing: HashMap<ConnectionId, usize>,
+    /// Sync requests sent, waiting for their response.
+    pending_sync: HashMap<OutboundRequestId, oneshot::Sender<Result<SyncResponse, NetworkError>>>,
     timing: NetworkTiming,
 }
 
@@ -486,12 +537,66 @@ impl EventLoop {
                 peers.sort_by_key(|p| p.peer_id.to_string());
                 let _ = reply.send(peers);
             }
+            Command::Sync { peer, request, reply } => {
+                let id = self.swarm.behaviour_mut().sync.send_request(&peer, request);
+                self.pending_sync.insert(id, reply);
+            }
+            Command::RespondSync { channel, response } => {
+                if self.swarm.behaviour_mut().sync.send_response(channel, response).is_err() {
+                    tracing::debug!("a sync response could not be sent; the peer went away");
+                }
+            }
+            Command::Disconnect { peer } => {
+                let _ = self.swarm.disconnect_peer_id(peer);
+            }
+        }
+    }
+
+    fn on_sync_event(&mut self, event: request_response::Event<SyncRequest, SyncResponse>) {
+        match event {
+            request_response::Event::Message { peer, message, .. } => match message {
+                request_response::Message::Request { request, channel, .. } => {
+                    let event = NetworkEvent::SyncRequest { peer, request, channel };
+                    if self.events.try_send(event).is_err() {
+                        // Dropping the channel tells the peer the request failed; it retries later.
+                        tracing::warn!(%peer, "node busy; a sync request was dropped");
+                    }
+                }
+                request_response::Message::Response { request_id, response } => {
+                    if let Some(reply) = self.pending_sync.remove(&request_id) {
+                        let _ = reply.send(Ok(response));
+                    }
+                }
+            },
+            request_response::Event::OutboundFailure { request_id, error, peer, .. } => {
+                if let Some(reply) = self.pending_sync.remove(&request_id) {
+                    let error = match error {
+                        request_response::OutboundFailure::UnsupportedProtocols => NetworkError::UnsupportedProtocol,
+                        other => NetworkError::Sync(other.to_string()),
+                    };
+                    let _ = reply.send(Err(error));
+                }
+                tracing::debug!(%peer, "sync request failed");
+            }
+            request_response::Event::InboundFailure { peer, error, .. } => {
+                // Undecodable or oversized requests are garbage: drop the peer.
+                if let request_response::InboundFailure::Io(e) = &error
+                    && e.kind() == std::io::ErrorKind::InvalidData
+                {
+                    tracing::warn!(%peer, error = %e, "peer sent an invalid sync request; disconnecting");
+                    let _ = self.swarm.disconnect_peer_id(peer);
+                } else {
+                    tracing::debug!(%peer, %error, "inbound sync request failed");
+                }
+            }
+            request_response::Event::ResponseSent { .. } => {}
         }
     }
 
     fn on_swarm_event(&mut self, event: SwarmEvent<BehaviourEvent>) {
         match event {
             SwarmEvent::Behaviour(BehaviourEvent::Gossipsub(event)) => self.on_gossip_event(event),
+            SwarmEvent::Behaviour(BehaviourEvent::Sync(event)) => self.on_sync_event(event),
             SwarmEvent::Behaviour(BehaviourEvent::Identify(identify::Event::Received { peer_id, info, .. })) => {
                 if let Some(peer) = self.peers.get_mut(&peer_id) {
                     peer.agent = Some(info.agent_version);
@@ -505,7 +610,10 @@ impl EventLoop {
                 }
             }
             SwarmEvent::ExpiredListenAddr { address, .. } => self.listen_addrs.retain(|a| *a != address),
-            SwarmEvent::ConnectionEstablished { peer_id, endpoint, connection_id, .. } => {
+            SwarmEvent::ConnectionEstablished { peer_id, endpoint, connection_id, num_established, .. } => {
+                if num_established.get() == 1 {
+                    let _ = self.events.try_send(NetworkEvent::PeerConnected { peer: peer_id });
+                }
                 let addr = match &endpoint {
                     ConnectedPoint::Dialer { address, .. } => address.clone(),
                     ConnectedPoint::Listener { send_back_addr, .. } => send_back_addr.clone(),

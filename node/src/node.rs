@@ -21,6 +21,7 @@ use crate::keys;
 use crate::network::{self, NetworkClient, NetworkConfig, NetworkError, NetworkTiming};
 use crate::publish::{PublishError, Publisher, unix_now};
 use crate::store::{RecordStore, StoreError};
+use crate::sync::{SyncService, SyncTiming};
 
 #[derive(Debug, thiserror::Error)]
 pub enum NodeError {
@@ -71,6 +72,7 @@ pub struct Node {
     network: NetworkClient,
     publisher: Publisher,
     stats: Arc<IngestStats>,
+    sync: SyncService,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
     _lock: NodeLock,
@@ -94,6 +96,7 @@ impl Node {
     /// use. Returns once the node listens and its API answers.
     pub async fn start(options: NodeOptions) -> Result<Node, NodeError> {
         let NodeOptions { data_dir, config, timing } = options;
+        let sync_timing = SyncTiming { interval: timing.sync_interval };
         config.check().map_err(NodeError::Setting)?;
         let lock = data_dir.lock()?;
         if !data_dir.config_path().exists() {
@@ -129,26 +132,30 @@ impl Node {
         let (shutdown, shutdown_rx) = watch::channel(false);
         let publisher = Publisher::new(institution_key, store.clone(), network.clone(), config.network.clone());
         let stats = Arc::new(IngestStats::default());
+        let sync = SyncService::new(store.clone(), network.clone(), config.network.clone());
         let mut tasks = vec![tokio::spawn(event_loop.run(shutdown_rx.clone()))];
         tasks.push(tokio::spawn(ingest::run(
             events,
             store.clone(),
             network.clone(),
             publisher.clone(),
+            sync.clone(),
             config.network.clone(),
             stats.clone(),
         )));
+        tasks.push(tokio::spawn(sync.clone().run_periodic(sync_timing, shutdown_rx.clone())));
         let state = ApiState {
             info: info.clone(),
             store: store.clone(),
             network: network.clone(),
             publisher: publisher.clone(),
             stats: stats.clone(),
+            sync: sync.clone(),
             token: token.into(),
         };
         tasks.push(tokio::spawn(api::serve(listener, state, shutdown_rx)));
 
-        let node = Node { info, data_dir, store, network, publisher, stats, shutdown, tasks, _lock: lock };
+        let node = Node { info, data_dir, store, network, publisher, stats, sync, shutdown, tasks, _lock: lock };
         node.refresh_profile_addresses().await?;
         node.data_dir.write_runtime(&RuntimeInfo {
             pid: std::process::id(),
@@ -202,6 +209,9 @@ impl Node {
     }
     pub fn stats(&self) -> &IngestStats {
         &self.stats
+    }
+    pub fn sync(&self) -> &SyncService {
+        &self.sync
     }
 
     /// Stops every task, flushes the store and removes the runtime file.

@@ -9,10 +9,13 @@
 //!   Withdrawn records have no index entries.
 //! - `counts`: kind → number of live, not withdrawn records.
 //! - `outbox`: record hash → empty: own records not yet handed to any peer.
+//! - `sync`:  ts (u64 BE) ‖ record hash → empty: the hashes of the live
+//!   versions (tombstones too) in the order catch-up sync reconciles them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
@@ -65,8 +68,12 @@ pub struct RecordStore {
     index: sled::Tree,
     counts: sled::Tree,
     outbox: sled::Tree,
+    sync: sled::Tree,
     /// The network name, to decode stored records.
     network: Arc<str>,
+    /// Bumped after every change to the live set, so caches of it (the sync
+    /// index) know when to rebuild.
+    generation: Arc<AtomicU64>,
 }
 
 impl RecordStore {
@@ -80,9 +87,31 @@ impl RecordStore {
             index: db.open_tree("index")?,
             counts: db.open_tree("counts")?,
             outbox: db.open_tree("outbox")?,
+            sync: db.open_tree("sync")?,
             db,
             network: network.into(),
+            generation: Arc::new(AtomicU64::new(0)),
         })
+    }
+
+    /// Changes to the live set since the store was opened.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// The live set in sync order: (`ts`, record hash), ascending.
+    pub fn sync_items(&self) -> impl Iterator<Item = Result<(u64, RecordHash), StoreError>> + '_ {
+        self.sync.iter().map(|entry| {
+            let (key, _) = entry?;
+            let (ts, hash) = key.split_at_checked(8).ok_or_else(|| corrupt("sync"))?;
+            let ts = u64::from_be_bytes(ts.try_into().map_err(|_| corrupt("sync"))?);
+            Ok((ts, RecordHash(hash.try_into().map_err(|_| corrupt("sync"))?)))
+        })
+    }
+
+    /// Number of live versions held (tombstones included).
+    pub fn live_len(&self) -> usize {
+        self.live.len()
     }
 
     /// Writes everything to disk. Called before telling an admin a publish
@@ -104,8 +133,9 @@ impl RecordStore {
         let key = record.key().to_bytes();
         let new_index = index_keys(record, &key);
         let new_live = live_value(record.payload.seq, &record.hash);
-        let trees = (&self.live, &self.blobs, &self.index, &self.counts, &self.outbox);
-        let outcome = trees.transaction(|(live, blobs, index, counts, outbox_tree)| {
+        let new_sync = sync_key(record.payload.ts, &record.hash);
+        let trees = (&self.live, &self.blobs, &self.index, &self.counts, &self.outbox, &self.sync);
+        let outcome = trees.transaction(|(live, blobs, index, counts, outbox_tree, sync)| {
             let mut outcome = InsertOutcome::New;
             if let Some(held) = live.get(&key)? {
                 let (held_seq, held_hash) = parse_live(&held).map_err(ConflictableTransactionError::Abort)?;
@@ -124,6 +154,7 @@ impl RecordStore {
                     if !old.is_withdrawn() {
                         add_count(counts, &old.payload.kind, -1)?;
                     }
+                    sync.remove(sync_key(old.payload.ts, &held_hash))?;
                 }
                 outbox_tree.remove(&held_hash.0[..])?;
                 outcome = InsertOutcome::Replaced { previous_seq: held_seq };
@@ -139,8 +170,12 @@ impl RecordStore {
             if outbox {
                 outbox_tree.insert(&record.hash.0[..], &[][..])?;
             }
+            sync.insert(new_sync.as_slice(), &[][..])?;
             Ok(outcome)
         })?;
+        if outcome.is_stored() {
+            self.generation.fetch_add(1, Ordering::AcqRel);
+        }
         Ok(outcome)
     }
 
@@ -243,6 +278,12 @@ impl RecordStore {
 
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(format!("a {what} entry has the wrong length"))
+}
+
+fn sync_key(ts: u64, hash: &RecordHash) -> Vec<u8> {
+    let mut key = ts.to_be_bytes().to_vec();
+    key.extend_from_slice(&hash.0);
+    key
 }
 
 fn live_value(seq: u64, hash: &RecordHash) -> Vec<u8> {

@@ -18,6 +18,7 @@ pub mod limits;
 pub mod offer;
 mod payload;
 pub mod profile;
+pub mod sync;
 mod text;
 mod validate;
 

@@ -103,10 +103,19 @@ pub async fn spawn(name: &str, country: &str, bootstrap: &[Multiaddr]) -> TestNo
     TestNode { node, dir }
 }
 
+/// Stops a node cleanly and keeps its directory.
+pub async fn stop(test_node: TestNode) -> TempDir {
+    test_node.node.shutdown().await;
+    test_node.dir
+}
+
 /// Restarts a node on its directory, keeping keys and records.
 pub async fn restart(test_node: TestNode, listen: Option<Multiaddr>, bootstrap: &[Multiaddr]) -> TestNode {
-    let TestNode { node, dir } = test_node;
-    node.shutdown().await;
+    start_on(stop(test_node).await, listen, bootstrap).await
+}
+
+/// Starts a node on the directory of a stopped one.
+pub async fn start_on(dir: TempDir, listen: Option<Multiaddr>, bootstrap: &[Multiaddr]) -> TestNode {
     let mut config = test_config(bootstrap);
     if let Some(addr) = listen {
         config.listen = vec![addr.to_string()];
@@ -149,4 +158,58 @@ pub fn init_logging() {
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
         .with_test_writer()
         .try_init();
+}
+
+/// SHA-256 over a node's live set in sync order: equal digests mean equal sets.
+pub fn live_set_digest(node: &TestNode) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for item in node.node.store().sync_items() {
+        let (ts, hash) = item.expect("store readable");
+        hasher.update(ts.to_be_bytes());
+        hasher.update(hash.0);
+    }
+    hasher.finalize().into()
+}
+
+/// `count` signed offers spread over `authors` test institutions (keys derived
+/// from `seed`), as another node would have published them.
+pub fn signed_offers(seed: u8, authors: usize, count: usize, seq: u64) -> Vec<Vec<u8>> {
+    let keys: Vec<vetnet_protocol::InstitutionKey> = (0..authors)
+        .map(|i| {
+            let mut secret = [seed; 32];
+            secret[..8].copy_from_slice(&(i as u64).to_be_bytes());
+            vetnet_protocol::InstitutionKey::from_secret_bytes(&secret)
+        })
+        .collect();
+    let now = vetnet_node::publish::unix_now();
+    (0..count)
+        .map(|i| {
+            let key = &keys[i % authors];
+            let body = offer(&format!("Offer {i} from {seed}"), "SE", "0715", 4);
+            let payload = vetnet_protocol::Payload::with_body(
+                vetnet_protocol::DEFAULT_NETWORK,
+                vetnet_protocol::RecordKind::Offer,
+                &format!("offer-{i}"),
+                seq,
+                now - (count - i) as u64,
+                &body,
+            )
+            .expect("payload");
+            key.sign(&payload).expect("signs")
+        })
+        .collect()
+}
+
+/// Feeds records to a node through the gossip ingest path (verify, validate,
+/// store), as if they had arrived from peers. Returns how many were stored.
+pub fn ingest_all(node: &TestNode, records: &[Vec<u8>]) -> usize {
+    let network = node.node.info().network.clone();
+    records
+        .iter()
+        .filter(|bytes| {
+            let (_, outcome) = vetnet_node::ingest::ingest(node.node.store(), &network, bytes);
+            outcome.is_ok_and(|o| o.is_stored())
+        })
+        .count()
 }

@@ -1,0 +1,371 @@
+//! Catch-up sync (`/vetnet/sync/1`): two connected peers reconcile the sets
+//! of live record hashes they hold with Negentropy, then the initiator fetches
+//! what it lacks by hash. The bytes exchanged grow with the difference, not
+//! with the set: peers already in sync exchange one small round trip.
+//!
+//! A session runs when a peer connects, every `interval` with a random peer,
+//! and on demand (`vetnet sync`). Each side pulls; since both sides start a
+//! session on connect, both end up with the union of live sets. Records
+//! fetched by sync go through exactly the gossip path's checks
+//! ([`crate::ingest::ingest`]) and are stored, not re-gossiped.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use libp2p::PeerId;
+use negentropy::{Id, Negentropy, NegentropyStorageVector};
+use serde_bytes::ByteBuf;
+use vetnet_protocol::RecordHash;
+use vetnet_protocol::sync::{
+    MAX_FETCH_IDS, MAX_RECONCILE_ROUNDS, MAX_RECORDS_RESPONSE_BYTES, NEGENTROPY_FRAME_LIMIT, SyncRequest, SyncResponse,
+};
+
+use crate::ingest::ingest;
+use crate::network::{NetworkClient, NetworkError, Verdict};
+use crate::publish::unix_now;
+use crate::store::{InsertOutcome, RecordStore, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Network(#[from] NetworkError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("set reconciliation failed: {0}")]
+    Negentropy(String),
+    #[error("the peer refused to sync: {0}")]
+    Refused(String),
+    #[error("the peer answered out of turn: {0}")]
+    Protocol(String),
+    #[error("the peer sent an invalid record; it was disconnected")]
+    InvalidRecord,
+    #[error("a sync with this peer is already running")]
+    Busy,
+    #[error("the sync task failed: {0}")]
+    Task(String),
+}
+
+fn negentropy_error(e: negentropy::Error) -> SyncError {
+    SyncError::Negentropy(e.to_string())
+}
+
+/// What one session did, for logs, `vetnet sync` and the cost measurement.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    /// Reconcile round trips.
+    pub rounds: usize,
+    /// Fetch round trips.
+    pub fetches: usize,
+    /// Encoded request and response bytes, both ways.
+    pub bytes_sent: usize,
+    pub bytes_received: usize,
+    /// Hashes the peer has and this node lacked.
+    pub needed: usize,
+    /// Hashes this node has and the peer lacks (the peer pulls them itself).
+    pub have: usize,
+    /// Records fetched and stored as new or newer.
+    pub stored: usize,
+    /// Records fetched but older than what is held, or already held.
+    pub stale: usize,
+}
+
+/// Sync state per peer, for `vetnet status` and the progress bar.
+#[derive(Debug, Clone, Default)]
+pub struct PeerSyncState {
+    pub running: bool,
+    /// Records fetched so far in the running session, and how many it needs.
+    pub fetched: usize,
+    pub needed: usize,
+    /// Unix seconds of the last finished session, and what it did.
+    pub last_finished: Option<u64>,
+    pub last_report: Option<SyncReport>,
+    pub last_error: Option<String>,
+}
+
+/// A cached Negentropy storage of the live set, rebuilt when the store changed.
+struct SyncIndex {
+    store: RecordStore,
+    cache: Mutex<Option<(u64, Arc<NegentropyStorageVector>)>>,
+}
+
+impl SyncIndex {
+    /// The current live set, sealed for Negentropy. Blocking: call from
+    /// `spawn_blocking`.
+    fn snapshot(&self) -> Result<Arc<NegentropyStorageVector>, SyncError> {
+        let generation = self.store.generation();
+        if let Ok(cache) = self.cache.lock()
+            && let Some((cached, storage)) = cache.as_ref()
+            && *cached == generation
+        {
+            return Ok(storage.clone());
+        }
+        let mut storage = NegentropyStorageVector::with_capacity(self.store.live_len());
+        for item in self.store.sync_items() {
+            let (ts, hash) = item?;
+            storage.insert(ts, Id::from_byte_array(hash.0)).map_err(negentropy_error)?;
+        }
+        storage.seal().map_err(negentropy_error)?;
+        let storage = Arc::new(storage);
+        if let Ok(mut cache) = self.cache.lock() {
+            *cache = Some((generation, storage.clone()));
+        }
+        Ok(storage)
+    }
+}
+
+/// Timings of the sync scheduler.
+#[derive(Debug, Clone, Copy)]
+pub struct SyncTiming {
+    /// A session with a random connected peer this often.
+    pub interval: Duration,
+}
+
+impl Default for SyncTiming {
+    fn default() -> Self {
+        Self { interval: Duration::from_secs(300) }
+    }
+}
+
+/// Runs sync sessions and answers peers' sync requests. Cheap to clone.
+#[derive(Clone)]
+pub struct SyncService {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    index: SyncIndex,
+    store: RecordStore,
+    network: NetworkClient,
+    network_name: String,
+    peers: Mutex<HashMap<PeerId, PeerSyncState>>,
+}
+
+impl SyncService {
+    pub fn new(store: RecordStore, network: NetworkClient, network_name: String) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                index: SyncIndex { store: store.clone(), cache: Mutex::new(None) },
+                store,
+                network,
+                network_name,
+                peers: Mutex::new(HashMap::new()),
+            }),
+        }
+    }
+
+    /// Sync state of every peer synced with since start.
+    pub fn states(&self) -> HashMap<PeerId, PeerSyncState> {
+        self.inner.peers.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    fn update(&self, peer: PeerId, change: impl FnOnce(&mut PeerSyncState)) {
+        if let Ok(mut peers) = self.inner.peers.lock() {
+            change(peers.entry(peer).or_default());
+        }
+    }
+
+    /// Answers one request from a peer. Blocking (reads the store, computes
+    /// fingerprints): run it in `spawn_blocking`.
+    pub fn respond(&self, request: SyncRequest) -> SyncResponse {
+        match request {
+            SyncRequest::Reconcile { net, msg } => {
+                if net != self.inner.network_name {
+                    return SyncResponse::Refused {
+                        reason: format!("this node is on network {:?}, not {net:?}", self.inner.network_name),
+                    };
+                }
+                let answer = self.inner.index.snapshot().and_then(|storage| {
+                    let mut negentropy =
+                        Negentropy::borrowed(storage.as_ref(), NEGENTROPY_FRAME_LIMIT).map_err(negentropy_error)?;
+                    negentropy.reconcile(&msg).map_err(negentropy_error)
+                });
+                match answer {
+                    Ok(msg) => SyncResponse::Reconcile { msg },
+                    Err(e) => SyncResponse::Refused { reason: e.to_string() },
+                }
+            }
+            SyncRequest::Fetch { ids } => {
+                let mut records = Vec::new();
+                let mut size = 0;
+                for id in ids {
+                    let Ok(hash) = <[u8; 32]>::try_from(id.as_ref()) else { continue };
+                    match self.inner.store.get_by_hash(&RecordHash(hash)) {
+                        Ok(Some(record)) if size + record.bytes.len() <= MAX_RECORDS_RESPONSE_BYTES => {
+                            size += record.bytes.len();
+                            records.push(ByteBuf::from(record.bytes));
+                        }
+                        Ok(Some(_)) => break,
+                        Ok(None) => {}
+                        Err(e) => return SyncResponse::Refused { reason: e.to_string() },
+                    }
+                }
+                SyncResponse::Records { records }
+            }
+        }
+    }
+
+    /// Answers a peer's request in the background and sends the response.
+    pub fn answer(&self, peer: PeerId, request: SyncRequest, channel: crate::network::SyncChannel) {
+        let service = self.clone();
+        tokio::spawn(async move {
+            let responder = service.clone();
+            match tokio::task::spawn_blocking(move || responder.respond(request)).await {
+                Ok(response) => {
+                    let _ = service.inner.network.respond_sync(channel, response).await;
+                }
+                Err(e) => tracing::error!(%peer, error = %e, "sync responder failed"),
+            }
+        });
+    }
+
+    /// Starts a session with `peer` in the background, unless one is running.
+    pub fn start(&self, peer: PeerId) {
+        let service = self.clone();
+        tokio::spawn(async move {
+            match service.sync_with(peer).await {
+                Ok(report) if report.needed > 0 => {
+                    tracing::info!(%peer, stored = report.stored, rounds = report.rounds, "caught up with peer");
+                }
+                Ok(_) | Err(SyncError::Busy) => {}
+                Err(SyncError::Network(NetworkError::UnsupportedProtocol)) => {
+                    tracing::debug!(%peer, "peer does not speak the sync protocol");
+                }
+                Err(e) => tracing::warn!(%peer, error = %e, "sync failed"),
+            }
+        });
+    }
+
+    /// One full session with `peer`: reconcile, then fetch what is missing.
+    pub async fn sync_with(&self, peer: PeerId) -> Result<SyncReport, SyncError> {
+        let mut already_running = false;
+        self.update(peer, |state| {
+            already_running = state.running;
+            if !state.running {
+                *state = PeerSyncState { running: true, ..state.clone() };
+                state.fetched = 0;
+                state.needed = 0;
+            }
+        });
+        if already_running {
+            return Err(SyncError::Busy);
+        }
+        let result = self.session(peer).await;
+        self.update(peer, |state| {
+            state.running = false;
+            state.last_finished = Some(unix_now());
+            match &result {
+                Ok(report) => {
+                    state.last_report = Some(report.clone());
+                    state.last_error = None;
+                }
+                Err(e) => state.last_error = Some(e.to_string()),
+            }
+        });
+        result
+    }
+
+    async fn request(
+        &self,
+        peer: PeerId,
+        request: SyncRequest,
+        report: &mut SyncReport,
+    ) -> Result<SyncResponse, SyncError> {
+        report.bytes_sent += request.encode().map(|b| b.len()).unwrap_or(0);
+        let response = self.inner.network.sync_request(peer, request).await?;
+        report.bytes_received += response.encode().map(|b| b.len()).unwrap_or(0);
+        if let SyncResponse::Refused { reason } = response {
+            return Err(SyncError::Refused(reason));
+        }
+        Ok(response)
+    }
+
+    async fn session(&self, peer: PeerId) -> Result<SyncReport, SyncError> {
+        let mut report = SyncReport::default();
+        let index_owner = self.clone();
+        let storage = tokio::task::spawn_blocking(move || index_owner.inner.index.snapshot())
+            .await
+            .map_err(|e| SyncError::Task(e.to_string()))??;
+        let mut negentropy =
+            Negentropy::borrowed(storage.as_ref(), NEGENTROPY_FRAME_LIMIT).map_err(negentropy_error)?;
+        let mut message = negentropy.initiate().map_err(negentropy_error)?;
+        let mut have = Vec::new();
+        let mut need = Vec::new();
+        loop {
+            if report.rounds >= MAX_RECONCILE_ROUNDS {
+                return Err(SyncError::Protocol(format!("no agreement after {MAX_RECONCILE_ROUNDS} rounds")));
+            }
+            report.rounds += 1;
+            let request = SyncRequest::Reconcile { net: self.inner.network_name.clone(), msg: message };
+            let SyncResponse::Reconcile { msg } = self.request(peer, request, &mut report).await? else {
+                return Err(SyncError::Protocol("expected a reconcile answer".into()));
+            };
+            match negentropy.reconcile_with_ids(&msg, &mut have, &mut need).map_err(negentropy_error)? {
+                Some(next) => message = next,
+                None => break,
+            }
+        }
+        report.have = have.len();
+        report.needed = need.len();
+        self.update(peer, |state| state.needed = need.len());
+
+        for batch in need.chunks(MAX_FETCH_IDS) {
+            let mut wanted: Vec<Id> = batch.to_vec();
+            while !wanted.is_empty() {
+                let ids = wanted.iter().map(|id| ByteBuf::from(id.as_bytes().to_vec())).collect();
+                report.fetches += 1;
+                let SyncResponse::Records { records } =
+                    self.request(peer, SyncRequest::Fetch { ids }, &mut report).await?
+                else {
+                    return Err(SyncError::Protocol("expected records".into()));
+                };
+                if records.is_empty() {
+                    break; // The peer no longer holds them (replaced meanwhile); the next session settles it.
+                }
+                for bytes in records {
+                    let hash = RecordHash::of(&bytes);
+                    let Some(position) = wanted.iter().position(|id| id.as_bytes() == &hash.0) else {
+                        self.inner.network.disconnect(peer).await?;
+                        return Err(SyncError::Protocol("the peer sent a record that was not asked for".into()));
+                    };
+                    wanted.swap_remove(position);
+                    let store = self.inner.store.clone();
+                    let network_name = self.inner.network_name.clone();
+                    let (verdict, outcome) = tokio::task::spawn_blocking(move || ingest(&store, &network_name, &bytes))
+                        .await
+                        .map_err(|e| SyncError::Task(e.to_string()))?;
+                    match (verdict, outcome) {
+                        (Verdict::Reject, _) => {
+                            self.inner.network.disconnect(peer).await?;
+                            return Err(SyncError::InvalidRecord);
+                        }
+                        (_, Ok(outcome)) if outcome.is_stored() => report.stored += 1,
+                        (_, Ok(InsertOutcome::Stale { .. } | InsertOutcome::Duplicate)) => report.stale += 1,
+                        (_, _) => report.stale += 1,
+                    }
+                    self.update(peer, |state| state.fetched += 1);
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    /// Runs a session with a random connected peer every `timing.interval`.
+    pub async fn run_periodic(self, timing: SyncTiming, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+        let mut tick = tokio::time::interval(timing.interval);
+        tick.tick().await;
+        loop {
+            tokio::select! {
+                _ = tick.tick() => {
+                    let Ok(peers) = self.inner.network.peers().await else { break };
+                    if peers.is_empty() {
+                        continue;
+                    }
+                    let pick = (unix_now() as usize) % peers.len();
+                    self.start(peers[pick].peer_id);
+                }
+                _ = shutdown.changed() => break,
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! The catch-up sync protocol `/vetnet/sync/1`: its messages and limits.
+//!
+//! Two peers reconcile the sets of record hashes they hold with Negentropy
+//! (range-based set reconciliation), then the initiator fetches the records
+//! it lacks by hash. Each message is one CBOR map with a `t` (type) field,
+//! framed on the stream by a 4-byte big-endian length. See `docs/PROTOCOL.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// The libp2p protocol id.
+pub const SYNC_PROTOCOL: &str = "/vetnet/sync/1";
+/// Largest encoded request a node reads.
+pub const MAX_SYNC_REQUEST_BYTES: usize = 512 * 1024;
+/// Largest encoded response a node reads; a `records` response is filled up to
+/// [`MAX_RECORDS_RESPONSE_BYTES`] and the rest asked for again.
+pub const MAX_SYNC_RESPONSE_BYTES: usize = 2 * 1024 * 1024;
+/// Record bytes a responder puts in one `records` response, at most.
+pub const MAX_RECORDS_RESPONSE_BYTES: usize = 1024 * 1024;
+/// Negentropy frame size limit both sides use.
+pub const NEGENTROPY_FRAME_LIMIT: u64 = 256 * 1024;
+/// Record hashes one `fetch` may ask for.
+pub const MAX_FETCH_IDS: usize = 1_024;
+/// Reconcile round trips one sync session may take before the initiator gives up.
+pub const MAX_RECONCILE_ROUNDS: usize = 64;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", rename_all = "kebab-case")]
+pub enum SyncRequest {
+    /// A Negentropy message (protocol version 0x61) about the set of live
+    /// record hashes of network `net`, ordered by (`ts`, hash).
+    Reconcile {
+        net: String,
+        #[serde(with = "serde_bytes")]
+        msg: Vec<u8>,
+    },
+    /// Records wanted, by record hash (32 bytes each).
+    Fetch { ids: Vec<serde_bytes::ByteBuf> },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", rename_all = "kebab-case")]
+pub enum SyncResponse {
+    /// The Negentropy answer to a `reconcile`.
+    Reconcile {
+        #[serde(with = "serde_bytes")]
+        msg: Vec<u8>,
+    },
+    /// The exact signed bytes of records asked for and held, in any order. Ids
+    /// not held, or not fitting, are simply absent.
+    Records { records: Vec<serde_bytes::ByteBuf> },
+    /// The request was not served (wrong network, over a limit, busy).
+    Refused { reason: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncMessageError {
+    #[error("sync message of {size} bytes is over the limit of {max} bytes")]
+    TooLarge { size: usize, max: usize },
+    #[error("sync message cannot be decoded: {0}")]
+    Decode(String),
+    #[error("sync message cannot be encoded: {0}")]
+    Encode(String),
+    #[error("sync fetch asks for {count} records; at most {max} per request")]
+    TooManyIds { count: usize, max: usize },
+    #[error("a record hash in a sync fetch is {0} bytes, not 32")]
+    BadId(usize),
+}
+
+fn encode<T: Serialize>(message: &T, max: usize) -> Result<Vec<u8>, SyncMessageError> {
+    let mut bytes = Vec::new();
+    ciborium::into_writer(message, &mut bytes).map_err(|e| SyncMessageError::Encode(e.to_string()))?;
+    if bytes.len() > max {
+        return Err(SyncMessageError::TooLarge { size: bytes.len(), max });
+    }
+    Ok(bytes)
+}
+
+fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], max: usize) -> Result<T, SyncMessageError> {
+    if bytes.len() > max {
+        return Err(SyncMessageError::TooLarge { size: bytes.len(), max });
+    }
+    let mut reader = bytes;
+    let message = ciborium::from_reader(&mut reader).map_err(|e| SyncMessageError::Decode(e.to_string()))?;
+    if !reader.is_empty() {
+        return Err(SyncMessageError::Decode(format!("{} bytes follow the message", reader.len())));
+    }
+    Ok(message)
+}
+
+impl SyncRequest {
+    pub fn encode(&self) -> Result<Vec<u8>, SyncMessageError> {
+        encode(self, MAX_SYNC_REQUEST_BYTES)
+    }
+
+    /// Decodes and checks the limits a responder enforces.
+    pub fn decode(bytes: &[u8]) -> Result<Self, SyncMessageError> {
+        let request: SyncRequest = decode(bytes, MAX_SYNC_REQUEST_BYTES)?;
+        if let SyncRequest::Fetch { ids } = &request {
+            if ids.len() > MAX_FETCH_IDS {
+                return Err(SyncMessageError::TooManyIds { count: ids.len(), max: MAX_FETCH_IDS });
+            }
+            if let Some(bad) = ids.iter().find(|id| id.len() != 32) {
+                return Err(SyncMessageError::BadId(bad.len()));
+            }
+        }
+        Ok(request)
+    }
+}
+
+impl SyncResponse {
+    pub fn encode(&self) -> Result<Vec<u8>, SyncMessageError> {
+        encode(self, MAX_SYNC_RESPONSE_BYTES)
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Self, SyncMessageError> {
+        decode(bytes, MAX_SYNC_RESPONSE_BYTES)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip_and_limits_hold() {
+        let request = SyncRequest::Reconcile { net: "bsr".into(), msg: vec![0x61, 0, 1] };
+        assert_eq!(SyncRequest::decode(&request.encode().unwrap()).unwrap(), request);
+        let fetch = SyncRequest::Fetch { ids: vec![serde_bytes::ByteBuf::from(vec![7u8; 32])] };
+        assert_eq!(SyncRequest::decode(&fetch.encode().unwrap()).unwrap(), fetch);
+        let too_many = SyncRequest::Fetch { ids: vec![serde_bytes::ByteBuf::from(vec![7u8; 32]); MAX_FETCH_IDS + 1] };
+        assert!(matches!(SyncRequest::decode(&too_many.encode().unwrap()), Err(SyncMessageError::TooManyIds { .. })));
+        let short_id = SyncRequest::Fetch { ids: vec![serde_bytes::ByteBuf::from(vec![7u8; 31])] };
+        assert!(matches!(SyncRequest::decode(&short_id.encode().unwrap()), Err(SyncMessageError::BadId(31))));
+        let response = SyncResponse::Records { records: vec![serde_bytes::ByteBuf::from(vec![1, 2, 3])] };
+        assert_eq!(SyncResponse::decode(&response.encode().unwrap()).unwrap(), response);
+        assert!(SyncResponse::decode(&[0xff, 0x00]).is_err());
+        let mut trailing = response.encode().unwrap();
+        trailing.push(0);
+        assert!(SyncResponse::decode(&trailing).is_err());
+    }
+
+    #[test]
+    fn wire_form_is_a_tagged_map() {
+        let bytes = SyncRequest::Reconcile { net: "bsr".into(), msg: vec![0x61] }.encode().unwrap();
+        // {"t": "reconcile", "net": "bsr", "msg": h'61'}
+        assert_eq!(
+            bytes,
+            [
+                0xa3, 0x61, b't', 0x69, b'r', b'e', b'c', b'o', b'n', b'c', b'i', b'l', b'e', 0x63, b'n', b'e', b't',
+                0x63, b'b', b's', b'r', 0x63, b'm', b's', b'g', 0x41, 0x61
+            ]
+        );
+    }
+}
