@@ -46,6 +46,12 @@ pub enum Command {
     /// Search the whole network's records held by this node.
     #[command(subcommand)]
     Search(SearchCommand),
+    /// Catch up with peers now (the node also does this on connect and every few minutes).
+    Sync {
+        /// Only this peer (a libp2p peer id); default: every connected peer.
+        #[arg(long, value_name = "PEER_ID")]
+        peer: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

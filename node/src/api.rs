@@ -61,6 +61,7 @@ pub fn router(state: ApiState) -> Router {
         .route("/v1/offers/{id}", get(get_offer).put(update_offer).delete(withdraw_offer))
         .route("/v1/search/offers", get(search_offers))
         .route("/v1/search/institutions", get(search_institutions))
+        .route("/v1/sync", get(sync_state).post(sync_now))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
@@ -261,11 +262,84 @@ async fn status(State(state): State<ApiState>) -> ApiResult {
         "records": state.store.counts()?,
         "gossip": { "accepted": accepted, "ignored": ignored, "rejected": rejected },
         "outbox": outbox,
+        "sync": sync_states_view(&state),
         "api": state.info.api_addr.to_string(),
         "data_dir": state.info.data_dir.display().to_string(),
         "version": env!("CARGO_PKG_VERSION"),
     }))
     .into_response())
+}
+
+fn sync_report_view(report: &crate::sync::SyncReport) -> Value {
+    json!({
+        "rounds": report.rounds,
+        "fetches": report.fetches,
+        "bytes_sent": report.bytes_sent,
+        "bytes_received": report.bytes_received,
+        "needed": report.needed,
+        "have": report.have,
+        "stored": report.stored,
+        "stale": report.stale,
+    })
+}
+
+/// Per-peer sync state, newest first.
+fn sync_states_view(state: &ApiState) -> Value {
+    let mut peers: Vec<_> = state.sync.states().into_iter().collect();
+    peers.sort_by_key(|(_, s)| std::cmp::Reverse(s.last_finished));
+    Value::Array(
+        peers
+            .into_iter()
+            .map(|(peer, s)| {
+                json!({
+                    "peer_id": peer.to_string(),
+                    "running": s.running,
+                    "fetched": s.fetched,
+                    "needed": s.needed,
+                    "last_finished": s.last_finished,
+                    "last_report": s.last_report.as_ref().map(sync_report_view),
+                    "last_error": s.last_error,
+                })
+            })
+            .collect(),
+    )
+}
+
+async fn sync_state(State(state): State<ApiState>) -> ApiResult {
+    Ok(Json(json!({ "peers": sync_states_view(&state) })).into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct SyncParams {
+    peer: Option<String>,
+}
+
+/// Runs a sync session now with one peer, or with every connected peer.
+async fn sync_now(State(state): State<ApiState>, Query(params): Query<SyncParams>) -> ApiResult {
+    let unavailable =
+        |e: crate::network::NetworkError| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "stopping", e.to_string());
+    let peers: Vec<libp2p::PeerId> = match params.peer {
+        Some(peer) => {
+            vec![peer.parse().map_err(|_| ApiError::invalid("peer", format!("{peer:?} is not a libp2p peer id")))?]
+        }
+        None => state.network.peers().await.map_err(unavailable)?.into_iter().map(|p| p.peer_id).collect(),
+    };
+    if peers.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "no_peers",
+            "no peer is connected, so there is nobody to sync with",
+        ));
+    }
+    let mut results = Vec::new();
+    for peer in peers {
+        let result = match state.sync.sync_with(peer).await {
+            Ok(report) => json!({ "peer_id": peer.to_string(), "ok": true, "report": sync_report_view(&report) }),
+            Err(e) => json!({ "peer_id": peer.to_string(), "ok": false, "error": e.to_string() }),
+        };
+        results.push(result);
+    }
+    Ok(Json(Value::Array(results)).into_response())
 }
 
 async fn peers(State(state): State<ApiState>) -> ApiResult {

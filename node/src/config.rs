@@ -38,6 +38,16 @@ pub struct Config {
     /// sled page cache, in megabytes.
     #[serde(default = "default_cache_mb")]
     pub cache_mb: u64,
+    /// Find other nodes on the local network with mDNS.
+    #[serde(default)]
+    pub mdns: bool,
+    /// Relay connections for nodes behind NAT (only on a publicly reachable server).
+    #[serde(default)]
+    pub relay_server: bool,
+    /// Addresses others can reach this node on, when they differ from the
+    /// listen addresses (a public IP, a port forward).
+    #[serde(default)]
+    pub external: Vec<String>,
 }
 
 fn default_network() -> String {
@@ -61,6 +71,9 @@ impl Default for Config {
             api: default_api(),
             bootstrap: Vec::new(),
             cache_mb: default_cache_mb(),
+            mdns: false,
+            relay_server: false,
+            external: Vec::new(),
         }
     }
 }

@@ -2,16 +2,13 @@
 //! gossipsub whether to forward them. One function decides the verdict for
 //! every outcome, so the forwarding rule and the peer penalty never disagree.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use tokio::sync::mpsc;
 use vetnet_protocol::{RecordError, ValidationContext, VerifiedRecord};
 
-use crate::network::{NetworkClient, NetworkEvent, Verdict};
-use crate::publish::{Publisher, unix_now};
+use crate::network::Verdict;
+use crate::publish::unix_now;
 use crate::store::{InsertOutcome, RecordStore, StoreError};
-use crate::sync::SyncService;
 
 /// Counters of what gossip brought, shown by `vetnet status`.
 #[derive(Debug, Default)]
@@ -22,6 +19,15 @@ pub struct IngestStats {
 }
 
 impl IngestStats {
+    pub fn count(&self, verdict: Verdict) {
+        let counter = match verdict {
+            Verdict::Accept => &self.accepted,
+            Verdict::Ignore => &self.ignored,
+            Verdict::Reject => &self.rejected,
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
     pub fn snapshot(&self) -> (u64, u64, u64) {
         (
             self.accepted.load(Ordering::Relaxed),
@@ -65,53 +71,4 @@ pub enum IngestError {
     Record(RecordError),
     #[error(transparent)]
     Store(StoreError),
-}
-
-/// Handles network events until the network stops: gossip records are
-/// judged here; sync requests and new peers go to the [`SyncService`]; a peer
-/// joining the topic gets the outbox.
-pub async fn run(
-    mut events: mpsc::Receiver<NetworkEvent>,
-    store: RecordStore,
-    network: NetworkClient,
-    publisher: Publisher,
-    sync: SyncService,
-    network_name: String,
-    stats: Arc<IngestStats>,
-) {
-    while let Some(event) = events.recv().await {
-        match event {
-            NetworkEvent::Record { message_id, source, bytes } => {
-                let (verdict, outcome) = ingest(&store, &network_name, &bytes);
-                // Report first, count second: whoever sees the count knows the
-                // verdict is already queued for the swarm.
-                if network.report_validation(message_id, source, verdict).await.is_err() {
-                    break;
-                }
-                let counter = match verdict {
-                    Verdict::Accept => &stats.accepted,
-                    Verdict::Ignore => &stats.ignored,
-                    Verdict::Reject => &stats.rejected,
-                };
-                counter.fetch_add(1, Ordering::Relaxed);
-                match outcome {
-                    Err(IngestError::Store(e)) => tracing::error!(error = %e, "cannot store a record from gossip"),
-                    Err(IngestError::Record(e)) if verdict == Verdict::Reject => {
-                        tracing::info!(peer = %source, error = %e, "rejected a record from gossip");
-                    }
-                    Err(IngestError::Record(e)) => {
-                        tracing::debug!(peer = %source, error = %e, "ignored a record from gossip")
-                    }
-                    Ok(_) => {}
-                }
-            }
-            NetworkEvent::PeerConnected { peer } => sync.start(peer),
-            NetworkEvent::SyncRequest { peer, request, channel } => sync.answer(peer, request, channel),
-            NetworkEvent::PeerSubscribed { peer } => match publisher.flush_outbox().await {
-                Ok(0) => {}
-                Ok(sent) => tracing::info!(%peer, sent, "sent queued records to a new peer"),
-                Err(e) => tracing::warn!(error = %e, "cannot read the outbox"),
-            },
-        }
-    }
 }

@@ -20,9 +20,13 @@ use libp2p::core::ConnectedPoint;
 use libp2p::gossipsub::{self, IdentTopic, MessageAcceptance, MessageId, PublishError};
 use libp2p::multiaddr::Protocol;
 use libp2p::request_response::{self, OutboundRequestId, ProtocolSupport};
+use libp2p::swarm::behaviour::toggle::Toggle;
 use libp2p::swarm::dial_opts::DialOpts;
 use libp2p::swarm::{ConnectionId, NetworkBehaviour, SwarmEvent};
-use libp2p::{Multiaddr, PeerId, StreamProtocol, Swarm, identify, identity, noise, ping, tcp, yamux};
+use libp2p::{
+    Multiaddr, PeerId, StreamProtocol, Swarm, autonat, connection_limits, dcutr, identify, identity, kad, mdns, noise,
+    ping, relay, tcp, yamux,
+};
 use tokio::sync::{mpsc, oneshot, watch};
 use vetnet_protocol::limits::MAX_GOSSIP_MESSAGE_BYTES;
 use vetnet_protocol::sync::{SYNC_PROTOCOL, SyncRequest, SyncResponse};
@@ -77,6 +81,8 @@ pub struct NetworkTiming {
     pub redial_max: Duration,
     /// Catch-up sync with a random connected peer this often.
     pub sync_interval: Duration,
+    /// A Kademlia random walk this often, to find more peers.
+    pub discovery_interval: Duration,
 }
 
 impl Default for NetworkTiming {
@@ -87,6 +93,7 @@ impl Default for NetworkTiming {
             redial_min: Duration::from_secs(1),
             redial_max: Duration::from_secs(120),
             sync_interval: Duration::from_secs(300),
+            discovery_interval: Duration::from_secs(60),
         }
     }
 }
@@ -100,6 +107,7 @@ impl NetworkTiming {
             redial_min: Duration::from_millis(100),
             redial_max: Duration::from_secs(2),
             sync_interval: Duration::from_secs(1),
+            discovery_interval: Duration::from_millis(500),
         }
     }
 }
@@ -110,6 +118,14 @@ pub struct NetworkConfig {
     pub network: String,
     pub listen: Vec<Multiaddr>,
     pub bootstrap: Vec<Multiaddr>,
+    /// Addresses others can reach this node on, announced as confirmed.
+    pub external: Vec<Multiaddr>,
+    /// Peers met before (the persisted address book), to reconnect after a restart.
+    pub known_peers: Vec<(PeerId, Vec<Multiaddr>)>,
+    /// Find nodes on the local network with mDNS.
+    pub mdns: bool,
+    /// Offer circuit relay v2 to nodes that cannot be dialled directly.
+    pub relay_server: bool,
     pub timing: NetworkTiming,
 }
 
@@ -124,6 +140,8 @@ pub enum NetworkEvent {
     PeerSubscribed { peer: PeerId },
     /// A first connection to a peer opened: time to sync with it.
     PeerConnected { peer: PeerId },
+    /// Addresses a peer listens on (from identify), for the address book.
+    PeerAddresses { peer: PeerId, addrs: Vec<Multiaddr> },
     /// A peer asks for sync; answer with [`NetworkClient::respond_sync`].
     SyncRequest { peer: PeerId, request: SyncRequest, channel: SyncChannel },
 }
@@ -174,6 +192,16 @@ pub struct NetworkStatus {
     pub connected_peers: usize,
     pub topic_peers: usize,
     pub mesh_peers: usize,
+    /// What AutoNAT found: `public`, `private` (behind NAT) or `unknown`.
+    pub reachability: String,
+    /// Addresses others confirmed they can dial.
+    pub external_addrs: Vec<Multiaddr>,
+    /// Peers in the Kademlia routing table.
+    pub routing_table_peers: usize,
+    /// Whether this node offers circuit relay to others.
+    pub relay_server: bool,
+    /// The relayed address this node listens on, when behind NAT.
+    pub relayed_addrs: Vec<Multiaddr>,
 }
 
 enum Command {
@@ -185,6 +213,7 @@ enum Command {
     Sync { peer: PeerId, request: SyncRequest, reply: oneshot::Sender<Result<SyncResponse, NetworkError>> },
     RespondSync { channel: SyncChannel, response: SyncResponse },
     Disconnect { peer: PeerId },
+    ListenOn { addr: Multiaddr, reply: oneshot::Sender<Result<(), NetworkError>> },
 }
 
 /// A handle for the rest of the node. Cheap to clone.
@@ -240,6 +269,11 @@ impl NetworkClient {
         self.commands.send(Command::RespondSync { channel, response }).await.map_err(|_| NetworkError::Stopped)
     }
 
+    /// Listens on one more address (for example a relayed `/p2p-circuit` one).
+    pub async fn listen_on(&self, addr: Multiaddr) -> Result<(), NetworkError> {
+        self.ask(|reply| Command::ListenOn { addr, reply }).await?
+    }
+
     /// Closes every connection to `peer` (a peer that sent garbage).
     pub async fn disconnect(&self, peer: PeerId) -> Result<(), NetworkError> {
         self.commands.send(Command::Disconnect { peer }).await.map_err(|_| NetworkError::Stopped)
@@ -248,10 +282,35 @@ impl NetworkClient {
 
 #[derive(NetworkBehaviour)]
 struct Behaviour {
+    /// First, so over-limit connections are refused before anything else runs.
+    limits: connection_limits::Behaviour,
     gossipsub: gossipsub::Behaviour,
     identify: identify::Behaviour,
     ping: ping::Behaviour,
     sync: request_response::Behaviour<SyncCodec>,
+    kad: kad::Behaviour<kad::store::MemoryStore>,
+    mdns: Toggle<mdns::tokio::Behaviour>,
+    autonat: autonat::Behaviour,
+    relay_client: relay::client::Behaviour,
+    relay_server: Toggle<relay::Behaviour>,
+    dcutr: dcutr::Behaviour,
+}
+
+/// Connection limits: enough for a well-connected node, bounded against floods.
+const MAX_ESTABLISHED_INCOMING: u32 = 96;
+const MAX_ESTABLISHED_OUTGOING: u32 = 48;
+const MAX_PENDING: u32 = 32;
+const MAX_PER_PEER: u32 = 2;
+/// Addresses kept per peer from identify.
+const MAX_ADDRS_PER_PEER: usize = 8;
+/// The protocol a circuit relay v2 server speaks.
+const RELAY_HOP_PROTOCOL: &str = "/libp2p/circuit/relay/0.2.0/hop";
+/// Below this many connected peers, the node dials peers it discovers.
+const TARGET_PEERS: usize = 8;
+
+/// The Kademlia protocol of a network: never the public IPFS DHT.
+pub fn kad_protocol(network: &str) -> String {
+    format!("/vetnet/{network}/kad/1")
 }
 
 /// The gossipsub configuration of `docs/PROTOCOL.md`.
@@ -318,6 +377,8 @@ pub async fn start(
     config: NetworkConfig,
 ) -> Result<(NetworkClient, mpsc::Receiver<NetworkEvent>, EventLoop), NetworkError> {
     let topic = IdentTopic::new(records_topic(&config.network));
+    let network = config.network.clone();
+    let (mdns_enabled, relay_server) = (config.mdns, config.relay_server);
     let gossip_config = gossipsub_config(&config.timing)?;
     let (score_params, score_thresholds) = peer_score(&topic);
     let transport_err = |e: &dyn std::fmt::Display| NetworkError::Transport(e.to_string());
@@ -327,7 +388,10 @@ pub async fn start(
         .map_err(|e| transport_err(&e))?
         .with_dns()
         .map_err(|e| transport_err(&e))?
-        .with_behaviour(|key| {
+        .with_relay_client(noise::Config::new, yamux::Config::default)
+        .map_err(|e| transport_err(&e))?
+        .with_behaviour(|key, relay_client| {
+            let peer_id = key.public().to_peer_id();
             let mut gossipsub = gossipsub::Behaviour::new(gossipsub::MessageAuthenticity::Anonymous, gossip_config)?;
             gossipsub.with_peer_score(score_params, score_thresholds)?;
             let identify = identify::Behaviour::new(
@@ -341,12 +405,49 @@ pub async fn start(
                     .with_request_timeout(SYNC_REQUEST_TIMEOUT)
                     .with_max_concurrent_streams(SYNC_CONCURRENT_STREAMS),
             );
-            Ok(Behaviour { gossipsub, identify, ping: ping::Behaviour::new(ping::Config::new()), sync })
+            let kad_protocol = StreamProtocol::try_from_owned(kad_protocol(&network))?;
+            let mut kad = kad::Behaviour::with_config(
+                peer_id,
+                kad::store::MemoryStore::new(peer_id),
+                kad::Config::new(kad_protocol),
+            );
+            kad.set_mode(Some(kad::Mode::Server));
+            let mdns =
+                if mdns_enabled { Some(mdns::tokio::Behaviour::new(mdns::Config::default(), peer_id)?) } else { None };
+            let limits = connection_limits::ConnectionLimits::default()
+                .with_max_established_incoming(Some(MAX_ESTABLISHED_INCOMING))
+                .with_max_established_outgoing(Some(MAX_ESTABLISHED_OUTGOING))
+                .with_max_pending_incoming(Some(MAX_PENDING))
+                .with_max_pending_outgoing(Some(MAX_PENDING))
+                .with_max_established_per_peer(Some(MAX_PER_PEER));
+            Ok(Behaviour {
+                limits: connection_limits::Behaviour::new(limits),
+                gossipsub,
+                identify,
+                ping: ping::Behaviour::new(ping::Config::new()),
+                sync,
+                kad,
+                mdns: mdns.into(),
+                autonat: autonat::Behaviour::new(peer_id, autonat::Config::default()),
+                relay_client,
+                relay_server: relay_server.then(|| relay::Behaviour::new(peer_id, relay::Config::default())).into(),
+                dcutr: dcutr::Behaviour::new(peer_id),
+            })
         })
         .map_err(|e| transport_err(&e))?
         .with_swarm_config(|c| c.with_idle_connection_timeout(config.timing.idle_timeout))
         .build();
     swarm.behaviour_mut().gossipsub.subscribe(&topic).map_err(|e| NetworkError::Gossip(e.to_string()))?;
+    for addr in &config.bootstrap {
+        if let Some(peer) = peer_id_of(addr) {
+            swarm.behaviour_mut().kad.add_address(&peer, addr.clone());
+        }
+    }
+    for (peer, addrs) in &config.known_peers {
+        for addr in addrs {
+            swarm.behaviour_mut().kad.add_address(peer, addr.clone());
+        }
+    }
 
     let mut pending = HashMap::new();
     for addr in &config.listen {
@@ -385,6 +486,17 @@ pub async fn start(
         }
     }
 
+    // A relay server serves only once it has confirmed external addresses: a
+    // node run as one is declared reachable on its concrete listen addresses.
+    if relay_server {
+        for addr in listen_addrs.iter().filter(|a| !is_unspecified(a)) {
+            swarm.add_external_address(addr.clone());
+        }
+    }
+    for addr in &config.external {
+        swarm.add_external_address(addr.clone());
+    }
+
     let (command_tx, command_rx) = mpsc::channel(COMMAND_QUEUE);
     let (event_tx, event_rx) = mpsc::channel(EVENT_QUEUE);
     let now = Instant::now();
@@ -402,9 +514,22 @@ pub async fn start(
             .collect(),
         dialing: HashMap::new(),
         pending_sync: HashMap::new(),
+        known_peers: config.known_peers,
+        reachability: autonat::NatStatus::Unknown,
+        relay_hops: HashSet::new(),
+        relay_listener: None,
+        relay_server,
         timing: config.timing,
     };
     Ok((NetworkClient { commands: command_tx }, event_rx, event_loop))
+}
+
+fn is_unspecified(addr: &Multiaddr) -> bool {
+    addr.iter().any(|p| match p {
+        Protocol::Ip4(ip) => ip.is_unspecified(),
+        Protocol::Ip6(ip) => ip.is_unspecified(),
+        _ => false,
+    })
 }
 
 /// The `/p2p/` peer id at the end of an address, if any.
@@ -441,6 +566,14 @@ pub struct EventLoop {
     dialing: HashMap<ConnectionId, usize>,
     /// Sync requests sent, waiting for their response.
     pending_sync: HashMap<OutboundRequestId, oneshot::Sender<Result<SyncResponse, NetworkError>>>,
+    /// The address book at start: dialled once, to rejoin after a restart.
+    known_peers: Vec<(PeerId, Vec<Multiaddr>)>,
+    reachability: autonat::NatStatus,
+    /// Connected peers that offer circuit relay (identify lists the hop protocol).
+    relay_hops: HashSet<PeerId>,
+    /// The relayed listener, once behind NAT and a relay is known.
+    relay_listener: Option<(libp2p::core::transport::ListenerId, Multiaddr)>,
+    relay_server: bool,
     timing: NetworkTiming,
 }
 
@@ -459,8 +592,14 @@ impl EventLoop {
     pub async fn run(mut self, mut shutdown: watch::Receiver<bool>) {
         let mut redial = tokio::time::interval(self.timing.redial_min.min(Duration::from_secs(1)));
         redial.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut discovery = tokio::time::interval(self.timing.discovery_interval);
+        discovery.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        for (peer, addrs) in std::mem::take(&mut self.known_peers).into_iter().take(TARGET_PEERS) {
+            let _ = self.swarm.dial(DialOpts::peer_id(peer).addresses(addrs).build());
+        }
         loop {
             tokio::select! {
+                _ = discovery.tick() => self.random_walk(),
                 event = self.swarm.select_next_some() => self.on_swarm_event(event),
                 command = self.commands.recv() => match command {
                     Some(command) => self.on_command(command),
@@ -503,14 +642,32 @@ impl EventLoop {
                 let _ = reply.send(result);
             }
             Command::Status { reply } => {
-                let gossipsub = &self.swarm.behaviour().gossipsub;
                 let topic = self.topic.hash();
+                let topic_peers =
+                    self.swarm.behaviour().gossipsub.all_peers().filter(|(_, topics)| topics.contains(&&topic)).count();
+                let mesh_peers = self.swarm.behaviour().gossipsub.mesh_peers(&topic).count();
                 let status = NetworkStatus {
                     peer_id: self.local_peer_id(),
                     listen_addrs: self.listen_addrs(),
                     connected_peers: self.peers.len(),
-                    topic_peers: gossipsub.all_peers().filter(|(_, topics)| topics.contains(&&topic)).count(),
-                    mesh_peers: gossipsub.mesh_peers(&topic).count(),
+                    topic_peers,
+                    mesh_peers,
+                    reachability: match &self.reachability {
+                        autonat::NatStatus::Public(_) => "public",
+                        autonat::NatStatus::Private => "private",
+                        autonat::NatStatus::Unknown => "unknown",
+                    }
+                    .to_owned(),
+                    external_addrs: self.swarm.external_addresses().cloned().collect(),
+                    routing_table_peers: self
+                        .swarm
+                        .behaviour_mut()
+                        .kad
+                        .kbuckets()
+                        .map(|bucket| bucket.num_entries())
+                        .sum(),
+                    relay_server: self.relay_server,
+                    relayed_addrs: self.relay_listener.iter().map(|(_, addr)| addr.clone()).collect(),
                 };
                 let _ = reply.send(status);
             }
@@ -548,6 +705,14 @@ impl EventLoop {
             }
             Command::Disconnect { peer } => {
                 let _ = self.swarm.disconnect_peer_id(peer);
+            }
+            Command::ListenOn { addr, reply } => {
+                let result = self
+                    .swarm
+                    .listen_on(addr.clone())
+                    .map(|_| ())
+                    .map_err(|e| NetworkError::Listen { addr, reason: e.to_string() });
+                let _ = reply.send(result);
             }
         }
     }
@@ -598,9 +763,21 @@ impl EventLoop {
             SwarmEvent::Behaviour(BehaviourEvent::Gossipsub(event)) => self.on_gossip_event(event),
             SwarmEvent::Behaviour(BehaviourEvent::Sync(event)) => self.on_sync_event(event),
             SwarmEvent::Behaviour(BehaviourEvent::Identify(identify::Event::Received { peer_id, info, .. })) => {
-                if let Some(peer) = self.peers.get_mut(&peer_id) {
-                    peer.agent = Some(info.agent_version);
+                self.on_identified(peer_id, info);
+            }
+            SwarmEvent::Behaviour(BehaviourEvent::Kad(event)) => self.on_kad_event(event),
+            SwarmEvent::Behaviour(BehaviourEvent::Mdns(mdns::Event::Discovered(found))) => {
+                for (peer, addr) in found {
+                    self.swarm.behaviour_mut().kad.add_address(&peer, addr.clone());
+                    if !self.swarm.is_connected(&peer) && self.peers.len() < TARGET_PEERS {
+                        let _ = self.swarm.dial(DialOpts::peer_id(peer).addresses(vec![addr]).build());
+                    }
                 }
+            }
+            SwarmEvent::Behaviour(BehaviourEvent::Autonat(autonat::Event::StatusChanged { new, .. })) => {
+                tracing::info!(status = ?new, "reachability changed");
+                self.reachability = new;
+                self.listen_via_relay_if_needed();
             }
             SwarmEvent::Behaviour(_) => {}
             SwarmEvent::NewListenAddr { address, .. } => {
@@ -632,6 +809,9 @@ impl EventLoop {
                     entry.connected = true;
                     entry.failures = 0;
                 }
+                if let ConnectedPoint::Dialer { address, .. } = &endpoint {
+                    self.swarm.behaviour_mut().kad.add_address(&peer_id, address.clone());
+                }
             }
             SwarmEvent::ConnectionClosed { peer_id, endpoint, num_established, cause, .. } => {
                 let addr = endpoint.get_remote_address();
@@ -642,6 +822,7 @@ impl EventLoop {
                 }
                 if num_established == 0 {
                     self.peers.remove(&peer_id);
+                    self.relay_hops.remove(&peer_id);
                     tracing::info!(%peer_id, cause = ?cause, "disconnected");
                     let now = Instant::now();
                     let min = self.timing.redial_min;
@@ -662,6 +843,95 @@ impl EventLoop {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// What identify tells about a peer: its software, its listen addresses
+    /// (for Kademlia, which only learns addresses of connections it dialled,
+    /// and for the address book), and whether it offers circuit relay.
+    fn on_identified(&mut self, peer_id: PeerId, info: identify::Info) {
+        if let Some(peer) = self.peers.get_mut(&peer_id) {
+            peer.agent = Some(info.agent_version.clone());
+        }
+        let speaks_kad = info.protocols.iter().any(|p| p.as_ref() == kad_protocol(&self.topic_network()));
+        let addrs: Vec<Multiaddr> = info
+            .listen_addrs
+            .into_iter()
+            .filter(|a| !a.iter().any(|p| matches!(p, Protocol::P2pCircuit)))
+            .take(MAX_ADDRS_PER_PEER)
+            .collect();
+        if speaks_kad {
+            for addr in &addrs {
+                self.swarm.behaviour_mut().kad.add_address(&peer_id, addr.clone());
+            }
+        }
+        if info.protocols.iter().any(|p| p.as_ref() == RELAY_HOP_PROTOCOL) {
+            self.relay_hops.insert(peer_id);
+            self.listen_via_relay_if_needed();
+        }
+        if !addrs.is_empty() {
+            let _ = self.events.try_send(NetworkEvent::PeerAddresses { peer: peer_id, addrs });
+        }
+    }
+
+    /// The network name, from the topic `vetnet/<net>/records/1`.
+    fn topic_network(&self) -> String {
+        self.topic.to_string().split('/').nth(1).unwrap_or_default().to_owned()
+    }
+
+    fn on_kad_event(&mut self, event: kad::Event) {
+        match event {
+            kad::Event::RoutingUpdated { peer, addresses, .. } => {
+                if !self.swarm.is_connected(&peer) && self.peers.len() < TARGET_PEERS {
+                    let _ = self.swarm.dial(DialOpts::peer_id(peer).addresses(addresses.into_vec()).build());
+                }
+            }
+            kad::Event::OutboundQueryProgressed {
+                result: kad::QueryResult::GetClosestPeers(Ok(kad::GetClosestPeersOk { peers, .. })),
+                ..
+            } => {
+                for info in peers {
+                    if self.peers.len() >= TARGET_PEERS {
+                        break;
+                    }
+                    if info.peer_id != self.local_peer_id() && !self.swarm.is_connected(&info.peer_id) {
+                        let _ = self.swarm.dial(DialOpts::peer_id(info.peer_id).addresses(info.addrs).build());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A Kademlia lookup of a random key: finds peers across the network and
+    /// fills the routing table. Skipped while nobody is known.
+    fn random_walk(&mut self) {
+        if self.peers.is_empty() {
+            return;
+        }
+        self.swarm.behaviour_mut().kad.get_closest_peers(PeerId::random());
+    }
+
+    /// Behind NAT, listen through a relay so others can still reach this node
+    /// (and upgrade to a direct connection with DCUtR hole punching).
+    fn listen_via_relay_if_needed(&mut self) {
+        if self.reachability != autonat::NatStatus::Private || self.relay_listener.is_some() {
+            return;
+        }
+        let Some(relay) = self.relay_hops.iter().next().copied() else { return };
+        let Some(addr) = self.peers.get(&relay).and_then(|p| p.addrs.first()).cloned() else { return };
+        let addr = addr
+            .iter()
+            .filter(|p| !matches!(p, Protocol::P2p(_)))
+            .collect::<Multiaddr>()
+            .with(Protocol::P2p(relay))
+            .with(Protocol::P2pCircuit);
+        match self.swarm.listen_on(addr.clone()) {
+            Ok(id) => {
+                tracing::info!(%addr, "behind NAT: listening through a relay");
+                self.relay_listener = Some((id, addr));
+            }
+            Err(e) => tracing::warn!(%addr, error = %e, "cannot listen through the relay"),
         }
     }
 

@@ -108,11 +108,24 @@ impl Node {
         let store = RecordStore::open(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;
         let api_addr = config::api_addr(&config.api).map_err(NodeError::Setting)?;
 
+        let known_peers = store
+            .known_peers()?
+            .into_iter()
+            .filter_map(|(peer, addrs)| {
+                let peer = PeerId::from_bytes(&peer).ok()?;
+                let addrs: Vec<Multiaddr> = addrs.iter().filter_map(|a| a.parse().ok()).collect();
+                (!addrs.is_empty()).then_some((peer, addrs))
+            })
+            .collect();
         let (network, events, event_loop) = network::start(NetworkConfig {
             keypair: node_key,
             network: config.network.clone(),
             listen: parse_multiaddrs("listen", &config.listen)?,
             bootstrap: parse_multiaddrs("bootstrap", &config.bootstrap)?,
+            external: parse_multiaddrs("external", &config.external)?,
+            known_peers,
+            mdns: config.mdns,
+            relay_server: config.relay_server,
             timing,
         })
         .await?;
@@ -134,16 +147,18 @@ impl Node {
         let stats = Arc::new(IngestStats::default());
         let sync = SyncService::new(store.clone(), network.clone(), config.network.clone());
         let mut tasks = vec![tokio::spawn(event_loop.run(shutdown_rx.clone()))];
-        tasks.push(tokio::spawn(ingest::run(
+        tasks.push(tokio::spawn(handle_events(
             events,
-            store.clone(),
-            network.clone(),
-            publisher.clone(),
-            sync.clone(),
-            config.network.clone(),
-            stats.clone(),
+            EventHandlers {
+                store: store.clone(),
+                network: network.clone(),
+                publisher: publisher.clone(),
+                sync: sync.clone(),
+                network_name: config.network.clone(),
+                stats: stats.clone(),
+            },
         )));
-        tasks.push(tokio::spawn(sync.clone().run_periodic(sync_timing, shutdown_rx.clone())));
+        tasks.push(tokio::spawn(sync.clone().run_periodic(sync_timing)));
         let state = ApiState {
             info: info.clone(),
             store: store.clone(),
@@ -217,6 +232,7 @@ impl Node {
     /// Stops every task, flushes the store and removes the runtime file.
     pub async fn shutdown(self) {
         let _ = self.shutdown.send(true);
+        self.sync.shutdown().await;
         for task in self.tasks {
             let _ = task.await;
         }
@@ -226,6 +242,62 @@ impl Node {
         }
         self.data_dir.remove_runtime();
         tracing::info!("vetnet node stopped");
+    }
+}
+
+/// What the event dispatcher needs.
+struct EventHandlers {
+    store: RecordStore,
+    network: NetworkClient,
+    publisher: Publisher,
+    sync: SyncService,
+    network_name: String,
+    stats: Arc<IngestStats>,
+}
+
+/// Handles network events until the network stops: gossip records get their
+/// verdict from [`ingest::ingest`]; new peers and sync requests go to the
+/// [`SyncService`]; a peer joining the topic gets the outbox; identified
+/// peers go into the address book.
+async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkEvent>, h: EventHandlers) {
+    use network::NetworkEvent;
+    while let Some(event) = events.recv().await {
+        match event {
+            NetworkEvent::Record { message_id, source, bytes } => {
+                let store = h.store.clone();
+                let network_name = h.network_name.clone();
+                let (verdict, outcome) = ingest::ingest(&store, &network_name, &bytes);
+                // Report first, count second: whoever sees the count knows the
+                // verdict is already queued for the swarm.
+                if h.network.report_validation(message_id, source, verdict).await.is_err() {
+                    break;
+                }
+                h.stats.count(verdict);
+                match outcome {
+                    Err(ingest::IngestError::Store(e)) => {
+                        tracing::error!(error = %e, "cannot store a record from gossip")
+                    }
+                    Err(e) if verdict == network::Verdict::Reject => {
+                        tracing::info!(peer = %source, error = %e, "rejected a record from gossip");
+                    }
+                    Err(e) => tracing::debug!(peer = %source, error = %e, "ignored a record from gossip"),
+                    Ok(_) => {}
+                }
+            }
+            NetworkEvent::PeerConnected { peer } => h.sync.start(peer),
+            NetworkEvent::SyncRequest { peer, request, channel } => h.sync.answer(peer, request, channel),
+            NetworkEvent::PeerSubscribed { peer } => match h.publisher.flush_outbox().await {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(%peer, sent, "sent queued records to a new peer"),
+                Err(e) => tracing::warn!(error = %e, "cannot read the outbox"),
+            },
+            NetworkEvent::PeerAddresses { peer, addrs } => {
+                let addrs: Vec<String> = addrs.iter().map(Multiaddr::to_string).collect();
+                if let Err(e) = h.store.remember_peer(&peer.to_bytes(), &addrs, unix_now()) {
+                    tracing::warn!(error = %e, "cannot update the address book");
+                }
+            }
+        }
     }
 }
 

@@ -9,6 +9,8 @@
 //!   Withdrawn records have no index entries.
 //! - `counts`: kind → number of live, not withdrawn records.
 //! - `outbox`: record hash → empty: own records not yet handed to any peer.
+//! - `peers`: peer id bytes → CBOR `[last_seen, [multiaddr text, ...]]`: the
+//!   address book, so a restarted node can rejoin without its bootstrap list.
 //! - `sync`:  ts (u64 BE) ‖ record hash → empty: the hashes of the live
 //!   versions (tombstones too) in the order catch-up sync reconciles them.
 
@@ -69,6 +71,7 @@ pub struct RecordStore {
     counts: sled::Tree,
     outbox: sled::Tree,
     sync: sled::Tree,
+    peers: sled::Tree,
     /// The network name, to decode stored records.
     network: Arc<str>,
     /// Bumped after every change to the live set, so caches of it (the sync
@@ -88,6 +91,7 @@ impl RecordStore {
             counts: db.open_tree("counts")?,
             outbox: db.open_tree("outbox")?,
             sync: db.open_tree("sync")?,
+            peers: db.open_tree("peers")?,
             db,
             network: network.into(),
             generation: Arc::new(AtomicU64::new(0)),
@@ -271,9 +275,49 @@ impl RecordStore {
         Ok(())
     }
 
+    /// Remembers where a peer listens. The book holds at most
+    /// [`MAX_ADDRESS_BOOK_PEERS`]; the least recently seen peer makes room.
+    pub fn remember_peer(&self, peer: &[u8], addrs: &[String], seen: u64) -> Result<(), StoreError> {
+        if !self.peers.contains_key(peer)? && self.peers.len() >= MAX_ADDRESS_BOOK_PEERS {
+            let oldest = self
+                .peers
+                .iter()
+                .filter_map(|entry| entry.ok())
+                .filter_map(|(key, value)| decode_peer(&value).map(|(seen, _)| (seen, key)))
+                .min_by_key(|(seen, _)| *seen);
+            if let Some((_, key)) = oldest {
+                self.peers.remove(key)?;
+            }
+        }
+        let mut value = Vec::new();
+        ciborium::into_writer(&(seen, addrs), &mut value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        self.peers.insert(peer, value)?;
+        Ok(())
+    }
+
+    /// The address book, most recently seen first.
+    pub fn known_peers(&self) -> Result<Vec<(Vec<u8>, Vec<String>)>, StoreError> {
+        let mut peers = Vec::new();
+        for entry in self.peers.iter() {
+            let (key, value) = entry?;
+            if let Some((seen, addrs)) = decode_peer(&value) {
+                peers.push((seen, key.to_vec(), addrs));
+            }
+        }
+        peers.sort_by_key(|(seen, _, _)| std::cmp::Reverse(*seen));
+        Ok(peers.into_iter().map(|(_, peer, addrs)| (peer, addrs)).collect())
+    }
+
     fn decode(&self, bytes: &[u8]) -> Result<VerifiedRecord, StoreError> {
         VerifiedRecord::from_trusted_bytes(bytes, &self.network).map_err(|e| StoreError::Corrupt(e.to_string()))
     }
+}
+
+/// Peers kept in the address book.
+pub const MAX_ADDRESS_BOOK_PEERS: usize = 1_000;
+
+fn decode_peer(value: &[u8]) -> Option<(u64, Vec<String>)> {
+    ciborium::from_reader(value).ok()
 }
 
 fn corrupt(what: &str) -> StoreError {

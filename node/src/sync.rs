@@ -134,6 +134,11 @@ pub struct SyncService {
 }
 
 struct Inner {
+    /// Every session and answer task, so shutdown can wait for them (they
+    /// hold the store, whose file lock must be free when the node stops).
+    tasks: tokio_util::task::TaskTracker,
+    /// Cancels running sessions at shutdown.
+    stop: tokio_util::sync::CancellationToken,
     index: SyncIndex,
     store: RecordStore,
     network: NetworkClient,
@@ -145,6 +150,8 @@ impl SyncService {
     pub fn new(store: RecordStore, network: NetworkClient, network_name: String) -> Self {
         Self {
             inner: Arc::new(Inner {
+                tasks: tokio_util::task::TaskTracker::new(),
+                stop: tokio_util::sync::CancellationToken::new(),
                 index: SyncIndex { store: store.clone(), cache: Mutex::new(None) },
                 store,
                 network,
@@ -152,6 +159,24 @@ impl SyncService {
                 peers: Mutex::new(HashMap::new()),
             }),
         }
+    }
+
+    /// Cancels running sessions and waits until every sync task has ended.
+    pub async fn shutdown(&self) {
+        self.inner.stop.cancel();
+        self.inner.tasks.close();
+        self.inner.tasks.wait().await;
+    }
+
+    /// Runs `task` on the tracker, cancelled at shutdown.
+    fn spawn(&self, task: impl std::future::Future<Output = ()> + Send + 'static) {
+        let stop = self.inner.stop.clone();
+        self.inner.tasks.spawn(async move {
+            tokio::select! {
+                () = task => {}
+                () = stop.cancelled() => {}
+            }
+        });
     }
 
     /// Sync state of every peer synced with since start.
@@ -208,7 +233,7 @@ impl SyncService {
     /// Answers a peer's request in the background and sends the response.
     pub fn answer(&self, peer: PeerId, request: SyncRequest, channel: crate::network::SyncChannel) {
         let service = self.clone();
-        tokio::spawn(async move {
+        self.spawn(async move {
             let responder = service.clone();
             match tokio::task::spawn_blocking(move || responder.respond(request)).await {
                 Ok(response) => {
@@ -222,7 +247,7 @@ impl SyncService {
     /// Starts a session with `peer` in the background, unless one is running.
     pub fn start(&self, peer: PeerId) {
         let service = self.clone();
-        tokio::spawn(async move {
+        self.spawn(async move {
             match service.sync_with(peer).await {
                 Ok(report) if report.needed > 0 => {
                     tracing::info!(%peer, stored = report.stored, rounds = report.rounds, "caught up with peer");
@@ -350,10 +375,12 @@ impl SyncService {
         Ok(report)
     }
 
-    /// Runs a session with a random connected peer every `timing.interval`.
-    pub async fn run_periodic(self, timing: SyncTiming, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+    /// Runs a session with a random connected peer every `timing.interval`,
+    /// until [`SyncService::shutdown`].
+    pub async fn run_periodic(self, timing: SyncTiming) {
         let mut tick = tokio::time::interval(timing.interval);
         tick.tick().await;
+        let stop = self.inner.stop.clone();
         loop {
             tokio::select! {
                 _ = tick.tick() => {
@@ -364,7 +391,7 @@ impl SyncService {
                     let pick = (unix_now() as usize) % peers.len();
                     self.start(peers[pick].peer_id);
                 }
-                _ = shutdown.changed() => break,
+                () = stop.cancelled() => break,
             }
         }
     }

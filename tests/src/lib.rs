@@ -94,9 +94,13 @@ pub fn test_config(bootstrap: &[Multiaddr]) -> Config {
 
 /// Starts a node for a new institution in a fresh directory.
 pub async fn spawn(name: &str, country: &str, bootstrap: &[Multiaddr]) -> TestNode {
+    spawn_with(name, country, test_config(bootstrap)).await
+}
+
+/// Like [`spawn`], with settings of one's own (start from [`test_config`]).
+pub async fn spawn_with(name: &str, country: &str, config: Config) -> TestNode {
     let dir = tempfile::tempdir().expect("temp dir");
     let data_dir = DataDir::new(dir.path());
-    let config = test_config(bootstrap);
     vetnet_node::initialize(&data_dir, &config, &profile(name, country, InstitutionKind::VetProvider))
         .expect("initialise");
     let node = Node::start(NodeOptions { data_dir, config, timing: NetworkTiming::fast() }).await.expect("node starts");

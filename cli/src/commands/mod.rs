@@ -8,6 +8,7 @@ mod offer;
 mod profile;
 mod search;
 mod status;
+mod sync;
 
 use vetnet_node::DataDir;
 
@@ -26,6 +27,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Profile(command) => profile::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Offer(command) => offer::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Search(command) => search::run(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Sync { peer } => sync::run(&ApiClient::connect(&data_dir)?, peer, printer).await,
     }
 }
 

@@ -37,6 +37,15 @@ pub async fn status(client: &ApiClient, printer: Printer) -> anyhow::Result<()> 
         text(&gossip["ignored"]),
         text(&gossip["rejected"])
     ));
+    let synced: Vec<&serde_json::Value> =
+        status["sync"].as_array().into_iter().flatten().filter(|p| !p["last_finished"].is_null()).collect();
+    match synced.first() {
+        Some(last) => {
+            let ago = now().saturating_sub(last["last_finished"].as_u64().unwrap_or(0));
+            printer.line(format!("Sync         with {} peers; last {ago} s ago", synced.len()));
+        }
+        None => printer.line("Sync         not yet"),
+    }
     if status["outbox"].as_u64().unwrap_or(0) > 0 {
         printer.line(format!("Outbox       {} own records wait for a peer", text(&status["outbox"])));
     }
@@ -68,4 +77,8 @@ pub async fn peers(client: &ApiClient, printer: Printer) -> anyhow::Result<()> {
         .collect();
     printer.table(&["PEER ID", "ADDRESS", "AGENT", "TOPIC", "SCORE"], &rows);
     Ok(())
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
