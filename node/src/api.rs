@@ -263,6 +263,13 @@ async fn status(State(state): State<ApiState>) -> ApiResult {
         "gossip": { "accepted": accepted, "ignored": ignored, "rejected": rejected },
         "outbox": outbox,
         "sync": sync_states_view(&state),
+        "reachability": {
+            "status": network.reachability,
+            "external_addrs": network.external_addrs.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "relayed_addrs": network.relayed_addrs.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "relay_server": network.relay_server,
+        },
+        "routing_table_peers": network.routing_table_peers,
         "api": state.info.api_addr.to_string(),
         "data_dir": state.info.data_dir.display().to_string(),
         "version": env!("CARGO_PKG_VERSION"),

@@ -46,6 +46,29 @@ pub async fn status(client: &ApiClient, printer: Printer) -> anyhow::Result<()> 
         }
         None => printer.line("Sync         not yet"),
     }
+    let behind: u64 = status["sync"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p["running"] == true)
+        .map(|p| p["needed"].as_u64().unwrap_or(0).saturating_sub(p["fetched"].as_u64().unwrap_or(0)))
+        .sum();
+    if behind > 0 {
+        printer.line(format!("             catching up: {behind} records to fetch"));
+    }
+    let reach = &status["reachability"];
+    let mut reachability = match reach["status"].as_str() {
+        Some("public") => "reachable from the internet".to_owned(),
+        Some("private") => "behind NAT or a firewall".to_owned(),
+        _ => "not known yet".to_owned(),
+    };
+    if let Some(relayed) = reach["relayed_addrs"].as_array().and_then(|a| a.first()) {
+        reachability.push_str(&format!("; reachable through a relay at {}", text(relayed)));
+    }
+    if reach["relay_server"] == true {
+        reachability.push_str("; relays for others");
+    }
+    printer.line(format!("Reachable    {reachability}"));
     if status["outbox"].as_u64().unwrap_or(0) > 0 {
         printer.line(format!("Outbox       {} own records wait for a peer", text(&status["outbox"])));
     }
