@@ -1,11 +1,17 @@
 //! `vetnet node run`: the node in the foreground until Ctrl-C or SIGTERM.
 
+use tokio::signal::unix::{Signal, SignalKind, signal};
 use vetnet_node::{Config, DataDir, NetworkTiming, Node, NodeOptions};
 
 use crate::args::RunArgs;
+use crate::failure::Failure;
 use crate::printer::Printer;
 
 pub async fn run(data_dir: DataDir, args: RunArgs, printer: Printer) -> anyhow::Result<()> {
+    // Catch the stop signals before the node starts and says it is ready: a
+    // SIGTERM just after startup must stop it cleanly, not kill it with its
+    // runtime file left behind.
+    let stop = StopSignals::install()?;
     let mut config = Config::load(&data_dir)?;
     if !args.listen.is_empty() {
         config.listen = args.listen;
@@ -14,6 +20,9 @@ pub async fn run(data_dir: DataDir, args: RunArgs, printer: Printer) -> anyhow::
         config.api = api;
     }
     config.bootstrap.extend(args.bootstrap);
+    config.external.extend(args.external);
+    config.mdns |= args.mdns;
+    config.relay_server |= args.relay_server;
     let node = Node::start(NodeOptions { data_dir, config, timing: NetworkTiming::default() }).await?;
     let info = node.info().clone();
     let has_profile = node.publisher().profile()?.is_some();
@@ -39,23 +48,28 @@ pub async fn run(data_dir: DataDir, args: RunArgs, printer: Printer) -> anyhow::
             );
         }
     }
-    wait_for_stop_signal().await;
+    stop.wait().await;
     node.shutdown().await;
     Ok(())
 }
 
-async fn wait_for_stop_signal() {
-    let ctrl_c = tokio::signal::ctrl_c();
-    match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-        Ok(mut term) => {
-            tokio::select! {
-                _ = ctrl_c => {}
-                _ = term.recv() => {}
-            }
-        }
-        Err(_) => {
-            let _ = ctrl_c.await;
-        }
+/// Ctrl-C (SIGINT) and SIGTERM, caught from the moment they are installed.
+struct StopSignals {
+    interrupt: Signal,
+    terminate: Signal,
+}
+
+impl StopSignals {
+    fn install() -> anyhow::Result<Self> {
+        let listen = |kind| signal(kind).map_err(|e| Failure::internal(format!("cannot listen for stop signals: {e}")));
+        Ok(Self { interrupt: listen(SignalKind::interrupt())?, terminate: listen(SignalKind::terminate())? })
     }
-    tracing::info!("stopping");
+
+    async fn wait(mut self) {
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+        }
+        tracing::info!("stopping");
+    }
 }

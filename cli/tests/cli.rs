@@ -1,0 +1,508 @@
+//! Black-box tests of the `vetnet` binary: every node and every command is a
+//! separate process with its own temporary data directory, and the tests read
+//! the `--json` output back into values. Nodes listen on loopback port 0 and
+//! tell their addresses on stdout; waits poll a condition until a deadline.
+
+use std::os::unix::fs::PermissionsExt;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::util::{Home, wait_until};
+
+mod util {
+    //! Running the binary: one [`Home`] (data directory) per institution, a
+    //! [`RunningNode`] guard that kills its node when dropped, and commands
+    //! that fail the test rather than hang.
+
+    use std::fs::File;
+    use std::io::{BufRead, BufReader, Read};
+    use std::path::PathBuf;
+    use std::process::{Child, Command, ExitStatus, Stdio};
+    use std::sync::mpsc;
+    use std::thread;
+    use std::time::{Duration, Instant};
+
+    use serde_json::Value;
+    use tempfile::TempDir;
+
+    /// How long a node may take to start, and the network to carry a record.
+    pub const DEADLINE: Duration = Duration::from_secs(20);
+    /// How long a one-shot command may take (the client itself gives up after 60 s).
+    const COMMAND_DEADLINE: Duration = Duration::from_secs(30);
+    /// How often a wait looks again.
+    const POLL: Duration = Duration::from_millis(100);
+
+    /// The finished run of one command.
+    #[derive(Debug)]
+    pub struct Outcome {
+        pub command: String,
+        pub status: ExitStatus,
+        pub stdout: String,
+        pub stderr: String,
+        pub elapsed: Duration,
+    }
+
+    impl Outcome {
+        pub fn code(&self) -> Option<i32> {
+            self.status.code()
+        }
+
+        /// The stdout as JSON, after checking the command succeeded.
+        pub fn json(&self) -> Value {
+            assert!(self.status.success(), "`{}` failed:\n{self}", self.command);
+            serde_json::from_str(&self.stdout)
+                .unwrap_or_else(|e| panic!("`{}` printed no JSON ({e}):\n{self}", self.command))
+        }
+
+        /// Checks the command failed with `code` and its stderr names every one of `words`.
+        pub fn assert_failure(&self, code: i32, words: &[&str]) {
+            assert_eq!(self.code(), Some(code), "`{}` should exit with {code}:\n{self}", self.command);
+            for word in words {
+                assert!(self.stderr.contains(word), "`{}` should mention {word:?} on stderr:\n{self}", self.command);
+            }
+        }
+    }
+
+    impl std::fmt::Display for Outcome {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "status: {}\nstdout:\n{}\nstderr:\n{}", self.status, self.stdout, self.stderr)
+        }
+    }
+
+    /// One institution's data directory (`TMP/home`), with the node's log
+    /// beside it (`TMP/node.log`), all removed on drop.
+    pub struct Home {
+        tmp: TempDir,
+    }
+
+    impl Home {
+        /// An empty data directory.
+        pub fn new() -> Self {
+            let tmp = tempfile::tempdir().expect("create a temporary directory");
+            std::fs::create_dir(tmp.path().join("home")).expect("create the data directory");
+            Self { tmp }
+        }
+
+        pub fn path(&self) -> PathBuf {
+            self.tmp.path().join("home")
+        }
+
+        /// Does the data directory hold `file`?
+        pub fn has(&self, file: &str) -> bool {
+            self.path().join(file).exists()
+        }
+
+        fn log_path(&self) -> PathBuf {
+            self.tmp.path().join("node.log")
+        }
+
+        /// `vetnet --data-dir HOME ARGS...`, not yet run.
+        pub fn command(&self, args: &[&str]) -> Command {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_vetnet"));
+            command.arg("--data-dir").arg(self.path()).args(args).env_remove("VETNET_HOME").env("NO_COLOR", "1");
+            command
+        }
+
+        /// Runs `vetnet --data-dir HOME ARGS...` to the end.
+        pub fn run(&self, args: &[&str]) -> Outcome {
+            run(self.command(args), &args.join(" "))
+        }
+
+        /// Runs `vetnet --data-dir HOME --json ARGS...` and returns its JSON; fails the test if it fails.
+        pub fn json(&self, args: &[&str]) -> Value {
+            let mut with_json = vec!["--json"];
+            with_json.extend_from_slice(args);
+            self.run(&with_json).json()
+        }
+
+        /// `vetnet init` with `args` (name, country, kind...); returns the institution's did.
+        pub fn init(&self, args: &[&str]) -> String {
+            let mut init = vec!["init"];
+            init.extend_from_slice(args);
+            let out = self.json(&init);
+            out["institution"].as_str().expect("init prints the institution").to_owned()
+        }
+
+        /// Starts `vetnet node run --json` on loopback port 0, plus `extra`
+        /// flags, and waits for the JSON it prints once it is up.
+        pub fn start_node(&self, extra: &[&str]) -> RunningNode<'_> {
+            let log = File::create(self.log_path()).expect("create the node log");
+            let mut command = self.command(&["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0"]);
+            command.args(["--api", "127.0.0.1:0"]).args(extra);
+            command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(log);
+            let mut child = command.spawn().expect("start vetnet node run");
+            let stdout = child.stdout.take().expect("stdout is piped");
+            let mut node = RunningNode { home: self, child, info: Value::Null };
+            node.info = node.read_startup_json(stdout);
+            node
+        }
+    }
+
+    /// A running `vetnet node run`; dropping it kills the node and waits for it.
+    pub struct RunningNode<'a> {
+        home: &'a Home,
+        child: Child,
+        /// What the node printed at startup: peer_id, listen_addrs, api, institution, network.
+        pub info: Value,
+    }
+
+    impl RunningNode<'_> {
+        /// The first address peers can dial, with `/p2p/`.
+        pub fn addr(&self) -> String {
+            self.info["listen_addrs"][0].as_str().expect("the node prints a listen address").to_owned()
+        }
+
+        pub fn pid(&self) -> u32 {
+            self.child.id()
+        }
+
+        /// Waits for the node to exit by itself.
+        pub fn wait_for_exit(&mut self, deadline: Duration) -> ExitStatus {
+            let start = Instant::now();
+            loop {
+                if let Some(status) = self.child.try_wait().expect("poll the node") {
+                    return status;
+                }
+                if start.elapsed() > deadline {
+                    panic!("the node did not exit within {deadline:?}\nlog:\n{}", self.log());
+                }
+                thread::sleep(Duration::from_millis(20));
+            }
+        }
+
+        pub fn log(&self) -> String {
+            std::fs::read_to_string(self.home.log_path()).unwrap_or_default()
+        }
+
+        /// Reads stdout until it holds one whole JSON object (printed over
+        /// several lines), on a thread so a silent node cannot hang the test.
+        /// The thread then drains stdout until the node exits.
+        fn read_startup_json(&mut self, stdout: std::process::ChildStdout) -> Value {
+            let (sender, receiver) = mpsc::sync_channel::<Result<Value, String>>(1);
+            thread::spawn(move || {
+                let mut reader = BufReader::new(stdout);
+                let mut text = String::new();
+                let mut line = String::new();
+                loop {
+                    line.clear();
+                    match reader.read_line(&mut line) {
+                        Ok(0) | Err(_) => {
+                            let _ = sender.send(Err(text));
+                            return;
+                        }
+                        Ok(_) => text.push_str(&line),
+                    }
+                    if let Ok(value @ Value::Object(_)) = serde_json::from_str::<Value>(&text) {
+                        let _ = sender.send(Ok(value));
+                        break;
+                    }
+                }
+                let _ = std::io::copy(&mut reader, &mut std::io::sink());
+            });
+            match receiver.recv_timeout(DEADLINE) {
+                Ok(Ok(info)) => info,
+                Ok(Err(stdout)) => {
+                    let status = self.wait_for_exit(Duration::from_secs(5));
+                    panic!(
+                        "the node exited ({status}) before it printed its JSON\nstdout:\n{stdout}\nlog:\n{}",
+                        self.log()
+                    )
+                }
+                Err(_) => panic!("the node printed no JSON within {DEADLINE:?}\nlog:\n{}", self.log()),
+            }
+        }
+    }
+
+    impl Drop for RunningNode<'_> {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+            if thread::panicking() {
+                eprintln!("log of the node on {}:\n{}", self.home.path().display(), self.log());
+            }
+        }
+    }
+
+    /// Runs `command` to the end, reading its output on threads; kills it and
+    /// fails the test if it takes longer than [`COMMAND_DEADLINE`].
+    fn run(mut command: Command, description: &str) -> Outcome {
+        let start = Instant::now();
+        command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = command.spawn().unwrap_or_else(|e| panic!("cannot start `vetnet {description}`: {e}"));
+        let stdout = read_all(child.stdout.take().expect("stdout is piped"));
+        let stderr = read_all(child.stderr.take().expect("stderr is piped"));
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("poll the command") {
+                break status;
+            }
+            if start.elapsed() > COMMAND_DEADLINE {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("`vetnet {description}` did not finish within {COMMAND_DEADLINE:?}");
+            }
+            thread::sleep(Duration::from_millis(5));
+        };
+        Outcome {
+            command: format!("vetnet {description}"),
+            status,
+            stdout: stdout.join().expect("read stdout"),
+            stderr: stderr.join().expect("read stderr"),
+            elapsed: start.elapsed(),
+        }
+    }
+
+    fn read_all(mut pipe: impl Read + Send + 'static) -> thread::JoinHandle<String> {
+        thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    }
+
+    /// Polls `check` every [`POLL`] until it returns `Ok`, or fails the test
+    /// after [`DEADLINE`] showing the last thing it saw.
+    pub fn wait_until<T>(what: &str, mut check: impl FnMut() -> Result<T, String>) -> T {
+        let start = Instant::now();
+        loop {
+            match check() {
+                Ok(value) => return value,
+                Err(seen) if start.elapsed() > DEADLINE => {
+                    panic!("timed out after {DEADLINE:?} waiting until {what}; last seen:\n{seen}")
+                }
+                Err(_) => thread::sleep(POLL),
+            }
+        }
+    }
+}
+
+/// The offer with the id `id` in a search result.
+fn offer_with_id<'a>(results: &'a Value, id: &str) -> Option<&'a Value> {
+    results.as_array().expect("search prints an array").iter().find(|o| o["id"] == id)
+}
+
+/// Waits until the node on `home` has at least one peer on the records topic.
+fn wait_for_topic_peer(home: &Home, name: &str) {
+    wait_until(&format!("{name} has a peer on the records topic"), || {
+        let status = home.json(&["status"]);
+        if status["topic_peers"].as_u64().unwrap_or(0) >= 1 { Ok(()) } else { Err(status.to_string()) }
+    });
+}
+
+#[test]
+fn init_run_publish_and_search_across_two_processes() {
+    let a = Home::new();
+    let a_did = a.init(&["--name", "Luleå Tekniska", "--country", "SE", "--kind", "vet-provider", "--lang", "sv"]);
+    let a_node = a.start_node(&[]);
+    assert_eq!(a_node.info["institution"], a_did.as_str());
+    assert_eq!(a_node.info["network"], "bsr");
+    assert!(a_node.info["peer_id"].as_str().is_some_and(|p| p.starts_with("12D3KooW")), "{}", a_node.info);
+
+    let b = Home::new();
+    let b_did = b.init(&["--name", "Kieler Metallbau", "--country", "DE", "--kind", "company", "--lang", "de"]);
+    assert_ne!(a_did, b_did);
+    let b_node = b.start_node(&["--bootstrap", &a_node.addr()]);
+    assert_eq!(b_node.info["institution"], b_did.as_str());
+
+    wait_for_topic_peer(&a, "A");
+    wait_for_topic_peer(&b, "B");
+    for (home, did, node) in [(&a, &a_did, &a_node), (&b, &b_did, &b_node)] {
+        let status = home.json(&["status"]);
+        assert!(status["peers"].as_u64().unwrap() >= 1, "{status}");
+        assert_eq!(status["institution"], did.as_str());
+        assert_eq!(status["network"], "bsr");
+        assert_eq!(status["peer_id"], node.info["peer_id"]);
+        assert_eq!(status["api"], node.info["api"]);
+        let addrs = status["listen_addrs"].as_array().expect("listen_addrs is an array");
+        assert!(!addrs.is_empty(), "{status}");
+        assert!(addrs.iter().all(|addr| addr.as_str().is_some_and(|a| a.contains("/p2p/"))), "{status}");
+    }
+
+    let published = a.json(&[
+        "offer",
+        "publish",
+        "--title",
+        "Welding in Luleå",
+        "--sector",
+        "0715",
+        "--eqf",
+        "3-4",
+        "--places",
+        "2",
+        "--start",
+        "2027-03-01",
+        "--weeks",
+        "4",
+        "--lang",
+        "sv:A2",
+        "--lang",
+        "en:B1",
+        "--city",
+        "Luleå",
+        "--deadline",
+        "2027-01-15",
+    ]);
+    let id = published["id"].as_str().expect("the offer has an id").to_owned();
+    assert!(id.starts_with("welding-in-lule"), "the id is made from the title: {id}");
+    assert_eq!(published["seq"], 1);
+    assert_eq!(published["kind"], "offer");
+    assert_eq!(published["author"], a_did.as_str());
+    assert_eq!(published["eqf_min"], 3);
+    assert_eq!(published["eqf_max"], 4);
+    assert_eq!(published["places"], 2);
+    assert_eq!(published["country"], "SE", "the country comes from the profile");
+    assert_eq!(published["city"], "Luleå");
+    assert_eq!(published["deadline"], "2027-01-15");
+    assert_eq!(published["withdrawn"], false);
+    assert_eq!(published["gossip"], "sent", "A has a peer on the topic, so the offer goes out at once");
+    assert_eq!(
+        published["languages"],
+        serde_json::json!([{ "lang": "sv", "cefr": "A2" }, { "lang": "en", "cefr": "B1" }])
+    );
+
+    let search_b = || b.json(&["search", "offers", "--country", "SE"]);
+    let found = wait_until("B finds the offer published on A", || {
+        let results = search_b();
+        offer_with_id(&results, &id).cloned().ok_or_else(|| results.to_string())
+    });
+    assert_eq!(found["author"], a_did.as_str());
+    assert_eq!(found["author_name"], "Luleå Tekniska");
+    assert_eq!(found["kind"], "offer");
+    assert_eq!(found["seq"], 1);
+    assert_eq!(found["title"]["en"], "Welding in Luleå");
+    assert_eq!(found["hash"], published["hash"], "B holds the record A signed");
+
+    let updated = a.json(&["offer", "update", &id, "--places", "5"]);
+    assert_eq!(updated["id"], id.as_str());
+    assert_eq!(updated["seq"], 2);
+    assert_eq!(updated["places"], 5);
+    assert_eq!(updated["title"], published["title"], "unset flags keep their value");
+    assert_eq!(updated["languages"], published["languages"]);
+    wait_until("B holds version 2 of the offer", || {
+        let results = search_b();
+        match offer_with_id(&results, &id) {
+            Some(offer) if offer["seq"] == 2 && offer["places"] == 5 => Ok(()),
+            _ => Err(results.to_string()),
+        }
+    });
+    assert_eq!(search_b().as_array().unwrap().len(), 1, "the update replaces the offer");
+
+    let withdrawn = a.json(&["offer", "withdraw", &id]);
+    assert_eq!(withdrawn["seq"], 3);
+    assert_eq!(withdrawn["withdrawn"], true);
+    wait_until("the withdrawn offer is gone from B's search", || {
+        let results = search_b();
+        if results.as_array().is_some_and(Vec::is_empty) { Ok(()) } else { Err(results.to_string()) }
+    });
+    assert_eq!(a.json(&["offer", "list"]), serde_json::json!([]), "A lists no live offers");
+    let all = a.json(&["offer", "list", "--all"]);
+    assert_eq!(all.as_array().map(Vec::len), Some(1), "{all}");
+    assert_eq!(all[0]["withdrawn"], true);
+
+    let company = wait_until("A finds B's profile", || {
+        let results = a.json(&["search", "institutions", "--country", "DE"]);
+        results
+            .as_array()
+            .and_then(|list| list.iter().find(|p| p["author"] == b_did.as_str()).cloned())
+            .ok_or_else(|| results.to_string())
+    });
+    assert_eq!(company["institution"], "company");
+    assert_eq!(company["country"], "DE");
+    assert_eq!(company["kind"], "profile");
+    assert_eq!(company["name"]["en"], "Kieler Metallbau");
+}
+
+#[test]
+fn bad_input_is_refused_with_the_field_named() {
+    let home = Home::new();
+    home.init(&["--name", "Tampere VET", "--country", "FI", "--kind", "vet-provider"]);
+    let _node = home.start_node(&[]);
+    // `offer publish` with a valid offer's flags, one of them changed (or left out with `None`).
+    let publish = |flag: &str, value: Option<&str>| {
+        let mut flags = vec![
+            ("--title", Some("Welding")),
+            ("--sector", Some("0715")),
+            ("--eqf", Some("3")),
+            ("--places", Some("2")),
+            ("--start", Some("2027-03-01")),
+            ("--weeks", Some("4")),
+        ];
+        match flags.iter_mut().find(|(name, _)| *name == flag) {
+            Some(pair) => pair.1 = value,
+            None => flags.push((flag, value)),
+        }
+        let mut args = vec!["offer", "publish"];
+        args.extend(flags.into_iter().filter_map(|(name, value)| Some([name, value?])).flatten());
+        home.run(&args)
+    };
+
+    publish("--eqf", Some("9")).assert_failure(1, &["eqf", "between 1 and 8"]);
+    publish("--country", Some("XX")).assert_failure(1, &["country", "\"XX\""]);
+    publish("--lang", Some("xx:B1")).assert_failure(1, &["--lang", "\"xx\""]);
+    publish("--end", Some("2027-02-01")).assert_failure(1, &["end", "before start"]);
+    publish("--title", None).assert_failure(1, &["--title is required"]);
+
+    assert_eq!(home.json(&["offer", "list", "--all"]), serde_json::json!([]), "nothing was stored");
+    let records = home.json(&["status"])["records"].clone();
+    assert_eq!(records.get("offer"), None, "no offer record exists: {records}");
+}
+
+#[test]
+fn commands_without_a_node_say_how_to_start_it() {
+    let home = Home::new();
+    home.init(&["--name", "Tallinn Chamber", "--country", "EE", "--kind", "chamber"]);
+
+    let status = home.run(&["status"]);
+    status.assert_failure(3, &["not running", "vetnet node run"]);
+    assert!(status.elapsed < Duration::from_secs(5), "status took {:?} to say the node is not running", status.elapsed);
+    home.run(&["--json", "search", "offers"]).assert_failure(3, &["vetnet node run"]);
+
+    let node = home.start_node(&[]);
+    let second = home.run(&["node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"]);
+    assert!(!second.status.success(), "a second node on the same data directory must not start:\n{second}");
+    assert!(second.stderr.contains("another vetnet node is already running"), "{second}");
+    let status = home.json(&["status"]);
+    assert_eq!(status["peer_id"], node.info["peer_id"], "the first node still runs and is still the one found");
+}
+
+#[test]
+fn node_run_on_a_fresh_data_dir_initialises_it() {
+    let home = Home::new();
+    let node = home.start_node(&[]);
+    let did = node.info["institution"].as_str().expect("the node prints its institution").to_owned();
+    assert!(did.starts_with("did:key:z6Mk"), "{did}");
+    for secret in ["institution.key", "node.key", "api.token"] {
+        let meta = std::fs::metadata(home.path().join(secret)).unwrap_or_else(|e| panic!("{secret}: {e}"));
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600, "{secret} must be readable by its owner only");
+    }
+    assert!(home.has("config.toml"));
+
+    home.run(&["profile", "show"]).assert_failure(1, &["no profile", "vetnet profile set"]);
+
+    let set = home.json(&["profile", "set", "--name", "Helsinki Chamber", "--country", "FI", "--kind", "chamber"]);
+    assert_eq!(set["seq"], 1);
+    let profile = home.json(&["profile", "show"]);
+    assert_eq!(profile["country"], "FI");
+    assert_eq!(profile["institution"], "chamber");
+    assert_eq!(profile["name"]["en"], "Helsinki Chamber");
+    assert_eq!(profile["author"], did.as_str());
+    assert_eq!(profile["nodes"][0]["peer_id"], node.info["peer_id"], "the profile lists this node");
+    assert_eq!(home.json(&["status"])["institution_name"], "Helsinki Chamber");
+}
+
+#[test]
+fn sigterm_shuts_down_cleanly() {
+    let home = Home::new();
+    home.init(&["--name", "Riga Technical School", "--country", "LV", "--kind", "vet-provider"]);
+    let mut node = home.start_node(&[]);
+    assert!(home.has("node.toml"), "the running node writes its runtime file");
+
+    let kill = std::process::Command::new("kill").args(["-TERM", &node.pid().to_string()]).status();
+    assert!(kill.as_ref().is_ok_and(|s| s.success()), "kill -TERM failed: {kill:?}");
+    let status = node.wait_for_exit(Duration::from_secs(10));
+    assert!(status.success(), "the node exits successfully on SIGTERM: {status}\nlog:\n{}", node.log());
+    assert!(node.log().contains("vetnet node stopped"), "log:\n{}", node.log());
+    assert!(!home.has("node.toml"), "the runtime file is removed at shutdown");
+
+    home.run(&["status"]).assert_failure(3, &["vetnet node run"]);
+}
