@@ -14,9 +14,8 @@
 //!    ```
 //!
 //!    Luleå and Gdańsk never connect, yet they end up holding each other's
-//!    records: every node validates and forwards what it receives. (Gossip
-//!    only reaches nodes online at the time, so once the line is up each
-//!    institution publishes its profile again for the late joiners.)
+//!    records: every node validates and forwards what it receives, and a node
+//!    that joins late catches up on what it missed by sync with its neighbour.
 //! 2. Publishing: the hosts sign placement offers with
 //!    [`Publisher::publish_offer`](vetnet_node::publish::Publisher::publish_offer).
 //! 3. Searching: every node searches its *own local copy* of the network's
@@ -75,18 +74,10 @@ async fn main() -> anyhow::Result<()> {
         "\nThe line is up: every node has its neighbours on the records topic ({} ms).",
         phase.elapsed().as_millis()
     );
-    // Each profile was signed before anyone listened, waited in its node's
-    // outbox, and went out when the first peer joined. But vetnet 0.1 has no
-    // catch-up sync yet: gossip reaches only the nodes online when a record is
-    // sent. Luleå's profile went to Kiel before Tallinn existed, so with the
-    // whole line up, each institution publishes its profile again (the same
-    // record with the next seq) for every node to hear.
-    for institution in all {
-        let publisher = institution.node.publisher();
-        let profile = publisher.profile()?.expect("initialize stored a profile");
-        let published = publisher.publish_profile(&profile).await?;
-        println!("  {:<8} publishes its profile again: seq {}", institution.city, published.record.payload.seq);
-    }
+    // Each profile was signed before anyone listened. Gossip reaches only the
+    // nodes online when a record is sent: Luleå's profile went to Kiel before
+    // Tallinn existed. Tallinn gets it anyway: on connecting, neighbours run
+    // catch-up sync (set reconciliation) and fetch what they lack.
     wait_until("every node holds all four profiles", || async {
         all.iter().all(|i| i.live_count("profile") == all.len() as u64)
     })

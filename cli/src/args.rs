@@ -80,6 +80,15 @@ pub struct RunArgs {
     /// A peer to join the network through, e.g. /ip4/192.0.2.1/tcp/7301/p2p/12D3KooW... (repeatable; adds to the config file's list).
     #[arg(long, value_name = "MULTIADDR")]
     pub bootstrap: Vec<String>,
+    /// Find other vetnet nodes on the local network (mDNS).
+    #[arg(long)]
+    pub mdns: bool,
+    /// Relay connections for nodes behind NAT (run this only on a publicly reachable server).
+    #[arg(long)]
+    pub relay_server: bool,
+    /// An address others can reach this node on, when it differs from --listen (public IP, port forward); repeatable.
+    #[arg(long, value_name = "MULTIADDR")]
+    pub external: Vec<String>,
 }
 
 #[allow(clippy::large_enum_variant)]

@@ -881,10 +881,10 @@ impl EventLoop {
 
     fn on_kad_event(&mut self, event: kad::Event) {
         match event {
-            kad::Event::RoutingUpdated { peer, addresses, .. } => {
-                if !self.swarm.is_connected(&peer) && self.peers.len() < TARGET_PEERS {
-                    let _ = self.swarm.dial(DialOpts::peer_id(peer).addresses(addresses.into_vec()).build());
-                }
+            kad::Event::RoutingUpdated { peer, addresses, .. }
+                if !self.swarm.is_connected(&peer) && self.peers.len() < TARGET_PEERS =>
+            {
+                let _ = self.swarm.dial(DialOpts::peer_id(peer).addresses(addresses.into_vec()).build());
             }
             kad::Event::OutboundQueryProgressed {
                 result: kad::QueryResult::GetClosestPeers(Ok(kad::GetClosestPeersOk { peers, .. })),

@@ -264,9 +264,7 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
     while let Some(event) = events.recv().await {
         match event {
             NetworkEvent::Record { message_id, source, bytes } => {
-                let store = h.store.clone();
-                let network_name = h.network_name.clone();
-                let (verdict, outcome) = ingest::ingest(&store, &network_name, &bytes);
+                let (verdict, outcome) = ingest::ingest(&h.store, &h.network_name, &bytes);
                 // Report first, count second: whoever sees the count knows the
                 // verdict is already queued for the swarm.
                 if h.network.report_validation(message_id, source, verdict).await.is_err() {

@@ -296,7 +296,7 @@ impl RecordStore {
     }
 
     /// The address book, most recently seen first.
-    pub fn known_peers(&self) -> Result<Vec<(Vec<u8>, Vec<String>)>, StoreError> {
+    pub fn known_peers(&self) -> Result<Vec<KnownPeer>, StoreError> {
         let mut peers = Vec::new();
         for entry in self.peers.iter() {
             let (key, value) = entry?;
@@ -312,6 +312,9 @@ impl RecordStore {
         VerifiedRecord::from_trusted_bytes(bytes, &self.network).map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 }
+
+/// An address book entry: peer id bytes and multiaddrs as text.
+pub type KnownPeer = (Vec<u8>, Vec<String>);
 
 /// Peers kept in the address book.
 pub const MAX_ADDRESS_BOOK_PEERS: usize = 1_000;

@@ -62,7 +62,7 @@ fn draw_progress(state: &Value) {
         .filter(|p| p["running"] == true)
         .fold((0, 0), |(f, n), p| (f + p["fetched"].as_u64().unwrap_or(0), n + p["needed"].as_u64().unwrap_or(0)));
     let width = 30;
-    let filled = if needed == 0 { 0 } else { (fetched * width / needed).min(width) } as usize;
+    let filled = (fetched * width).checked_div(needed).unwrap_or(0).min(width) as usize;
     let bar = format!("{}{}", "#".repeat(filled), " ".repeat(width as usize - filled));
     eprint!("\r\x1b[2Ksyncing [{bar}] {fetched}/{needed} records");
     let _ = std::io::stderr().flush();
