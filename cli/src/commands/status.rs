@@ -27,7 +27,12 @@ pub async fn status(client: &ApiClient, printer: Printer) -> anyhow::Result<()> 
     ));
     let records: Vec<String> = status["records"]
         .as_object()
-        .map(|counts| counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect())
+        .map(|counts| {
+            counts
+                .iter()
+                .map(|(kind, n)| format!("{n} {kind}{}", if n.as_u64() == Some(1) { "" } else { "s" }))
+                .collect()
+        })
         .unwrap_or_default();
     printer.line(format!("Records      {}", if records.is_empty() { "none yet".into() } else { records.join(", ") }));
     let gossip = &status["gossip"];
