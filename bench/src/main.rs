@@ -11,7 +11,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use vetnet_protocol::{ValidationContext, VerifiedRecord};
-use vetnet_tests::{TestNode, signed_offers, spawn, wait_until};
+use vetnet_tests::{TestNode, signed_offers, spawn};
 
 #[derive(Parser)]
 #[command(name = "vetnet-bench", about = "Measure vetnet against its targets")]
@@ -31,6 +31,13 @@ enum Scenario {
     /// Catch-up sync: bytes and round trips for d differences out of N records.
     Sync {
         /// Records held (default 100,000; 5,000 with --quick).
+        #[arg(long)]
+        records: Option<usize>,
+    },
+    /// Footprint of the real `vetnet` binary holding N records: startup time,
+    /// resident memory after a full search scan, disk bytes per record.
+    Footprint {
+        /// Records held (default 1,000,000; 20,000 with --quick).
         #[arg(long)]
         records: Option<usize>,
     },
@@ -60,7 +67,17 @@ fn main() -> anyhow::Result<()> {
     let figures = runtime.block_on(async {
         match cli.scenario {
             Scenario::Sync { records } => sync_cost(records.unwrap_or(if cli.quick { 5_000 } else { 100_000 })).await,
-            Scenario::All => sync_cost(if cli.quick { 5_000 } else { 100_000 }).await,
+            Scenario::Footprint { records } => {
+                footprint(records.unwrap_or(if cli.quick { 20_000 } else { 1_000_000 })).await
+            }
+            Scenario::All => {
+                let mut figures = sync_cost(if cli.quick { 5_000 } else { 100_000 }).await?;
+                figures.extend(footprint(if cli.quick { 20_000 } else { 100_000 }).await?);
+                if !cli.quick {
+                    figures.extend(footprint(1_000_000).await?);
+                }
+                Ok(figures)
+            }
         }
     })?;
     print(&figures, cli.json);
@@ -89,7 +106,7 @@ fn print(figures: &[Figure], json: bool) {
 
 /// Starts a node holding `records` (inserted straight into its store; they
 /// were verified once beforehand).
-async fn node_with(name: &str, records: &[VerifiedRecord]) -> anyhow::Result<TestNode> {
+async fn node_with<'a>(name: &str, records: impl IntoIterator<Item = &'a VerifiedRecord>) -> anyhow::Result<TestNode> {
     let node = spawn(name, "SE", &[]).await;
     for record in records {
         node.node.store().insert(record).context("insert")?;
@@ -138,10 +155,11 @@ async fn sync_cost(n: usize) -> anyhow::Result<Vec<Figure>> {
         let started = Instant::now();
         node.node.network().dial(full_node.addr()).await?;
         let sync = node.node.sync().clone();
-        wait_until(&format!("{label}: the first session with the full node ends"), || async {
-            sync.states().get(&full_peer).is_some_and(|s| s.last_finished.is_some())
-        })
-        .await;
+        let deadline = Instant::now() + std::time::Duration::from_secs(600);
+        while sync.states().get(&full_peer).is_none_or(|s| s.last_finished.is_none()) {
+            anyhow::ensure!(Instant::now() < deadline, "{label}: no sync session ended within 10 minutes");
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
         let took = started.elapsed();
         let state = sync.states().remove(&full_peer).context("sync state")?;
         let report = state.last_report.with_context(|| format!("{label}: sync failed: {:?}", state.last_error))?;
@@ -188,4 +206,125 @@ async fn sync_cost(n: usize) -> anyhow::Result<Vec<Figure>> {
     }
     full_node.node.shutdown().await;
     Ok(figures)
+}
+
+/// The `vetnet` binary built beside this one (`cargo build --release -p vetnet`).
+fn vetnet_binary() -> anyhow::Result<std::path::PathBuf> {
+    let path = std::env::current_exe()?.with_file_name("vetnet");
+    anyhow::ensure!(path.exists(), "{} is missing: run `cargo build --release -p vetnet` first", path.display());
+    Ok(path)
+}
+
+fn resident_kib(pid: u32) -> anyhow::Result<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).context("no VmRSS")?;
+    Ok(line.split_whitespace().nth(1).context("VmRSS value")?.parse()?)
+}
+
+fn dir_bytes(path: &std::path::Path) -> u64 {
+    std::fs::read_dir(path)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_bytes(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+/// Builds a data directory holding `n` records, then runs the real node on it.
+async fn footprint(n: usize) -> anyhow::Result<Vec<Figure>> {
+    use std::io::BufRead;
+    let binary = vetnet_binary()?;
+    let dir = tempfile_dir()?;
+    let data_dir = vetnet_node::DataDir::new(&dir);
+    let config = vetnet_tests::test_config(&[]);
+    vetnet_node::initialize(
+        &data_dir,
+        &config,
+        &vetnet_tests::profile("Footprint", "SE", vetnet_protocol::profile::InstitutionKind::VetProvider),
+    )?;
+    eprintln!("footprint: writing {n} records...");
+    {
+        let store = vetnet_node::store::RecordStore::open(&data_dir.db_path(), "bsr", config.cache_mb * 1024 * 1024)?;
+        let chunk = 50_000;
+        for start in (0..n).step_by(chunk) {
+            let count = chunk.min(n - start);
+            let seed = (start / chunk) as u8;
+            for bytes in signed_offers(seed.wrapping_add(100), 1_000, count, 1) {
+                let record = VerifiedRecord::from_trusted_bytes(&bytes, "bsr")?;
+                store.insert(&record)?;
+            }
+        }
+        store.flush()?;
+    }
+    let disk = dir_bytes(&data_dir.db_path()) as f64;
+    let mut figures = vec![Figure {
+        scenario: "footprint".into(),
+        name: format!("N={n}: disk bytes per record"),
+        value: disk / n as f64,
+        unit: "bytes",
+        target: None,
+    }];
+
+    let started = Instant::now();
+    let mut child = std::process::Command::new(&binary)
+        .arg("--data-dir")
+        .arg(&dir)
+        .args(["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    let stdout = child.stdout.take().context("stdout")?;
+    let mut reader = std::io::BufReader::new(stdout);
+    let mut text = String::new();
+    while serde_json::from_str::<serde_json::Value>(&text).is_err() {
+        let mut line = String::new();
+        anyhow::ensure!(reader.read_line(&mut line)? > 0, "the node exited before it was ready");
+        text.push_str(&line);
+    }
+    let startup = started.elapsed();
+    figures.push(Figure {
+        scenario: "footprint".into(),
+        name: format!("N={n}: startup until the API answers"),
+        value: startup.as_secs_f64() * 1000.0,
+        unit: "ms",
+        target: if n >= 1_000_000 { Some((2_000.0, "startup < 2 s at 1M")) } else { None },
+    });
+    // A free-text search loads every offer once: the full scan.
+    let scan_started = Instant::now();
+    let scan = std::process::Command::new(&binary)
+        .arg("--data-dir")
+        .arg(&dir)
+        .args(["--json", "search", "offers", "--text", "no-such-word", "--limit", "1"])
+        .output()?;
+    anyhow::ensure!(scan.status.success(), "search failed: {}", String::from_utf8_lossy(&scan.stderr));
+    figures.push(Figure {
+        scenario: "footprint".into(),
+        name: format!("N={n}: full scan by free-text search"),
+        value: scan_started.elapsed().as_secs_f64() * 1000.0,
+        unit: "ms",
+        target: None,
+    });
+    let rss_mb = resident_kib(child.id())? as f64 / 1024.0;
+    figures.push(Figure {
+        scenario: "footprint".into(),
+        name: format!("N={n}: resident memory after the scan"),
+        value: rss_mb,
+        unit: "MB",
+        target: if n >= 1_000_000 { Some((150.0, "RSS < 150 MB at 1M")) } else { None },
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(figures)
+}
+
+fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
+    let dir =
+        std::env::temp_dir().join(format!("vetnet-bench-{}-{}", std::process::id(), vetnet_node::publish::unix_now()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
 }

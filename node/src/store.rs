@@ -196,6 +196,11 @@ impl RecordStore {
         }
     }
 
+    /// The exact signed bytes of a held record, without decoding them.
+    pub fn bytes_by_hash(&self, hash: &RecordHash) -> Result<Option<sled::IVec>, StoreError> {
+        Ok(self.blobs.get(hash.0)?)
+    }
+
     pub fn get_by_hash(&self, hash: &RecordHash) -> Result<Option<VerifiedRecord>, StoreError> {
         match self.blobs.get(hash.0)? {
             Some(bytes) => self.decode(&bytes).map(Some),

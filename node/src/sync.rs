@@ -24,7 +24,7 @@ use vetnet_protocol::sync::{
 use crate::ingest::ingest;
 use crate::network::{NetworkClient, NetworkError, Verdict};
 use crate::publish::unix_now;
-use crate::store::{InsertOutcome, RecordStore, StoreError};
+use crate::store::{RecordStore, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -144,7 +144,17 @@ struct Inner {
     network: NetworkClient,
     network_name: String,
     peers: Mutex<HashMap<PeerId, PeerSyncState>>,
+    /// Requests answered per peer in the current window: (window start, count).
+    budgets: Mutex<HashMap<PeerId, (std::time::Instant, u32)>>,
 }
+
+/// How many sync requests a peer may make per window. A full catch-up of
+/// 100,000 records takes about 120 requests (a few reconcile rounds and
+/// fetches of 1,024 ids), so honest peers stay far below it.
+const MAX_REQUESTS_PER_WINDOW: u32 = 600;
+const REQUEST_WINDOW: Duration = Duration::from_secs(60);
+/// Budget entries kept before stale ones are swept.
+const MAX_TRACKED_PEERS: usize = 1_024;
 
 impl SyncService {
     pub fn new(store: RecordStore, network: NetworkClient, network_name: String) -> Self {
@@ -157,6 +167,7 @@ impl SyncService {
                 network,
                 network_name,
                 peers: Mutex::new(HashMap::new()),
+                budgets: Mutex::new(HashMap::new()),
             }),
         }
     }
@@ -215,10 +226,10 @@ impl SyncService {
                 let mut size = 0;
                 for id in ids {
                     let Ok(hash) = <[u8; 32]>::try_from(id.as_ref()) else { continue };
-                    match self.inner.store.get_by_hash(&RecordHash(hash)) {
-                        Ok(Some(record)) if size + record.bytes.len() <= MAX_RECORDS_RESPONSE_BYTES => {
-                            size += record.bytes.len();
-                            records.push(ByteBuf::from(record.bytes));
+                    match self.inner.store.bytes_by_hash(&RecordHash(hash)) {
+                        Ok(Some(bytes)) if size + bytes.len() <= MAX_RECORDS_RESPONSE_BYTES => {
+                            size += bytes.len();
+                            records.push(ByteBuf::from(bytes.to_vec()));
                         }
                         Ok(Some(_)) => break,
                         Ok(None) => {}
@@ -231,8 +242,19 @@ impl SyncService {
     }
 
     /// Answers a peer's request in the background and sends the response.
+    /// A peer over its request budget is refused without any work done.
     pub fn answer(&self, peer: PeerId, request: SyncRequest, channel: crate::network::SyncChannel) {
         let service = self.clone();
+        if !self.within_budget(peer) {
+            tracing::debug!(%peer, "sync request over the per-peer budget; refused");
+            let refusal = SyncResponse::Refused {
+                reason: format!("more than {MAX_REQUESTS_PER_WINDOW} sync requests in {} s", REQUEST_WINDOW.as_secs()),
+            };
+            self.spawn(async move {
+                let _ = service.inner.network.respond_sync(channel, refusal).await;
+            });
+            return;
+        }
         self.spawn(async move {
             let responder = service.clone();
             match tokio::task::spawn_blocking(move || responder.respond(request)).await {
@@ -242,6 +264,22 @@ impl SyncService {
                 Err(e) => tracing::error!(%peer, error = %e, "sync responder failed"),
             }
         });
+    }
+
+    /// Counts one request against `peer`'s budget for the current window.
+    fn within_budget(&self, peer: PeerId) -> bool {
+        let Ok(mut budgets) = self.inner.budgets.lock() else { return false };
+        let now = std::time::Instant::now();
+        if budgets.len() > MAX_TRACKED_PEERS {
+            budgets.retain(|_, (start, _)| now.duration_since(*start) < REQUEST_WINDOW);
+        }
+        let (start, count) = budgets.entry(peer).or_insert((now, 0));
+        if now.duration_since(*start) >= REQUEST_WINDOW {
+            *start = now;
+            *count = 0;
+        }
+        *count += 1;
+        *count <= MAX_REQUESTS_PER_WINDOW
     }
 
     /// Starts a session with `peer` in the background, unless one is running.
@@ -347,29 +385,35 @@ impl SyncService {
                 if records.is_empty() {
                     break; // The peer no longer holds them (replaced meanwhile); the next session settles it.
                 }
-                for bytes in records {
-                    let hash = RecordHash::of(&bytes);
+                // Only records that were asked for; anything else ends the session.
+                for bytes in &records {
+                    let hash = RecordHash::of(bytes);
                     let Some(position) = wanted.iter().position(|id| id.as_bytes() == &hash.0) else {
                         self.inner.network.disconnect(peer).await?;
                         return Err(SyncError::Protocol("the peer sent a record that was not asked for".into()));
                     };
                     wanted.swap_remove(position);
-                    let store = self.inner.store.clone();
-                    let network_name = self.inner.network_name.clone();
-                    let (verdict, outcome) = tokio::task::spawn_blocking(move || ingest(&store, &network_name, &bytes))
-                        .await
-                        .map_err(|e| SyncError::Task(e.to_string()))?;
+                }
+                // Check and store the whole batch off the async threads, through the gossip path.
+                let store = self.inner.store.clone();
+                let network_name = self.inner.network_name.clone();
+                let verdicts = tokio::task::spawn_blocking(move || {
+                    records.iter().map(|bytes| ingest(&store, &network_name, bytes)).collect::<Vec<_>>()
+                })
+                .await
+                .map_err(|e| SyncError::Task(e.to_string()))?;
+                for (verdict, outcome) in verdicts {
                     match (verdict, outcome) {
                         (Verdict::Reject, _) => {
                             self.inner.network.disconnect(peer).await?;
                             return Err(SyncError::InvalidRecord);
                         }
                         (_, Ok(outcome)) if outcome.is_stored() => report.stored += 1,
-                        (_, Ok(InsertOutcome::Stale { .. } | InsertOutcome::Duplicate)) => report.stale += 1,
-                        (_, _) => report.stale += 1,
+                        _ => report.stale += 1,
                     }
-                    self.update(peer, |state| state.fetched += 1);
                 }
+                let fetched = report.stored + report.stale;
+                self.update(peer, |state| state.fetched = fetched);
             }
         }
         Ok(report)
