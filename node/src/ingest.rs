@@ -72,3 +72,52 @@ pub enum IngestError {
     #[error(transparent)]
     Store(StoreError),
 }
+
+/// [`ingest`] for a batch (what sync fetches): records are opened in
+/// parallel on every core, then the valid ones are stored in one
+/// transaction. Verdicts come back in the order of `batch`.
+pub fn ingest_batch(
+    store: &RecordStore,
+    network: &str,
+    batch: &[impl AsRef<[u8]> + Sync],
+) -> Vec<(Verdict, Result<InsertOutcome, IngestError>)> {
+    let ctx = ValidationContext { network, now: unix_now() };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let chunk = batch.len().div_ceil(threads).max(1);
+    let opened: Vec<Result<VerifiedRecord, RecordError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = batch
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|b| VerifiedRecord::open(b.as_ref(), &ctx)).collect::<Vec<_>>())
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    if opened.len() != batch.len() {
+        // A worker panicked: judge nothing rather than misattribute verdicts.
+        return batch
+            .iter()
+            .map(|_| (Verdict::Ignore, Err(IngestError::Store(StoreError::Corrupt("ingest worker failed".into())))))
+            .collect();
+    }
+    let valid: Vec<VerifiedRecord> = opened.iter().filter_map(|r| r.as_ref().ok().cloned()).collect();
+    let mut stored = match store.insert_batch(&valid) {
+        Ok(outcomes) => outcomes.into_iter().map(Ok).collect::<Vec<_>>().into_iter(),
+        Err(e) => {
+            let message = e.to_string();
+            valid.iter().map(|_| Err(StoreError::Corrupt(message.clone()))).collect::<Vec<_>>().into_iter()
+        }
+    };
+    opened
+        .into_iter()
+        .map(|result| match result {
+            Err(e) => (verdict_for_error(&e), Err(IngestError::Record(e))),
+            Ok(_) => match stored.next() {
+                Some(Ok(outcome)) if outcome.is_stored() => (Verdict::Accept, Ok(outcome)),
+                Some(Ok(outcome)) => (Verdict::Ignore, Ok(outcome)),
+                Some(Err(e)) => (Verdict::Ignore, Err(IngestError::Store(e))),
+                None => (Verdict::Ignore, Err(IngestError::Store(StoreError::Corrupt("missing outcome".into())))),
+            },
+        })
+        .collect()
+}

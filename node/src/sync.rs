@@ -21,7 +21,7 @@ use vetnet_protocol::sync::{
     MAX_FETCH_IDS, MAX_RECONCILE_ROUNDS, MAX_RECORDS_RESPONSE_BYTES, NEGENTROPY_FRAME_LIMIT, SyncRequest, SyncResponse,
 };
 
-use crate::ingest::ingest;
+use crate::ingest::ingest_batch;
 use crate::network::{NetworkClient, NetworkError, Verdict};
 use crate::publish::unix_now;
 use crate::store::{RecordStore, StoreError};
@@ -397,11 +397,9 @@ impl SyncService {
                 // Check and store the whole batch off the async threads, through the gossip path.
                 let store = self.inner.store.clone();
                 let network_name = self.inner.network_name.clone();
-                let verdicts = tokio::task::spawn_blocking(move || {
-                    records.iter().map(|bytes| ingest(&store, &network_name, bytes)).collect::<Vec<_>>()
-                })
-                .await
-                .map_err(|e| SyncError::Task(e.to_string()))?;
+                let verdicts = tokio::task::spawn_blocking(move || ingest_batch(&store, &network_name, &records))
+                    .await
+                    .map_err(|e| SyncError::Task(e.to_string()))?;
                 for (verdict, outcome) in verdicts {
                     match (verdict, outcome) {
                         (Verdict::Reject, _) => {
