@@ -1,0 +1,129 @@
+//! The record store checked against a model: random sequences of inserts
+//! (new records, newer and older versions, duplicates, withdrawals) applied
+//! to sled and to a `BTreeMap`, with the store closed and reopened along the
+//! way, compared after every step.
+
+use std::collections::BTreeMap;
+
+use vetnet_node::store::{InsertOutcome, RecordStore};
+use vetnet_protocol::offer::OfferBody;
+use vetnet_protocol::{InstitutionKey, LangText, Payload, RecordHash, RecordKind, ValidationContext, VerifiedRecord};
+
+/// A small deterministic PRNG (xorshift64), so failures replay.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+fn offer(title: &str) -> OfferBody {
+    OfferBody {
+        title: LangText::new("en", title),
+        description: LangText::default(),
+        isced: "0715".into(),
+        nace: None,
+        occupation: None,
+        country: "SE".into(),
+        city: None,
+        eqf_min: 3,
+        eqf_max: 4,
+        places: 1,
+        start: "2027-03-01".into(),
+        end: None,
+        weeks_min: 4,
+        weeks_max: 4,
+        deadline: None,
+        languages: Vec::new(),
+        outcomes: Vec::new(),
+        esco_skills: Vec::new(),
+        conditions: Default::default(),
+        contact: None,
+    }
+}
+
+fn record(key: &InstitutionKey, id: &str, seq: u64, withdrawn: bool, variant: u64) -> VerifiedRecord {
+    let now = 1_800_000_000;
+    let payload = if withdrawn {
+        Payload::withdrawal("bsr", RecordKind::Offer, id, seq, now)
+    } else {
+        Payload::with_body("bsr", RecordKind::Offer, id, seq, now + variant, &offer(&format!("{id} v{seq}.{variant}")))
+            .unwrap()
+    };
+    key.sign_checked(&payload, &ValidationContext { network: "bsr", now: now + 100 }).unwrap()
+}
+
+/// What the store must hold: per (author, id) the newest (seq, hash, withdrawn).
+type Model = BTreeMap<(u8, String), (u64, RecordHash, bool)>;
+
+fn check(store: &RecordStore, model: &Model, step: usize) {
+    let mut held: Vec<RecordHash> = store.sync_items().map(|i| i.unwrap().1).collect();
+    let mut expected: Vec<RecordHash> = model.values().map(|(_, hash, _)| *hash).collect();
+    held.sort();
+    expected.sort();
+    assert_eq!(held, expected, "step {step}: live set differs from the model");
+    let live = model.values().filter(|(_, _, withdrawn)| !withdrawn).count() as u64;
+    assert_eq!(store.counts().unwrap().get("offer").copied().unwrap_or(0), live, "step {step}: count");
+    assert_eq!(store.all_of_kind("offer").unwrap().len() as u64, live, "step {step}: index");
+    assert_eq!(store.index_lookup("offer", "sector", "07").unwrap().len() as u64, live, "step {step}: sector index");
+}
+
+#[test]
+fn random_inserts_match_a_model_across_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys: Vec<InstitutionKey> = (1..=3).map(|i| InstitutionKey::from_secret_bytes(&[i; 32])).collect();
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut model = Model::new();
+    let mut store = Some(RecordStore::open(dir.path(), "bsr", 8 * 1024 * 1024).unwrap());
+    for step in 0..300 {
+        if rng.below(40) == 0 {
+            // Close and reopen: everything must come back as it was.
+            drop(store.take());
+            store = Some(RecordStore::open(dir.path(), "bsr", 8 * 1024 * 1024).unwrap());
+        }
+        let s = store.as_ref().unwrap();
+        let author = rng.below(3) as u8;
+        let id = format!("offer-{}", rng.below(5));
+        let seq = 1 + rng.below(6);
+        let withdrawn = rng.below(5) == 0;
+        let variant = rng.below(2);
+        let rec = record(&keys[author as usize], &id, seq, withdrawn, variant);
+        let outcome =
+            if rng.below(2) == 0 { s.insert(&rec).unwrap() } else { s.insert_batch(&[rec.clone()]).unwrap()[0] };
+        let slot = (author, id);
+        let expected = match model.get(&slot) {
+            None => InsertOutcome::New,
+            Some((_, hash, _)) if *hash == rec.hash => InsertOutcome::Duplicate,
+            Some((held_seq, _, _)) if seq <= *held_seq => InsertOutcome::Stale { held_seq: *held_seq },
+            Some((held_seq, _, _)) => InsertOutcome::Replaced { previous_seq: *held_seq },
+        };
+        assert_eq!(outcome, expected, "step {step}");
+        if outcome.is_stored() {
+            model.insert(slot, (seq, rec.hash, withdrawn));
+        }
+        check(s, &model, step);
+    }
+}
+
+#[test]
+fn a_batch_is_judged_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecordStore::open(dir.path(), "bsr", 8 * 1024 * 1024).unwrap();
+    let key = InstitutionKey::from_secret_bytes(&[9; 32]);
+    let (v1, v2) = (record(&key, "x", 1, false, 0), record(&key, "x", 2, false, 0));
+    let outcomes = store.insert_batch(&[v1.clone(), v2.clone(), v1.clone(), v2.clone()]).unwrap();
+    assert_eq!(
+        outcomes,
+        [
+            InsertOutcome::New,
+            InsertOutcome::Replaced { previous_seq: 1 },
+            InsertOutcome::Stale { held_seq: 2 },
+            InsertOutcome::Duplicate
+        ]
+    );
+    assert_eq!(store.get(&v2.key()).unwrap().unwrap().hash, v2.hash);
+}
