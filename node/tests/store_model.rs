@@ -92,8 +92,11 @@ fn random_inserts_match_a_model_across_reopens() {
         let withdrawn = rng.below(5) == 0;
         let variant = rng.below(2);
         let rec = record(&keys[author as usize], &id, seq, withdrawn, variant);
-        let outcome =
-            if rng.below(2) == 0 { s.insert(&rec).unwrap() } else { s.insert_batch(&[rec.clone()]).unwrap()[0] };
+        let outcome = if rng.below(2) == 0 {
+            s.insert(&rec).unwrap()
+        } else {
+            s.insert_batch(std::slice::from_ref(&rec)).unwrap()[0]
+        };
         let slot = (author, id);
         let expected = match model.get(&slot) {
             None => InsertOutcome::New,
