@@ -541,8 +541,16 @@ async fn search_offers(State(state): State<ApiState>, Query(params): Params) -> 
             }
         }
     }
+    search_response(&state, move |store| search::search_offers(store, &query)).await
+}
+
+/// Runs a search off the async threads and answers with the record views.
+async fn search_response(
+    state: &ApiState,
+    search: impl FnOnce(&RecordStore) -> Result<Vec<VerifiedRecord>, StoreError> + Send + 'static,
+) -> ApiResult {
     let store = state.store.clone();
-    let results = tokio::task::spawn_blocking(move || search::search_offers(&store, &query))
+    let results = tokio::task::spawn_blocking(move || search(&store))
         .await
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))??;
     Ok(Json(Views::new(&state.store).records(&results)).into_response())
@@ -566,9 +574,5 @@ async fn search_institutions(State(state): State<ApiState>, Query(params): Param
             }
         }
     }
-    let store = state.store.clone();
-    let results = tokio::task::spawn_blocking(move || search::search_institutions(&store, &query))
-        .await
-        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))??;
-    Ok(Json(Views::new(&state.store).records(&results)).into_response())
+    search_response(&state, move |store| search::search_institutions(store, &query)).await
 }

@@ -505,6 +505,7 @@ pub async fn start(
         commands: command_rx,
         events: event_tx,
         topic,
+        kad_protocol: kad_protocol(&network),
         listen_addrs,
         peers: HashMap::new(),
         bootstrap: config
@@ -559,6 +560,8 @@ pub struct EventLoop {
     commands: mpsc::Receiver<Command>,
     events: mpsc::Sender<NetworkEvent>,
     topic: IdentTopic,
+    /// `/vetnet/<net>/kad/1`: peers that speak it go into the routing table.
+    kad_protocol: String,
     listen_addrs: Vec<Multiaddr>,
     peers: HashMap<PeerId, ConnectedPeer>,
     bootstrap: Vec<BootstrapPeer>,
@@ -853,7 +856,7 @@ impl EventLoop {
         if let Some(peer) = self.peers.get_mut(&peer_id) {
             peer.agent = Some(info.agent_version.clone());
         }
-        let speaks_kad = info.protocols.iter().any(|p| p.as_ref() == kad_protocol(&self.topic_network()));
+        let speaks_kad = info.protocols.iter().any(|p| p.as_ref() == self.kad_protocol);
         let addrs: Vec<Multiaddr> = info
             .listen_addrs
             .into_iter()
@@ -872,11 +875,6 @@ impl EventLoop {
         if !addrs.is_empty() {
             let _ = self.events.try_send(NetworkEvent::PeerAddresses { peer: peer_id, addrs });
         }
-    }
-
-    /// The network name, from the topic `vetnet/<net>/records/1`.
-    fn topic_network(&self) -> String {
-        self.topic.to_string().split('/').nth(1).unwrap_or_default().to_owned()
     }
 
     fn on_kad_event(&mut self, event: kad::Event) {
