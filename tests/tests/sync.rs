@@ -122,3 +122,28 @@ async fn peers_in_sync_exchange_a_few_bytes() {
     assert_eq!(report.rounds, 1, "identical sets agree in one round trip");
     assert!(report.bytes_sent + report.bytes_received < 2_048, "{report:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_peer_over_its_sync_budget_is_refused() {
+    vetnet_tests::init_logging();
+    let a = spawn("Aalborg", "DK", &[]).await;
+    let b = spawn("Bergen", "NO", &[a.addr()]).await;
+    wait_for_topic_peers(&b, 1).await;
+    let a_peer = a.node.info().peer_id;
+    let fetch = || vetnet_protocol::sync::SyncRequest::Fetch { ids: vec![serde_bytes::ByteBuf::from(vec![0u8; 32])] };
+    let mut refused = 0;
+    let mut answered = 0;
+    // B's own sessions with A count too, so send a little over the budget.
+    for _ in 0..610 {
+        match b.node.network().sync_request(a_peer, fetch()).await.unwrap() {
+            vetnet_protocol::sync::SyncResponse::Refused { .. } => refused += 1,
+            vetnet_protocol::sync::SyncResponse::Records { records } => {
+                assert!(records.is_empty());
+                answered += 1;
+            }
+            other => panic!("unexpected answer {other:?}"),
+        }
+    }
+    assert!(answered <= 600, "at most 600 requests a minute are served ({answered})");
+    assert!(refused >= 10, "requests over the budget are refused ({refused})");
+}
