@@ -34,17 +34,22 @@ impl ApiClient {
         let runtime = dir.read_runtime()?.ok_or_else(|| not_running(dir))?;
         let token = std::fs::read_to_string(dir.token_path())
             .map_err(|e| Failure::user(format!("cannot read the API token {}: {e}", dir.token_path().display())))?;
-        let http =
-            reqwest::Client::builder().connect_timeout(CONNECT_TIMEOUT).timeout(REQUEST_TIMEOUT).no_proxy().build()?;
+        let http = reqwest::Client::builder().connect_timeout(CONNECT_TIMEOUT).no_proxy().build()?;
         Ok(Self { http, base: format!("http://{}", runtime.api), token: token.trim().to_owned() })
     }
 
     pub async fn get(&self, path: &str, query: &[(&str, String)]) -> anyhow::Result<Value> {
-        self.call(Method::GET, path, query, None).await
+        self.call(Method::GET, path, query, None, REQUEST_TIMEOUT).await
     }
 
     pub async fn send(&self, method: Method, path: &str, body: Option<&Value>) -> anyhow::Result<Value> {
-        self.call(method, path, &[], body).await
+        self.call(method, path, &[], body, REQUEST_TIMEOUT).await
+    }
+
+    /// Like [`ApiClient::send`] for calls that take as long as they must
+    /// (a catch-up sync of a large network), up to `timeout`.
+    pub async fn send_slow(&self, method: Method, path: &str, timeout: Duration) -> anyhow::Result<Value> {
+        self.call(method, path, &[], None, timeout).await
     }
 
     async fn call(
@@ -53,9 +58,14 @@ impl ApiClient {
         path: &str,
         query: &[(&str, String)],
         body: Option<&Value>,
+        timeout: Duration,
     ) -> anyhow::Result<Value> {
-        let mut request =
-            self.http.request(method, format!("{}{path}", self.base)).bearer_auth(&self.token).query(query);
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .query(query)
+            .timeout(timeout);
         if let Some(body) = body {
             request = request.json(body);
         }
@@ -66,7 +76,7 @@ impl ApiClient {
                     self.base
                 ))
             } else if e.is_timeout() {
-                Failure::internal(format!("the node did not answer within {} s", REQUEST_TIMEOUT.as_secs()))
+                Failure::internal(format!("the node did not answer within {} s", timeout.as_secs()))
             } else {
                 Failure::internal(format!("request to the node failed: {e}"))
             }

@@ -65,7 +65,9 @@ impl Printer {
     }
 }
 
+/// One line of cell text: control characters (a peer's agent string could
+/// hold terminal escapes) become spaces.
 fn shorten(text: &str) -> String {
-    let text = text.replace(['\n', '\t'], " ");
+    let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     if text.chars().count() <= MAX_CELL { text } else { text.chars().take(MAX_CELL - 1).collect::<String>() + "…" }
 }

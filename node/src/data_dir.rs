@@ -147,8 +147,13 @@ impl DataDir {
     pub fn api_token(&self) -> Result<String, DataDirError> {
         let path = self.token_path();
         match read_secret(&path)? {
-            Some(text) => Ok(text.trim().to_owned()),
-            None => {
+            Some(text) if text.trim().len() >= MIN_TOKEN_CHARS => Ok(text.trim().to_owned()),
+            found => {
+                if found.is_some() {
+                    // An empty or truncated token must never mean "no token": replace it.
+                    tracing::warn!(path = %path.display(), "the API token is too short; writing a new one");
+                    fs::remove_file(&path).map_err(io_err(&path))?;
+                }
                 let mut raw = [0u8; 32];
                 random_bytes(&mut raw, &path)?;
                 let token = hex::encode(raw);
@@ -158,6 +163,9 @@ impl DataDir {
         }
     }
 }
+
+/// A token shorter than this (an empty or damaged file) is replaced.
+const MIN_TOKEN_CHARS: usize = 32;
 
 /// Held by the running node; releasing it (drop or process exit, even kill -9)
 /// frees the data directory.

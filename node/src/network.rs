@@ -511,7 +511,14 @@ pub async fn start(
         bootstrap: config
             .bootstrap
             .into_iter()
-            .map(|addr| BootstrapPeer { peer: peer_id_of(&addr), addr, connected: false, failures: 0, next_dial: now })
+            .map(|addr| BootstrapPeer {
+                peer: peer_id_of(&addr),
+                addr,
+                connected: false,
+                connected_at: None,
+                failures: 0,
+                next_dial: now,
+            })
             .collect(),
         dialing: HashMap::new(),
         pending_sync: HashMap::new(),
@@ -544,8 +551,20 @@ struct BootstrapPeer {
     addr: Multiaddr,
     peer: Option<PeerId>,
     connected: bool,
+    /// When the current connection opened.
+    connected_at: Option<Instant>,
+    /// Failed dials and short-lived connections in a row.
     failures: u32,
     next_dial: Instant,
+}
+
+/// A connection that stays up this long resets a bootstrap peer's backoff.
+const STABLE_CONNECTION: Duration = Duration::from_secs(30);
+
+/// Exponential backoff after `failures` failures in a row: redial_min × 2^n,
+/// at most redial_max.
+fn backoff(timing: &NetworkTiming, failures: u32) -> Duration {
+    timing.redial_min.saturating_mul(1 << failures.min(16)).min(timing.redial_max)
 }
 
 struct ConnectedPeer {
@@ -810,7 +829,7 @@ impl EventLoop {
                 }
                 for entry in self.bootstrap.iter_mut().filter(|b| b.peer == Some(peer_id)) {
                     entry.connected = true;
-                    entry.failures = 0;
+                    entry.connected_at = Some(Instant::now());
                 }
                 if let ConnectedPoint::Dialer { address, .. } = &endpoint {
                     self.swarm.behaviour_mut().kad.add_address(&peer_id, address.clone());
@@ -828,10 +847,15 @@ impl EventLoop {
                     self.relay_hops.remove(&peer_id);
                     tracing::info!(%peer_id, cause = ?cause, "disconnected");
                     let now = Instant::now();
-                    let min = self.timing.redial_min;
+                    let timing = self.timing;
                     for entry in self.bootstrap.iter_mut().filter(|b| b.peer == Some(peer_id)) {
                         entry.connected = false;
-                        entry.next_dial = now + min;
+                        // A connection that lasted counts as a success; one the
+                        // peer dropped at once (full, or refusing us) backs off.
+                        let lasted =
+                            entry.connected_at.take().is_some_and(|at| now.duration_since(at) >= STABLE_CONNECTION);
+                        entry.failures = if lasted { 0 } else { entry.failures.saturating_add(1) };
+                        entry.next_dial = now + backoff(&timing, entry.failures);
                     }
                 }
             }
@@ -839,8 +863,7 @@ impl EventLoop {
                 if let Some(index) = self.dialing.remove(&connection_id) {
                     let entry = &mut self.bootstrap[index];
                     entry.failures = entry.failures.saturating_add(1);
-                    let backoff = self.timing.redial_min.saturating_mul(1 << entry.failures.min(16));
-                    let backoff = backoff.min(self.timing.redial_max);
+                    let backoff = backoff(&self.timing, entry.failures);
                     entry.next_dial = Instant::now() + backoff;
                     tracing::warn!(addr = %entry.addr, %error, retry_in = ?backoff, "cannot reach bootstrap peer");
                 }
@@ -979,7 +1002,7 @@ impl EventLoop {
                 }
                 Err(e) => {
                     entry.failures = entry.failures.saturating_add(1);
-                    entry.next_dial = now + self.timing.redial_max.min(self.timing.redial_min * 8);
+                    entry.next_dial = now + backoff(&self.timing, entry.failures);
                     tracing::warn!(addr = %entry.addr, error = %e, "cannot dial bootstrap peer");
                 }
             }

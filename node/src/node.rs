@@ -232,10 +232,14 @@ impl Node {
     /// Stops every task, flushes the store and removes the runtime file.
     pub async fn shutdown(self) {
         let _ = self.shutdown.send(true);
-        self.sync.shutdown().await;
+        // Sync starts no new task from here on; the event loop, the event
+        // handler and the API end; then sync's own tasks, blocking work
+        // included, are waited for: after that nothing holds the store.
+        self.sync.stop();
         for task in self.tasks {
             let _ = task.await;
         }
+        self.sync.wait().await;
         let store = self.store.clone();
         if let Ok(Err(e)) = tokio::task::spawn_blocking(move || store.flush()).await {
             tracing::error!(error = %e, "cannot flush the store at shutdown");

@@ -153,7 +153,7 @@ struct Inner {
 /// fetches of 1,024 ids), so honest peers stay far below it.
 const MAX_REQUESTS_PER_WINDOW: u32 = 600;
 const REQUEST_WINDOW: Duration = Duration::from_secs(60);
-/// Budget entries kept before stale ones are swept.
+/// Peers whose sync state and request budget are kept.
 const MAX_TRACKED_PEERS: usize = 1_024;
 
 impl SyncService {
@@ -172,22 +172,30 @@ impl SyncService {
         }
     }
 
-    /// Cancels running sessions and waits until every sync task has ended.
-    pub async fn shutdown(&self) {
+    /// Starts no more tasks, and tells running sessions and the periodic
+    /// loop to end at their next step.
+    pub fn stop(&self) {
         self.inner.stop.cancel();
         self.inner.tasks.close();
+    }
+
+    /// Waits until every sync task has ended (after [`SyncService::stop`]).
+    pub async fn wait(&self) {
         self.inner.tasks.wait().await;
     }
 
-    /// Runs `task` on the tracker, cancelled at shutdown.
+    /// Runs `task` on the tracker, unless shutdown has begun. Tasks are not
+    /// cut off mid-way (a blocking store write cannot be), but sessions check
+    /// [`SyncService::stopping`] between steps and the tracker waits for them.
     fn spawn(&self, task: impl std::future::Future<Output = ()> + Send + 'static) {
-        let stop = self.inner.stop.clone();
-        self.inner.tasks.spawn(async move {
-            tokio::select! {
-                () = task => {}
-                () = stop.cancelled() => {}
-            }
-        });
+        if self.inner.tasks.is_closed() {
+            return;
+        }
+        self.inner.tasks.spawn(task);
+    }
+
+    fn stopping(&self) -> bool {
+        self.inner.stop.is_cancelled()
     }
 
     /// Sync state of every peer synced with since start.
@@ -197,6 +205,14 @@ impl SyncService {
 
     fn update(&self, peer: PeerId, change: impl FnOnce(&mut PeerSyncState)) {
         if let Ok(mut peers) = self.inner.peers.lock() {
+            if !peers.contains_key(&peer) && peers.len() >= MAX_TRACKED_PEERS {
+                // Forget the peer synced with longest ago (peer ids cost nothing to make).
+                let oldest =
+                    peers.iter().filter(|(_, s)| !s.running).min_by_key(|(_, s)| s.last_finished).map(|(p, _)| *p);
+                if let Some(oldest) = oldest {
+                    peers.remove(&oldest);
+                }
+            }
             change(peers.entry(peer).or_default());
         }
     }
@@ -355,6 +371,9 @@ impl SyncService {
         let mut have = Vec::new();
         let mut need = Vec::new();
         loop {
+            if self.stopping() {
+                return Err(SyncError::Task("the node is stopping".into()));
+            }
             if report.rounds >= MAX_RECONCILE_ROUNDS {
                 return Err(SyncError::Protocol(format!("no agreement after {MAX_RECONCILE_ROUNDS} rounds")));
             }
@@ -375,6 +394,9 @@ impl SyncService {
         for batch in need.chunks(MAX_FETCH_IDS) {
             let mut wanted: Vec<Id> = batch.to_vec();
             while !wanted.is_empty() {
+                if self.stopping() {
+                    return Err(SyncError::Task("the node is stopping".into()));
+                }
                 let ids = wanted.iter().map(|id| ByteBuf::from(id.as_bytes().to_vec())).collect();
                 report.fetches += 1;
                 let SyncResponse::Records { records } =
@@ -423,6 +445,7 @@ impl SyncService {
         let mut tick = tokio::time::interval(timing.interval);
         tick.tick().await;
         let stop = self.inner.stop.clone();
+        let mut next: usize = 0;
         loop {
             tokio::select! {
                 _ = tick.tick() => {
@@ -430,8 +453,9 @@ impl SyncService {
                     if peers.is_empty() {
                         continue;
                     }
-                    let pick = (unix_now() as usize) % peers.len();
-                    self.start(peers[pick].peer_id);
+                    // Rotate through the peers, so every one is synced with in turn.
+                    next = next.wrapping_add(1);
+                    self.start(peers[next % peers.len()].peer_id);
                 }
                 () = stop.cancelled() => break,
             }

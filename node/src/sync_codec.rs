@@ -22,8 +22,12 @@ async fn read_frame<T: AsyncRead + Unpin + Send>(io: &mut T, max: usize) -> io::
             format!("sync message of {length} bytes is over the limit of {max}"),
         ));
     }
-    let mut frame = vec![0u8; length];
-    io.read_exact(&mut frame).await?;
+    // Memory follows the bytes that actually arrive, not the announced length.
+    let mut frame = Vec::new();
+    io.take(length as u64).read_to_end(&mut frame).await?;
+    if frame.len() != length {
+        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the sync message ended early"));
+    }
     Ok(frame)
 }
 

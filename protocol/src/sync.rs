@@ -23,7 +23,7 @@ pub const MAX_FETCH_IDS: usize = 1_024;
 /// Reconcile round trips one sync session may take before the initiator gives up.
 pub const MAX_RECONCILE_ROUNDS: usize = 64;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "t", rename_all = "kebab-case")]
 pub enum SyncRequest {
     /// A Negentropy message (protocol version 0x61) about the set of live
@@ -37,7 +37,7 @@ pub enum SyncRequest {
     Fetch { ids: Vec<serde_bytes::ByteBuf> },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "t", rename_all = "kebab-case")]
 pub enum SyncResponse {
     /// The Negentropy answer to a `reconcile`.
@@ -75,7 +75,20 @@ fn encode<T: Serialize>(message: &T, max: usize) -> Result<Vec<u8>, SyncMessageE
     Ok(bytes)
 }
 
-fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], max: usize) -> Result<T, SyncMessageError> {
+/// Every field any sync message has, decoded as a plain struct. (Decoding the
+/// tagged enums directly would make serde buffer the whole map, unknown
+/// fields included, before choosing a variant: many times the message size.)
+#[derive(Deserialize)]
+struct WireMessage {
+    t: String,
+    net: Option<String>,
+    msg: Option<serde_bytes::ByteBuf>,
+    ids: Option<Vec<serde_bytes::ByteBuf>>,
+    records: Option<Vec<serde_bytes::ByteBuf>>,
+    reason: Option<String>,
+}
+
+fn decode(bytes: &[u8], max: usize) -> Result<WireMessage, SyncMessageError> {
     if bytes.len() > max {
         return Err(SyncMessageError::TooLarge { size: bytes.len(), max });
     }
@@ -87,6 +100,10 @@ fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], max: usize) -> Result<T,
     Ok(message)
 }
 
+fn missing(t: &str, field: &str) -> SyncMessageError {
+    SyncMessageError::Decode(format!("a {t:?} message needs the field {field:?}"))
+}
+
 impl SyncRequest {
     pub fn encode(&self) -> Result<Vec<u8>, SyncMessageError> {
         encode(self, MAX_SYNC_REQUEST_BYTES)
@@ -94,7 +111,15 @@ impl SyncRequest {
 
     /// Decodes and checks the limits a responder enforces.
     pub fn decode(bytes: &[u8]) -> Result<Self, SyncMessageError> {
-        let request: SyncRequest = decode(bytes, MAX_SYNC_REQUEST_BYTES)?;
+        let wire = decode(bytes, MAX_SYNC_REQUEST_BYTES)?;
+        let request = match wire.t.as_str() {
+            "reconcile" => SyncRequest::Reconcile {
+                net: wire.net.ok_or_else(|| missing("reconcile", "net"))?,
+                msg: wire.msg.ok_or_else(|| missing("reconcile", "msg"))?.into_vec(),
+            },
+            "fetch" => SyncRequest::Fetch { ids: wire.ids.ok_or_else(|| missing("fetch", "ids"))? },
+            other => return Err(SyncMessageError::Decode(format!("unknown request type {other:?}"))),
+        };
         if let SyncRequest::Fetch { ids } = &request {
             if ids.len() > MAX_FETCH_IDS {
                 return Err(SyncMessageError::TooManyIds { count: ids.len(), max: MAX_FETCH_IDS });
@@ -113,7 +138,15 @@ impl SyncResponse {
     }
 
     pub fn decode(bytes: &[u8]) -> Result<Self, SyncMessageError> {
-        decode(bytes, MAX_SYNC_RESPONSE_BYTES)
+        let wire = decode(bytes, MAX_SYNC_RESPONSE_BYTES)?;
+        Ok(match wire.t.as_str() {
+            "reconcile" => {
+                SyncResponse::Reconcile { msg: wire.msg.ok_or_else(|| missing("reconcile", "msg"))?.into_vec() }
+            }
+            "records" => SyncResponse::Records { records: wire.records.ok_or_else(|| missing("records", "records"))? },
+            "refused" => SyncResponse::Refused { reason: wire.reason.ok_or_else(|| missing("refused", "reason"))? },
+            other => return Err(SyncMessageError::Decode(format!("unknown response type {other:?}"))),
+        })
     }
 }
 
@@ -137,6 +170,22 @@ mod tests {
         let mut trailing = response.encode().unwrap();
         trailing.push(0);
         assert!(SyncResponse::decode(&trailing).is_err());
+        assert!(SyncRequest::decode(&SyncResponse::Refused { reason: "x".into() }.encode().unwrap()).is_err());
+    }
+
+    #[test]
+    fn unknown_fields_are_skipped_and_missing_ones_refused() {
+        // {"t": "fetch", "ids": [], "extra": h'00 * 1000'}
+        let mut bytes = vec![0xa3, 0x61, b't', 0x65, b'f', b'e', b't', b'c', b'h', 0x63, b'i', b'd', b's', 0x80];
+        bytes.extend([0x65, b'e', b'x', b't', b'r', b'a', 0x59, 0x03, 0xe8]);
+        bytes.extend([0u8; 1000]);
+        assert_eq!(SyncRequest::decode(&bytes).unwrap(), SyncRequest::Fetch { ids: vec![] });
+        // {"t": "reconcile", "net": "bsr"}: no msg.
+        let no_msg = [
+            0xa2, 0x61, b't', 0x69, b'r', b'e', b'c', b'o', b'n', b'c', b'i', b'l', b'e', 0x63, b'n', b'e', b't', 0x63,
+            b'b', b's', b'r',
+        ];
+        assert!(SyncRequest::decode(&no_msg).is_err());
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub async fn run(client: &ApiClient, peer: Option<String>, printer: Printer) -> 
         Some(peer) => format!("/v1/sync?peer={peer}"),
         None => "/v1/sync".to_owned(),
     };
-    let request = client.send(Method::POST, &path, None);
+    // A first catch-up of a large network takes minutes: wait for it.
+    let request = client.send_slow(Method::POST, &path, Duration::from_secs(3_600));
     tokio::pin!(request);
     let show_progress = std::io::stderr().is_terminal() && !printer.json;
     let mut tick = tokio::time::interval(Duration::from_millis(200));
@@ -32,10 +33,19 @@ pub async fn run(client: &ApiClient, peer: Option<String>, printer: Printer) -> 
     if show_progress {
         eprint!("\r\x1b[2K");
     }
+    let all_failed = results.as_array().is_some_and(|r| !r.is_empty() && r.iter().all(|r| r["ok"] != true));
     if printer.json {
         printer.value(&results);
-        return Ok(());
+    } else {
+        print_results(&results, printer);
     }
+    if all_failed {
+        return Err(crate::failure::Failure::internal("sync failed with every peer"));
+    }
+    Ok(())
+}
+
+fn print_results(results: &Value, printer: Printer) {
     for result in results.as_array().into_iter().flatten() {
         let peer = text(&result["peer_id"]);
         if result["ok"] == true {
@@ -51,7 +61,6 @@ pub async fn run(client: &ApiClient, peer: Option<String>, printer: Printer) -> 
             printer.line(format!("{peer}: failed: {}", text(&result["error"])));
         }
     }
-    Ok(())
 }
 
 fn draw_progress(state: &Value) {
