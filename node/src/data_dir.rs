@@ -93,8 +93,12 @@ impl DataDir {
         self.root.join("node.toml")
     }
 
-    /// Creates the directory (0700) if needed.
+    /// Creates the directory (0700) if needed. An existing directory keeps
+    /// its permissions (it may be one the admin chose and shares).
     pub fn create(&self) -> Result<(), DataDirError> {
+        if self.root.is_dir() {
+            return Ok(());
+        }
         fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
         fs::set_permissions(&self.root, fs::Permissions::from_mode(0o700)).map_err(io_err(&self.root))
     }

@@ -406,11 +406,11 @@ pub async fn start(
                     .with_max_concurrent_streams(SYNC_CONCURRENT_STREAMS),
             );
             let kad_protocol = StreamProtocol::try_from_owned(kad_protocol(&network))?;
-            let mut kad = kad::Behaviour::with_config(
-                peer_id,
-                kad::store::MemoryStore::new(peer_id),
-                kad::Config::new(kad_protocol),
-            );
+            // Kademlia finds peers only: records and provider entries peers
+            // try to store here are filtered out (and never applied).
+            let mut kad_config = kad::Config::new(kad_protocol);
+            kad_config.set_record_filtering(kad::StoreInserts::FilterBoth);
+            let mut kad = kad::Behaviour::with_config(peer_id, kad::store::MemoryStore::new(peer_id), kad_config);
             kad.set_mode(Some(kad::Mode::Server));
             let mdns =
                 if mdns_enabled { Some(mdns::tokio::Behaviour::new(mdns::Config::default(), peer_id)?) } else { None };
@@ -895,7 +895,9 @@ impl EventLoop {
             self.relay_hops.insert(peer_id);
             self.listen_via_relay_if_needed();
         }
-        if !addrs.is_empty() {
+        // Only vetnet nodes go into the address book.
+        let speaks_sync = info.protocols.iter().any(|p| p.as_ref() == SYNC_PROTOCOL);
+        if speaks_sync && !addrs.is_empty() {
             let _ = self.events.try_send(NetworkEvent::PeerAddresses { peer: peer_id, addrs });
         }
     }
