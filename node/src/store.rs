@@ -60,6 +60,10 @@ impl InsertOutcome {
     }
 }
 
+/// How long [`RecordStore::open`] waits for sled's file lock to be released
+/// by a handle closed a moment before.
+pub const SLED_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// A cloneable handle to the node's records. sled allows one open handle per
 /// path, so the node opens it once and clones this.
 #[derive(Clone)]
@@ -82,8 +86,28 @@ pub struct RecordStore {
 impl RecordStore {
     /// Opens (or creates) the store. `cache_bytes` bounds sled's page cache,
     /// whose default (1 GiB) is far more than a school server should give.
+    ///
+    /// The caller must hold the data directory's `node.lock`, so no other node
+    /// uses `path`. sled's own file lock can still be held for a moment by the
+    /// background flusher of a handle just closed in this process (sled does
+    /// not join that thread on drop), so opening waits up to
+    /// [`SLED_LOCK_WAIT`] for it instead of failing.
     pub fn open(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
-        let db = sled::Config::new().path(path).cache_capacity(cache_bytes).open()?;
+        let config = sled::Config::new().path(path).cache_capacity(cache_bytes);
+        let deadline = std::time::Instant::now() + SLED_LOCK_WAIT;
+        let db = loop {
+            match config.open() {
+                // sled reports a held lock as a plain `Other` error whose
+                // text names it (sled 0.34 `Config::open`).
+                Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
+                    if std::time::Instant::now() >= deadline {
+                        return Err(StoreError::Sled(sled::Error::Io(e)));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                other => break other?,
+            }
+        };
         Ok(Self {
             live: db.open_tree("live")?,
             blobs: db.open_tree("blobs")?,

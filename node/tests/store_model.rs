@@ -130,3 +130,18 @@ fn a_batch_is_judged_in_order() {
     );
     assert_eq!(store.get(&v2.key()).unwrap().unwrap().hash, v2.hash);
 }
+
+/// sled releases its file lock from a background thread after the last handle
+/// is dropped; a restart in the same process must wait for it, not fail.
+#[test]
+fn a_store_closed_and_reopened_at_once_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = InstitutionKey::from_secret_bytes(&[9; 32]);
+    for round in 0..40u64 {
+        let store = RecordStore::open(dir.path(), "bsr", 8 * 1024 * 1024)
+            .unwrap_or_else(|e| panic!("reopen {round} failed: {e}"));
+        assert_eq!(store.live_len(), round as usize, "every earlier record is still held");
+        assert!(store.insert(&record(&key, &format!("offer-{round}"), 1, false, 0)).unwrap().is_stored());
+        store.flush().unwrap();
+    }
+}
