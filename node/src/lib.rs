@@ -20,6 +20,7 @@ pub mod network;
 pub mod node;
 pub mod publish;
 pub mod search;
+pub mod search_index;
 pub mod store;
 pub mod sync;
 mod sync_codec;

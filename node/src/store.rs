@@ -1,27 +1,32 @@
 //! The record store: every live record of the network, on sled.
 //!
-//! Trees (all updated in one transaction per insert):
-//! - `live`:  record key (author ‖ kind ‖ 0 ‖ id) → seq (u64 BE) ‖ record hash.
-//!   Only the newest version of a key is kept; a withdrawal stays as a
-//!   tombstone so an older version can never come back.
-//! - `blobs`: record hash → the exact signed bytes.
-//! - `index`: `kind 0 field 0 value 0 record-key` → empty, for search.
-//!   Withdrawn records have no index entries.
-//! - `counts`: kind → number of live, not withdrawn records.
-//! - `outbox`: record hash → empty: own records not yet handed to any peer.
-//! - `peers`: peer id bytes → CBOR `[last_seen, [multiaddr text, ...]]`: the
-//!   address book, so a restarted node can rejoin without its bootstrap list.
-//! - `sync`:  ts (u64 BE) ‖ record hash → empty: the hashes of the live
-//!   versions (tombstones too) in the order catch-up sync reconciles them.
+//! One tree, `records`, holds everything about records, under one-byte
+//! prefixes, so each insert is a single atomic `apply_batch` (sled batches
+//! are atomic within one tree; its multi-tree transactions cost about ten
+//! times more per write):
+//! - `L` record key (author ‖ kind ‖ 0 ‖ id) → seq (u64 BE) ‖ ts (u64 BE) ‖
+//!   record hash ‖ slot (u32 BE) ‖ search terms. Only the newest version of a
+//!   key is kept; a withdrawal stays as a tombstone (slot `u32::MAX`, no
+//!   terms) so an older version can never come back.
+//! - `B` record hash → the exact signed bytes.
+//! - `S` ts (u64 BE) ‖ record hash → empty: the live versions (tombstones
+//!   too) in the order catch-up sync reconciles them.
+//! - `O` record hash → empty: own records not yet handed to any peer.
+//!
+//! The search index ([`SearchIndex`]) is rebuilt in memory from the `L`
+//! entries when the store opens. A second tree, `peers`, is the address book
+//! (peer id bytes → CBOR `[last_seen, [multiaddr text, ...]]`), so a restarted
+//! node can rejoin without its bootstrap list.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::{Duration, Instant};
 
-use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
-use vetnet_protocol::{Content, InstitutionId, RecordHash, RecordKey, RecordKind, VerifiedRecord};
+use vetnet_protocol::{InstitutionId, RecordHash, RecordKey, RecordKind, VerifiedRecord};
+
+use crate::search_index::{NO_SLOT, SearchIndex, Slot, SlotEntry, encode_terms, terms_are_valid};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -29,15 +34,6 @@ pub enum StoreError {
     Sled(#[from] sled::Error),
     #[error("the record database holds a damaged entry: {0}")]
     Corrupt(String),
-}
-
-impl From<TransactionError<StoreError>> for StoreError {
-    fn from(e: TransactionError<StoreError>) -> Self {
-        match e {
-            TransactionError::Abort(e) => e,
-            TransactionError::Storage(e) => StoreError::Sled(e),
-        }
-    }
 }
 
 /// What happened to a record offered to the store.
@@ -60,22 +56,25 @@ impl InsertOutcome {
     }
 }
 
+const LIVE: u8 = b'L';
+const BLOB: u8 = b'B';
+const SYNC: u8 = b'S';
+const OUTBOX: u8 = b'O';
+
 /// How long [`RecordStore::open`] waits for sled's file lock to be released
 /// by a handle closed a moment before.
-pub const SLED_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+pub const SLED_LOCK_WAIT: Duration = Duration::from_secs(5);
 
 /// A cloneable handle to the node's records. sled allows one open handle per
 /// path, so the node opens it once and clones this.
 #[derive(Clone)]
 pub struct RecordStore {
     db: sled::Db,
-    live: sled::Tree,
-    blobs: sled::Tree,
-    index: sled::Tree,
-    counts: sled::Tree,
-    outbox: sled::Tree,
-    sync: sled::Tree,
+    records: sled::Tree,
     peers: sled::Tree,
+    /// Also the writers' lock: an insert holds it from reading what is held
+    /// to updating the index, so concurrent inserts of one key cannot both win.
+    index: Arc<RwLock<SearchIndex>>,
     /// The network name, to decode stored records.
     network: Arc<str>,
     /// Bumped after every change to the live set, so caches of it (the sync
@@ -84,8 +83,9 @@ pub struct RecordStore {
 }
 
 impl RecordStore {
-    /// Opens (or creates) the store. `cache_bytes` bounds sled's page cache,
-    /// whose default (1 GiB) is far more than a school server should give.
+    /// Opens (or creates) the store and rebuilds its search index.
+    /// `cache_bytes` bounds sled's page cache, whose default (1 GiB) is far
+    /// more than a school server should give.
     ///
     /// The caller must hold the data directory's `node.lock`, so no other node
     /// uses `path`. sled's own file lock can still be held for a moment by the
@@ -94,32 +94,95 @@ impl RecordStore {
     /// [`SLED_LOCK_WAIT`] for it instead of failing.
     pub fn open(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
         let config = sled::Config::new().path(path).cache_capacity(cache_bytes);
-        let deadline = std::time::Instant::now() + SLED_LOCK_WAIT;
+        let deadline = Instant::now() + SLED_LOCK_WAIT;
         let db = loop {
             match config.open() {
                 // sled reports a held lock as a plain `Other` error whose
                 // text names it (sled 0.34 `Config::open`).
                 Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
-                    if std::time::Instant::now() >= deadline {
+                    if Instant::now() >= deadline {
                         return Err(StoreError::Sled(sled::Error::Io(e)));
                     }
-                    std::thread::sleep(std::time::Duration::from_millis(10));
+                    std::thread::sleep(Duration::from_millis(10));
                 }
                 other => break other?,
             }
         };
-        Ok(Self {
-            live: db.open_tree("live")?,
-            blobs: db.open_tree("blobs")?,
-            index: db.open_tree("index")?,
-            counts: db.open_tree("counts")?,
-            outbox: db.open_tree("outbox")?,
-            sync: db.open_tree("sync")?,
+        let store = Self {
+            records: db.open_tree("records")?,
             peers: db.open_tree("peers")?,
             db,
+            index: Arc::default(),
             network: network.into(),
             generation: Arc::new(AtomicU64::new(0)),
-        })
+        };
+        store.rebuild_index()?;
+        store.convert_first_layout()?;
+        Ok(store)
+    }
+
+    /// Reads every `L` entry into the search index. No record is decoded:
+    /// the entries carry their terms.
+    fn rebuild_index(&self) -> Result<(), StoreError> {
+        let mut index = self.write_index();
+        *index = SearchIndex::default();
+        for entry in self.records.scan_prefix([LIVE]) {
+            let (key, value) = entry?;
+            let live = LiveEntry::parse(&value)?;
+            index.count_live_version(1);
+            if live.slot != NO_SLOT {
+                let kind = kind_of_live_key(&key)?;
+                index.add(live.slot, kind, live.terms, SlotEntry { ts: live.ts, hash: live.hash });
+            }
+        }
+        index.finish_rebuild();
+        Ok(())
+    }
+
+    /// Converts a database written by vetnet before the one-tree layout
+    /// (trees `live`, `blobs`, `outbox`, ...): its records are inserted anew,
+    /// then the old trees are dropped. Safe to interrupt: it starts over.
+    fn convert_first_layout(&self) -> Result<(), StoreError> {
+        const OLD_TREES: [&str; 6] = ["live", "blobs", "index", "counts", "outbox", "sync"];
+        if !self.db.tree_names().iter().any(|name| name.as_ref() == b"live") {
+            return Ok(());
+        }
+        let live = self.db.open_tree("live")?;
+        let blobs = self.db.open_tree("blobs")?;
+        let outbox = self.db.open_tree("outbox")?;
+        tracing::info!(records = live.len(), "converting the record database to the current layout");
+        let mut batch = Vec::new();
+        for entry in live.iter() {
+            let (_, value) = entry?;
+            let hash = value.get(8..40).ok_or_else(|| corrupt("live"))?;
+            if let Some(bytes) = blobs.get(hash)? {
+                batch.push(self.decode(&bytes)?);
+            }
+            if batch.len() == 1_024 {
+                self.insert_batch(&std::mem::take(&mut batch))?;
+            }
+        }
+        self.insert_batch(&batch)?;
+        for entry in outbox.iter() {
+            let (hash, _) = entry?;
+            if self.records.contains_key(prefixed(BLOB, &hash))? {
+                self.records.insert(prefixed(OUTBOX, &hash), &[][..])?;
+            }
+        }
+        self.flush()?;
+        for name in OLD_TREES {
+            self.db.drop_tree(name)?;
+        }
+        self.flush()
+    }
+
+    fn write_index(&self) -> RwLockWriteGuard<'_, SearchIndex> {
+        self.index.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The search index, for reading. Hold it briefly: inserts wait for it.
+    pub fn search_index(&self) -> RwLockReadGuard<'_, SearchIndex> {
+        self.index.read().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Changes to the live set since the store was opened.
@@ -129,9 +192,9 @@ impl RecordStore {
 
     /// The live set in sync order: (`ts`, record hash), ascending.
     pub fn sync_items(&self) -> impl Iterator<Item = Result<(u64, RecordHash), StoreError>> + '_ {
-        self.sync.iter().map(|entry| {
+        self.records.scan_prefix([SYNC]).map(|entry| {
             let (key, _) = entry?;
-            let (ts, hash) = key.split_at_checked(8).ok_or_else(|| corrupt("sync"))?;
+            let (ts, hash) = key.get(1..).and_then(|k| k.split_at_checked(8)).ok_or_else(|| corrupt("sync"))?;
             let ts = u64::from_be_bytes(ts.try_into().map_err(|_| corrupt("sync"))?);
             Ok((ts, RecordHash(hash.try_into().map_err(|_| corrupt("sync"))?)))
         })
@@ -139,7 +202,7 @@ impl RecordStore {
 
     /// Number of live versions held (tombstones included).
     pub fn live_len(&self) -> usize {
-        self.live.len()
+        self.search_index().live_versions() as usize
     }
 
     /// Writes everything to disk. Called before telling an admin a publish
@@ -155,29 +218,124 @@ impl RecordStore {
     }
 
     /// Like [`RecordStore::insert`]; with `outbox`, also queues the record for
-    /// gossip in the same transaction, so a stored own record is never
-    /// forgotten by the gossip layer.
+    /// gossip in the same batch, so a stored own record is never forgotten by
+    /// the gossip layer.
     pub fn insert_with_outbox(&self, record: &VerifiedRecord, outbox: bool) -> Result<InsertOutcome, StoreError> {
         Ok(self.insert_all(std::slice::from_ref(record), outbox)?[0])
     }
 
-    /// Stores a batch of records in one transaction (much cheaper per record
-    /// than one transaction each: sync stores what it fetches this way). Each
+    /// Stores a batch of records in one atomic write (much cheaper per record
+    /// than one write each: sync stores what it fetches this way). Each
     /// record is judged as if inserted alone, in order.
     pub fn insert_batch(&self, records: &[VerifiedRecord]) -> Result<Vec<InsertOutcome>, StoreError> {
         self.insert_all(records, false)
     }
 
     fn insert_all(&self, records: &[VerifiedRecord], outbox: bool) -> Result<Vec<InsertOutcome>, StoreError> {
-        let prepared: Vec<PreparedInsert> = records.iter().map(PreparedInsert::new).collect();
-        let trees = (&self.live, &self.blobs, &self.index, &self.counts, &self.outbox, &self.sync);
-        let outcomes = trees.transaction(|trees| {
-            prepared.iter().map(|insert| insert.apply(trees, outbox, &self.network)).collect::<Result<Vec<_>, _>>()
-        })?;
+        let mut index = self.write_index();
+        let mut plan = InsertPlan::default();
+        let result = records
+            .iter()
+            .map(|record| self.plan_insert(record, outbox, &mut index, &mut plan))
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(|outcomes| {
+                self.records.apply_batch(std::mem::take(&mut plan.batch))?;
+                Ok(outcomes)
+            });
+        let outcomes = match result {
+            Ok(outcomes) => outcomes,
+            Err(e) => {
+                for slot in plan.allocated {
+                    index.release(slot);
+                }
+                return Err(e);
+            }
+        };
+        for change in plan.index_changes {
+            match change {
+                IndexChange::Remove { slot, kind, terms } => index.remove(slot, &kind, &terms),
+                IndexChange::Release(slot) => index.release(slot),
+                IndexChange::Add { slot, kind, terms, entry } => index.add(slot, &kind, &terms, entry),
+            }
+        }
+        let new = outcomes.iter().filter(|o| matches!(o, InsertOutcome::New)).count();
+        index.count_live_version(new as i64);
+        drop(index);
         if outcomes.iter().any(|o| o.is_stored()) {
             self.generation.fetch_add(1, Ordering::AcqRel);
         }
         Ok(outcomes)
+    }
+
+    /// Judges `record` against what is held (or planned earlier in this
+    /// batch) and adds its writes and index changes to `plan`.
+    fn plan_insert(
+        &self,
+        record: &VerifiedRecord,
+        outbox: bool,
+        index: &mut SearchIndex,
+        plan: &mut InsertPlan,
+    ) -> Result<InsertOutcome, StoreError> {
+        let live_key = prefixed(LIVE, &record.key().to_bytes());
+        let held = match plan.pending.get(&live_key) {
+            Some(value) => Some(value.clone()),
+            None => self.records.get(&live_key)?.map(|value| value.to_vec()),
+        };
+        let kind = record.payload.kind.as_str();
+        let mut slot = NO_SLOT;
+        let outcome = match &held {
+            None => InsertOutcome::New,
+            Some(value) => {
+                let held = LiveEntry::parse(value)?;
+                if held.hash == record.hash {
+                    return Ok(InsertOutcome::Duplicate);
+                }
+                if record.payload.seq <= held.seq {
+                    return Ok(InsertOutcome::Stale { held_seq: held.seq });
+                }
+                plan.batch.remove(prefixed(BLOB, &held.hash.0));
+                plan.batch.remove(sync_key(held.ts, &held.hash));
+                plan.batch.remove(prefixed(OUTBOX, &held.hash.0));
+                if held.slot != NO_SLOT {
+                    plan.index_changes.push(IndexChange::Remove {
+                        slot: held.slot,
+                        kind: kind.to_owned(),
+                        terms: held.terms.to_vec(),
+                    });
+                    slot = held.slot;
+                }
+                InsertOutcome::Replaced { previous_seq: held.seq }
+            }
+        };
+        let terms = encode_terms(record);
+        if record.is_withdrawn() {
+            if slot != NO_SLOT {
+                plan.index_changes.push(IndexChange::Release(slot));
+                slot = NO_SLOT;
+            }
+        } else {
+            if slot == NO_SLOT {
+                slot = index.allocate();
+                plan.allocated.push(slot);
+            }
+            plan.index_changes.push(IndexChange::Add {
+                slot,
+                kind: kind.to_owned(),
+                terms: terms.clone(),
+                entry: SlotEntry { ts: record.payload.ts, hash: record.hash },
+            });
+        }
+        let value =
+            LiveEntry { seq: record.payload.seq, ts: record.payload.ts, hash: record.hash, slot, terms: &terms }
+                .to_bytes();
+        plan.batch.insert(live_key.as_slice(), value.as_slice());
+        plan.batch.insert(prefixed(BLOB, &record.hash.0), record.bytes.as_slice());
+        plan.batch.insert(sync_key(record.payload.ts, &record.hash), &[][..]);
+        if outbox {
+            plan.batch.insert(prefixed(OUTBOX, &record.hash.0), &[][..]);
+        }
+        plan.pending.insert(live_key, value);
+        Ok(outcome)
     }
 
     /// The newest version held for `key`, withdrawn or not.
@@ -187,19 +345,19 @@ impl RecordStore {
 
     /// The seq of the newest version held for `key`.
     pub fn seq_of(&self, key: &RecordKey) -> Result<Option<u64>, StoreError> {
-        match self.live.get(key.to_bytes())? {
-            Some(value) => Ok(Some(parse_live(&value)?.0)),
+        match self.records.get(prefixed(LIVE, &key.to_bytes()))? {
+            Some(value) => Ok(Some(LiveEntry::parse(&value)?.seq)),
             None => Ok(None),
         }
     }
 
     /// The exact signed bytes of a held record, without decoding them.
     pub fn bytes_by_hash(&self, hash: &RecordHash) -> Result<Option<sled::IVec>, StoreError> {
-        Ok(self.blobs.get(hash.0)?)
+        Ok(self.records.get(prefixed(BLOB, &hash.0))?)
     }
 
     pub fn get_by_hash(&self, hash: &RecordHash) -> Result<Option<VerifiedRecord>, StoreError> {
-        match self.blobs.get(hash.0)? {
+        match self.bytes_by_hash(hash)? {
             Some(bytes) => self.decode(&bytes).map(Some),
             None => Ok(None),
         }
@@ -207,65 +365,43 @@ impl RecordStore {
 
     /// Every record (withdrawn ones too) of `author` and `kind`, by id.
     pub fn by_author(&self, author: &InstitutionId, kind: &RecordKind) -> Result<Vec<VerifiedRecord>, StoreError> {
-        let mut prefix = author.as_bytes().to_vec();
+        let mut prefix = vec![LIVE];
+        prefix.extend_from_slice(author.as_bytes());
         prefix.extend_from_slice(kind.as_str().as_bytes());
         prefix.push(0);
         let mut records = Vec::new();
-        for entry in self.live.scan_prefix(&prefix) {
+        for entry in self.records.scan_prefix(&prefix) {
             let (_, value) = entry?;
-            let (_, hash) = parse_live(&value)?;
-            if let Some(record) = self.get_by_hash(&hash)? {
+            if let Some(record) = self.get_by_hash(&LiveEntry::parse(&value)?.hash)? {
                 records.push(record);
             }
         }
         Ok(records)
     }
 
-    /// The keys of live records of `kind` whose indexed `field` has `value`.
-    pub fn index_lookup(&self, kind: &str, field: &str, value: &str) -> Result<BTreeSet<Vec<u8>>, StoreError> {
-        let prefix = index_prefix(kind, field, value);
-        let mut keys = BTreeSet::new();
-        for entry in self.index.scan_prefix(&prefix) {
-            let (index_key, _) = entry?;
-            keys.insert(index_key[prefix.len()..].to_vec());
-        }
-        Ok(keys)
-    }
-
-    /// Every live, not withdrawn record of `kind`, as record keys.
-    pub fn all_of_kind(&self, kind: &str) -> Result<BTreeSet<Vec<u8>>, StoreError> {
-        self.index_lookup(kind, ALL_FIELD, "")
-    }
-
     /// The newest version held for a key given as bytes.
     pub fn get_by_key_bytes(&self, key: &[u8]) -> Result<Option<VerifiedRecord>, StoreError> {
-        match self.live.get(key)? {
-            Some(value) => self.get_by_hash(&parse_live(&value)?.1),
+        match self.records.get(prefixed(LIVE, key))? {
+            Some(value) => self.get_by_hash(&LiveEntry::parse(&value)?.hash),
             None => Ok(None),
         }
     }
 
     /// Live, not withdrawn records per kind.
     pub fn counts(&self) -> Result<BTreeMap<String, u64>, StoreError> {
-        let mut counts = BTreeMap::new();
-        for entry in self.counts.iter() {
-            let (kind, value) = entry?;
-            let count = u64::from_be_bytes(value.as_ref().try_into().map_err(|_| corrupt("count"))?);
-            counts.insert(String::from_utf8_lossy(&kind).into_owned(), count);
-        }
-        Ok(counts)
+        Ok(self.search_index().counts())
     }
 
-    /// Own records waiting to be handed to a peer, oldest first by hash order.
+    /// Own records waiting to be handed to a peer, in hash order.
     pub fn outbox(&self) -> Result<Vec<VerifiedRecord>, StoreError> {
         let mut records = Vec::new();
-        for entry in self.outbox.iter() {
-            let (hash, _) = entry?;
-            let hash = RecordHash(hash.as_ref().try_into().map_err(|_| corrupt("outbox"))?);
+        for entry in self.records.scan_prefix([OUTBOX]) {
+            let (key, _) = entry?;
+            let hash = RecordHash(key.get(1..).and_then(|h| h.try_into().ok()).ok_or_else(|| corrupt("outbox"))?);
             match self.get_by_hash(&hash)? {
                 Some(record) => records.push(record),
                 None => {
-                    self.outbox.remove(hash.0)?;
+                    self.records.remove(&key)?;
                 }
             }
         }
@@ -273,7 +409,7 @@ impl RecordStore {
     }
 
     pub fn outbox_remove(&self, hash: &RecordHash) -> Result<(), StoreError> {
-        self.outbox.remove(hash.0)?;
+        self.records.remove(prefixed(OUTBOX, &hash.0))?;
         Ok(())
     }
 
@@ -315,6 +451,86 @@ impl RecordStore {
     }
 }
 
+/// The writes and index changes of one insert call, applied together.
+#[derive(Default)]
+struct InsertPlan {
+    batch: sled::Batch,
+    /// `L` values written earlier in this batch, so a key seen twice is
+    /// judged against its first version.
+    pending: HashMap<Vec<u8>, Vec<u8>>,
+    index_changes: Vec<IndexChange>,
+    /// Slots taken for new records, given back if the write fails.
+    allocated: Vec<Slot>,
+}
+
+enum IndexChange {
+    Remove { slot: Slot, kind: String, terms: Vec<u8> },
+    Release(Slot),
+    Add { slot: Slot, kind: String, terms: Vec<u8>, entry: SlotEntry },
+}
+
+/// An `L` value.
+struct LiveEntry<'a> {
+    seq: u64,
+    ts: u64,
+    hash: RecordHash,
+    slot: Slot,
+    terms: &'a [u8],
+}
+
+impl<'a> LiveEntry<'a> {
+    const FIXED: usize = 8 + 8 + 32 + 4;
+
+    fn parse(value: &'a [u8]) -> Result<Self, StoreError> {
+        let (fixed, terms) = value.split_at_checked(Self::FIXED).ok_or_else(|| corrupt("live"))?;
+        let (seq, rest) = fixed.split_at(8);
+        let (ts, rest) = rest.split_at(8);
+        let (hash, slot) = rest.split_at(32);
+        if !terms_are_valid(terms) {
+            return Err(corrupt("live"));
+        }
+        Ok(Self {
+            seq: u64::from_be_bytes(seq.try_into().map_err(|_| corrupt("live"))?),
+            ts: u64::from_be_bytes(ts.try_into().map_err(|_| corrupt("live"))?),
+            hash: RecordHash(hash.try_into().map_err(|_| corrupt("live"))?),
+            slot: Slot::from_be_bytes(slot.try_into().map_err(|_| corrupt("live"))?),
+            terms,
+        })
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut value = Vec::with_capacity(Self::FIXED + self.terms.len());
+        value.extend_from_slice(&self.seq.to_be_bytes());
+        value.extend_from_slice(&self.ts.to_be_bytes());
+        value.extend_from_slice(&self.hash.0);
+        value.extend_from_slice(&self.slot.to_be_bytes());
+        value.extend_from_slice(self.terms);
+        value
+    }
+}
+
+/// The kind in an `L` key: `L` ‖ author (32 bytes) ‖ kind ‖ 0 ‖ id.
+fn kind_of_live_key(key: &[u8]) -> Result<&str, StoreError> {
+    let rest = key.get(33..).ok_or_else(|| corrupt("live"))?;
+    let end = rest.iter().position(|b| *b == 0).ok_or_else(|| corrupt("live"))?;
+    std::str::from_utf8(&rest[..end]).map_err(|_| corrupt("live"))
+}
+
+fn prefixed(prefix: u8, key: &[u8]) -> Vec<u8> {
+    let mut prefixed = Vec::with_capacity(1 + key.len());
+    prefixed.push(prefix);
+    prefixed.extend_from_slice(key);
+    prefixed
+}
+
+fn sync_key(ts: u64, hash: &RecordHash) -> Vec<u8> {
+    let mut key = Vec::with_capacity(1 + 8 + 32);
+    key.push(SYNC);
+    key.extend_from_slice(&ts.to_be_bytes());
+    key.extend_from_slice(&hash.0);
+    key
+}
+
 /// An address book entry: peer id bytes and multiaddrs as text.
 pub type KnownPeer = (Vec<u8>, Vec<String>);
 
@@ -327,186 +543,4 @@ fn decode_peer(value: &[u8]) -> Option<(u64, Vec<String>)> {
 
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(format!("a {what} entry has the wrong length"))
-}
-
-type Trees =
-    (TransactionalTree, TransactionalTree, TransactionalTree, TransactionalTree, TransactionalTree, TransactionalTree);
-
-/// One record's keys, computed before the transaction (which sled may retry).
-struct PreparedInsert<'a> {
-    record: &'a VerifiedRecord,
-    key: Vec<u8>,
-    index: Vec<Vec<u8>>,
-    live: Vec<u8>,
-    sync: Vec<u8>,
-}
-
-impl<'a> PreparedInsert<'a> {
-    fn new(record: &'a VerifiedRecord) -> Self {
-        let key = record.key().to_bytes();
-        Self {
-            index: index_keys(record, &key),
-            live: live_value(record.payload.seq, &record.hash),
-            sync: sync_key(record.payload.ts, &record.hash),
-            key,
-            record,
-        }
-    }
-
-    /// Inside the transaction: keep the record if it is newer than what is
-    /// held, and replace the held version everywhere.
-    fn apply(
-        &self,
-        (live, blobs, index, counts, outbox_tree, sync): &Trees,
-        outbox: bool,
-        network: &str,
-    ) -> Result<InsertOutcome, ConflictableTransactionError<StoreError>> {
-        let record = self.record;
-        let mut outcome = InsertOutcome::New;
-        if let Some(held) = live.get(&self.key)? {
-            let (held_seq, held_hash) = parse_live(&held).map_err(ConflictableTransactionError::Abort)?;
-            if held_hash == record.hash {
-                return Ok(InsertOutcome::Duplicate);
-            }
-            if record.payload.seq <= held_seq {
-                return Ok(InsertOutcome::Stale { held_seq });
-            }
-            if let Some(old_bytes) = blobs.remove(&held_hash.0[..])? {
-                let old = VerifiedRecord::from_trusted_bytes(&old_bytes, network)
-                    .map_err(|e| ConflictableTransactionError::Abort(StoreError::Corrupt(e.to_string())))?;
-                for old_key in index_keys(&old, &self.key) {
-                    index.remove(old_key)?;
-                }
-                if !old.is_withdrawn() {
-                    add_count(counts, &old.payload.kind, -1)?;
-                }
-                sync.remove(sync_key(old.payload.ts, &held_hash))?;
-            }
-            outbox_tree.remove(&held_hash.0[..])?;
-            outcome = InsertOutcome::Replaced { previous_seq: held_seq };
-        }
-        live.insert(self.key.as_slice(), self.live.as_slice())?;
-        blobs.insert(&record.hash.0[..], record.bytes.as_slice())?;
-        for index_key in &self.index {
-            index.insert(index_key.as_slice(), &[][..])?;
-        }
-        if !record.is_withdrawn() {
-            add_count(counts, &record.payload.kind, 1)?;
-        }
-        if outbox {
-            outbox_tree.insert(&record.hash.0[..], &[][..])?;
-        }
-        sync.insert(self.sync.as_slice(), &[][..])?;
-        Ok(outcome)
-    }
-}
-
-fn sync_key(ts: u64, hash: &RecordHash) -> Vec<u8> {
-    let mut key = ts.to_be_bytes().to_vec();
-    key.extend_from_slice(&hash.0);
-    key
-}
-
-fn live_value(seq: u64, hash: &RecordHash) -> Vec<u8> {
-    let mut value = seq.to_be_bytes().to_vec();
-    value.extend_from_slice(&hash.0);
-    value
-}
-
-fn parse_live(value: &[u8]) -> Result<(u64, RecordHash), StoreError> {
-    let (seq, hash) = value.split_at_checked(8).ok_or_else(|| corrupt("live"))?;
-    let seq = u64::from_be_bytes(seq.try_into().map_err(|_| corrupt("live"))?);
-    let hash = RecordHash(hash.try_into().map_err(|_| corrupt("live"))?);
-    Ok((seq, hash))
-}
-
-fn add_count(
-    counts: &TransactionalTree,
-    kind: &str,
-    delta: i64,
-) -> Result<(), ConflictableTransactionError<StoreError>> {
-    let current = match counts.get(kind.as_bytes())? {
-        Some(value) => u64::from_be_bytes(
-            value.as_ref().try_into().map_err(|_| ConflictableTransactionError::Abort(corrupt("count")))?,
-        ),
-        None => 0,
-    };
-    let next = current.saturating_add_signed(delta);
-    counts.insert(kind.as_bytes(), &next.to_be_bytes()[..])?;
-    Ok(())
-}
-
-/// The pseudo-field under which every live record of a kind is indexed.
-const ALL_FIELD: &str = "all";
-
-fn index_prefix(kind: &str, field: &str, value: &str) -> Vec<u8> {
-    let mut key = Vec::with_capacity(kind.len() + field.len() + value.len() + 3);
-    for part in [kind, field, value] {
-        key.extend_from_slice(part.as_bytes());
-        key.push(0);
-    }
-    key
-}
-
-/// The index entries of a record. Sector codes are indexed with their
-/// broader levels too, so a search for `07` finds `0715`, and `F` finds `F41`.
-fn index_keys(record: &VerifiedRecord, record_key: &[u8]) -> Vec<Vec<u8>> {
-    let kind = record.payload.kind.as_str();
-    let mut fields: Vec<(&str, String)> = Vec::new();
-    match &record.content {
-        Content::Withdrawn => return Vec::new(),
-        Content::Uninterpreted => {}
-        Content::Offer(offer) => {
-            fields.push(("country", offer.country.clone()));
-            fields.extend(isced_levels(&offer.isced).map(|code| ("sector", code)));
-            fields.extend(offer.nace.iter().flat_map(|code| nace_levels(code)).map(|code| ("sector", code)));
-            fields.extend((offer.eqf_min..=offer.eqf_max).map(|level| ("eqf", level.to_string())));
-            for req in &offer.languages {
-                fields.extend(language_levels(&req.lang).map(|lang| ("lang", lang)));
-            }
-        }
-        Content::Profile(profile) => {
-            fields.push(("country", profile.country.clone()));
-            fields.push(("institution", profile.institution.as_str().to_owned()));
-            fields.extend(profile.isced.iter().flat_map(|code| isced_levels(code)).map(|code| ("sector", code)));
-            fields.extend(profile.nace.iter().flat_map(|code| nace_levels(code)).map(|code| ("sector", code)));
-            for lang in &profile.languages {
-                fields.extend(language_levels(lang).map(|lang| ("lang", lang)));
-            }
-        }
-    }
-    fields.push((ALL_FIELD, String::new()));
-    fields.sort();
-    fields.dedup();
-    fields
-        .into_iter()
-        .map(|(field, value)| {
-            let mut key = index_prefix(kind, field, &value);
-            key.extend_from_slice(record_key);
-            key
-        })
-        .collect()
-}
-
-/// `0715` → `07`, `071`, `0715`.
-fn isced_levels(code: &str) -> impl Iterator<Item = String> + '_ {
-    (2..=code.len()).map(move |len| code[..len].to_owned())
-}
-
-/// `F41.20` → `F`, `F41`, `F41.2`, `F41.20`.
-fn nace_levels(code: &str) -> Vec<String> {
-    let mut levels = vec![code[..1].to_owned()];
-    for len in [3, 5, 6] {
-        if code.len() >= len {
-            levels.push(code[..len].to_owned());
-        }
-    }
-    levels.dedup();
-    levels
-}
-
-/// `en-GB` → `en`, `en-GB`.
-fn language_levels(tag: &str) -> impl Iterator<Item = String> + '_ {
-    let primary = tag.split('-').next().unwrap_or(tag);
-    std::iter::once(primary.to_owned()).chain((primary != tag).then(|| tag.to_owned()))
 }

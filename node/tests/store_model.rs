@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use vetnet_node::search::{OfferQuery, search_offers};
 use vetnet_node::store::{InsertOutcome, RecordStore};
 use vetnet_protocol::offer::OfferBody;
 use vetnet_protocol::{InstitutionKey, LangText, Payload, RecordHash, RecordKind, ValidationContext, VerifiedRecord};
@@ -68,8 +69,30 @@ fn check(store: &RecordStore, model: &Model, step: usize) {
     assert_eq!(held, expected, "step {step}: live set differs from the model");
     let live = model.values().filter(|(_, _, withdrawn)| !withdrawn).count() as u64;
     assert_eq!(store.counts().unwrap().get("offer").copied().unwrap_or(0), live, "step {step}: count");
-    assert_eq!(store.all_of_kind("offer").unwrap().len() as u64, live, "step {step}: index");
-    assert_eq!(store.index_lookup("offer", "sector", "07").unwrap().len() as u64, live, "step {step}: sector index");
+    // The search index agrees: every live offer, by any filter, and by the
+    // words of its id.
+    let search = |query: OfferQuery| -> Vec<RecordHash> {
+        let mut found: Vec<RecordHash> =
+            search_offers(store, &OfferQuery { limit: Some(1_000), ..query }).unwrap().iter().map(|r| r.hash).collect();
+        found.sort();
+        found
+    };
+    let mut live_hashes: Vec<RecordHash> =
+        model.values().filter(|(_, _, withdrawn)| !withdrawn).map(|(_, hash, _)| *hash).collect();
+    live_hashes.sort();
+    assert_eq!(search(OfferQuery::default()), live_hashes, "step {step}: index");
+    assert_eq!(
+        search(OfferQuery { sector: Some("07".into()), ..Default::default() }),
+        live_hashes,
+        "step {step}: sector"
+    );
+    let mut offer_3: Vec<RecordHash> = model
+        .iter()
+        .filter(|((_, id), (_, _, withdrawn))| id == "offer-3" && !withdrawn)
+        .map(|(_, (_, hash, _))| *hash)
+        .collect();
+    offer_3.sort();
+    assert_eq!(search(OfferQuery { text: Some("Offer-3".into()), ..Default::default() }), offer_3, "step {step}: text");
 }
 
 #[test]
@@ -143,5 +166,43 @@ fn a_store_closed_and_reopened_at_once_opens() {
         assert_eq!(store.live_len(), round as usize, "every earlier record is still held");
         assert!(store.insert(&record(&key, &format!("offer-{round}"), 1, false, 0)).unwrap().is_stored());
         store.flush().unwrap();
+    }
+}
+
+/// A database written before the one-tree layout (trees `live`, `blobs`,
+/// `outbox`, ...) is converted when opened, losing nothing.
+#[test]
+fn a_database_in_the_first_layout_is_converted() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = InstitutionKey::from_secret_bytes(&[7; 32]);
+    let records = [
+        record(&key, "offer-0", 1, false, 0),
+        record(&key, "offer-1", 2, false, 1),
+        record(&key, "offer-2", 3, true, 0),
+    ];
+    {
+        let db = sled::open(dir.path()).unwrap();
+        let (live, blobs, outbox) =
+            (db.open_tree("live").unwrap(), db.open_tree("blobs").unwrap(), db.open_tree("outbox").unwrap());
+        for record in &records {
+            let mut value = record.payload.seq.to_be_bytes().to_vec();
+            value.extend_from_slice(&record.hash.0);
+            live.insert(record.key().to_bytes(), value).unwrap();
+            blobs.insert(record.hash.0, record.bytes.as_slice()).unwrap();
+        }
+        outbox.insert(records[1].hash.0, &[][..]).unwrap();
+        db.flush().unwrap();
+    }
+    for _ in 0..2 {
+        let store = RecordStore::open(dir.path(), "bsr", 8 * 1024 * 1024).unwrap();
+        assert_eq!(store.counts().unwrap().get("offer"), Some(&2));
+        assert_eq!(store.live_len(), 3, "the withdrawal is kept too");
+        for record in &records {
+            assert_eq!(store.get(&record.key()).unwrap().map(|r| r.hash), Some(record.hash));
+        }
+        assert_eq!(store.outbox().unwrap().iter().map(|r| r.hash).collect::<Vec<_>>(), [records[1].hash]);
+        assert_eq!(store.sync_items().count(), 3);
+        let found = search_offers(&store, &OfferQuery { text: Some("offer-1".into()), ..Default::default() }).unwrap();
+        assert_eq!(found.len(), 1);
     }
 }

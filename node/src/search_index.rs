@@ -1,0 +1,401 @@
+//! The search index: every live record's search terms, in memory.
+//!
+//! Each live, not withdrawn record has a *slot* (a small integer, kept in its
+//! `live` entry on disk so it survives restarts). For every term (`country` =
+//! `SE`, `sector` = `0715`, `word` = `welding`, ...) the index holds a roaring
+//! bitmap of the slots whose records have it, and for every slot the record's
+//! `ts` and hash, so a search intersects bitmaps, picks the newest slots and
+//! reads only the records it returns.
+//!
+//! The index is derived data: the store writes each record's terms into its
+//! `live` entry in the same atomic batch as the record, and rebuilds the index
+//! from those entries when it opens, without decoding any record. So sled
+//! holds three small writes per record, not one per term.
+
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+
+use roaring::RoaringBitmap;
+use unicode_normalization::UnicodeNormalization;
+use vetnet_protocol::{Content, LangText, RecordHash, VerifiedRecord};
+
+/// A record's place in the index.
+pub type Slot = u32;
+
+/// The slot of a record that is not indexed (a withdrawal).
+pub const NO_SLOT: Slot = u32::MAX;
+
+/// The pseudo-field every indexed record of a kind has.
+pub const ALL_FIELD: &str = "all";
+
+/// Words longer than this are indexed (and searched) by their first
+/// `MAX_WORD_CHARS` characters.
+pub const MAX_WORD_CHARS: usize = 32;
+
+/// What the index keeps per slot: enough to order results and fetch them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlotEntry {
+    pub ts: u64,
+    pub hash: RecordHash,
+}
+
+const EMPTY_ENTRY: SlotEntry = SlotEntry { ts: 0, hash: RecordHash([0; 32]) };
+
+/// Terms per kind, slots and their entries.
+#[derive(Default)]
+pub struct SearchIndex {
+    /// kind → term (`field 0x00 value`) → slots.
+    postings: HashMap<String, BTreeMap<Box<[u8]>, RoaringBitmap>>,
+    /// kind → every indexed slot of that kind.
+    kinds: BTreeMap<String, RoaringBitmap>,
+    entries: Vec<SlotEntry>,
+    /// Slots below `entries.len()` that no record holds.
+    free: Vec<Slot>,
+    /// Live versions held, withdrawals included.
+    live_versions: u64,
+}
+
+impl SearchIndex {
+    /// A slot for a new record. Until [`SearchIndex::add`] it holds nothing;
+    /// give it back with [`SearchIndex::release`] if the record is not stored.
+    pub fn allocate(&mut self) -> Slot {
+        self.free.pop().unwrap_or_else(|| {
+            self.entries.push(EMPTY_ENTRY);
+            (self.entries.len() - 1) as Slot
+        })
+    }
+
+    pub fn release(&mut self, slot: Slot) {
+        if let Some(entry) = self.entries.get_mut(slot as usize) {
+            *entry = EMPTY_ENTRY;
+            self.free.push(slot);
+        }
+    }
+
+    /// Indexes a record of `kind` with `terms` (as [`encode_terms`] wrote them) at `slot`.
+    pub fn add(&mut self, slot: Slot, kind: &str, terms: &[u8], entry: SlotEntry) {
+        if slot as usize >= self.entries.len() {
+            self.entries.resize(slot as usize + 1, EMPTY_ENTRY);
+        }
+        self.entries[slot as usize] = entry;
+        let postings = match self.postings.get_mut(kind) {
+            Some(postings) => postings,
+            None => self.postings.entry(kind.to_owned()).or_default(),
+        };
+        for term in TermIter(terms) {
+            match postings.get_mut(term) {
+                Some(slots) => {
+                    slots.insert(slot);
+                }
+                None => {
+                    postings.insert(term.into(), RoaringBitmap::from_iter([slot]));
+                }
+            }
+        }
+        match self.kinds.get_mut(kind) {
+            Some(slots) => slots.insert(slot),
+            None => self.kinds.entry(kind.to_owned()).or_default().insert(slot),
+        };
+    }
+
+    /// Takes the record at `slot` out of every term it was indexed under. The
+    /// slot stays reserved (a newer version of the record reuses it).
+    pub fn remove(&mut self, slot: Slot, kind: &str, terms: &[u8]) {
+        if let Some(postings) = self.postings.get_mut(kind) {
+            for term in TermIter(terms) {
+                if let Some(slots) = postings.get_mut(term) {
+                    slots.remove(slot);
+                    if slots.is_empty() {
+                        postings.remove(term);
+                    }
+                }
+            }
+        }
+        if let Some(slots) = self.kinds.get_mut(kind) {
+            slots.remove(slot);
+        }
+        if let Some(entry) = self.entries.get_mut(slot as usize) {
+            *entry = EMPTY_ENTRY;
+        }
+    }
+
+    /// After a rebuild placed every slot: the gaps become free slots.
+    pub fn finish_rebuild(&mut self) {
+        let mut used = RoaringBitmap::new();
+        for slots in self.kinds.values() {
+            used |= slots;
+        }
+        self.free = (0..self.entries.len() as Slot).rev().filter(|slot| !used.contains(*slot)).collect();
+    }
+
+    pub fn count_live_version(&mut self, delta: i64) {
+        self.live_versions = self.live_versions.saturating_add_signed(delta);
+    }
+
+    /// Live versions held, withdrawals included.
+    pub fn live_versions(&self) -> u64 {
+        self.live_versions
+    }
+
+    /// Indexed (live, not withdrawn) records per kind seen since the store
+    /// opened (a kind whose records were all withdrawn shows 0).
+    pub fn counts(&self) -> BTreeMap<String, u64> {
+        self.kinds.iter().map(|(kind, slots)| (kind.clone(), slots.len())).collect()
+    }
+
+    /// Every indexed record of `kind`.
+    pub fn all(&self, kind: &str) -> RoaringBitmap {
+        self.kinds.get(kind).cloned().unwrap_or_default()
+    }
+
+    /// Records of `kind` whose `field` has any of `values`.
+    pub fn any_of(&self, kind: &str, field: &str, values: &[String]) -> RoaringBitmap {
+        let mut slots = RoaringBitmap::new();
+        let Some(postings) = self.postings.get(kind) else { return slots };
+        for value in values {
+            if let Some(found) = postings.get(term(field, value).as_slice()) {
+                slots |= found;
+            }
+        }
+        slots
+    }
+
+    /// Records of `kind` with a word starting with `prefix` (a normalised
+    /// word, see [`words`]).
+    pub fn word_prefix(&self, kind: &str, prefix: &str) -> RoaringBitmap {
+        let mut slots = RoaringBitmap::new();
+        let Some(postings) = self.postings.get(kind) else { return slots };
+        let start = term(WORD_FIELD, prefix);
+        for (_, found) in postings
+            .range::<[u8], _>((std::ops::Bound::Included(start.as_slice()), std::ops::Bound::Unbounded))
+            .take_while(|(key, _)| key.starts_with(&start))
+        {
+            slots |= found;
+        }
+        slots
+    }
+
+    /// The `limit` newest of `slots`: newest `ts` first, then by hash.
+    pub fn newest(&self, slots: &RoaringBitmap, limit: usize) -> Vec<SlotEntry> {
+        // A min-heap of the best `limit` so far, on (ts, Reverse(hash)).
+        let mut heap: BinaryHeap<std::cmp::Reverse<(u64, std::cmp::Reverse<[u8; 32]>)>> =
+            BinaryHeap::with_capacity(limit + 1);
+        for slot in slots {
+            let Some(entry) = self.entries.get(slot as usize) else { continue };
+            heap.push(std::cmp::Reverse((entry.ts, std::cmp::Reverse(entry.hash.0))));
+            if heap.len() > limit {
+                heap.pop();
+            }
+        }
+        let mut newest: Vec<SlotEntry> = heap
+            .into_iter()
+            .map(|std::cmp::Reverse((ts, std::cmp::Reverse(hash)))| SlotEntry { ts, hash: RecordHash(hash) })
+            .collect();
+        newest.sort_by(|a, b| b.ts.cmp(&a.ts).then_with(|| a.hash.0.cmp(&b.hash.0)));
+        newest
+    }
+
+    /// The entries of `slots`, in slot order.
+    pub fn entries(&self, slots: &RoaringBitmap) -> Vec<SlotEntry> {
+        slots.iter().filter_map(|slot| self.entries.get(slot as usize).copied()).collect()
+    }
+}
+
+/// The field free-text words are indexed under.
+pub const WORD_FIELD: &str = "word";
+
+fn term(field: &str, value: &str) -> Vec<u8> {
+    let mut term = Vec::with_capacity(field.len() + 1 + value.len());
+    term.extend_from_slice(field.as_bytes());
+    term.push(0);
+    term.extend_from_slice(value.as_bytes());
+    term
+}
+
+/// The terms a record is found by, encoded for its `live` entry: each term
+/// is a big-endian u16 length and `field 0x00 value`. Withdrawals have none.
+pub fn encode_terms(record: &VerifiedRecord) -> Vec<u8> {
+    let mut terms: Vec<Vec<u8>> = record_terms(record).iter().map(|(field, value)| term(field, value)).collect();
+    terms.sort();
+    terms.dedup();
+    let mut encoded = Vec::with_capacity(terms.iter().map(|t| t.len() + 2).sum());
+    for term in terms {
+        // Terms are short: codes, and words cut at MAX_WORD_CHARS.
+        let len = u16::try_from(term.len()).unwrap_or(u16::MAX);
+        encoded.extend_from_slice(&len.to_be_bytes());
+        encoded.extend_from_slice(&term[..len as usize]);
+    }
+    encoded
+}
+
+/// Checks that `terms` is a well-formed encoding (read from disk).
+pub fn terms_are_valid(terms: &[u8]) -> bool {
+    let mut rest = terms;
+    while !rest.is_empty() {
+        let Some((len, tail)) = rest.split_first_chunk::<2>() else { return false };
+        let len = u16::from_be_bytes(*len) as usize;
+        if tail.len() < len {
+            return false;
+        }
+        rest = &tail[len..];
+    }
+    true
+}
+
+/// The terms of an encoding from [`encode_terms`]; stops at a damaged one.
+struct TermIter<'a>(&'a [u8]);
+
+impl<'a> Iterator for TermIter<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let (len, tail) = self.0.split_first_chunk::<2>()?;
+        let (term, rest) = tail.split_at_checked(u16::from_be_bytes(*len) as usize)?;
+        self.0 = rest;
+        Some(term)
+    }
+}
+
+/// Every (field, value) a record is indexed under. Sector codes are indexed
+/// with their broader levels too, so a search for `07` finds `0715`, and `F`
+/// finds `F41`; languages with their primary subtag (`en` finds `en-GB`).
+fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
+    let mut terms: Vec<(&'static str, String)> = vec![("author", hex::encode(record.author.as_bytes()))];
+    match &record.content {
+        Content::Withdrawn => return Vec::new(),
+        Content::Uninterpreted => {}
+        Content::Offer(offer) => {
+            terms.push(("country", offer.country.clone()));
+            terms.extend(isced_levels(&offer.isced).map(|code| ("sector", code)));
+            terms.extend(offer.nace.iter().flat_map(|code| nace_levels(code)).map(|code| ("sector", code)));
+            terms.extend((offer.eqf_min..=offer.eqf_max).map(|level| ("eqf", level.to_string())));
+            for req in &offer.languages {
+                terms.extend(language_levels(&req.lang).map(|lang| ("lang", lang)));
+            }
+            let text = lang_texts(&offer.title)
+                .chain(lang_texts(&offer.description))
+                .chain(offer.city.as_deref())
+                .chain(offer.outcomes.iter().map(String::as_str));
+            terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
+        }
+        Content::Profile(profile) => {
+            terms.push(("country", profile.country.clone()));
+            terms.push(("institution", profile.institution.as_str().to_owned()));
+            terms.extend(profile.isced.iter().flat_map(|code| isced_levels(code)).map(|code| ("sector", code)));
+            terms.extend(profile.nace.iter().flat_map(|code| nace_levels(code)).map(|code| ("sector", code)));
+            for lang in &profile.languages {
+                terms.extend(language_levels(lang).map(|lang| ("lang", lang)));
+            }
+            let text = lang_texts(&profile.name)
+                .chain(lang_texts(&profile.description))
+                .chain(profile.city.as_deref())
+                .chain(profile.region.as_deref());
+            terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
+        }
+    }
+    terms
+}
+
+fn lang_texts(text: &LangText) -> impl Iterator<Item = &str> {
+    text.texts()
+}
+
+/// The words of `text` as the index holds them: lower case, accents and
+/// diacritics removed (`Luleå` → `lulea`, `Gdańsk` → `gdansk`, `Øresund` →
+/// `oresund`, `Straße` → `strasse`), split at every character that is not a
+/// letter or digit, and cut at [`MAX_WORD_CHARS`] characters. A query is
+/// split the same way, and each of its words must start a word of the record.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+        match c {
+            'ø' | 'Ø' => folded.push('o'),
+            'æ' | 'Æ' => folded.push_str("ae"),
+            'œ' | 'Œ' => folded.push_str("oe"),
+            'ß' => folded.push_str("ss"),
+            'ł' | 'Ł' => folded.push('l'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => folded.push('d'),
+            'þ' | 'Þ' => folded.push_str("th"),
+            'ı' => folded.push('i'),
+            c => folded.extend(c.to_lowercase()),
+        }
+    }
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| word.chars().take(MAX_WORD_CHARS).collect::<String>())
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// `0715` → `07`, `071`, `0715`.
+fn isced_levels(code: &str) -> impl Iterator<Item = String> + '_ {
+    (2..=code.len()).filter_map(move |len| code.get(..len).map(str::to_owned))
+}
+
+/// `F41.20` → `F`, `F41`, `F41.2`, `F41.20`.
+fn nace_levels(code: &str) -> Vec<String> {
+    let mut levels: Vec<String> = code.get(..1).map(str::to_owned).into_iter().collect();
+    for len in [3, 5, 6] {
+        if let Some(level) = code.get(..len) {
+            levels.push(level.to_owned());
+        }
+    }
+    levels.dedup();
+    levels
+}
+
+/// `en-GB` → `en`, `en-GB`.
+fn language_levels(tag: &str) -> impl Iterator<Item = String> + '_ {
+    let primary = tag.split('-').next().unwrap_or(tag);
+    std::iter::once(primary.to_owned()).chain((primary != tag).then(|| tag.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(text: &str) -> Vec<String> {
+        words(text).collect()
+    }
+
+    #[test]
+    fn words_fold_case_accents_and_nordic_letters() {
+        assert_eq!(collect("Luleå Tekniska"), ["lulea", "tekniska"]);
+        assert_eq!(collect("Øresund, Straße; Gdańsk—Łódź"), ["oresund", "strasse", "gdansk", "lodz"]);
+        assert_eq!(collect("CNC-operator (EQF 4)"), ["cnc", "operator", "eqf", "4"]);
+        assert_eq!(collect("Pärnu Ülenurme"), ["parnu", "ulenurme"]);
+        assert!(collect(" \t—… ").is_empty());
+        assert_eq!(collect(&"x".repeat(100))[0].len(), MAX_WORD_CHARS);
+    }
+
+    #[test]
+    fn slots_are_added_removed_and_reused() {
+        let mut index = SearchIndex::default();
+        let terms = |values: &[&str]| {
+            let mut encoded = Vec::new();
+            for value in values {
+                let t = term("word", value);
+                encoded.extend_from_slice(&(t.len() as u16).to_be_bytes());
+                encoded.extend_from_slice(&t);
+            }
+            encoded
+        };
+        let a = index.allocate();
+        index.add(a, "offer", &terms(&["welding", "steel"]), SlotEntry { ts: 10, hash: RecordHash([1; 32]) });
+        let b = index.allocate();
+        index.add(b, "offer", &terms(&["welder"]), SlotEntry { ts: 20, hash: RecordHash([2; 32]) });
+        assert_eq!(index.word_prefix("offer", "weld").len(), 2);
+        assert_eq!(index.word_prefix("offer", "welding").len(), 1);
+        assert_eq!(index.word_prefix("profile", "weld").len(), 0);
+        let newest = index.newest(&index.all("offer"), 1);
+        assert_eq!(newest, [SlotEntry { ts: 20, hash: RecordHash([2; 32]) }]);
+
+        index.remove(a, "offer", &terms(&["welding", "steel"]));
+        index.release(a);
+        assert_eq!(index.word_prefix("offer", "weld").len(), 1);
+        assert_eq!(index.counts().get("offer"), Some(&1));
+        assert_eq!(index.allocate(), a, "a released slot is reused");
+        assert!(terms_are_valid(&terms(&["a", "b"])));
+        assert!(!terms_are_valid(&[0, 9, b'x']));
+    }
+}
