@@ -2,7 +2,7 @@
 //! gossipsub whether to forward them. One function decides the verdict for
 //! every outcome, so the forwarding rule and the peer penalty never disagree.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use vetnet_protocol::{RecordError, ValidationContext, VerifiedRecord};
 
@@ -73,34 +73,78 @@ pub enum IngestError {
     Store(StoreError),
 }
 
-/// [`ingest`] for a batch (what sync fetches): records are opened in
-/// parallel on every core, then the valid ones are stored in one
-/// transaction. Verdicts come back in the order of `batch`.
+/// Records opened per worker task in [`ingest_batch`]: small enough that
+/// storing starts early, large enough that each sled write covers many.
+const INGEST_CHUNK: usize = 128;
+
+/// [`ingest`] for a batch (what sync fetches). Records are opened (decoded,
+/// verified, validated) on every core in chunks while this thread stores the
+/// chunks already opened, in order, one atomic write per chunk; so signature
+/// checks and sled writes overlap. Verdicts come back in the order of `batch`.
 pub fn ingest_batch(
     store: &RecordStore,
     network: &str,
     batch: &[impl AsRef<[u8]> + Sync],
 ) -> Vec<(Verdict, Result<InsertOutcome, IngestError>)> {
     let ctx = ValidationContext { network, now: unix_now() };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let chunk = batch.len().div_ceil(threads).max(1);
-    let opened: Vec<Result<VerifiedRecord, RecordError>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = batch
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|b| VerifiedRecord::open(b.as_ref(), &ctx)).collect::<Vec<_>>())
+    let chunks: Vec<_> = batch.chunks(INGEST_CHUNK).collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8).min(chunks.len());
+    let next_chunk = AtomicUsize::new(0);
+    let mut verdicts = Vec::with_capacity(batch.len());
+    std::thread::scope(|scope| {
+        let (opened_tx, opened_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<Opened>)>(2 * workers);
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let opened_tx = opened_tx.clone();
+                let (chunks, next_chunk, ctx) = (&chunks, &next_chunk, &ctx);
+                scope.spawn(move || {
+                    loop {
+                        let i = next_chunk.fetch_add(1, Ordering::Relaxed);
+                        let Some(chunk) = chunks.get(i) else { break };
+                        let opened = chunk.iter().map(|bytes| VerifiedRecord::open(bytes.as_ref(), ctx)).collect();
+                        if opened_tx.send((i, opened)).is_err() {
+                            break;
+                        }
+                    }
+                })
             })
             .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+        drop(opened_tx);
+        // Chunks arrive in any order; store them in order.
+        let mut early = std::collections::BTreeMap::new();
+        for (i, opened) in opened_rx {
+            early.insert(i, opened);
+            while let Some(opened) = early.remove(&(verdicts.len() / INGEST_CHUNK)) {
+                verdicts.extend(store_opened(store, opened));
+            }
+        }
+        for handle in handles {
+            // A panicked worker's chunks are judged below, not misattributed.
+            let _ = handle.join();
+        }
     });
-    if opened.len() != batch.len() {
-        // A worker panicked: judge nothing rather than misattribute verdicts.
-        return batch
-            .iter()
-            .map(|_| (Verdict::Ignore, Err(IngestError::Store(StoreError::Corrupt("ingest worker failed".into())))))
-            .collect();
+    while verdicts.len() < batch.len() {
+        verdicts.push((Verdict::Ignore, Err(IngestError::Store(StoreError::Corrupt("ingest worker failed".into())))));
     }
-    let valid: Vec<VerifiedRecord> = opened.iter().filter_map(|r| r.as_ref().ok().cloned()).collect();
+    verdicts
+}
+
+type Opened = Result<VerifiedRecord, RecordError>;
+
+/// Stores the valid records of one opened chunk in one write, and gives
+/// each record of the chunk its verdict.
+fn store_opened(store: &RecordStore, opened: Vec<Opened>) -> Vec<(Verdict, Result<InsertOutcome, IngestError>)> {
+    let mut valid = Vec::with_capacity(opened.len());
+    let errors: Vec<Option<RecordError>> = opened
+        .into_iter()
+        .map(|result| match result {
+            Ok(record) => {
+                valid.push(record);
+                None
+            }
+            Err(e) => Some(e),
+        })
+        .collect();
     let mut stored = match store.insert_batch(&valid) {
         Ok(outcomes) => outcomes.into_iter().map(Ok).collect::<Vec<_>>().into_iter(),
         Err(e) => {
@@ -108,11 +152,11 @@ pub fn ingest_batch(
             valid.iter().map(|_| Err(StoreError::Corrupt(message.clone()))).collect::<Vec<_>>().into_iter()
         }
     };
-    opened
+    errors
         .into_iter()
-        .map(|result| match result {
-            Err(e) => (verdict_for_error(&e), Err(IngestError::Record(e))),
-            Ok(_) => match stored.next() {
+        .map(|error| match error {
+            Some(e) => (verdict_for_error(&e), Err(IngestError::Record(e))),
+            None => match stored.next() {
                 Some(Ok(outcome)) if outcome.is_stored() => (Verdict::Accept, Ok(outcome)),
                 Some(Ok(outcome)) => (Verdict::Ignore, Ok(outcome)),
                 Some(Err(e)) => (Verdict::Ignore, Err(IngestError::Store(e))),

@@ -241,8 +241,10 @@ impl Node {
         }
         self.sync.wait().await;
         let store = self.store.clone();
-        if let Ok(Err(e)) = tokio::task::spawn_blocking(move || store.flush()).await {
-            tracing::error!(error = %e, "cannot flush the store at shutdown");
+        // Saving the search index also flushes; without it the next start
+        // rebuilds the index from the records (slower, never wrong).
+        if let Ok(Err(e)) = tokio::task::spawn_blocking(move || store.save_search_index()).await {
+            tracing::error!(error = %e, "cannot save the search index and flush the store at shutdown");
         }
         self.data_dir.remove_runtime();
         tracing::info!("vetnet node stopped");
@@ -344,7 +346,7 @@ pub fn initialize(data_dir: &DataDir, config: &Config, profile: &ProfileBody) ->
     data_dir.api_token()?;
     let store = RecordStore::open(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;
     store.insert_with_outbox(&record, true)?;
-    store.flush()?;
+    store.save_search_index()?;
     config.save(data_dir)?;
     Ok(key.id())
 }

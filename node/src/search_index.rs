@@ -200,6 +200,105 @@ impl SearchIndex {
     }
 }
 
+/// The first bytes of a snapshot, with its format version.
+const SNAPSHOT_MAGIC: &[u8; 8] = b"vnidx\0\0\x01";
+
+impl SearchIndex {
+    /// The whole index as bytes, so a clean restart need not rebuild it:
+    /// `magic, live_versions u64, entries u32 × (ts u64, hash 32), kinds u32 ×
+    /// (name, all-bitmap, terms u32 × (term, bitmap))`, integers big-endian,
+    /// names and terms as u16 length + bytes, bitmaps in the portable roaring
+    /// format as u32 length + bytes.
+    pub fn to_snapshot(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.entries.len() * 48);
+        out.extend_from_slice(SNAPSHOT_MAGIC);
+        out.extend_from_slice(&self.live_versions.to_be_bytes());
+        out.extend_from_slice(&(self.entries.len() as u32).to_be_bytes());
+        for entry in &self.entries {
+            out.extend_from_slice(&entry.ts.to_be_bytes());
+            out.extend_from_slice(&entry.hash.0);
+        }
+        out.extend_from_slice(&(self.kinds.len() as u32).to_be_bytes());
+        for (kind, all) in &self.kinds {
+            put_bytes(&mut out, kind.as_bytes());
+            put_bitmap(&mut out, all);
+            let postings = self.postings.get(kind);
+            out.extend_from_slice(&(postings.map_or(0, BTreeMap::len) as u32).to_be_bytes());
+            for (term, slots) in postings.into_iter().flatten() {
+                put_bytes(&mut out, term);
+                put_bitmap(&mut out, slots);
+            }
+        }
+        out
+    }
+
+    /// The index saved by [`SearchIndex::to_snapshot`]; `None` if the bytes
+    /// are not a whole snapshot of this format.
+    pub fn from_snapshot(bytes: &[u8]) -> Option<Self> {
+        let mut reader = SnapshotReader(bytes.strip_prefix(SNAPSHOT_MAGIC)?);
+        let mut index = SearchIndex { live_versions: reader.u64()?, ..SearchIndex::default() };
+        let entries = reader.u32()? as usize;
+        index.entries.reserve_exact(entries.min(reader.0.len() / 40));
+        for _ in 0..entries {
+            let ts = reader.u64()?;
+            let hash = RecordHash(reader.take(32)?.try_into().ok()?);
+            index.entries.push(SlotEntry { ts, hash });
+        }
+        for _ in 0..reader.u32()? {
+            let kind = std::str::from_utf8(reader.bytes()?).ok()?.to_owned();
+            index.kinds.insert(kind.clone(), reader.bitmap()?);
+            let mut postings = BTreeMap::new();
+            for _ in 0..reader.u32()? {
+                let term: Box<[u8]> = reader.bytes()?.into();
+                postings.insert(term, reader.bitmap()?);
+            }
+            index.postings.insert(kind, postings);
+        }
+        if !reader.0.is_empty() {
+            return None;
+        }
+        index.finish_rebuild();
+        Some(index)
+    }
+}
+
+fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    // Kinds and terms are far shorter than 64 KiB (see MAX_KIND_LEN and MAX_WORD_CHARS).
+    let len = u16::try_from(bytes.len()).unwrap_or(u16::MAX);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&bytes[..len as usize]);
+}
+
+fn put_bitmap(out: &mut Vec<u8>, bitmap: &RoaringBitmap) {
+    out.extend_from_slice(&(bitmap.serialized_size() as u32).to_be_bytes());
+    // Writing into a Vec cannot fail.
+    let _ = bitmap.serialize_into(&mut *out);
+}
+
+struct SnapshotReader<'a>(&'a [u8]);
+
+impl<'a> SnapshotReader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_be_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_be_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let len = u16::from_be_bytes(self.take(2)?.try_into().ok()?) as usize;
+        self.take(len)
+    }
+    fn bitmap(&mut self) -> Option<RoaringBitmap> {
+        let len = self.u32()? as usize;
+        RoaringBitmap::deserialize_from(self.take(len)?).ok()
+    }
+}
+
 /// The field free-text words are indexed under.
 pub const WORD_FIELD: &str = "word";
 
@@ -304,7 +403,20 @@ fn lang_texts(text: &LangText) -> impl Iterator<Item = &str> {
 /// `oresund`, `Straße` → `strasse`), split at every character that is not a
 /// letter or digit, and cut at [`MAX_WORD_CHARS`] characters. A query is
 /// split the same way, and each of its words must start a word of the record.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+pub fn words(text: &str) -> Vec<String> {
+    let split = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(|word| match word.char_indices().nth(MAX_WORD_CHARS) {
+                Some((end, _)) => word[..end].to_lowercase(),
+                None => word.to_lowercase(),
+            })
+            .collect()
+    };
+    if text.is_ascii() {
+        // Nothing to fold: most records, and the fast path.
+        return split(text);
+    }
     let mut folded = String::with_capacity(text.len());
     for c in text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
         match c {
@@ -316,15 +428,10 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
             'đ' | 'Đ' | 'ð' | 'Ð' => folded.push('d'),
             'þ' | 'Þ' => folded.push_str("th"),
             'ı' => folded.push('i'),
-            c => folded.extend(c.to_lowercase()),
+            c => folded.push(c),
         }
     }
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(|word| word.chars().take(MAX_WORD_CHARS).collect::<String>())
-        .collect::<Vec<_>>()
-        .into_iter()
+    split(&folded)
 }
 
 /// `0715` → `07`, `071`, `0715`.
@@ -355,7 +462,7 @@ mod tests {
     use super::*;
 
     fn collect(text: &str) -> Vec<String> {
-        words(text).collect()
+        words(text)
     }
 
     #[test]
@@ -396,6 +503,12 @@ mod tests {
         assert_eq!(index.counts().get("offer"), Some(&1));
         assert_eq!(index.allocate(), a, "a released slot is reused");
         assert!(terms_are_valid(&terms(&["a", "b"])));
+
+        let snapshot = index.to_snapshot();
+        let restored = SearchIndex::from_snapshot(&snapshot).expect("a whole snapshot loads");
+        assert_eq!(restored.to_snapshot(), snapshot, "the snapshot round-trips");
+        assert_eq!(restored.word_prefix("offer", "weld").len(), 1);
+        assert!(SearchIndex::from_snapshot(&snapshot[..snapshot.len() - 1]).is_none(), "a cut snapshot is refused");
         assert!(!terms_are_valid(&[0, 9, b'x']));
     }
 }

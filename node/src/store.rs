@@ -60,6 +60,10 @@ const LIVE: u8 = b'L';
 const BLOB: u8 = b'B';
 const SYNC: u8 = b'S';
 const OUTBOX: u8 = b'O';
+/// `M` + name: the store's own metadata. `Msearch-index` holds a snapshot of
+/// the search index, written at a clean shutdown and removed when the store
+/// opens, so it is only ever read back if no record changed since.
+const SEARCH_INDEX_SNAPSHOT: &[u8] = b"Msearch-index";
 
 /// How long [`RecordStore::open`] waits for sled's file lock to be released
 /// by a handle closed a moment before.
@@ -75,6 +79,8 @@ pub struct RecordStore {
     /// Also the writers' lock: an insert holds it from reading what is held
     /// to updating the index, so concurrent inserts of one key cannot both win.
     index: Arc<RwLock<SearchIndex>>,
+    /// Set once a search index snapshot was written: later inserts remove it.
+    snapshot_saved: Arc<std::sync::atomic::AtomicBool>,
     /// The network name, to decode stored records.
     network: Arc<str>,
     /// Bumped after every change to the live set, so caches of it (the sync
@@ -108,17 +114,60 @@ impl RecordStore {
                 other => break other?,
             }
         };
+        let opened = Instant::now();
         let store = Self {
             records: db.open_tree("records")?,
             peers: db.open_tree("peers")?,
             db,
             index: Arc::default(),
+            snapshot_saved: Arc::default(),
             network: network.into(),
             generation: Arc::new(AtomicU64::new(0)),
         };
-        store.rebuild_index()?;
+        let sled_took = opened.elapsed();
+        let from_snapshot = store.load_index_snapshot()?;
+        if !from_snapshot {
+            store.rebuild_index()?;
+        }
+        tracing::info!(
+            records = store.live_len(),
+            sled_ms = sled_took.as_millis() as u64,
+            index_ms = (opened.elapsed() - sled_took).as_millis() as u64,
+            from_snapshot,
+            "record store opened"
+        );
         store.convert_first_layout()?;
         Ok(store)
+    }
+
+    /// Loads the search index saved at the last clean shutdown, if there is
+    /// one, and removes it from disk first: from now on only a rebuild or a
+    /// new snapshot can describe the records.
+    fn load_index_snapshot(&self) -> Result<bool, StoreError> {
+        let Some(snapshot) = self.records.get(SEARCH_INDEX_SNAPSHOT)? else { return Ok(false) };
+        self.records.remove(SEARCH_INDEX_SNAPSHOT)?;
+        self.flush()?;
+        match SearchIndex::from_snapshot(&snapshot) {
+            Some(index) => {
+                *self.write_index() = index;
+                Ok(true)
+            }
+            None => {
+                tracing::warn!("the saved search index is damaged; rebuilding it from the records");
+                Ok(false)
+            }
+        }
+    }
+
+    /// Writes the search index to disk so the next start need not rebuild it,
+    /// and flushes. Called at a clean shutdown; a record stored afterwards
+    /// removes the snapshot again.
+    pub fn save_search_index(&self) -> Result<(), StoreError> {
+        let index = self.write_index();
+        self.records.insert(SEARCH_INDEX_SNAPSHOT, index.to_snapshot())?;
+        self.snapshot_saved.store(true, Ordering::Release);
+        drop(index);
+        self.flush()
     }
 
     /// Reads every `L` entry into the search index. No record is decoded:
@@ -234,6 +283,9 @@ impl RecordStore {
     fn insert_all(&self, records: &[VerifiedRecord], outbox: bool) -> Result<Vec<InsertOutcome>, StoreError> {
         let mut index = self.write_index();
         let mut plan = InsertPlan::default();
+        if self.snapshot_saved.load(Ordering::Acquire) {
+            plan.batch.remove(SEARCH_INDEX_SNAPSHOT);
+        }
         let result = records
             .iter()
             .map(|record| self.plan_insert(record, outbox, &mut index, &mut plan))

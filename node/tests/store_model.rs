@@ -206,3 +206,37 @@ fn a_database_in_the_first_layout_is_converted() {
         assert_eq!(found.len(), 1);
     }
 }
+
+/// A clean close saves the search index; the next open loads it instead of
+/// rebuilding, and a record stored after the save makes the next open
+/// rebuild (the snapshot never describes other records than those held).
+#[test]
+fn the_search_index_snapshot_is_used_only_when_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = InstitutionKey::from_secret_bytes(&[8; 32]);
+    let text = |store: &RecordStore, word: &str| {
+        search_offers(store, &OfferQuery { text: Some(word.into()), ..Default::default() }).unwrap().len()
+    };
+    {
+        let store = RecordStore::open(dir.path(), "bsr", 8 * 1024 * 1024).unwrap();
+        store.insert(&record(&key, "offer-1", 1, false, 0)).unwrap();
+        store.save_search_index().unwrap();
+        // Stored after the save: the snapshot must not be trusted any more.
+        store.insert(&record(&key, "offer-2", 1, false, 0)).unwrap();
+        store.flush().unwrap();
+    }
+    {
+        let store = RecordStore::open(dir.path(), "bsr", 8 * 1024 * 1024).unwrap();
+        assert_eq!((text(&store, "offer-1"), text(&store, "offer-2")), (1, 1), "rebuilt, both found");
+        store.save_search_index().unwrap();
+    }
+    for round in 0..2 {
+        let store = RecordStore::open(dir.path(), "bsr", 8 * 1024 * 1024).unwrap();
+        assert_eq!(store.counts().unwrap().get("offer"), Some(&2), "round {round}");
+        assert_eq!((text(&store, "offer-1"), text(&store, "offer-2")), (1, 1), "round {round}");
+        // A replacement after loading the snapshot is indexed as usual.
+        store.insert(&record(&key, "offer-1", 2 + round, false, 0)).unwrap();
+        assert_eq!(text(&store, "offer-1"), 1);
+        store.save_search_index().unwrap();
+    }
+}

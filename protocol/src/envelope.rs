@@ -103,7 +103,7 @@ impl VerifiedRecord {
             .map_err(|e| RecordError::Envelope(format!("not a tagged COSE_Sign1 message: {e}")))?;
         check_preferred_encoding(&sign1, bytes)?;
         let author = check_headers(&sign1)?;
-        let verifying_key = author.verifying_key().map_err(|_| RecordError::BadSignature)?;
+        let verifying_key = verifying_key_of(&author)?;
         sign1.verify_signature(&[], |signature, signed| {
             let signature = Signature::from_slice(signature).map_err(|_| RecordError::BadSignature)?;
             verifying_key.verify_strict(signed, &signature).map_err(|_| RecordError::BadSignature)
@@ -138,6 +138,32 @@ impl VerifiedRecord {
     pub fn key(&self) -> RecordKey {
         RecordKey { author: self.author, kind: self.payload.kind.clone(), id: self.payload.id.clone() }
     }
+}
+
+/// Authors whose public key was decompressed recently. Decompressing an
+/// Ed25519 point costs about a fifth of a signature check, and an author's
+/// records tend to arrive together (sync, a busy publisher), so this is a
+/// memo of a pure function, bounded: it empties when full.
+static VERIFYING_KEYS: std::sync::Mutex<Option<std::collections::HashMap<[u8; 32], ed25519_dalek::VerifyingKey>>> =
+    std::sync::Mutex::new(None);
+
+/// Authors [`VERIFYING_KEYS`] holds at most (about 200 bytes each).
+const VERIFYING_KEYS_MAX: usize = 16_384;
+
+/// The author's key for `verify_strict`; a key that is no curve point makes
+/// the signature bad.
+fn verifying_key_of(author: &InstitutionId) -> Result<ed25519_dalek::VerifyingKey, RecordError> {
+    let mut keys = VERIFYING_KEYS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let keys = keys.get_or_insert_with(std::collections::HashMap::new);
+    if let Some(key) = keys.get(author.as_bytes()) {
+        return Ok(*key);
+    }
+    let key = author.verifying_key().map_err(|_| RecordError::BadSignature)?;
+    if keys.len() >= VERIFYING_KEYS_MAX {
+        keys.clear();
+    }
+    keys.insert(*author.as_bytes(), key);
+    Ok(key)
 }
 
 /// The protected header holds exactly alg EdDSA and a 32-byte `kid`; the
