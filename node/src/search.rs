@@ -113,9 +113,20 @@ pub fn search_institutions(store: &RecordStore, query: &InstitutionQuery) -> Res
         ("sector", query.sector.iter().cloned().collect()),
         ("lang", query.lang.iter().cloned().collect()),
     ];
+    let limit = limit(query.limit);
     let entries = {
         let index = store.search_index();
-        index.entries(&candidates(&index, "profile", &filters, &query.text))
+        let candidates = candidates(&index, "profile", &filters, &query.text);
+        // Results are ordered by country first: read whole countries, in
+        // order, until there are enough, rather than every candidate.
+        let mut wanted = RoaringBitmap::new();
+        for (_, in_country) in index.values_of("profile", "country") {
+            wanted |= &candidates & in_country;
+            if wanted.len() >= limit as u64 {
+                break;
+            }
+        }
+        index.entries(&wanted)
     };
     let mut results = fetch(store, &entries)?;
     results.retain(|record| matches!(record.content, Content::Profile(_)));
@@ -123,6 +134,6 @@ pub fn search_institutions(store: &RecordStore, query: &InstitutionQuery) -> Res
         Content::Profile(p) => (p.country.clone(), p.name.best(&[]).unwrap_or_default().to_lowercase()),
         _ => Default::default(),
     });
-    results.truncate(limit(query.limit));
+    results.truncate(limit);
     Ok(results)
 }

@@ -174,6 +174,18 @@ impl SearchIndex {
         slots
     }
 
+    /// The values of `field` in records of `kind`, in byte order, each with
+    /// its records.
+    pub fn values_of(&self, kind: &str, field: &str) -> Vec<(&[u8], &RoaringBitmap)> {
+        let prefix = term(field, "");
+        let Some(postings) = self.postings.get(kind) else { return Vec::new() };
+        postings
+            .range::<[u8], _>((std::ops::Bound::Included(prefix.as_slice()), std::ops::Bound::Unbounded))
+            .take_while(|(key, _)| key.starts_with(&prefix))
+            .map(|(key, slots)| (&key[prefix.len()..], slots))
+            .collect()
+    }
+
     /// The `limit` newest of `slots`: newest `ts` first, then by hash.
     pub fn newest(&self, slots: &RoaringBitmap, limit: usize) -> Vec<SlotEntry> {
         // A min-heap of the best `limit` so far, on (ts, Reverse(hash)).
