@@ -313,7 +313,8 @@ pub struct OfferSearchArgs {
     /// A working language (BCP 47).
     #[arg(long, value_name = "TAG")]
     pub lang: Option<String>,
-    /// Words that must all appear in the title, description, city or outcomes.
+    /// Words that must each start a word of the title, description, city or
+    /// outcomes (`weld` finds welding; case and accents do not matter).
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
     /// Only offers of this institution (did:key).
@@ -338,7 +339,8 @@ pub struct InstitutionSearchArgs {
     /// A working language (BCP 47).
     #[arg(long, value_name = "TAG")]
     pub lang: Option<String>,
-    /// Words that must all appear in the name, description, city or region.
+    /// Words that must each start a word of the name, description, city or
+    /// region (`lulea` finds Luleå; case and accents do not matter).
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
     /// At most this many results (default 100).
