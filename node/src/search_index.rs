@@ -193,7 +193,12 @@ impl SearchIndex {
             BinaryHeap::with_capacity(limit + 1);
         for slot in slots {
             let Some(entry) = self.entries.get(slot as usize) else { continue };
-            heap.push(std::cmp::Reverse((entry.ts, std::cmp::Reverse(entry.hash.0))));
+            let candidate = std::cmp::Reverse((entry.ts, std::cmp::Reverse(entry.hash.0)));
+            // Most slots are older than the oldest kept: skip them cheaply.
+            if heap.len() == limit && heap.peek().is_some_and(|oldest_kept| candidate >= *oldest_kept) {
+                continue;
+            }
+            heap.push(candidate);
             if heap.len() > limit {
                 heap.pop();
             }
