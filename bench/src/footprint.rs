@@ -1,0 +1,139 @@
+//! `footprint`: the real `vetnet` binary holding N records: startup time,
+//! resident memory after a full search scan, disk bytes per record. Needs
+//! `cargo build --release -p vetnet` beside the bench binary.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Instant;
+
+use anyhow::Context;
+use vetnet_protocol::{DEFAULT_NETWORK, VerifiedRecord};
+use vetnet_tests::signed_offers;
+
+use crate::figure::{Figure, Target};
+
+/// Records signed per chunk while building the data directory.
+const CHUNK: usize = 50_000;
+
+/// The `vetnet` binary built beside this one.
+fn vetnet_binary() -> anyhow::Result<PathBuf> {
+    let path = std::env::current_exe()?.with_file_name("vetnet");
+    anyhow::ensure!(path.exists(), "{} is missing: run `cargo build --release -p vetnet` first", path.display());
+    Ok(path)
+}
+
+fn resident_kib(pid: u32) -> anyhow::Result<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).context("no VmRSS")?;
+    Ok(line.split_whitespace().nth(1).context("VmRSS value")?.parse()?)
+}
+
+fn dir_bytes(path: &Path) -> u64 {
+    std::fs::read_dir(path)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_bytes(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+/// Kills the node when dropped, also when the run fails half-way.
+struct RunningNode(Child);
+
+impl Drop for RunningNode {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Builds a data directory holding `n` records, then runs the real node on it.
+pub async fn run(n: usize) -> anyhow::Result<Vec<Figure>> {
+    anyhow::ensure!(n > 0, "footprint needs at least one record");
+    let binary = vetnet_binary()?;
+    let dir = tempfile::tempdir()?;
+    let data_dir = vetnet_node::DataDir::new(dir.path());
+    let config = vetnet_tests::test_config(&[]);
+    vetnet_node::initialize(
+        &data_dir,
+        &config,
+        &vetnet_tests::profile("Footprint", "SE", vetnet_protocol::profile::InstitutionKind::VetProvider),
+    )?;
+    eprintln!("footprint: writing {n} records...");
+    {
+        let store =
+            vetnet_node::store::RecordStore::open(&data_dir.db_path(), DEFAULT_NETWORK, config.cache_mb * 1024 * 1024)?;
+        for start in (0..n).step_by(CHUNK) {
+            let count = CHUNK.min(n - start);
+            let seed = (start / CHUNK) as u8;
+            for bytes in signed_offers(seed.wrapping_add(100), 1_000, count, 1) {
+                let record = VerifiedRecord::from_trusted_bytes(&bytes, DEFAULT_NETWORK)?;
+                store.insert(&record)?;
+            }
+        }
+        store.flush()?;
+    }
+    let disk = dir_bytes(&data_dir.db_path()) as f64;
+    let mut figures = vec![Figure::new("footprint", format!("N={n}: disk bytes per record"), disk / n as f64, "bytes")];
+
+    let started = Instant::now();
+    let mut node = RunningNode(
+        Command::new(&binary)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?,
+    );
+    let stdout = node.0.stdout.take().context("stdout")?;
+    let mut reader = std::io::BufReader::new(stdout);
+    let mut text = String::new();
+    while serde_json::from_str::<serde_json::Value>(&text).is_err() {
+        let mut line = String::new();
+        anyhow::ensure!(reader.read_line(&mut line)? > 0, "the node exited before it was ready");
+        text.push_str(&line);
+    }
+    let mut startup = Figure::new(
+        "footprint",
+        format!("N={n}: startup until the API answers"),
+        started.elapsed().as_secs_f64() * 1000.0,
+        "ms",
+    );
+    if n >= 1_000_000 {
+        startup = startup.with_target(Target::at_most(2_000.0, "startup < 2 s at 1M"));
+    }
+    figures.push(startup);
+
+    // A free-text search that matches nothing touches the whole text index.
+    let scan_started = Instant::now();
+    let scan = Command::new(&binary)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["--json", "search", "offers", "--text", "no-such-word", "--limit", "1"])
+        .output()?;
+    anyhow::ensure!(scan.status.success(), "search failed: {}", String::from_utf8_lossy(&scan.stderr));
+    figures.push(Figure::new(
+        "footprint",
+        format!("N={n}: free-text search through the CLI"),
+        scan_started.elapsed().as_secs_f64() * 1000.0,
+        "ms",
+    ));
+    let mut rss = Figure::new(
+        "footprint",
+        format!("N={n}: resident memory after the search"),
+        resident_kib(node.0.id())? as f64 / 1024.0,
+        "MB",
+    );
+    if n >= 1_000_000 {
+        rss = rss.with_target(Target::at_most(150.0, "RSS < 150 MB at 1M"));
+    }
+    figures.push(rss);
+    drop(node);
+    Ok(figures)
+}

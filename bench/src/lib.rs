@@ -1,0 +1,25 @@
+//! vetnet's benchmark suite as a library: each scenario is a function that
+//! takes its size and returns its [`Figure`]s, each beside the target it is
+//! measured against in the same run. The `vetnet-bench` binary runs them
+//! from the command line; `tests/quick.rs` runs small sizes in CI so the
+//! suite keeps working (it checks that figures come out and make sense, not
+//! that targets are met).
+//!
+//! | scenario | module | what |
+//! |---|---|---|
+//! | `ingest` | [`ingest`] | records/s through each stage of the ingest path |
+//! | `sync` | [`sync`] | bytes and round trips of catch-up sync |
+//! | `search` | [`search`] | query latency on a realistic catalogue of offers |
+//! | `propagation` | [`propagation`] | publish-to-searchable latency across a gossiping network |
+//! | `footprint` | [`footprint`] | the real `vetnet` binary: startup, memory, disk |
+
+pub mod figure;
+pub mod footprint;
+pub mod ingest;
+pub mod propagation;
+pub mod report;
+pub mod rng;
+pub mod search;
+pub mod sync;
+
+pub use figure::{Figure, Target};

@@ -1,0 +1,72 @@
+//! The benchmark scenarios at small sizes, in process, so the suite keeps
+//! working as the node changes. These check that every figure comes out and
+//! makes sense; they do not check speed targets (a debug build on a shared
+//! CI machine says nothing about those). `footprint` needs the release
+//! `vetnet` binary and is left out.
+
+use vetnet_bench::Figure;
+use vetnet_bench::propagation::{self, PropagationParams};
+use vetnet_bench::search::{self, SearchParams};
+
+/// The figure whose name ends with `suffix`.
+fn figure<'a>(figures: &'a [Figure], suffix: &str) -> &'a Figure {
+    figures.iter().find(|f| f.name.ends_with(suffix)).unwrap_or_else(|| {
+        panic!("no figure ending {suffix:?} in {:#?}", figures.iter().map(|f| &f.name).collect::<Vec<_>>())
+    })
+}
+
+fn assert_all_finite(figures: &[Figure]) {
+    assert!(!figures.is_empty());
+    for f in figures {
+        assert!(f.value.is_finite() && f.value >= 0.0, "{}: {}", f.name, f.value);
+    }
+}
+
+#[test]
+fn ingest_quick() {
+    let figures = vetnet_bench::ingest::run(500).expect("ingest runs");
+    assert_all_finite(&figures);
+    assert!(figure(&figures, "ingest in batches of 1,024 (sync path)").value > 0.0);
+    let ratio = figure(&figures, "batched ingest rate / raw verify rate");
+    let target = ratio.target.as_ref().expect("a target");
+    assert!(target.higher_is_better);
+    assert_eq!(target.limit, 1.5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sync_quick() {
+    let figures = vetnet_bench::sync::run(300).await.expect("sync runs");
+    assert_all_finite(&figures);
+    // Two peers already in sync exchange a few hundred bytes.
+    assert!(figure(&figures, "d=0 recent: bytes").value > 0.0);
+    assert!(
+        figure(&figures, "d=10 recent: bytes").value
+            >= figure(&figures, "d=10 recent: lower bound d x mean size").value
+    );
+    assert!(figure(&figures, "new node (d=N=300): round trips (reconcile + fetch)").value >= 1.0);
+}
+
+#[test]
+fn search_quick() {
+    let params = SearchParams { offers: 2_000, authors: 200, runs: 10, seed: 6 };
+    // The run itself fails if any query (each made from a stored offer) finds nothing.
+    let figures = search::run(&params).expect("search runs, every query finds something");
+    assert_all_finite(&figures);
+    let classes = figures.iter().filter(|f| f.name.ends_with(": p99") && !f.name.contains("all queries")).count();
+    assert_eq!(classes, 10);
+    for f in figures.iter().filter(|f| f.name.contains("mean results")) {
+        assert!((1.0..=100.0).contains(&f.value), "{}: {}", f.name, f.value);
+    }
+    assert!(figure(&figures, "all queries with free text: p99").target.is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn propagation_quick() {
+    let params = PropagationParams { nodes: 5, records: 30, ..PropagationParams::quick() };
+    let figures = propagation::run(&params).await.expect("propagation runs");
+    assert_all_finite(&figures);
+    assert_eq!(figure(&figures, "delivery ratio").value, 1.0, "every node finds every record");
+    let p50 = figure(&figures, "publish to searchable, p50").value;
+    let p99 = figure(&figures, "publish to searchable, p99").value;
+    assert!(p50 > 0.0 && p50 <= p99 && p99 < 30_000.0, "p50 {p50} ms, p99 {p99} ms");
+}
