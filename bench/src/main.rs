@@ -144,6 +144,7 @@ async fn run(scenario: Scenario, quick: bool) -> anyhow::Result<Vec<Figure>> {
 }
 
 fn main() -> anyhow::Result<()> {
+    vetnet_tests::init_logging();
     let cli = Cli::parse();
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;

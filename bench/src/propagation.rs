@@ -7,18 +7,18 @@
 //! node has its graph neighbours on the records topic and in its gossip mesh,
 //! offers are published from random nodes at a steady rate through the
 //! node's real publish path ([`vetnet_node::publish::Publisher`]: sign,
-//! check, store and flush, gossip). A separate thread polls every other node
-//! until it finds each offer through search (author + its unique title
-//! word), and records the time from the publish call to that moment.
+//! check, store and flush, gossip). Every node's store tells a watcher the
+//! key of each record it stores, once the record is searchable
+//! ([`RecordStore::subscribe`]); the watcher records the time from the
+//! publish call to that moment, per record and node. Nothing polls, so the
+//! measurement takes no CPU from the nodes.
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use tokio::sync::mpsc;
-use tokio::sync::mpsc::error::TryRecvError;
+use tokio::sync::{broadcast, mpsc};
 use vetnet_node::publish::{GossipState, PublishMode};
-use vetnet_node::search::{OfferQuery, search_offers};
 use vetnet_node::store::RecordStore;
 use vetnet_node::{Config, DataDir, NetworkTiming, Node, NodeOptions};
 use vetnet_protocol::profile::InstitutionKind;
@@ -36,10 +36,11 @@ pub const MAX_RECORDS: usize = 100_000;
 const MESH_N_LOW: usize = 4;
 /// How long the network may take to connect and form its mesh.
 const WARM_UP_DEADLINE: Duration = Duration::from_secs(60);
-/// Announcements of published records not yet taken by the poller.
-const ANNOUNCE_CAPACITY: usize = 1_024;
-/// The poller asks a node whose store has not changed at least this often.
-const RECHECK: Duration = Duration::from_millis(100);
+/// The network is settled once its connections have not changed, and no
+/// sync has run, for this long.
+const SETTLED: Duration = Duration::from_secs(2);
+/// Announcements and deliveries not yet taken by the watcher.
+const EVENT_CAPACITY: usize = 4_096;
 /// p99 target (issue 6, on 30 nodes).
 const P99_TARGET_MS: f64 = 100.0;
 
@@ -57,11 +58,9 @@ pub struct PropagationParams {
     pub mean_degree: f64,
     /// Seeds the graph and the choice of publishing nodes.
     pub seed: u64,
-    /// A node that has not found a record this long after its publish has
+    /// A node that has not stored a record this long after its publish has
     /// missed it.
     pub record_deadline: Duration,
-    /// How often each node is asked for each record still in flight.
-    pub poll_interval: Duration,
 }
 
 impl PropagationParams {
@@ -74,7 +73,6 @@ impl PropagationParams {
             mean_degree: 4.0,
             seed: 4,
             record_deadline: Duration::from_secs(30),
-            poll_interval: Duration::from_millis(1),
         }
     }
 
@@ -113,12 +111,14 @@ pub fn random_graph(nodes: usize, mean_degree: f64, rng: &mut Rng) -> BTreeSet<(
     links
 }
 
-/// Starts a node with the production network timing, no mDNS and no
-/// bootstrap peers: it knows only the peers it is told to dial.
+/// Starts a node with the production network timing, no mDNS, no bootstrap
+/// peers and `target_peers` 0: it connects only to the peers it is told to
+/// dial, so the graph stays the one generated (with discovery on, every node
+/// would also dial up to 8 peers Kademlia finds).
 async fn start_node(index: usize) -> anyhow::Result<TestNode> {
     let dir = tempfile::tempdir()?;
     let data_dir = DataDir::new(dir.path());
-    let config = Config { mdns: false, bootstrap: Vec::new(), ..vetnet_tests::test_config(&[]) };
+    let config = Config { mdns: false, bootstrap: Vec::new(), target_peers: 0, ..vetnet_tests::test_config(&[]) };
     let country = COUNTRIES[index % COUNTRIES.len()];
     let profile = vetnet_tests::profile(&format!("Institution {index}"), country, InstitutionKind::VetProvider);
     vetnet_node::initialize(&data_dir, &config, &profile)?;
@@ -197,20 +197,55 @@ async fn connect(nodes: &[TestNode], links: &BTreeSet<(usize, usize)>) -> anyhow
         })
         .await?;
     }
+    // Kademlia's first random walk connects nodes beyond the graph, and each
+    // new connection starts a catch-up sync. Measure the network in its
+    // steady state: no new connection and no sync running for SETTLED.
+    let mut last = (usize::MAX, Instant::now());
+    loop {
+        let mut connections = 0;
+        let mut syncing = false;
+        for node in nodes {
+            connections += node.node.network().status().await?.connected_peers;
+            syncing |= node.node.sync().states().values().any(|s| s.running);
+        }
+        if connections != last.0 || syncing {
+            last = (connections, Instant::now());
+        } else if last.1.elapsed() >= SETTLED {
+            break;
+        }
+        anyhow::ensure!(started.elapsed() < WARM_UP_DEADLINE, "the network did not settle within {WARM_UP_DEADLINE:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     eprintln!("propagation: the network is ready after {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
-/// A record about to be published: what the poller looks for, and since when.
+/// A record about to be published: what the watcher waits for, and since when.
 struct Announcement {
     origin: usize,
-    key: RecordKey,
-    /// The one word of the title no other record has.
-    token: String,
+    /// [`RecordKey::to_bytes`], as the stores announce it.
+    key: Vec<u8>,
     published: Instant,
 }
 
-/// What the poller saw.
+/// What the watcher hears, in order: every announcement is sent before its
+/// record is published, so before any node can store it.
+enum Event {
+    Announced(Announcement),
+    /// `node` stored (and indexed) the record with this key at this instant.
+    Stored {
+        node: usize,
+        key: std::sync::Arc<[u8]>,
+        at: Instant,
+    },
+    /// `node`'s notices overflowed: its missing records must be looked up.
+    Lagged {
+        node: usize,
+    },
+    AllAnnounced,
+}
+
+/// What the watcher saw.
 #[derive(Default)]
 struct Deliveries {
     /// Publish to searchable, per record and node other than its origin:
@@ -218,11 +253,8 @@ struct Deliveries {
     latencies_ms: Vec<(usize, usize, f64)>,
     /// Publish to searchable on the last node, per record every node found.
     complete_ms: Vec<f64>,
-    /// (record, node) pairs not found within the deadline.
+    /// (record, node) pairs not stored within the deadline.
     missed: usize,
-    /// Poll passes over the records in flight, and the time spent in them.
-    passes: usize,
-    busy: Duration,
     /// The most records in flight at once.
     most_in_flight: usize,
 }
@@ -244,9 +276,9 @@ async fn measure(
     let mean_mesh = mesh as f64 / nodes.len() as f64;
 
     let stores: Vec<RecordStore> = nodes.iter().map(|n| n.node.store().clone()).collect();
-    let (announce, announcements) = mpsc::channel(ANNOUNCE_CAPACITY);
-    let (deadline, interval) = (params.record_deadline, params.poll_interval);
-    let poller = tokio::task::spawn_blocking(move || poll(&stores, announcements, deadline, interval));
+    let (events, watched) = mpsc::channel(EVENT_CAPACITY);
+    let listeners = listen(&stores, &events);
+    let watcher = tokio::spawn(watch(stores, watched, params.record_deadline));
 
     eprintln!("propagation: publishing {} offers at {}/s...", params.records, params.rate);
     let mut ticker = tokio::time::interval(Duration::from_secs_f64(1.0 / params.rate));
@@ -256,14 +288,13 @@ async fn measure(
         let origin = rng.below(nodes.len());
         let publisher = nodes[origin].node.publisher().clone();
         let id = format!("propagation-{record}");
-        let token = format!("propagation{record:06}");
-        let body = vetnet_tests::offer(&format!("Placement {token}"), COUNTRIES[origin % COUNTRIES.len()], "0715", 4);
+        let body = vetnet_tests::offer(&format!("Placement {record}"), COUNTRIES[origin % COUNTRIES.len()], "0715", 4);
         let key = RecordKey { author: publisher.institution(), kind: RecordKind::Offer.as_str().to_owned(), id };
         let id = key.id.clone();
         // Announce first: a fast peer may store the record before the publish call returns.
         let published = Instant::now();
-        if announce.send(Announcement { origin, key, token, published }).await.is_err() {
-            break; // The poller failed; its error is reported below.
+        if events.send(Event::Announced(Announcement { origin, key: key.to_bytes(), published })).await.is_err() {
+            break; // The watcher failed; its error is reported below.
         }
         publishes.spawn(async move {
             let started = Instant::now();
@@ -271,7 +302,6 @@ async fn measure(
             (started.elapsed(), outcome.map(|p| p.gossip))
         });
     }
-    drop(announce);
     let mut publish_ms = Vec::with_capacity(params.records);
     let mut queued = 0;
     let mut failed = None;
@@ -284,16 +314,16 @@ async fn measure(
             Err(e) => failed = Some(e),
         }
     }
-    let mut deliveries = poller.await??;
+    events.send(Event::AllAnnounced).await.context("the watcher stopped early")?;
+    drop(events);
+    let mut deliveries = watcher.await??;
+    for listener in listeners {
+        listener.abort();
+    }
     if let Some(e) = failed {
         return Err(e).context("a publish failed");
     }
-    eprintln!(
-        "propagation: {} poll passes of {:.2} ms on average; at most {} records in flight",
-        deliveries.passes,
-        deliveries.busy.as_secs_f64() * 1000.0 / deliveries.passes.max(1) as f64,
-        deliveries.most_in_flight
-    );
+    eprintln!("propagation: at most {} records in flight", deliveries.most_in_flight);
     if queued > 0 {
         eprintln!("propagation: {queued} records found no peer when published and waited in the outbox");
     }
@@ -302,7 +332,7 @@ async fn measure(
     let delivered = deliveries.latencies_ms.len();
     anyhow::ensure!(
         delivered + deliveries.missed == expected,
-        "polled {delivered} + {} of {expected}",
+        "watched {delivered} + {} of {expected}",
         deliveries.missed
     );
     let n = nodes.len();
@@ -366,99 +396,83 @@ fn hop_counts(nodes: usize, links: &BTreeSet<(usize, usize)>) -> Vec<Vec<usize>>
         .collect()
 }
 
-/// A record some nodes have not found yet.
+/// A record some nodes have not stored yet.
 struct InFlight {
     announcement: Announcement,
-    /// Per node: still to find it.
+    /// Per node: still to store it.
     waiting: Vec<bool>,
     left: usize,
     last_found_ms: f64,
 }
 
-/// Which nodes the poller asks in one pass, and about how many records.
-#[derive(Clone, Copy)]
-enum Ask {
-    /// The store has not changed: nothing new can be found there.
-    Skip,
-    /// The store changed this many times: as many records arrived (a sync
-    /// batch of several counts once; the periodic full check finds the rest).
-    New(u64),
-    /// The periodic full check, whatever the generation says.
-    All,
+/// One task per node forwards its store's notices to the watcher.
+fn listen(stores: &[RecordStore], events: &mpsc::Sender<Event>) -> Vec<tokio::task::JoinHandle<()>> {
+    stores
+        .iter()
+        .enumerate()
+        .map(|(node, store)| {
+            let mut notices = store.subscribe();
+            let events = events.clone();
+            tokio::spawn(async move {
+                loop {
+                    let event = match notices.recv().await {
+                        Ok(key) => Event::Stored { node, key, at: Instant::now() },
+                        Err(broadcast::error::RecvError::Lagged(_)) => Event::Lagged { node },
+                        Err(broadcast::error::RecvError::Closed) => return,
+                    };
+                    if events.send(event).await.is_err() {
+                        return;
+                    }
+                }
+            })
+        })
+        .collect()
 }
 
-/// Runs on its own thread: takes announcements, and every `interval` asks
-/// each node other than the origin for the records in flight, until the
-/// announcements end and every record is found or past `deadline`.
-///
-/// A node is asked only when its store changed since the last pass (its
-/// generation moved), and then, oldest record first, only until it has found
-/// as many records as its store changed times; every [`RECHECK`] it is asked
-/// about every record regardless. With hundreds of records in flight on tens
-/// of nodes, asking every node about every record every millisecond would
-/// take the CPU the nodes need.
-fn poll(
-    stores: &[RecordStore],
-    mut announcements: mpsc::Receiver<Announcement>,
+/// Matches notices to announcements until every announced record is stored
+/// on every node but its origin, or is past `deadline`.
+async fn watch(
+    stores: Vec<RecordStore>,
+    mut events: mpsc::Receiver<Event>,
     deadline: Duration,
-    interval: Duration,
 ) -> anyhow::Result<Deliveries> {
     let mut deliveries = Deliveries::default();
-    let mut in_flight: Vec<InFlight> = Vec::new();
-    let mut seen_generation: Vec<Option<u64>> = vec![None; stores.len()];
-    let mut last_full_check = vec![Instant::now(); stores.len()];
-    let mut open = true;
-    while open || !in_flight.is_empty() {
-        let pass = Instant::now();
-        // Generations first, announcements second: a record stored after its
-        // node's generation was read here moves the generation again.
-        let mut asks = vec![Ask::Skip; stores.len()];
-        for (node, store) in stores.iter().enumerate() {
-            let generation = store.generation();
-            let seen = seen_generation[node].replace(generation);
-            if last_full_check[node].elapsed() >= RECHECK || seen.is_none() {
-                asks[node] = Ask::All;
-                last_full_check[node] = pass;
-            } else if let Some(seen) = seen.filter(|seen| *seen != generation) {
-                asks[node] = Ask::New(generation.wrapping_sub(seen));
-            }
+    let mut in_flight: std::collections::HashMap<Vec<u8>, InFlight> = std::collections::HashMap::new();
+    let mut announcing = true;
+    let found = |record: &mut InFlight, node: usize, at: Instant, deliveries: &mut Deliveries| {
+        if std::mem::replace(&mut record.waiting[node], false) {
+            let ms = at.duration_since(record.announcement.published).as_secs_f64() * 1000.0;
+            deliveries.latencies_ms.push((record.announcement.origin, node, ms));
+            record.last_found_ms = record.last_found_ms.max(ms);
+            record.left -= 1;
         }
-        loop {
-            match announcements.try_recv() {
-                Ok(announcement) => {
-                    let waiting: Vec<bool> = (0..stores.len()).map(|node| node != announcement.origin).collect();
-                    let left = stores.len() - 1;
-                    in_flight.push(InFlight { announcement, waiting, left, last_found_ms: 0.0 });
-                }
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    open = false;
-                    break;
+    };
+    while announcing || !in_flight.is_empty() {
+        match tokio::time::timeout(Duration::from_millis(100), events.recv()).await {
+            Ok(Some(Event::Announced(announcement))) => {
+                let mut waiting = vec![true; stores.len()];
+                waiting[announcement.origin] = false;
+                let record = InFlight { waiting, left: stores.len() - 1, last_found_ms: 0.0, announcement };
+                in_flight.insert(record.announcement.key.clone(), record);
+                deliveries.most_in_flight = deliveries.most_in_flight.max(in_flight.len());
+            }
+            Ok(Some(Event::Stored { node, key, at })) => {
+                if let Some(record) = in_flight.get_mut(&key[..]) {
+                    found(record, node, at, &mut deliveries);
                 }
             }
-        }
-        deliveries.most_in_flight = deliveries.most_in_flight.max(in_flight.len());
-        for (node, ask) in asks.into_iter().enumerate() {
-            let mut budget = match ask {
-                Ask::Skip => continue,
-                Ask::New(changes) => changes,
-                Ask::All => u64::MAX,
-            };
-            for record in in_flight.iter_mut().filter(|record| record.waiting[node]) {
-                if budget == 0 {
-                    break;
-                }
-                if searchable(&stores[node], &record.announcement)? {
-                    let ms = record.announcement.published.elapsed().as_secs_f64() * 1000.0;
-                    deliveries.latencies_ms.push((record.announcement.origin, node, ms));
-                    record.last_found_ms = record.last_found_ms.max(ms);
-                    record.waiting[node] = false;
-                    record.left -= 1;
-                    budget -= 1;
+            Ok(Some(Event::Lagged { node })) => {
+                let now = Instant::now();
+                for (key, record) in in_flight.iter_mut() {
+                    if record.waiting[node] && stores[node].get_by_key_bytes(key)?.is_some() {
+                        found(record, node, now, &mut deliveries);
+                    }
                 }
             }
+            Ok(Some(Event::AllAnnounced)) | Ok(None) => announcing = false,
+            Err(_) => {} // A quiet moment: check the deadlines.
         }
-        in_flight.retain(|record| {
+        in_flight.retain(|_, record| {
             if record.left == 0 {
                 deliveries.complete_ms.push(record.last_found_ms);
                 false
@@ -469,26 +483,8 @@ fn poll(
                 true
             }
         });
-        deliveries.passes += 1;
-        deliveries.busy += pass.elapsed();
-        std::thread::sleep(interval);
     }
     Ok(deliveries)
-}
-
-/// Whether `store` finds the announced record through search. A key lookup
-/// first keeps the poll cheap while the record has not arrived.
-fn searchable(store: &RecordStore, announcement: &Announcement) -> anyhow::Result<bool> {
-    if store.get(&announcement.key)?.is_none() {
-        return Ok(false);
-    }
-    let query = OfferQuery {
-        author: Some(announcement.key.author),
-        text: Some(announcement.token.clone()),
-        limit: Some(1),
-        ..OfferQuery::default()
-    };
-    Ok(!search_offers(store, &query)?.is_empty())
 }
 
 #[cfg(test)]

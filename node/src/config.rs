@@ -48,6 +48,11 @@ pub struct Config {
     /// listen addresses (a public IP, a port forward).
     #[serde(default)]
     pub external: Vec<String>,
+    /// The node dials peers it discovers (Kademlia, mDNS) while it has fewer
+    /// connections than this; 0 keeps it to its bootstrap peers, its address
+    /// book and the peers that dial it.
+    #[serde(default = "default_target_peers")]
+    pub target_peers: usize,
 }
 
 fn default_network() -> String {
@@ -62,6 +67,14 @@ fn default_api() -> String {
 fn default_cache_mb() -> u64 {
     64
 }
+/// Discovered peers a node connects to: enough for a well-knit gossip mesh
+/// (mesh_n is 6), few enough for a small server.
+pub const DEFAULT_TARGET_PEERS: usize = 8;
+/// The most `target_peers` may be (outgoing connections are limited to 48).
+pub const MAX_TARGET_PEERS: usize = 32;
+fn default_target_peers() -> usize {
+    DEFAULT_TARGET_PEERS
+}
 
 impl Default for Config {
     fn default() -> Self {
@@ -74,6 +87,7 @@ impl Default for Config {
             mdns: false,
             relay_server: false,
             external: Vec::new(),
+            target_peers: DEFAULT_TARGET_PEERS,
         }
     }
 }
@@ -121,6 +135,9 @@ impl Config {
         if self.cache_mb == 0 {
             return Err("cache_mb: must be at least 1".into());
         }
+        if self.target_peers > MAX_TARGET_PEERS {
+            return Err(format!("target_peers: must be at most {MAX_TARGET_PEERS} (got {})", self.target_peers));
+        }
         Ok(())
     }
 }
@@ -134,4 +151,23 @@ pub fn api_addr(text: &str) -> Result<SocketAddr, String> {
         return Err(format!("api: {addr} is not a loopback address; the admin API only listens on 127.0.0.1 or [::1]"));
     }
     Ok(addr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_are_checked_field_by_field() {
+        assert_eq!(Config::default().check(), Ok(()));
+        let error = |config: Config| config.check().unwrap_err();
+        assert!(error(Config { network: "Baltic Sea".into(), ..Config::default() }).starts_with("network:"));
+        assert!(error(Config { api: "0.0.0.0:7300".into(), ..Config::default() }).starts_with("api:"));
+        assert!(error(Config { cache_mb: 0, ..Config::default() }).starts_with("cache_mb:"));
+        assert!(error(Config { target_peers: 33, ..Config::default() }).starts_with("target_peers:"));
+        assert_eq!(Config { target_peers: 0, ..Config::default() }.check(), Ok(()));
+        // Files written before `target_peers` existed still load, with the default.
+        let old: Config = toml::from_str("network = \"bsr\"\ncache_mb = 32\n").unwrap();
+        assert_eq!(old.target_peers, DEFAULT_TARGET_PEERS);
+    }
 }

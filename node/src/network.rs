@@ -126,6 +126,8 @@ pub struct NetworkConfig {
     pub mdns: bool,
     /// Offer circuit relay v2 to nodes that cannot be dialled directly.
     pub relay_server: bool,
+    /// Below this many connected peers, the node dials peers it discovers.
+    pub target_peers: usize,
     pub timing: NetworkTiming,
 }
 
@@ -305,8 +307,8 @@ const MAX_PER_PEER: u32 = 2;
 const MAX_ADDRS_PER_PEER: usize = 8;
 /// The protocol a circuit relay v2 server speaks.
 const RELAY_HOP_PROTOCOL: &str = "/libp2p/circuit/relay/0.2.0/hop";
-/// Below this many connected peers, the node dials peers it discovers.
-const TARGET_PEERS: usize = 8;
+/// Peers from the address book dialled at start, to rejoin after a restart.
+const REJOIN_PEERS: usize = 8;
 
 /// The Kademlia protocol of a network: never the public IPFS DHT.
 pub fn kad_protocol(network: &str) -> String {
@@ -527,6 +529,7 @@ pub async fn start(
         relay_hops: HashSet::new(),
         relay_listener: None,
         relay_server,
+        target_peers: config.target_peers,
         timing: config.timing,
     };
     Ok((NetworkClient { commands: command_tx }, event_rx, event_loop))
@@ -596,6 +599,7 @@ pub struct EventLoop {
     /// The relayed listener, once behind NAT and a relay is known.
     relay_listener: Option<(libp2p::core::transport::ListenerId, Multiaddr)>,
     relay_server: bool,
+    target_peers: usize,
     timing: NetworkTiming,
 }
 
@@ -616,7 +620,7 @@ impl EventLoop {
         redial.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut discovery = tokio::time::interval(self.timing.discovery_interval);
         discovery.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        for (peer, addrs) in std::mem::take(&mut self.known_peers).into_iter().take(TARGET_PEERS) {
+        for (peer, addrs) in std::mem::take(&mut self.known_peers).into_iter().take(REJOIN_PEERS) {
             let _ = self.swarm.dial(DialOpts::peer_id(peer).addresses(addrs).build());
         }
         loop {
@@ -791,7 +795,7 @@ impl EventLoop {
             SwarmEvent::Behaviour(BehaviourEvent::Mdns(mdns::Event::Discovered(found))) => {
                 for (peer, addr) in found {
                     self.swarm.behaviour_mut().kad.add_address(&peer, addr.clone());
-                    if !self.swarm.is_connected(&peer) && self.peers.len() < TARGET_PEERS {
+                    if !self.swarm.is_connected(&peer) && self.peers.len() < self.target_peers {
                         let _ = self.swarm.dial(DialOpts::peer_id(peer).addresses(vec![addr]).build());
                     }
                 }
@@ -905,7 +909,7 @@ impl EventLoop {
     fn on_kad_event(&mut self, event: kad::Event) {
         match event {
             kad::Event::RoutingUpdated { peer, addresses, .. }
-                if !self.swarm.is_connected(&peer) && self.peers.len() < TARGET_PEERS =>
+                if !self.swarm.is_connected(&peer) && self.peers.len() < self.target_peers =>
             {
                 let _ = self.swarm.dial(DialOpts::peer_id(peer).addresses(addresses.into_vec()).build());
             }
@@ -914,7 +918,7 @@ impl EventLoop {
                 ..
             } => {
                 for info in peers {
-                    if self.peers.len() >= TARGET_PEERS {
+                    if self.peers.len() >= self.target_peers {
                         break;
                     }
                     if info.peer_id != self.local_peer_id() && !self.swarm.is_connected(&info.peer_id) {

@@ -126,6 +126,7 @@ impl Node {
             known_peers,
             mdns: config.mdns,
             relay_server: config.relay_server,
+            target_peers: config.target_peers,
             timing,
         })
         .await?;

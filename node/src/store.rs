@@ -86,7 +86,13 @@ pub struct RecordStore {
     /// Bumped after every change to the live set, so caches of it (the sync
     /// index) know when to rebuild.
     generation: Arc<AtomicU64>,
+    /// Tells subscribers the key of every record stored, once it is searchable.
+    stored: tokio::sync::broadcast::Sender<Arc<[u8]>>,
 }
+
+/// Notices a [`RecordStore::subscribe`] receiver holds before the oldest are
+/// dropped (the receiver then sees `Lagged`).
+pub const STORED_NOTICES: usize = 4_096;
 
 impl RecordStore {
     /// Opens (or creates) the store and rebuilds its search index.
@@ -123,6 +129,7 @@ impl RecordStore {
             snapshot_saved: Arc::default(),
             network: network.into(),
             generation: Arc::new(AtomicU64::new(0)),
+            stored: tokio::sync::broadcast::channel(STORED_NOTICES).0,
         };
         let sled_took = opened.elapsed();
         let from_snapshot = store.load_index_snapshot()?;
@@ -234,6 +241,13 @@ impl RecordStore {
         self.index.read().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The record key bytes ([`RecordKey::to_bytes`]) of every record stored
+    /// from now on, sent once the record is searchable. A receiver that falls
+    /// more than [`STORED_NOTICES`] behind loses the oldest (`Lagged`).
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<Arc<[u8]>> {
+        self.stored.subscribe()
+    }
+
     /// Changes to the live set since the store was opened.
     pub fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
@@ -315,6 +329,14 @@ impl RecordStore {
         drop(index);
         if outcomes.iter().any(|o| o.is_stored()) {
             self.generation.fetch_add(1, Ordering::AcqRel);
+        }
+        if self.stored.receiver_count() > 0 {
+            for (record, outcome) in records.iter().zip(&outcomes) {
+                if outcome.is_stored() {
+                    // Err only means every receiver has gone.
+                    let _ = self.stored.send(record.key().to_bytes().into());
+                }
+            }
         }
         Ok(outcomes)
     }
