@@ -75,14 +75,31 @@ fn limit(requested: Option<usize>) -> usize {
     requested.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
 }
 
-/// Reads the records of `entries` (skipping any replaced since the index
-/// was read).
+/// Results read on one thread; more are split over the cores.
+const FETCH_CHUNK: usize = 32;
+
+/// Reads the records of `entries` in order (skipping any replaced since the
+/// index was read). Decoding dominates a search's time, so a long list is
+/// read by several threads.
 fn fetch(store: &RecordStore, entries: &[SlotEntry]) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let read = |part: &[SlotEntry]| -> Result<Vec<VerifiedRecord>, StoreError> {
+        part.iter().filter_map(|entry| store.get_by_hash(&entry.hash).transpose()).collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(entries.len().div_ceil(FETCH_CHUNK));
+    if threads <= 1 {
+        return read(entries);
+    }
+    let parts: Vec<Result<Vec<VerifiedRecord>, StoreError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> =
+            entries.chunks(entries.len().div_ceil(threads)).map(|part| scope.spawn(move || read(part))).collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().unwrap_or_else(|_| Err(StoreError::Corrupt("a search thread failed".into()))))
+            .collect()
+    });
     let mut records = Vec::with_capacity(entries.len());
-    for entry in entries {
-        if let Some(record) = store.get_by_hash(&entry.hash)? {
-            records.push(record);
-        }
+    for part in parts {
+        records.extend(part?);
     }
     Ok(records)
 }

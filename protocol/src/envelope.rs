@@ -121,6 +121,12 @@ impl VerifiedRecord {
     /// checking the signature or the clock again: reading a record back must
     /// not cost a signature check. Never use it on bytes from outside.
     pub fn from_trusted_bytes(bytes: &[u8], network: &str) -> Result<Self, RecordError> {
+        Self::from_trusted_parts(bytes, RecordHash::of(bytes), network)
+    }
+
+    /// [`VerifiedRecord::from_trusted_bytes`] for bytes read back by their
+    /// hash, which is not computed again.
+    pub fn from_trusted_parts(bytes: &[u8], hash: RecordHash, network: &str) -> Result<Self, RecordError> {
         let sign1 = CoseSign1::from_tagged_slice(bytes)
             .map_err(|e| RecordError::Envelope(format!("not a tagged COSE_Sign1 message: {e}")))?;
         let author = check_headers(&sign1)?;
@@ -128,7 +134,7 @@ impl VerifiedRecord {
             sign1.payload.as_deref().ok_or_else(|| RecordError::Envelope("the payload is detached".into()))?;
         let payload = decode_payload(payload_bytes)?;
         let content = check_payload(&payload, &ValidationContext { network, now: u64::MAX - MAX_CLOCK_SKEW_SECS })?;
-        Ok(Self { bytes: bytes.to_vec(), hash: RecordHash::of(bytes), author, payload, content })
+        Ok(Self { bytes: bytes.to_vec(), hash, author, payload, content })
     }
 
     pub fn is_withdrawn(&self) -> bool {

@@ -151,3 +151,20 @@ fn offers_combine_filters_come_newest_first_and_leave_search_when_withdrawn() {
     assert!(search(OfferQuery { text: Some("welding".into()), ..Default::default() }).is_empty());
     assert_eq!(store.counts().unwrap().get("offer"), Some(&3));
 }
+
+#[test]
+fn many_results_are_read_in_parallel_and_keep_their_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecordStore::open(dir.path(), "bsr", 8 << 20).unwrap();
+    let records: Vec<VerifiedRecord> = (0..150u64)
+        .map(|i| {
+            let body = offer(&format!("Offer {i}"), "FI", "0715", 4);
+            let payload = Payload::with_body("bsr", RecordKind::Offer, &format!("o{i}"), 1, NOW - 1_000 + i, &body);
+            signed(&key((i % 5) as u8 + 1), &payload.unwrap())
+        })
+        .collect();
+    store.insert_batch(&records).unwrap();
+    let found = search_offers(&store, &OfferQuery { limit: Some(120), ..Default::default() }).unwrap();
+    let expected: Vec<String> = (30..150u64).rev().map(|i| format!("Offer {i}")).collect();
+    assert_eq!(names(&found), expected);
+}
