@@ -73,6 +73,9 @@ pub enum IngestError {
     Store(StoreError),
 }
 
+/// What ingest says of one record: the gossip verdict, and what the store did.
+pub type IngestVerdict = (Verdict, Result<InsertOutcome, IngestError>);
+
 /// Records opened per worker task in [`ingest_batch`]: small enough that
 /// storing starts early, large enough that each sled write covers many.
 const INGEST_CHUNK: usize = 128;
@@ -81,11 +84,7 @@ const INGEST_CHUNK: usize = 128;
 /// verified, validated) on every core in chunks while this thread stores the
 /// chunks already opened, in order, one atomic write per chunk; so signature
 /// checks and sled writes overlap. Verdicts come back in the order of `batch`.
-pub fn ingest_batch(
-    store: &RecordStore,
-    network: &str,
-    batch: &[impl AsRef<[u8]> + Sync],
-) -> Vec<(Verdict, Result<InsertOutcome, IngestError>)> {
+pub fn ingest_batch(store: &RecordStore, network: &str, batch: &[impl AsRef<[u8]> + Sync]) -> Vec<IngestVerdict> {
     let ctx = ValidationContext { network, now: unix_now() };
     let chunks: Vec<_> = batch.chunks(INGEST_CHUNK).collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8).min(chunks.len());
@@ -133,7 +132,7 @@ type Opened = Result<VerifiedRecord, RecordError>;
 
 /// Stores the valid records of one opened chunk in one write, and gives
 /// each record of the chunk its verdict.
-fn store_opened(store: &RecordStore, opened: Vec<Opened>) -> Vec<(Verdict, Result<InsertOutcome, IngestError>)> {
+fn store_opened(store: &RecordStore, opened: Vec<Opened>) -> Vec<IngestVerdict> {
     let mut valid = Vec::with_capacity(opened.len());
     let errors: Vec<Option<RecordError>> = opened
         .into_iter()

@@ -21,7 +21,7 @@ use vetnet_protocol::sync::{
     MAX_FETCH_IDS, MAX_RECONCILE_ROUNDS, MAX_RECORDS_RESPONSE_BYTES, NEGENTROPY_FRAME_LIMIT, SyncRequest, SyncResponse,
 };
 
-use crate::ingest::ingest_batch;
+use crate::ingest::{IngestVerdict, ingest_batch};
 use crate::network::{NetworkClient, NetworkError, Verdict};
 use crate::publish::unix_now;
 use crate::store::{RecordStore, StoreError};
@@ -391,6 +391,29 @@ impl SyncService {
         report.needed = need.len();
         self.update(peer, |state| state.needed = need.len());
 
+        // Fetching and storing overlap: while one batch is checked and stored
+        // off the async threads, the next is already being fetched. At most one
+        // batch is being stored at a time, so memory stays bounded. Whatever
+        // happens, the session waits for it: no work of a session outlives it.
+        let mut storing = None;
+        let fetched = self.fetch_missing(peer, &need, &mut storing, &mut report).await;
+        let judged = match storing.take() {
+            Some(last) => self.judge(peer, last, &mut report).await,
+            None => Ok(()),
+        };
+        fetched.and(judged)?;
+        Ok(report)
+    }
+
+    /// Fetches the records of `need` in batches; each batch is handed to
+    /// `storing` once the previous one there has been judged.
+    async fn fetch_missing(
+        &self,
+        peer: PeerId,
+        need: &[Id],
+        storing: &mut Option<tokio::task::JoinHandle<Vec<IngestVerdict>>>,
+        report: &mut SyncReport,
+    ) -> Result<(), SyncError> {
         for batch in need.chunks(MAX_FETCH_IDS) {
             let mut wanted: Vec<Id> = batch.to_vec();
             while !wanted.is_empty() {
@@ -399,8 +422,7 @@ impl SyncService {
                 }
                 let ids = wanted.iter().map(|id| ByteBuf::from(id.as_bytes().to_vec())).collect();
                 report.fetches += 1;
-                let SyncResponse::Records { records } =
-                    self.request(peer, SyncRequest::Fetch { ids }, &mut report).await?
+                let SyncResponse::Records { records } = self.request(peer, SyncRequest::Fetch { ids }, report).await?
                 else {
                     return Err(SyncError::Protocol("expected records".into()));
                 };
@@ -416,27 +438,40 @@ impl SyncService {
                     };
                     wanted.swap_remove(position);
                 }
-                // Check and store the whole batch off the async threads, through the gossip path.
+                if let Some(previous) = storing.take() {
+                    self.judge(peer, previous, report).await?;
+                }
+                // Check and store the batch off the async threads, through the gossip path.
                 let store = self.inner.store.clone();
                 let network_name = self.inner.network_name.clone();
-                let verdicts = tokio::task::spawn_blocking(move || ingest_batch(&store, &network_name, &records))
-                    .await
-                    .map_err(|e| SyncError::Task(e.to_string()))?;
-                for (verdict, outcome) in verdicts {
-                    match (verdict, outcome) {
-                        (Verdict::Reject, _) => {
-                            self.inner.network.disconnect(peer).await?;
-                            return Err(SyncError::InvalidRecord);
-                        }
-                        (_, Ok(outcome)) if outcome.is_stored() => report.stored += 1,
-                        _ => report.stale += 1,
-                    }
-                }
-                let fetched = report.stored + report.stale;
-                self.update(peer, |state| state.fetched = fetched);
+                *storing = Some(tokio::task::spawn_blocking(move || ingest_batch(&store, &network_name, &records)));
             }
         }
-        Ok(report)
+        Ok(())
+    }
+
+    /// Waits for a batch being stored and counts its verdicts; a record the
+    /// gossip rules reject ends the session and drops the peer.
+    async fn judge(
+        &self,
+        peer: PeerId,
+        storing: tokio::task::JoinHandle<Vec<IngestVerdict>>,
+        report: &mut SyncReport,
+    ) -> Result<(), SyncError> {
+        let verdicts = storing.await.map_err(|e| SyncError::Task(e.to_string()))?;
+        for (verdict, outcome) in verdicts {
+            match (verdict, outcome) {
+                (Verdict::Reject, _) => {
+                    self.inner.network.disconnect(peer).await?;
+                    return Err(SyncError::InvalidRecord);
+                }
+                (_, Ok(outcome)) if outcome.is_stored() => report.stored += 1,
+                _ => report.stale += 1,
+            }
+        }
+        let fetched = report.stored + report.stale;
+        self.update(peer, |state| state.fetched = fetched);
+        Ok(())
     }
 
     /// Runs a session with a random connected peer every `timing.interval`,
