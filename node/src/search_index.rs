@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use roaring::RoaringBitmap;
 use unicode_normalization::UnicodeNormalization;
-use vetnet_protocol::{Content, LangText, RecordHash, VerifiedRecord};
+use vetnet_protocol::{Content, RecordHash, VerifiedRecord};
 
 /// A record's place in the index.
 pub type Slot = u32;
@@ -81,7 +81,7 @@ impl SearchIndex {
             Some(postings) => postings,
             None => self.postings.entry(kind.to_owned()).or_default(),
         };
-        for term in TermIter(terms) {
+        for term in TermIter(ByteReader(terms)) {
             match postings.get_mut(term) {
                 Some(slots) => {
                     slots.insert(slot);
@@ -101,7 +101,7 @@ impl SearchIndex {
     /// slot stays reserved (a newer version of the record reuses it).
     pub fn remove(&mut self, slot: Slot, kind: &str, terms: &[u8]) {
         if let Some(postings) = self.postings.get_mut(kind) {
-            for term in TermIter(terms) {
+            for term in TermIter(ByteReader(terms)) {
                 if let Some(slots) = postings.get_mut(term) {
                     slots.remove(slot);
                     if slots.is_empty() {
@@ -163,12 +163,7 @@ impl SearchIndex {
     /// word, see [`words`]).
     pub fn word_prefix(&self, kind: &str, prefix: &str) -> RoaringBitmap {
         let mut slots = RoaringBitmap::new();
-        let Some(postings) = self.postings.get(kind) else { return slots };
-        let start = term(WORD_FIELD, prefix);
-        for (_, found) in postings
-            .range::<[u8], _>((std::ops::Bound::Included(start.as_slice()), std::ops::Bound::Unbounded))
-            .take_while(|(key, _)| key.starts_with(&start))
-        {
+        for (_, found) in self.terms_starting(kind, &term(WORD_FIELD, prefix)) {
             slots |= found;
         }
         slots
@@ -178,12 +173,22 @@ impl SearchIndex {
     /// its records.
     pub fn values_of(&self, kind: &str, field: &str) -> Vec<(&[u8], &RoaringBitmap)> {
         let prefix = term(field, "");
-        let Some(postings) = self.postings.get(kind) else { return Vec::new() };
-        postings
-            .range::<[u8], _>((std::ops::Bound::Included(prefix.as_slice()), std::ops::Bound::Unbounded))
-            .take_while(|(key, _)| key.starts_with(&prefix))
-            .map(|(key, slots)| (&key[prefix.len()..], slots))
-            .collect()
+        self.terms_starting(kind, &prefix).map(|(term, slots)| (&term[prefix.len()..], slots)).collect()
+    }
+
+    /// The terms of `kind` that start with `prefix`, in byte order.
+    fn terms_starting<'a, 'p>(
+        &'a self,
+        kind: &str,
+        prefix: &'p [u8],
+    ) -> impl Iterator<Item = (&'a [u8], &'a RoaringBitmap)> + use<'a, 'p> {
+        let from = (std::ops::Bound::Included(prefix), std::ops::Bound::Unbounded);
+        self.postings
+            .get(kind)
+            .into_iter()
+            .flat_map(move |postings| postings.range::<[u8], _>(from))
+            .take_while(move |(term, _)| term.starts_with(prefix))
+            .map(|(term, slots)| (&term[..], slots))
     }
 
     /// The `limit` newest of `slots`: newest `ts` first, then by hash.
@@ -252,7 +257,7 @@ impl SearchIndex {
     /// The index saved by [`SearchIndex::to_snapshot`]; `None` if the bytes
     /// are not a whole snapshot of this format.
     pub fn from_snapshot(bytes: &[u8]) -> Option<Self> {
-        let mut reader = SnapshotReader(bytes.strip_prefix(SNAPSHOT_MAGIC)?);
+        let mut reader = ByteReader(bytes.strip_prefix(SNAPSHOT_MAGIC)?);
         let mut index = SearchIndex { live_versions: reader.u64()?, ..SearchIndex::default() };
         let entries = reader.u32()? as usize;
         index.entries.reserve_exact(entries.min(reader.0.len() / 40));
@@ -292,9 +297,11 @@ fn put_bitmap(out: &mut Vec<u8>, bitmap: &RoaringBitmap) {
     let _ = bitmap.serialize_into(&mut *out);
 }
 
-struct SnapshotReader<'a>(&'a [u8]);
+/// Reads the big-endian integers, u16-length byte strings and bitmaps of
+/// snapshots and term lists.
+struct ByteReader<'a>(&'a [u8]);
 
-impl<'a> SnapshotReader<'a> {
+impl<'a> ByteReader<'a> {
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let (head, rest) = self.0.split_at_checked(n)?;
         self.0 = rest;
@@ -333,41 +340,34 @@ pub fn encode_terms(record: &VerifiedRecord) -> Vec<u8> {
     let mut terms: Vec<Vec<u8>> = record_terms(record).iter().map(|(field, value)| term(field, value)).collect();
     terms.sort();
     terms.dedup();
+    encode_term_list(&terms)
+}
+
+/// Terms (`field 0x00 value`), each as a u16 length and its bytes. Terms are
+/// short: codes, and words cut at MAX_WORD_CHARS.
+fn encode_term_list(terms: &[Vec<u8>]) -> Vec<u8> {
     let mut encoded = Vec::with_capacity(terms.iter().map(|t| t.len() + 2).sum());
     for term in terms {
-        // Terms are short: codes, and words cut at MAX_WORD_CHARS.
-        let len = u16::try_from(term.len()).unwrap_or(u16::MAX);
-        encoded.extend_from_slice(&len.to_be_bytes());
-        encoded.extend_from_slice(&term[..len as usize]);
+        put_bytes(&mut encoded, term);
     }
     encoded
 }
 
 /// Checks that `terms` is a well-formed encoding (read from disk).
 pub fn terms_are_valid(terms: &[u8]) -> bool {
-    let mut rest = terms;
-    while !rest.is_empty() {
-        let Some((len, tail)) = rest.split_first_chunk::<2>() else { return false };
-        let len = u16::from_be_bytes(*len) as usize;
-        if tail.len() < len {
-            return false;
-        }
-        rest = &tail[len..];
-    }
-    true
+    let mut iter = TermIter(ByteReader(terms));
+    iter.by_ref().for_each(drop);
+    iter.0.0.is_empty()
 }
 
 /// The terms of an encoding from [`encode_terms`]; stops at a damaged one.
-struct TermIter<'a>(&'a [u8]);
+struct TermIter<'a>(ByteReader<'a>);
 
 impl<'a> Iterator for TermIter<'a> {
     type Item = &'a [u8];
 
     fn next(&mut self) -> Option<&'a [u8]> {
-        let (len, tail) = self.0.split_first_chunk::<2>()?;
-        let (term, rest) = tail.split_at_checked(u16::from_be_bytes(*len) as usize)?;
-        self.0 = rest;
-        Some(term)
+        self.0.bytes()
     }
 }
 
@@ -387,8 +387,10 @@ fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
             for req in &offer.languages {
                 terms.extend(language_levels(&req.lang).map(|lang| ("lang", lang)));
             }
-            let text = lang_texts(&offer.title)
-                .chain(lang_texts(&offer.description))
+            let text = offer
+                .title
+                .texts()
+                .chain(offer.description.texts())
                 .chain(offer.city.as_deref())
                 .chain(offer.outcomes.iter().map(String::as_str));
             terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
@@ -401,18 +403,16 @@ fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
             for lang in &profile.languages {
                 terms.extend(language_levels(lang).map(|lang| ("lang", lang)));
             }
-            let text = lang_texts(&profile.name)
-                .chain(lang_texts(&profile.description))
+            let text = profile
+                .name
+                .texts()
+                .chain(profile.description.texts())
                 .chain(profile.city.as_deref())
                 .chain(profile.region.as_deref());
             terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
         }
     }
     terms
-}
-
-fn lang_texts(text: &LangText) -> impl Iterator<Item = &str> {
-    text.texts()
 }
 
 /// The words of `text` as the index holds them: lower case, accents and
@@ -495,15 +495,7 @@ mod tests {
     #[test]
     fn slots_are_added_removed_and_reused() {
         let mut index = SearchIndex::default();
-        let terms = |values: &[&str]| {
-            let mut encoded = Vec::new();
-            for value in values {
-                let t = term("word", value);
-                encoded.extend_from_slice(&(t.len() as u16).to_be_bytes());
-                encoded.extend_from_slice(&t);
-            }
-            encoded
-        };
+        let terms = |values: &[&str]| encode_term_list(&values.iter().map(|v| term("word", v)).collect::<Vec<_>>());
         let a = index.allocate();
         index.add(a, "offer", &terms(&["welding", "steel"]), SlotEntry { ts: 10, hash: RecordHash([1; 32]) });
         let b = index.allocate();

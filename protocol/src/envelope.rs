@@ -150,8 +150,9 @@ impl VerifiedRecord {
 /// Ed25519 point costs about a fifth of a signature check, and an author's
 /// records tend to arrive together (sync, a busy publisher), so this is a
 /// memo of a pure function, bounded: it empties when full.
-static VERIFYING_KEYS: std::sync::Mutex<Option<std::collections::HashMap<[u8; 32], ed25519_dalek::VerifyingKey>>> =
-    std::sync::Mutex::new(None);
+static VERIFYING_KEYS: std::sync::LazyLock<
+    std::sync::Mutex<std::collections::HashMap<[u8; 32], ed25519_dalek::VerifyingKey>>,
+> = std::sync::LazyLock::new(Default::default);
 
 /// Authors [`VERIFYING_KEYS`] holds at most (about 200 bytes each).
 const VERIFYING_KEYS_MAX: usize = 16_384;
@@ -160,7 +161,6 @@ const VERIFYING_KEYS_MAX: usize = 16_384;
 /// the signature bad.
 fn verifying_key_of(author: &InstitutionId) -> Result<ed25519_dalek::VerifyingKey, RecordError> {
     let mut keys = VERIFYING_KEYS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let keys = keys.get_or_insert_with(std::collections::HashMap::new);
     if let Some(key) = keys.get(author.as_bytes()) {
         return Ok(*key);
     }
