@@ -43,6 +43,15 @@ pub enum Command {
     /// Publish and manage the institution's placement offers.
     #[command(subcommand)]
     Offer(OfferCommand),
+    /// Publish and manage the micro-credentials the institution awards (the public catalogue).
+    #[command(subcommand)]
+    Achievement(AchievementCommand),
+    /// Issue credentials to learners, export, revoke and verify them.
+    #[command(subcommand)]
+    Credential(CredentialCommand),
+    /// Let a partner institution issue one of this institution's achievements.
+    #[command(subcommand)]
+    Delegation(DelegationCommand),
     /// Search the whole network's records held by this node.
     #[command(subcommand)]
     Search(SearchCommand),
@@ -297,6 +306,8 @@ pub enum SearchCommand {
     Offers(OfferSearchArgs),
     /// Institutions in the whole network.
     Institutions(InstitutionSearchArgs),
+    /// Micro-credentials awarded in the whole network (the catalogue of achievements).
+    Achievements(AchievementSearchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -343,6 +354,234 @@ pub struct InstitutionSearchArgs {
     /// region (`lulea` finds Luleå; case and accents do not matter).
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
+    /// At most this many results (default 100).
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum AchievementCommand {
+    /// Publish a new achievement: the definition of a micro-credential this institution awards.
+    Publish(AchievementPublishArgs),
+    /// List this institution's achievements.
+    List {
+        /// Include withdrawn achievements.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Show one of this institution's achievements.
+    Show { id: String },
+    /// Change an achievement and publish the new version (unset flags keep their value).
+    Update {
+        id: String,
+        #[command(flatten)]
+        fields: AchievementFields,
+    },
+    /// Withdraw an achievement from the catalogue (credentials already issued stay valid).
+    Withdraw { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct AchievementPublishArgs {
+    /// The achievement's id (letters, digits, - _ .); default: made from the title.
+    #[arg(long)]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub fields: AchievementFields,
+}
+
+/// Achievement fields. For `publish`, --title, --outcome, --ects or --hours,
+/// --assessment, --participation and --quality-assurance are required unless
+/// given in --file.
+#[derive(Debug, Args, Default)]
+pub struct AchievementFields {
+    /// Read the achievement from a TOML file with the fields of docs/PROTOCOL.md; flags override it.
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Title of the micro-credential.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Description.
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Language of --title and --description (BCP 47).
+    #[arg(long, default_value = "en", value_name = "TAG")]
+    pub text_lang: String,
+    /// A learning outcome: what the learner knows and can do (repeatable; replaces the list).
+    #[arg(long)]
+    pub outcome: Vec<String>,
+    /// A certified skill as an ESCO skill URI (repeatable; replaces the list).
+    #[arg(long, value_name = "URI")]
+    pub esco_skill: Vec<String>,
+    /// Notional workload in ECTS credits (e.g. 2 or 7.5).
+    #[arg(long)]
+    pub ects: Option<f64>,
+    /// Notional workload in hours.
+    #[arg(long)]
+    pub hours: Option<u32>,
+    /// EQF level (1-8).
+    #[arg(long, value_name = "N")]
+    pub eqf: Option<u8>,
+    /// National qualifications framework level, as text (e.g. "SeQF 4").
+    #[arg(long, value_name = "TEXT")]
+    pub nqf: Option<String>,
+    /// Field of education, ISCED-F 2013 (e.g. 0715).
+    #[arg(long, value_name = "ISCED-F")]
+    pub sector: Option<String>,
+    /// Language of teaching and assessment (BCP 47; repeatable; default: the profile's).
+    #[arg(long = "lang", value_name = "TAG")]
+    pub languages: Vec<String>,
+    /// Type of assessment, e.g. "practical test at the workplace, assessed by the mentor".
+    #[arg(long, value_name = "TEXT")]
+    pub assessment: Option<String>,
+    /// Form of participation: online, on-site, blended or workplace.
+    #[arg(long)]
+    pub participation: Option<String>,
+    /// Type of quality assurance, e.g. "internal QA, audited by the national agency".
+    #[arg(long, value_name = "TEXT")]
+    pub quality_assurance: Option<String>,
+    /// Prerequisites for the learner.
+    #[arg(long, value_name = "TEXT")]
+    pub prerequisites: Option<String>,
+    /// Supervision and identity check during assessment: unsupervised, supervised-online or on-site-identity-check.
+    #[arg(long)]
+    pub supervision: Option<String>,
+    /// Integration: standalone or stackable.
+    #[arg(long)]
+    pub stackability: Option<String>,
+    /// Web page with further information (https://...).
+    #[arg(long, value_name = "URL")]
+    pub further_information: Option<String>,
+    /// Country of the awarding body (default: the profile's).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CredentialCommand {
+    /// Issue a credential to one learner (kept on this node only; never shared with the network).
+    Issue(IssueArgs),
+    /// Issue credentials to a whole class from a CSV file: all rows or none.
+    ///
+    /// The CSV has a header row with the columns learner_name (required),
+    /// learner_email, grade, date, valid_until and achievement (when not given
+    /// with --achievement). If any row is wrong, every wrong row is reported
+    /// and nothing is issued.
+    IssueBatch {
+        /// The CSV file.
+        file: PathBuf,
+        /// The achievement for rows without an `achievement` column.
+        #[arg(long, value_name = "ID")]
+        achievement: Option<String>,
+    },
+    /// List the credentials this node issued.
+    List,
+    /// Show one issued credential.
+    Show { id: String },
+    /// Write the credential file the learner keeps.
+    Export {
+        id: String,
+        /// Where to write it (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// json (Open Badges 3.0 with a Data Integrity proof) or jwt (VC-JWT).
+        #[arg(long, default_value = "json")]
+        format: String,
+    },
+    /// Revoke a credential: publishes a revocation every node will see.
+    Revoke {
+        id: String,
+        /// Why: issued-in-error, superseded, misconduct or withdrawn.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Issued and revoked credentials per achievement and month (no personal data).
+    Stats,
+    /// Verify a credential file (JSON or JWT) against the network's records held by this node.
+    ///
+    /// Exits 0 when the credential is valid and 5 when it is not (tampered,
+    /// revoked, expired, unknown issuer, issued without delegation or malformed).
+    Verify {
+        /// The credential file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct IssueArgs {
+    /// The achievement: an id of this institution's, or DID/ID for one delegated to it.
+    #[arg(long, value_name = "ID")]
+    pub achievement: String,
+    /// The learner's full name (it goes into the credential).
+    #[arg(long, value_name = "NAME")]
+    pub learner_name: String,
+    /// The learner's email: goes into the credential only as a salted hash.
+    #[arg(long, value_name = "EMAIL")]
+    pub learner_email: Option<String>,
+    /// Grade or result, as text.
+    #[arg(long)]
+    pub grade: Option<String>,
+    /// The day it was earned, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Last day it is valid, YYYY-MM-DD (default: no expiry).
+    #[arg(long, value_name = "DATE")]
+    pub valid_until: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DelegationCommand {
+    /// Allow another institution to issue one of this institution's achievements.
+    Add {
+        /// The achievement's id.
+        achievement: String,
+        /// The partner institution (did:key:z6Mk...).
+        #[arg(long, value_name = "DID")]
+        to: String,
+        /// First day it may issue, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day it may issue, YYYY-MM-DD (default: until ended).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+    },
+    /// End a delegation today; credentials issued under it so far stay valid.
+    End {
+        achievement: String,
+        #[arg(long, value_name = "DID")]
+        to: String,
+    },
+    /// List the delegations this institution published.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct AchievementSearchArgs {
+    /// Country of the awarding body (ISO 3166-1 alpha-2); repeatable.
+    #[arg(long, value_name = "CC")]
+    pub country: Vec<String>,
+    /// ISCED-F field at any level (07, 0715).
+    #[arg(long, value_name = "CODE")]
+    pub sector: Option<String>,
+    /// EQF level.
+    #[arg(long, value_name = "N")]
+    pub eqf: Option<u8>,
+    /// A language of teaching and assessment (BCP 47).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// A certified ESCO skill URI.
+    #[arg(long, value_name = "URI")]
+    pub skill: Option<String>,
+    /// Form of participation: online, on-site, blended or workplace.
+    #[arg(long)]
+    pub participation: Option<String>,
+    /// Words that must each start a word of the title, description or outcomes.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Only achievements of this institution (did:key).
+    #[arg(long, value_name = "DID")]
+    pub author: Option<String>,
     /// At most this many results (default 100).
     #[arg(long)]
     pub limit: Option<usize>,

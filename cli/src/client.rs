@@ -12,6 +12,12 @@ use crate::failure::Failure;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
+enum Body<'a> {
+    None,
+    Json(&'a Value),
+    Text(String),
+}
+
 pub struct ApiClient {
     http: reqwest::Client,
     base: String,
@@ -46,6 +52,11 @@ impl ApiClient {
         self.call(method, path, &[], body, REQUEST_TIMEOUT).await
     }
 
+    /// Sends `text` as a plain-text body.
+    pub async fn send_text(&self, method: Method, path: &str, text: String) -> anyhow::Result<Value> {
+        self.call_with(method, path, &[], Body::Text(text), REQUEST_TIMEOUT).await
+    }
+
     /// Like [`ApiClient::send`] for calls that take as long as they must
     /// (a catch-up sync of a large network), up to `timeout`.
     pub async fn send_slow(&self, method: Method, path: &str, timeout: Duration) -> anyhow::Result<Value> {
@@ -60,14 +71,30 @@ impl ApiClient {
         body: Option<&Value>,
         timeout: Duration,
     ) -> anyhow::Result<Value> {
+        let body = body.map_or(Body::None, Body::Json);
+        self.call_with(method, path, query, body, timeout).await
+    }
+
+    async fn call_with(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Body<'_>,
+        timeout: Duration,
+    ) -> anyhow::Result<Value> {
         let mut request = self
             .http
             .request(method, format!("{}{path}", self.base))
             .bearer_auth(&self.token)
             .query(query)
             .timeout(timeout);
-        if let Some(body) = body {
-            request = request.json(body);
+        match body {
+            Body::None => {}
+            Body::Json(body) => request = request.json(body),
+            Body::Text(text) => {
+                request = request.header(reqwest::header::CONTENT_TYPE, "text/plain; charset=utf-8").body(text);
+            }
         }
         let response = request.send().await.map_err(|e| {
             if e.is_connect() {

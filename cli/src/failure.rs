@@ -1,5 +1,5 @@
 //! What went wrong, for the exit code: the user's input (1), the node not
-//! running (3), or something inside (4). Usage errors exit with 2 (clap).
+//! running (3), something inside (4), or a credential that is not valid (5). Usage errors exit with 2 (clap).
 
 use std::fmt;
 
@@ -8,6 +8,8 @@ pub enum FailureKind {
     User,
     NodeNotRunning,
     Internal,
+    /// A credential was checked and is not valid.
+    NotValid,
 }
 
 #[derive(Debug)]
@@ -22,6 +24,9 @@ impl Failure {
     }
     pub fn node_not_running(message: impl Into<String>) -> anyhow::Error {
         Failure { kind: FailureKind::NodeNotRunning, message: message.into() }.into()
+    }
+    pub fn not_valid(message: impl Into<String>) -> anyhow::Error {
+        Failure { kind: FailureKind::NotValid, message: message.into() }.into()
     }
     pub fn internal(message: impl Into<String>) -> anyhow::Error {
         Failure { kind: FailureKind::Internal, message: message.into() }.into()
@@ -42,6 +47,7 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
         Some(FailureKind::User) => 1,
         Some(FailureKind::NodeNotRunning) => 3,
         Some(FailureKind::Internal) => 4,
+        Some(FailureKind::NotValid) => 5,
         // Errors from the node library at startup (data dir, settings) are the user's to fix.
         None => 1,
     }

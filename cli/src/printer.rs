@@ -31,6 +31,11 @@ impl Printer {
         }
     }
 
+    /// Text as it is (a file's content).
+    pub fn raw(&self, text: &str) {
+        self.write(text);
+    }
+
     /// A JSON value, pretty-printed.
     pub fn value(&self, value: &Value) {
         let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());

@@ -16,6 +16,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{Map, Value, json};
 use tokio::sync::watch;
+use vetnet_protocol::achievement::{AchievementBody, Participation};
 use vetnet_protocol::offer::OfferBody;
 use vetnet_protocol::profile::{InstitutionKind, ProfileBody};
 use vetnet_protocol::{Content, InstitutionId, RecordKind, VerifiedRecord};
@@ -24,8 +25,10 @@ use crate::ingest::IngestStats;
 use crate::network::NetworkClient;
 use crate::node::NodeInfo;
 use crate::publish::{GossipState, PublishError, PublishMode, Published, Publisher};
-use crate::search::{self, InstitutionQuery, OfferQuery};
+use crate::search::{self, AchievementQuery, InstitutionQuery, OfferQuery};
 use crate::store::{RecordStore, StoreError};
+
+mod credentials;
 
 /// The largest request body; a record is at most 48 KiB encoded.
 const MAX_REQUEST_BYTES: usize = 256 * 1024;
@@ -38,6 +41,7 @@ pub struct ApiState {
     pub publisher: Publisher,
     pub stats: Arc<IngestStats>,
     pub sync: crate::sync::SyncService,
+    pub issuer: crate::credentials::CredentialIssuer,
     pub token: Arc<str>,
 }
 
@@ -61,6 +65,10 @@ pub fn router(state: ApiState) -> Router {
         .route("/v1/offers/{id}", get(get_offer).put(update_offer).delete(withdraw_offer))
         .route("/v1/search/offers", get(search_offers))
         .route("/v1/search/institutions", get(search_institutions))
+        .route("/v1/achievements", get(list_achievements).post(create_achievement))
+        .route("/v1/achievements/{id}", get(get_achievement).put(update_achievement).delete(withdraw_achievement))
+        .route("/v1/search/achievements", get(search_achievements))
+        .merge(credentials::routes())
         .route("/v1/sync", get(sync_state).post(sync_now))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
@@ -76,11 +84,13 @@ pub struct ApiError {
     message: String,
     field: Option<String>,
     rule: Option<String>,
+    /// Per-row errors of a batch.
+    rows: Option<Box<Value>>,
 }
 
 impl ApiError {
     fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, code, message: message.into(), field: None, rule: None }
+        Self { status, code, message: message.into(), field: None, rule: None, rows: None }
     }
 
     fn invalid(field: impl Into<String>, rule: impl Into<String>) -> Self {
@@ -91,6 +101,7 @@ impl ApiError {
             message: format!("{field}: {rule}"),
             field: Some(field),
             rule: Some(rule),
+            rows: None,
         }
     }
 }
@@ -103,6 +114,9 @@ impl IntoResponse for ApiError {
         }
         if let Some(rule) = self.rule {
             error["rule"] = json!(rule);
+        }
+        if let Some(rows) = self.rows {
+            error["rows"] = *rows;
         }
         (self.status, Json(json!({ "error": error }))).into_response()
     }
@@ -217,6 +231,9 @@ impl<'a> Views<'a> {
         let body = match &record.content {
             Content::Profile(profile) => serde_json::to_value(profile).ok(),
             Content::Offer(offer) => serde_json::to_value(offer).ok(),
+            Content::Achievement(achievement) => serde_json::to_value(achievement).ok(),
+            Content::Revocation(revocation) => serde_json::to_value(revocation).ok(),
+            Content::Delegation(delegation) => serde_json::to_value(delegation).ok(),
             Content::Withdrawn | Content::Uninterpreted => None,
         };
         if let Some(Value::Object(fields)) = body {
@@ -403,23 +420,64 @@ struct ListParams {
     all: bool,
 }
 
-async fn list_offers(State(state): State<ApiState>, Query(params): Query<ListParams>) -> ApiResult {
-    let mut offers = state.store.by_author(&state.info.institution, &RecordKind::Offer)?;
-    if !params.all {
-        offers.retain(|r| !r.is_withdrawn());
+/// The institution's own records of one kind, answered by the list, show,
+/// publish, update and withdraw endpoints of offers and achievements alike.
+struct OwnRecords {
+    kind: RecordKind,
+    /// "offer", "achievement": for messages.
+    noun: &'static str,
+}
+
+const OFFERS: OwnRecords = OwnRecords { kind: RecordKind::Offer, noun: "offer" };
+const ACHIEVEMENTS: OwnRecords = OwnRecords { kind: RecordKind::Achievement, noun: "achievement" };
+
+impl OwnRecords {
+    fn list(&self, state: &ApiState, all: bool) -> ApiResult {
+        let mut records = state.store.by_author(&state.info.institution, &self.kind)?;
+        if !all {
+            records.retain(|r| !r.is_withdrawn());
+        }
+        Ok(Json(Views::new(&state.store).records(&records)).into_response())
     }
-    Ok(Json(Views::new(&state.store).records(&offers)).into_response())
+
+    fn show(&self, state: &ApiState, id: &str) -> ApiResult {
+        match state.publisher.own(&self.kind, id)? {
+            Some(record) => Ok(Json(Views::new(&state.store).record(&record)).into_response()),
+            None => Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                format!("no {} with id {id:?} is published by this institution", self.noun),
+            )),
+        }
+    }
+
+    async fn publish<B: serde::Serialize>(&self, state: &ApiState, id: &str, body: &B, mode: PublishMode) -> ApiResult {
+        let published = state.publisher.publish(self.kind.clone(), id, body, mode).await?;
+        let status = if mode == PublishMode::Create { StatusCode::CREATED } else { StatusCode::OK };
+        Ok((status, Json(published_view(&state.store, &published))).into_response())
+    }
+
+    async fn withdraw(&self, state: &ApiState, id: &str) -> ApiResult {
+        let published = state.publisher.withdraw(self.kind.clone(), id).await?;
+        Ok(Json(published_view(&state.store, &published)).into_response())
+    }
+}
+
+/// The `id` of a new record's JSON, removed from its fields.
+fn take_id(fields: &mut Map<String, Value>) -> Result<String, ApiError> {
+    match fields.remove("id") {
+        Some(Value::String(id)) => Ok(id),
+        Some(_) => Err(ApiError::invalid("id", "must be a string")),
+        None => Err(ApiError::invalid("id", "is required")),
+    }
+}
+
+async fn list_offers(State(state): State<ApiState>, Query(params): Query<ListParams>) -> ApiResult {
+    OFFERS.list(&state, params.all)
 }
 
 async fn get_offer(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
-    match state.publisher.own(&RecordKind::Offer, &id)? {
-        Some(record) => Ok(Json(Views::new(&state.store).record(&record)).into_response()),
-        None => Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            format!("no offer with id {id:?} is published by this institution"),
-        )),
-    }
+    OFFERS.show(&state, &id)
 }
 
 /// Fills fields the admin left out from the institution's profile: country
@@ -450,27 +508,66 @@ fn offer_with_defaults(state: &ApiState, mut fields: Map<String, Value>) -> Resu
 
 async fn create_offer(State(state): State<ApiState>, body: axum::body::Bytes) -> ApiResult {
     let mut fields = parse_object(&body)?;
-    let id = match fields.remove("id") {
-        Some(Value::String(id)) => id,
-        Some(_) => return Err(ApiError::invalid("id", "must be a string")),
-        None => return Err(ApiError::invalid("id", "is required")),
-    };
+    let id = take_id(&mut fields)?;
     let offer = offer_with_defaults(&state, fields)?;
-    let published = state.publisher.publish_offer(&id, &offer, PublishMode::Create).await?;
-    Ok((StatusCode::CREATED, Json(published_view(&state.store, &published))).into_response())
+    OFFERS.publish(&state, &id, &offer, PublishMode::Create).await
 }
 
 async fn update_offer(State(state): State<ApiState>, Path(id): Path<String>, body: axum::body::Bytes) -> ApiResult {
     let mut fields = parse_object(&body)?;
     fields.remove("id");
     let offer = offer_with_defaults(&state, fields)?;
-    let published = state.publisher.publish_offer(&id, &offer, PublishMode::Update).await?;
-    Ok(Json(published_view(&state.store, &published)).into_response())
+    OFFERS.publish(&state, &id, &offer, PublishMode::Update).await
 }
 
 async fn withdraw_offer(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
-    let published = state.publisher.withdraw(RecordKind::Offer, &id).await?;
-    Ok(Json(published_view(&state.store, &published)).into_response())
+    OFFERS.withdraw(&state, &id).await
+}
+
+async fn list_achievements(State(state): State<ApiState>, Query(params): Query<ListParams>) -> ApiResult {
+    ACHIEVEMENTS.list(&state, params.all)
+}
+
+async fn get_achievement(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
+    ACHIEVEMENTS.show(&state, &id)
+}
+
+/// Fills the awarding body's country and languages from the profile.
+fn achievement_with_defaults(state: &ApiState, mut fields: Map<String, Value>) -> Result<AchievementBody, ApiError> {
+    if let Some(profile) = state.publisher.profile()? {
+        fields.entry("country").or_insert_with(|| json!(profile.country));
+        if !fields.contains_key("languages") && !profile.languages.is_empty() {
+            fields.insert("languages".into(), json!(profile.languages));
+        }
+    } else if !fields.contains_key("country") {
+        return Err(ApiError::invalid(
+            "body.country",
+            "is required: this institution has no profile to take it from (set one with `vetnet profile set`)",
+        ));
+    }
+    parse_json(Value::Object(fields))
+}
+
+async fn create_achievement(State(state): State<ApiState>, body: axum::body::Bytes) -> ApiResult {
+    let mut fields = parse_object(&body)?;
+    let id = take_id(&mut fields)?;
+    let achievement = achievement_with_defaults(&state, fields)?;
+    ACHIEVEMENTS.publish(&state, &id, &achievement, PublishMode::Create).await
+}
+
+async fn update_achievement(
+    State(state): State<ApiState>,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> ApiResult {
+    let mut fields = parse_object(&body)?;
+    fields.remove("id");
+    let achievement = achievement_with_defaults(&state, fields)?;
+    ACHIEVEMENTS.publish(&state, &id, &achievement, PublishMode::Update).await
+}
+
+async fn withdraw_achievement(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
+    ACHIEVEMENTS.withdraw(&state, &id).await
 }
 
 /// Query parameters as pairs, so a filter can be repeated (`country=SE&country=DE`).
@@ -506,6 +603,11 @@ fn sector_param(value: &str) -> Result<String, ApiError> {
     }
 }
 
+fn eqf_param(value: &str) -> Result<u8, ApiError> {
+    let level = value.parse::<u8>().ok().filter(|l| (1..=8).contains(l));
+    level.ok_or_else(|| ApiError::invalid("eqf", format!("must be an EQF level 1-8 (got {value:?})")))
+}
+
 fn lang_param(value: &str) -> Result<String, ApiError> {
     if vetnet_protocol::codes::is_language(value) {
         Ok(value.to_owned())
@@ -520,13 +622,7 @@ async fn search_offers(State(state): State<ApiState>, Query(params): Params) -> 
         match name.as_str() {
             "country" => countries_param(value, &mut query.countries)?,
             "sector" => query.sector = Some(sector_param(value)?),
-            "eqf" => {
-                let level = value.parse::<u8>().ok().filter(|l| (1..=8).contains(l));
-                query.eqf =
-                    Some(level.ok_or_else(|| {
-                        ApiError::invalid("eqf", format!("must be an EQF level 1-8 (got {value:?})"))
-                    })?);
-            }
+            "eqf" => query.eqf = Some(eqf_param(value)?),
             "lang" => query.lang = Some(lang_param(value)?),
             "text" => query.text = Some(value.clone()),
             "author" => {
@@ -575,4 +671,50 @@ async fn search_institutions(State(state): State<ApiState>, Query(params): Param
         }
     }
     search_response(&state, move |store| search::search_institutions(store, &query)).await
+}
+
+async fn search_achievements(State(state): State<ApiState>, Query(params): Params) -> ApiResult {
+    let mut query = AchievementQuery::default();
+    for (name, value) in &params {
+        match name.as_str() {
+            "country" => countries_param(value, &mut query.countries)?,
+            "sector" => {
+                let value = value.trim();
+                if !vetnet_protocol::codes::is_isced_f(value) {
+                    return Err(ApiError::invalid(
+                        "sector",
+                        format!("{value:?} is not an ISCED-F field code at any level (like 07, 071 or 0715)"),
+                    ));
+                }
+                query.sector = Some(value.to_owned());
+            }
+            "eqf" => query.eqf = Some(eqf_param(value)?),
+            "lang" => query.lang = Some(lang_param(value)?),
+            "skill" => {
+                if !vetnet_protocol::codes::is_esco_skill(value) {
+                    return Err(ApiError::invalid(
+                        "skill",
+                        format!("must be an ESCO skill URI http://data.europa.eu/esco/skill/<uuid> (got {value:?})"),
+                    ));
+                }
+                query.skill = Some(value.clone());
+            }
+            "participation" => {
+                query.participation =
+                    Some(value.parse::<Participation>().map_err(|e| ApiError::invalid("participation", e))?);
+            }
+            "text" => query.text = Some(value.clone()),
+            "author" => {
+                query.author = Some(value.parse().map_err(|e| ApiError::invalid("author", format!("{e}")))?);
+            }
+            "limit" => query.limit = Some(limit_param(value)?),
+            other => {
+                return Err(ApiError::invalid(
+                    other,
+                    "is not a filter of achievement search (country, sector, eqf, lang, skill, participation, text, author, limit)",
+                ));
+            }
+        }
+    }
+    search_response(&state, move |store| search::search_achievements(store, &query)).await
 }

@@ -6,13 +6,17 @@
 //!   cloneable [`network::NetworkClient`]. Only this module touches the swarm.
 //! - [`ingest`]: records arriving by gossip, and the verdict on each.
 //! - [`publish`]: signing and publishing the institution's own records.
-//! - [`api`]: the loopback HTTP/JSON admin API. Only this module knows JSON.
+//! - [`credentials`]: issuing, revoking and verifying micro-credentials
+//!   (kept in a private tree; never gossiped).
+//! - [`api`]: the loopback HTTP/JSON admin API. Only this module (and the
+//!   credential documents it carries) knows JSON.
 //! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`].
 //!
 //! See `ARCHITECTURE.md` at the repository root for the map and invariants.
 
 pub mod api;
 pub mod config;
+pub mod credentials;
 pub mod data_dir;
 pub mod ingest;
 pub mod keys;

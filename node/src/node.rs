@@ -15,6 +15,7 @@ use vetnet_protocol::{InstitutionId, ValidationContext};
 
 use crate::api::{self, ApiState};
 use crate::config::{self, Config, ConfigError};
+use crate::credentials::CredentialIssuer;
 use crate::data_dir::{DataDir, DataDirError, NodeLock, RuntimeInfo};
 use crate::ingest::{self, IngestStats};
 use crate::keys;
@@ -71,6 +72,7 @@ pub struct Node {
     store: RecordStore,
     network: NetworkClient,
     publisher: Publisher,
+    issuer: CredentialIssuer,
     stats: Arc<IngestStats>,
     sync: SyncService,
     shutdown: watch::Sender<bool>,
@@ -160,6 +162,7 @@ impl Node {
             },
         )));
         tasks.push(tokio::spawn(sync.clone().run_periodic(sync_timing)));
+        let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
         let state = ApiState {
             info: info.clone(),
             store: store.clone(),
@@ -167,11 +170,13 @@ impl Node {
             publisher: publisher.clone(),
             stats: stats.clone(),
             sync: sync.clone(),
+            issuer: issuer.clone(),
             token: token.into(),
         };
         tasks.push(tokio::spawn(api::serve(listener, state, shutdown_rx)));
 
-        let node = Node { info, data_dir, store, network, publisher, stats, sync, shutdown, tasks, _lock: lock };
+        let node =
+            Node { info, data_dir, store, network, publisher, issuer, stats, sync, shutdown, tasks, _lock: lock };
         node.refresh_profile_addresses().await?;
         node.data_dir.write_runtime(&RuntimeInfo {
             pid: std::process::id(),
@@ -222,6 +227,11 @@ impl Node {
     }
     pub fn publisher(&self) -> &Publisher {
         &self.publisher
+    }
+
+    /// The institution's credentials: issue, revoke, delegate.
+    pub fn credentials(&self) -> &CredentialIssuer {
+        &self.issuer
     }
     pub fn stats(&self) -> &IngestStats {
         &self.stats

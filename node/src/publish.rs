@@ -93,6 +93,15 @@ impl Publisher {
         Self { inner: Arc::new(Inner { key, store, network, network_name, sequence: Mutex::new(()) }) }
     }
 
+    /// The institution's key, for credentials signed in its name.
+    pub fn key(&self) -> &InstitutionKey {
+        &self.inner.key
+    }
+
+    pub fn network_name(&self) -> &str {
+        &self.inner.network_name
+    }
+
     pub fn institution(&self) -> InstitutionId {
         self.inner.key.id()
     }

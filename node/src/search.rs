@@ -4,6 +4,7 @@
 //! the records returned are read from the store.
 
 use roaring::RoaringBitmap;
+use vetnet_protocol::achievement::Participation;
 use vetnet_protocol::profile::InstitutionKind;
 use vetnet_protocol::{Content, InstitutionId, VerifiedRecord};
 
@@ -42,6 +43,24 @@ pub struct InstitutionQuery {
     pub lang: Option<String>,
     /// Every word starts a word of the name, description, city or region.
     pub text: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// Filters for achievements (micro-credential definitions).
+#[derive(Debug, Clone, Default)]
+pub struct AchievementQuery {
+    /// Awarded in any of these countries.
+    pub countries: Vec<String>,
+    /// ISCED-F code at any level.
+    pub sector: Option<String>,
+    pub eqf: Option<u8>,
+    pub lang: Option<String>,
+    /// Certifies this ESCO skill URI.
+    pub skill: Option<String>,
+    pub participation: Option<Participation>,
+    /// Every word starts a word of the title, description or outcomes.
+    pub text: Option<String>,
+    pub author: Option<InstitutionId>,
     pub limit: Option<usize>,
 }
 
@@ -119,6 +138,26 @@ pub fn search_offers(store: &RecordStore, query: &OfferQuery) -> Result<Vec<Veri
     };
     let mut results = fetch(store, &newest)?;
     results.retain(|record| matches!(record.content, Content::Offer(_)));
+    Ok(results)
+}
+
+/// Achievements matching `query`, newest first.
+pub fn search_achievements(store: &RecordStore, query: &AchievementQuery) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let filters = [
+        ("country", query.countries.clone()),
+        ("sector", query.sector.iter().cloned().collect()),
+        ("eqf", query.eqf.iter().map(u8::to_string).collect()),
+        ("lang", query.lang.iter().cloned().collect()),
+        ("skill", query.skill.iter().cloned().collect()),
+        ("participation", query.participation.iter().map(|p| p.as_str().to_owned()).collect()),
+        ("author", query.author.iter().map(|author| hex::encode(author.as_bytes())).collect()),
+    ];
+    let newest = {
+        let index = store.search_index();
+        index.newest(&candidates(&index, "achievement", &filters, &query.text), limit(query.limit))
+    };
+    let mut results = fetch(store, &newest)?;
+    results.retain(|record| matches!(record.content, Content::Achievement(_)));
     Ok(results)
 }
 

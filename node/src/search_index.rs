@@ -378,7 +378,24 @@ fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
     let mut terms: Vec<(&'static str, String)> = vec![("author", hex::encode(record.author.as_bytes()))];
     match &record.content {
         Content::Withdrawn => return Vec::new(),
-        Content::Uninterpreted => {}
+        // Found by key (author, kind, id), never by search.
+        Content::Uninterpreted | Content::Revocation(_) | Content::Delegation(_) => {}
+        Content::Achievement(achievement) => {
+            terms.push(("country", achievement.country.clone()));
+            terms.extend(achievement.isced.iter().flat_map(|code| isced_levels(code)).map(|code| ("sector", code)));
+            terms.extend(achievement.eqf.map(|level| ("eqf", level.to_string())));
+            for lang in &achievement.languages {
+                terms.extend(language_levels(lang).map(|lang| ("lang", lang)));
+            }
+            terms.extend(achievement.esco_skills.iter().map(|skill| ("skill", skill.clone())));
+            terms.push(("participation", achievement.participation.as_str().to_owned()));
+            let text = achievement
+                .title
+                .texts()
+                .chain(achievement.description.texts())
+                .chain(achievement.outcomes.iter().map(String::as_str));
+            terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
+        }
         Content::Offer(offer) => {
             terms.push(("country", offer.country.clone()));
             terms.extend(isced_levels(&offer.isced).map(|code| ("sector", code)));

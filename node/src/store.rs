@@ -237,6 +237,13 @@ impl RecordStore {
     }
 
     /// The search index, for reading. Hold it briefly: inserts wait for it.
+    /// A tree of this node's private data (issued credentials), in the same
+    /// database but outside the records: nothing in it is ever gossiped,
+    /// synced or indexed.
+    pub fn private_tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
+        Ok(self.db.open_tree(format!("private/{name}"))?)
+    }
+
     pub fn search_index(&self) -> RwLockReadGuard<'_, SearchIndex> {
         self.index.read().unwrap_or_else(PoisonError::into_inner)
     }

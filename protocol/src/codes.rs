@@ -217,7 +217,7 @@ const ESCO_OCCUPATION_PREFIX: &str = "http://data.europa.eu/esco/occupation/";
 const ESCO_SKILL_PREFIX: &str = "http://data.europa.eu/esco/skill/";
 
 /// Is `s` a lower-case hyphenated UUID, as ESCO concept URIs end with?
-fn is_uuid(s: &str) -> bool {
+pub fn is_uuid(s: &str) -> bool {
     let groups: Vec<&str> = s.split('-').collect();
     groups.len() == 5
         && groups

@@ -8,9 +8,12 @@ use coset::{CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable, 
 use ed25519_dalek::{Signature, Signer, SigningKey};
 use sha2::{Digest, Sha256};
 
+use crate::achievement::AchievementBody;
+use crate::delegation::{DelegationBody, delegation_id};
 use crate::limits::{MAX_CLOCK_SKEW_SECS, MAX_ID_LEN, MAX_KIND_LEN, MAX_RECORD_BYTES};
 use crate::offer::OfferBody;
 use crate::profile::{PROFILE_ID, ProfileBody};
+use crate::revocation::{RevocationBody, credential_uuid};
 use crate::validate::{Checked, ValidationError};
 use crate::{Content, FORMAT_VERSION, InstitutionId, Payload, RecordError, RecordKey, RecordKind, ValidationContext};
 
@@ -56,6 +59,11 @@ impl InstitutionKey {
 
     pub fn id(&self) -> InstitutionId {
         InstitutionId::from_bytes(self.0.verifying_key().to_bytes())
+    }
+
+    /// The Ed25519 key, for signatures outside records (credentials).
+    pub fn signing_key(&self) -> &SigningKey {
+        &self.0
     }
 
     /// Encodes `payload` and wraps it in a tagged COSE_Sign1 with alg EdDSA
@@ -272,6 +280,9 @@ fn check_payload(payload: &Payload, ctx: &ValidationContext) -> Result<Content, 
         return Err(rule("id", format!("must be {PROFILE_ID:?} for a profile (got {:?})", payload.id)));
     }
     let body = match (&payload.body, payload.withdrawn) {
+        (None, true) if kind == RecordKind::Revocation => {
+            return Err(rule("withdrawn", "a revocation is final and cannot be withdrawn".into()));
+        }
         (None, true) => return Ok(Content::Withdrawn),
         (Some(_), true) => return Err(rule("body", "must be absent in a withdrawal".into())),
         (None, false) => return Err(rule("body", "is required unless the record is a withdrawal".into())),
@@ -283,6 +294,35 @@ fn check_payload(payload: &Payload, ctx: &ValidationContext) -> Result<Content, 
     match kind {
         RecordKind::Profile => Ok(Content::Profile(Box::new(decode_body::<ProfileBody>(body)?))),
         RecordKind::Offer => Ok(Content::Offer(Box::new(decode_body::<OfferBody>(body)?))),
+        RecordKind::Achievement => Ok(Content::Achievement(Box::new(decode_body::<AchievementBody>(body)?))),
+        RecordKind::Revocation => {
+            let revocation = decode_body::<RevocationBody>(body)?;
+            if credential_uuid(&revocation.credential) != Some(payload.id.as_str()) {
+                return Err(rule(
+                    "id",
+                    format!(
+                        "must be the UUID of the revoked credential {:?} (got {:?})",
+                        revocation.credential, payload.id
+                    ),
+                ));
+            }
+            Ok(Content::Revocation(revocation))
+        }
+        RecordKind::Delegation => {
+            let delegation = decode_body::<DelegationBody>(body)?;
+            let expected = delegation.delegate_id().map(|delegate| delegation_id(&delegation.achievement, &delegate));
+            if expected.as_deref() != Some(payload.id.as_str()) {
+                return Err(rule(
+                    "id",
+                    format!(
+                        "must be {:?}, derived from the achievement and the delegate (got {:?})",
+                        expected.unwrap_or_default(),
+                        payload.id
+                    ),
+                ));
+            }
+            Ok(Content::Delegation(delegation))
+        }
         RecordKind::Other(_) => Ok(Content::Uninterpreted),
     }
 }

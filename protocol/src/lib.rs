@@ -10,14 +10,18 @@
 //! map ([`Payload`]). [`InstitutionKey::sign`] makes one; [`VerifiedRecord::open`]
 //! checks one (size, envelope, signature, field rules) and says what it holds.
 
+pub mod achievement;
 pub mod codes;
+pub mod delegation;
 mod did;
 mod envelope;
 mod error;
+mod keyword;
 pub mod limits;
 pub mod offer;
 mod payload;
 pub mod profile;
+pub mod revocation;
 pub mod sync;
 mod text;
 mod validate;

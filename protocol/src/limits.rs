@@ -41,3 +41,7 @@ pub const MAX_MULTIADDR_CHARS: usize = 256;
 /// Numeric ranges of an offer.
 pub const MAX_PLACES: u32 = 1_000;
 pub const MAX_WEEKS: u32 = 104;
+
+/// Workload of an achievement.
+pub const MAX_ECTS: f64 = 240.0;
+pub const MAX_HOURS: u32 = 10_000;

@@ -6,8 +6,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::InstitutionId;
+use crate::achievement::AchievementBody;
+use crate::delegation::DelegationBody;
 use crate::offer::OfferBody;
 use crate::profile::ProfileBody;
+use crate::revocation::RevocationBody;
 
 /// The payload format version this crate writes and understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -21,7 +24,8 @@ pub struct Payload {
     pub v: u32,
     /// Network name, so a record cannot be replayed into another network.
     pub net: String,
-    /// Record kind: `profile`, `offer`, or a kind a later version defines.
+    /// Record kind: `profile`, `offer`, `achievement`, `revocation`,
+    /// `delegation`, or a kind a later version defines.
     pub kind: String,
     /// The record's name within its author and kind.
     pub id: String,
@@ -85,6 +89,9 @@ impl Payload {
 pub enum RecordKind {
     Profile,
     Offer,
+    Achievement,
+    Revocation,
+    Delegation,
     Other(String),
 }
 
@@ -93,6 +100,9 @@ impl RecordKind {
         match self {
             RecordKind::Profile => "profile",
             RecordKind::Offer => "offer",
+            RecordKind::Achievement => "achievement",
+            RecordKind::Revocation => "revocation",
+            RecordKind::Delegation => "delegation",
             RecordKind::Other(kind) => kind,
         }
     }
@@ -103,6 +113,9 @@ impl From<&str> for RecordKind {
         match kind {
             "profile" => RecordKind::Profile,
             "offer" => RecordKind::Offer,
+            "achievement" => RecordKind::Achievement,
+            "revocation" => RecordKind::Revocation,
+            "delegation" => RecordKind::Delegation,
             other => RecordKind::Other(other.to_owned()),
         }
     }
@@ -152,6 +165,9 @@ impl RecordKey {
 pub enum Content {
     Profile(Box<ProfileBody>),
     Offer(Box<OfferBody>),
+    Achievement(Box<AchievementBody>),
+    Revocation(RevocationBody),
+    Delegation(DelegationBody),
     /// A withdrawal of the record with the same key.
     Withdrawn,
     /// A kind this version does not know: stored and forwarded as is.

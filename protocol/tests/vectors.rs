@@ -251,6 +251,9 @@ fn check_file(name: &str, file: &VectorFile) {
     let content = match opened.content {
         Content::Profile(_) => "profile",
         Content::Offer(_) => "offer",
+        Content::Achievement(_) => "achievement",
+        Content::Revocation(_) => "revocation",
+        Content::Delegation(_) => "delegation",
         Content::Withdrawn => "withdrawn",
         Content::Uninterpreted => "uninterpreted",
     };

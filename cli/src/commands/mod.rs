@@ -2,6 +2,8 @@
 //! node (directly for `init` and `node run`, else through the admin API) and
 //! prints the result.
 
+mod achievement;
+mod credential;
 mod init;
 mod node;
 mod offer;
@@ -26,6 +28,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Peers => status::peers(&ApiClient::connect(&data_dir)?, printer).await,
         Command::Profile(command) => profile::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Offer(command) => offer::run(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Achievement(command) => achievement::run(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Delegation(command) => {
+            achievement::run_delegation(&ApiClient::connect(&data_dir)?, command, printer).await
+        }
+        Command::Credential(command) => credential::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Search(command) => search::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Sync { peer } => sync::run(&ApiClient::connect(&data_dir)?, peer, printer).await,
     }

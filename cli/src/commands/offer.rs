@@ -33,11 +33,11 @@ pub async fn run(client: &ApiClient, command: OfferCommand, printer: Printer) ->
             let id = match (args.id, fields.remove("id")) {
                 (Some(id), _) => id,
                 (None, Some(Value::String(id))) => id,
-                _ => id_from_title(&lang_text(&fields["title"])),
+                _ => id_from_title(&lang_text(&fields["title"]), "offer"),
             };
             fields.insert("id".into(), json!(id));
             let published = client.send(Method::POST, "/v1/offers", Some(&Value::Object(fields))).await?;
-            report_published(&published, "Published", printer);
+            report_published(&published, "Published", "offer", printer);
         }
         OfferCommand::List { all } => {
             let query = if all { vec![("all", "true".to_owned())] } else { Vec::new() };
@@ -67,11 +67,11 @@ pub async fn run(client: &ApiClient, command: OfferCommand, printer: Printer) ->
             }
             apply_offer_fields(&mut fields, &flags)?;
             let published = client.send(Method::PUT, &path, Some(&Value::Object(fields))).await?;
-            report_published(&published, "Updated", printer);
+            report_published(&published, "Updated", "offer", printer);
         }
         OfferCommand::Withdraw { id } => {
             let published = client.send(Method::DELETE, &format!("/v1/offers/{}", path_segment(&id)), None).await?;
-            report_published(&published, "Withdrew", printer);
+            report_published(&published, "Withdrew", "offer", printer);
         }
     }
     Ok(())
@@ -79,7 +79,7 @@ pub async fn run(client: &ApiClient, command: OfferCommand, printer: Printer) ->
 
 /// Ids are restricted to letters, digits and `-_.`; anything else is refused
 /// by the node, so percent-encoding is only needed for odd input.
-fn path_segment(id: &str) -> String {
+pub(crate) fn path_segment(id: &str) -> String {
     id.bytes()
         .map(|b| {
             if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
@@ -88,7 +88,7 @@ fn path_segment(id: &str) -> String {
 }
 
 /// An id made from the title: `welding-in-kiel-7f3a`.
-fn id_from_title(title: &str) -> String {
+pub(crate) fn id_from_title(title: &str, fallback: &str) -> String {
     let mut slug = String::new();
     for c in title.to_lowercase().chars() {
         if c.is_ascii_alphanumeric() {
@@ -101,7 +101,7 @@ fn id_from_title(title: &str) -> String {
     let slug = slug.trim_end_matches('-');
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
     let suffix = format!("{:04x}", nanos % 0x10000);
-    if slug.is_empty() { format!("offer-{suffix}") } else { format!("{slug}-{suffix}") }
+    if slug.is_empty() { format!("{fallback}-{suffix}") } else { format!("{slug}-{suffix}") }
 }
 
 /// `4` → (4, 4); `3-5` → (3, 5).
@@ -121,7 +121,7 @@ fn range(flag: &str, value: &str) -> anyhow::Result<(u64, u64)> {
 }
 
 /// Reads `--file` (TOML with the body fields of docs/PROTOCOL.md).
-fn read_offer_file(path: &std::path::Path) -> anyhow::Result<Map<String, Value>> {
+pub(crate) fn read_toml_file(path: &std::path::Path) -> anyhow::Result<Map<String, Value>> {
     let text =
         std::fs::read_to_string(path).map_err(|e| Failure::user(format!("cannot read {}: {e}", path.display())))?;
     let table: toml::Table = toml::from_str(&text)
@@ -135,7 +135,7 @@ fn read_offer_file(path: &std::path::Path) -> anyhow::Result<Map<String, Value>>
 /// Writes offer flags (and `--file`) into an offer's JSON fields.
 fn apply_offer_fields(fields: &mut Map<String, Value>, flags: &OfferFields) -> anyhow::Result<()> {
     if let Some(path) = &flags.file {
-        fields.extend(read_offer_file(path)?);
+        fields.extend(read_toml_file(path)?);
     }
     let lang = flags.text_lang.as_str();
     if let Some(title) = &flags.title {
@@ -244,7 +244,7 @@ fn apply_offer_fields(fields: &mut Map<String, Value>, flags: &OfferFields) -> a
     Ok(())
 }
 
-fn report_published(published: &Value, verb: &str, printer: Printer) {
+pub(crate) fn report_published(published: &Value, verb: &str, noun: &str, printer: Printer) {
     if printer.json {
         printer.value(published);
         return;
@@ -256,7 +256,7 @@ fn report_published(published: &Value, verb: &str, printer: Printer) {
     } else {
         "stored; it goes to the network as soon as a peer connects"
     };
-    printer.line(format!("{verb} offer {id} (version {seq}): {gossip}."));
+    printer.line(format!("{verb} {noun} {id} (version {seq}): {gossip}."));
 }
 
 fn range_text(offer: &Value, low: &str, high: &str) -> String {

@@ -1,7 +1,8 @@
-//! `vetnet search offers|institutions`.
+//! `vetnet search offers|institutions|achievements`.
 
 use crate::args::SearchCommand;
 use crate::client::ApiClient;
+use crate::commands::achievement::print_achievements;
 use crate::commands::offer::print_offers;
 use crate::commands::{lang_text, short_did, text};
 use crate::printer::Printer;
@@ -59,6 +60,19 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
                 })
                 .collect();
             printer.table(&["NAME", "KIND", "COUNTRY", "CITY", "SECTORS", "LANGUAGES", "DID"], &rows);
+        }
+        SearchCommand::Achievements(args) => {
+            let mut query: Vec<(&str, String)> = args.country.into_iter().map(|c| ("country", c)).collect();
+            query.extend(args.sector.map(|v| ("sector", v)));
+            query.extend(args.eqf.map(|v| ("eqf", v.to_string())));
+            query.extend(args.lang.map(|v| ("lang", v)));
+            query.extend(args.skill.map(|v| ("skill", v)));
+            query.extend(args.participation.map(|v| ("participation", v)));
+            query.extend(args.text.map(|v| ("text", v)));
+            query.extend(args.author.map(|v| ("author", v)));
+            query.extend(args.limit.map(|v| ("limit", v.to_string())));
+            let list = client.get("/v1/search/achievements", &query).await?;
+            print_achievements(&list, printer, "No achievements match.");
         }
     }
     Ok(())
