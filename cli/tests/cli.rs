@@ -56,6 +56,10 @@ mod util {
         }
 
         /// Checks the command failed with `code` and its stderr names every one of `words`.
+        pub fn assert_success(&self) {
+            assert_eq!(self.code(), Some(0), "`{}` should succeed:\n{self}", self.command);
+        }
+
         pub fn assert_failure(&self, code: i32, words: &[&str]) {
             assert_eq!(self.code(), Some(code), "`{}` should exit with {code}:\n{self}", self.command);
             for word in words {
@@ -505,4 +509,71 @@ fn sigterm_shuts_down_cleanly() {
     assert!(!home.has("node.toml"), "the runtime file is removed at shutdown");
 
     home.run(&["status"]).assert_failure(3, &["vetnet node run"]);
+}
+
+#[test]
+fn a_class_is_issued_all_or_nothing_exported_and_verified_by_file() {
+    let home = Home::new();
+    home.init(&["--name", "Riga Technical School", "--country", "LV", "--kind", "vet-provider", "--lang", "lv"]);
+    let _node = home.start_node(&[]);
+    let published = home.json(&[
+        "achievement",
+        "publish",
+        "--id",
+        "cnc-basics",
+        "--title",
+        "CNC milling basics",
+        "--outcome",
+        "Sets up and runs a 3-axis CNC mill from a given program",
+        "--ects",
+        "3",
+        "--eqf",
+        "4",
+        "--assessment",
+        "Practical test",
+        "--participation",
+        "on-site",
+        "--quality-assurance",
+        "Accredited by the State Education Quality Service",
+    ]);
+    assert_eq!(published["id"], "cnc-basics");
+    assert_eq!(published["country"], "LV", "the country comes from the profile");
+
+    // 30 learners, one with a broken email: the whole class is refused, the row named.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("class.csv");
+    let mut rows = String::from("learner_name,learner_email,grade\n");
+    for n in 1..=30 {
+        let email = if n == 17 { "nobody-at-example".to_owned() } else { format!("learner{n}@example.lv") };
+        rows.push_str(&format!("\"Learner {n}, Jr\",{email},{}\n", if n % 2 == 0 { "Pass" } else { "Merit" }));
+    }
+    std::fs::write(&csv, &rows).unwrap();
+    let csv_arg = csv.to_str().unwrap();
+    home.run(&["credential", "issue-batch", csv_arg, "--achievement", "cnc-basics"])
+        .assert_failure(1, &["row 17", "learner_email", "nothing was issued"]);
+    assert_eq!(home.json(&["credential", "list"]), serde_json::json!([]), "nothing was issued");
+
+    std::fs::write(&csv, rows.replace("nobody-at-example", "learner17@example.lv")).unwrap();
+    let issued = home.json(&["credential", "issue-batch", csv_arg, "--achievement", "cnc-basics"]);
+    assert_eq!(issued.as_array().map(Vec::len), Some(30));
+    assert_eq!(issued[0]["learner_name"], "Learner 1, Jr");
+    let id = issued[0]["id"].as_str().unwrap().to_owned();
+
+    let file = dir.path().join("learner1.json");
+    home.run(&["credential", "export", &id, "--out", file.to_str().unwrap()]).assert_success();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("learner1@example.lv"), "the email is only in the file as a salted hash");
+    let verdict = home.json(&["credential", "verify", file.to_str().unwrap()]);
+    assert_eq!(verdict["verdict"], "valid", "{verdict}");
+
+    let tampered = dir.path().join("tampered.json");
+    std::fs::write(&tampered, text.replace("\"Learner 1, Jr\"", "\"Learner 2, Jr\"")).unwrap();
+    let outcome = home.run(&["credential", "verify", tampered.to_str().unwrap()]);
+    outcome.assert_failure(5, &["tampered"]);
+
+    home.run(&["credential", "revoke", &id, "--reason", "issued-in-error"]).assert_success();
+    home.run(&["credential", "verify", file.to_str().unwrap()]).assert_failure(5, &["revoked"]);
+    let stats = home.json(&["credential", "stats"]);
+    assert_eq!(stats[0]["issued"], 30);
+    assert_eq!(stats[0]["revoked"], 1);
 }

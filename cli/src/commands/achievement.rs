@@ -150,8 +150,8 @@ fn apply_fields(fields: &mut Map<String, Value>, flags: &AchievementFields) -> a
 
 fn workload(a: &Value) -> String {
     let mut parts = Vec::new();
-    if !a["ects"].is_null() {
-        parts.push(format!("{} ECTS", text(&a["ects"])));
+    if let Some(ects) = a["ects"].as_f64() {
+        parts.push(format!("{ects} ECTS"));
     }
     if !a["hours"].is_null() {
         parts.push(format!("{} h", text(&a["hours"])));
