@@ -19,6 +19,7 @@ use vetnet_protocol::achievement::AchievementBody;
 use vetnet_protocol::delegation::{DelegationBody, delegation_id};
 use vetnet_protocol::profile::{PROFILE_ID, ProfileBody};
 use vetnet_protocol::revocation::{RevocationBody, RevocationReason, credential_uuid};
+use vetnet_protocol::validate::{self, ValidationError};
 use vetnet_protocol::{Content, InstitutionId, RecordKey, RecordKind, VerifiedRecord};
 
 use crate::publish::{PublishError, PublishMode, Published, Publisher, unix_now};
@@ -133,10 +134,6 @@ fn today() -> String {
     chrono::Utc::now().format("%Y-%m-%d").to_string()
 }
 
-fn is_day(value: &str) -> bool {
-    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok_and(|d| d.format("%Y-%m-%d").to_string() == value)
-}
-
 /// A fresh `urn:uuid:` (version 4) and a hex salt, from the OS generator.
 fn fresh_id_and_salt() -> Result<(String, String), CredentialError> {
     let mut bytes = [0u8; 32];
@@ -218,44 +215,27 @@ impl CredentialIssuer {
     fn check_row(&self, row: usize, request: IssueRequest) -> Result<CheckedRow, Vec<RowError>> {
         let mut errors = Vec::new();
         let mut fail = |field: &str, rule: String| errors.push(RowError { row, field: field.to_owned(), rule });
-        let name = request.learner_name.trim();
-        if name.is_empty() {
-            fail("learner_name", "is required".into());
-        } else if name.chars().count() > MAX_LEARNER_NAME_CHARS {
-            fail("learner_name", format!("must be at most {MAX_LEARNER_NAME_CHARS} characters"));
-        } else if name.chars().any(char::is_control) {
-            fail("learner_name", "must not contain line breaks or control characters".into());
-        }
-        if let Some(email) = &request.learner_email {
-            let ok = email.split_once('@').is_some_and(|(local, domain)| {
-                !local.is_empty()
-                    && domain.contains('.')
-                    && !domain.contains('@')
-                    && !email.contains(char::is_whitespace)
-            });
-            if !ok {
-                fail("learner_email", format!("must be an email address like name@example.org (got {email:?})"));
-            }
-        }
-        if let Some(grade) = &request.grade
-            && (grade.trim().is_empty()
-                || grade.chars().count() > MAX_GRADE_CHARS
-                || grade.chars().any(char::is_control))
-        {
-            fail("grade", format!("must be 1-{MAX_GRADE_CHARS} characters on one line"));
-        }
+        let mut checks = vec![validate::text("learner_name", &request.learner_name, MAX_LEARNER_NAME_CHARS, true)];
+        checks.extend(request.learner_email.as_deref().map(|email| validate::email("learner_email", email)));
+        checks.extend(request.grade.as_deref().map(|grade| validate::text("grade", grade, MAX_GRADE_CHARS, true)));
         let awarded = request.date.clone().unwrap_or_else(today);
-        if !is_day(&awarded) {
-            fail("date", format!("must be a date written YYYY-MM-DD (got {awarded:?})"));
-        } else if awarded > today() {
-            fail("date", format!("must not be in the future (got {awarded})"));
-        }
-        if let Some(until) = &request.valid_until {
-            if !is_day(until) {
-                fail("valid_until", format!("must be a date written YYYY-MM-DD (got {until:?})"));
-            } else if *until < awarded {
-                fail("valid_until", format!("must not be before the award date {awarded} (got {until})"));
+        let awarded_day = validate::date("date", &awarded);
+        let until_day = request.valid_until.as_deref().map(|until| validate::date("valid_until", until));
+        checks.extend(awarded_day.as_ref().err().cloned().map(Err));
+        checks.extend(until_day.as_ref().and_then(|until| until.as_ref().err()).cloned().map(Err));
+        if let Ok(day) = &awarded_day {
+            if awarded > today() {
+                checks.push(Err(ValidationError::new("date", format!("must not be in the future (got {day})"))));
             }
+            if let Some(Ok(until)) = &until_day
+                && until < day
+            {
+                let rule = format!("must not be before the award date {day} (got {until})");
+                checks.push(Err(ValidationError::new("valid_until", rule)));
+            }
+        }
+        for e in checks.into_iter().filter_map(Result::err) {
+            fail(&e.field, e.rule);
         }
         let (author, achievement_id) = match request.achievement.rsplit_once('/') {
             Some((did, id)) => match did.parse::<InstitutionId>() {
@@ -284,7 +264,7 @@ impl CredentialIssuer {
             ),
             Ok(Some(achievement)) => found = Some(achievement),
         }
-        if author != self.me() && is_day(&awarded) {
+        if author != self.me() && awarded_day.is_ok() {
             let id = delegation_id(&achievement_id, &self.me());
             match live(&self.store, author, &RecordKind::Delegation, &id).map(|r| r.and_then(delegation_of)) {
                 Ok(Some(delegation)) if delegation.covers(&awarded) => {}
@@ -703,7 +683,7 @@ pub fn verify(store: &RecordStore, text: &str, now: chrono::DateTime<chrono::Utc
     let text = text.trim();
     let contexts = ContextSet::bundled();
     // 1. Format and proof.
-    let (document, signer) = if text.starts_with('{') {
+    let signer = if text.starts_with('{') {
         v.format = Some("data-integrity");
         let document: Value = match serde_json::from_str(text) {
             Ok(document) => document,
@@ -716,7 +696,7 @@ pub fn verify(store: &RecordStore, text: &str, now: chrono::DateTime<chrono::Utc
         v.pass("format", "an Open Badges 3.0 credential (W3C VC 2.0, JSON-LD)");
         v.facts = Some(facts);
         match data_integrity::verify(&document, &contexts) {
-            Ok(proof) => (document, proof.signer),
+            Ok(proof) => proof.signer,
             Err(e) if e.is_malformed() => return v.stop("proof", Verdict::Malformed, e.to_string()),
             Err(e) => return v.stop("proof", Verdict::Tampered, e.to_string()),
         }
@@ -730,7 +710,7 @@ pub fn verify(store: &RecordStore, text: &str, now: chrono::DateTime<chrono::Utc
                 };
                 v.pass("format", "an Open Badges 3.0 credential (W3C VC 2.0) as a VC-JWT");
                 v.facts = Some(facts);
-                (verified.credential, verified.signer)
+                verified.signer
             }
             Err(e) if e.is_malformed() => {
                 return v.stop("format", Verdict::Malformed, format!("neither a JSON credential nor a VC-JWT: {e}"));
@@ -741,7 +721,6 @@ pub fn verify(store: &RecordStore, text: &str, now: chrono::DateTime<chrono::Utc
             }
         }
     };
-    let _ = document;
     let Some(facts) = v.facts.clone() else { return v };
     if signer != facts.issuer {
         return v.stop(

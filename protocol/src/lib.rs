@@ -24,7 +24,7 @@ pub mod profile;
 pub mod revocation;
 pub mod sync;
 mod text;
-mod validate;
+pub mod validate;
 
 pub use did::{DidError, InstitutionId};
 pub use envelope::{InstitutionKey, RecordHash, VerifiedRecord};

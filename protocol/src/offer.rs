@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::LangText;
 use crate::codes;
+use crate::keyword::keyword_enum;
 use crate::limits::*;
 use crate::validate::{self, Checked, Rule, fail};
 
@@ -105,48 +106,22 @@ pub struct Conditions {
     pub mentor: bool,
 }
 
-/// Provided by the host, assisted (the host helps find it), or none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Provision {
-    Provided,
-    Assisted,
-    None,
-}
-
-impl std::str::FromStr for Provision {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "provided" => Ok(Provision::Provided),
-            "assisted" => Ok(Provision::Assisted),
-            "none" => Ok(Provision::None),
-            _ => Err(format!("{s:?} is not one of provided, assisted, none")),
-        }
+keyword_enum! {
+    /// Provided by the host, assisted (the host helps find it), or none.
+    pub enum Provision {
+        Provided = "provided",
+        Assisted = "assisted",
+        None = "none",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum InsuranceCover {
-    Host,
-    SendingSchool,
-    Learner,
-    Shared,
-}
-
-impl std::str::FromStr for InsuranceCover {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "host" => Ok(InsuranceCover::Host),
-            "sending-school" => Ok(InsuranceCover::SendingSchool),
-            "learner" => Ok(InsuranceCover::Learner),
-            "shared" => Ok(InsuranceCover::Shared),
-            _ => Err(format!("{s:?} is not one of host, sending-school, learner, shared")),
-        }
+keyword_enum! {
+    /// Who covers liability and accident insurance.
+    pub enum InsuranceCover {
+        Host = "host",
+        SendingSchool = "sending-school",
+        Learner = "learner",
+        Shared = "shared",
     }
 }
 

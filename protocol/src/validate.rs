@@ -1,4 +1,6 @@
-//! The field rules. Every error names the field (as a path into the payload,
+//! The field rules. The record kinds use all of them; the text, email and
+//! date rules are public so a node checks its own input (a learner's name
+//! and email, an award day) the same way. Every error names the field (as a path into the payload,
 //! e.g. `body.eqf_min`) and the rule it breaks, in words an admin can act on.
 
 use std::fmt;
@@ -43,7 +45,8 @@ pub trait Checked {
     fn check(&self, prefix: &str) -> Result<(), ValidationError>;
 }
 
-pub(crate) type Rule = Result<(), ValidationError>;
+/// The outcome of checking one field.
+pub type Rule = Result<(), ValidationError>;
 
 pub(crate) fn fail(field: impl Into<String>, rule: impl Into<String>) -> Rule {
     Err(ValidationError::new(field, rule))
@@ -51,7 +54,7 @@ pub(crate) fn fail(field: impl Into<String>, rule: impl Into<String>) -> Rule {
 
 /// Text of at most `max` characters; `single_line` forbids line breaks.
 /// Control characters other than line breaks and tabs are never allowed.
-pub(crate) fn text(field: &str, value: &str, max: usize, single_line: bool) -> Rule {
+pub fn text(field: &str, value: &str, max: usize, single_line: bool) -> Rule {
     if value.trim().is_empty() {
         return fail(field, "must not be empty");
     }
@@ -119,7 +122,7 @@ pub(crate) fn nace(field: &str, code: &str) -> Rule {
     }
 }
 
-pub(crate) fn email(field: &str, value: &str) -> Rule {
+pub fn email(field: &str, value: &str) -> Rule {
     text(field, value, crate::limits::MAX_EMAIL_CHARS, true)?;
     let ok = match value.split_once('@') {
         Some((local, domain)) => {
@@ -145,7 +148,7 @@ pub(crate) fn url(field: &str, value: &str) -> Rule {
 }
 
 /// A calendar date `YYYY-MM-DD`.
-pub(crate) fn date(field: &str, value: &str) -> Result<chrono::NaiveDate, ValidationError> {
+pub fn date(field: &str, value: &str) -> Result<chrono::NaiveDate, ValidationError> {
     let parsed =
         chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok().filter(|d| d.format("%Y-%m-%d").to_string() == value);
     parsed.ok_or_else(|| ValidationError::new(field, format!("must be a date written YYYY-MM-DD (got {value:?})")))

@@ -9,6 +9,7 @@ use vetnet_credential::contexts::ContextSet;
 use vetnet_credential::data_integrity;
 use vetnet_credential::open_badge::{self, Award, Institution};
 use vetnet_node::credentials::{CredentialError, ExportFormat, IssueRequest, Verdict, verify};
+use vetnet_node::publish::PublishMode;
 use vetnet_protocol::achievement::{AchievementBody, Participation};
 use vetnet_protocol::revocation::RevocationReason;
 use vetnet_protocol::{InstitutionKey, LangText, RecordKind};
@@ -35,6 +36,12 @@ fn achievement() -> AchievementBody {
         stackability: None,
         further_information: None,
     }
+}
+
+/// Publishes `achievement()` as `mig-welding` on `node`.
+async fn publish_achievement(node: &TestNode) {
+    let publisher = node.node.publisher();
+    publisher.publish(RecordKind::Achievement, "mig-welding", &achievement(), PublishMode::Create).await.unwrap();
 }
 
 fn request(achievement: &str, learner: &str) -> IssueRequest {
@@ -107,11 +114,7 @@ fn tampered(value: &Value) -> Value {
 async fn issued_on_a_verified_on_c_tamper_caught_revocation_reaches_c() {
     vetnet_tests::init_logging();
     let (a, _b, c) = line().await;
-    a.node
-        .publisher()
-        .publish(RecordKind::Achievement, "mig-welding", &achievement(), vetnet_node::publish::PublishMode::Create)
-        .await
-        .unwrap();
+    publish_achievement(&a).await;
     let issuer = a.node.credentials();
     let issued = issuer.issue(vec![request("mig-welding", "Anna Svensson")]).unwrap();
     assert_eq!(issued.len(), 1);
@@ -164,11 +167,7 @@ async fn issued_on_a_verified_on_c_tamper_caught_revocation_reaches_c() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_partner_issues_under_a_delegation_and_not_outside_it() {
     let (a, b, c) = line().await;
-    a.node
-        .publisher()
-        .publish(RecordKind::Achievement, "mig-welding", &achievement(), vetnet_node::publish::PublishMode::Create)
-        .await
-        .unwrap();
+    publish_achievement(&a).await;
     let b_id = b.node.info().institution;
     let delegation = a
         .node
@@ -252,11 +251,7 @@ fn signed_award(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_issuers_and_expired_credentials_get_their_own_verdicts() {
     let a = spawn("Aalborg Tech", "DK", &[]).await;
-    a.node
-        .publisher()
-        .publish(RecordKind::Achievement, "mig-welding", &achievement(), vetnet_node::publish::PublishMode::Create)
-        .await
-        .unwrap();
+    publish_achievement(&a).await;
     let mut old = request("mig-welding", "Eva Lind");
     old.date = Some("2024-05-01".into());
     old.valid_until = Some("2025-04-30".into());
@@ -282,11 +277,7 @@ async fn unknown_issuers_and_expired_credentials_get_their_own_verdicts() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_class_of_30_with_one_bad_row_issues_nothing_and_then_everything() {
     let a = spawn("Aalborg Tech", "DK", &[]).await;
-    a.node
-        .publisher()
-        .publish(RecordKind::Achievement, "mig-welding", &achievement(), vetnet_node::publish::PublishMode::Create)
-        .await
-        .unwrap();
+    publish_achievement(&a).await;
     let mut class: Vec<IssueRequest> = (1..=30).map(|n| request("mig-welding", &format!("Learner {n}"))).collect();
     class[16].learner_email = Some("not-an-email".into());
     match a.node.credentials().issue(class.clone()) {

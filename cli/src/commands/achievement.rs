@@ -7,11 +7,13 @@ use vetnet_protocol::achievement::{Participation, Stackability, Supervision};
 
 use crate::args::{AchievementCommand, AchievementFields, DelegationCommand};
 use crate::client::ApiClient;
-use crate::commands::offer::{id_from_title, path_segment, read_toml_file, report_published};
-use crate::commands::profile::{VIEW_ONLY_FIELDS, set_translation};
+use crate::commands::own::{OwnKind, read_toml_file};
+use crate::commands::profile::set_translation;
 use crate::commands::{lang_text, short_did, text};
 use crate::failure::Failure;
 use crate::printer::Printer;
+
+const ACHIEVEMENTS: OwnKind = OwnKind { noun: "achievement", path: "/v1/achievements" };
 
 pub async fn run(client: &ApiClient, command: AchievementCommand, printer: Printer) -> anyhow::Result<()> {
     match command {
@@ -36,50 +38,21 @@ pub async fn run(client: &ApiClient, command: AchievementCommand, printer: Print
                     "a notional workload is required: give --ects, --hours or both (or `ects`/`hours` in --file)",
                 ));
             }
-            let id = match (args.id, fields.remove("id")) {
-                (Some(id), _) => id,
-                (None, Some(Value::String(id))) => id,
-                _ => id_from_title(&lang_text(&fields["title"]), "achievement"),
-            };
-            fields.insert("id".into(), json!(id));
-            let published = client.send(Method::POST, "/v1/achievements", Some(&Value::Object(fields))).await?;
-            report_published(&published, "Published", "achievement", printer);
+            ACHIEVEMENTS.publish(client, args.id, fields, printer).await?;
         }
         AchievementCommand::List { all } => {
-            let query = if all { vec![("all", "true".to_owned())] } else { Vec::new() };
-            let list = client.get("/v1/achievements", &query).await?;
+            let list = ACHIEVEMENTS.list(client, all).await?;
             print_achievements(
                 &list,
                 printer,
                 "This institution has no achievements yet. Publish one with `vetnet achievement publish`.",
             );
         }
-        AchievementCommand::Show { id } => {
-            let achievement = client.get(&format!("/v1/achievements/{}", path_segment(&id)), &[]).await?;
-            show(&achievement, printer);
-        }
+        AchievementCommand::Show { id } => show(&ACHIEVEMENTS.show(client, &id).await?, printer),
         AchievementCommand::Update { id, fields: flags } => {
-            let path = format!("/v1/achievements/{}", path_segment(&id));
-            let Value::Object(mut fields) = client.get(&path, &[]).await? else {
-                return Err(Failure::internal("the node sent an achievement that is not a JSON object"));
-            };
-            if fields.get("withdrawn").and_then(Value::as_bool) == Some(true) {
-                return Err(Failure::user(format!(
-                    "the achievement {id:?} was withdrawn; publish it again with `vetnet achievement publish --id {id}`"
-                )));
-            }
-            for name in VIEW_ONLY_FIELDS {
-                fields.remove(*name);
-            }
-            apply_fields(&mut fields, &flags)?;
-            let published = client.send(Method::PUT, &path, Some(&Value::Object(fields))).await?;
-            report_published(&published, "Updated", "achievement", printer);
+            ACHIEVEMENTS.update(client, &id, |fields| apply_fields(fields, &flags), printer).await?;
         }
-        AchievementCommand::Withdraw { id } => {
-            let path = format!("/v1/achievements/{}", path_segment(&id));
-            let published = client.send(Method::DELETE, &path, None).await?;
-            report_published(&published, "Withdrew", "achievement", printer);
-        }
+        AchievementCommand::Withdraw { id } => ACHIEVEMENTS.withdraw(client, &id, printer).await?,
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::args::{CredentialCommand, IssueArgs};
 use crate::client::ApiClient;
-use crate::commands::offer::path_segment;
+use crate::commands::own::path_segment;
 use crate::commands::{short_did, text};
 use crate::failure::Failure;
 use crate::printer::Printer;

@@ -7,6 +7,7 @@ mod credential;
 mod init;
 mod node;
 mod offer;
+mod own;
 mod profile;
 mod search;
 mod status;

@@ -1,15 +1,17 @@
 //! `vetnet offer publish|list|show|update|withdraw`.
 
-use reqwest::Method;
 use serde_json::{Map, Value, json};
 use vetnet_protocol::offer::{InsuranceCover, LanguageRequirement, Provision};
 
 use crate::args::{OfferCommand, OfferFields};
 use crate::client::ApiClient;
-use crate::commands::profile::{VIEW_ONLY_FIELDS, set_translation};
+use crate::commands::own::{OwnKind, read_toml_file};
+use crate::commands::profile::set_translation;
 use crate::commands::{lang_text, short_did, text};
 use crate::failure::Failure;
 use crate::printer::Printer;
+
+const OFFERS: OwnKind = OwnKind { noun: "offer", path: "/v1/offers" };
 
 pub async fn run(client: &ApiClient, command: OfferCommand, printer: Printer) -> anyhow::Result<()> {
     match command {
@@ -30,78 +32,23 @@ pub async fn run(client: &ApiClient, command: OfferCommand, printer: Printer) ->
                     )));
                 }
             }
-            let id = match (args.id, fields.remove("id")) {
-                (Some(id), _) => id,
-                (None, Some(Value::String(id))) => id,
-                _ => id_from_title(&lang_text(&fields["title"]), "offer"),
-            };
-            fields.insert("id".into(), json!(id));
-            let published = client.send(Method::POST, "/v1/offers", Some(&Value::Object(fields))).await?;
-            report_published(&published, "Published", "offer", printer);
+            OFFERS.publish(client, args.id, fields, printer).await?;
         }
         OfferCommand::List { all } => {
-            let query = if all { vec![("all", "true".to_owned())] } else { Vec::new() };
-            let offers = client.get("/v1/offers", &query).await?;
+            let offers = OFFERS.list(client, all).await?;
             print_offers(
                 &offers,
                 printer,
                 "This institution has no offers yet. Publish one with `vetnet offer publish`.",
             );
         }
-        OfferCommand::Show { id } => {
-            let offer = client.get(&format!("/v1/offers/{}", path_segment(&id)), &[]).await?;
-            show(&offer, printer);
-        }
+        OfferCommand::Show { id } => show(&OFFERS.show(client, &id).await?, printer),
         OfferCommand::Update { id, fields: flags } => {
-            let path = format!("/v1/offers/{}", path_segment(&id));
-            let Value::Object(mut fields) = client.get(&path, &[]).await? else {
-                return Err(Failure::internal("the node sent an offer that is not a JSON object"));
-            };
-            if fields.get("withdrawn").and_then(Value::as_bool) == Some(true) {
-                return Err(Failure::user(format!(
-                    "the offer {id:?} was withdrawn; publish it again with `vetnet offer publish --id {id}`"
-                )));
-            }
-            for name in VIEW_ONLY_FIELDS {
-                fields.remove(*name);
-            }
-            apply_offer_fields(&mut fields, &flags)?;
-            let published = client.send(Method::PUT, &path, Some(&Value::Object(fields))).await?;
-            report_published(&published, "Updated", "offer", printer);
+            OFFERS.update(client, &id, |fields| apply_offer_fields(fields, &flags), printer).await?;
         }
-        OfferCommand::Withdraw { id } => {
-            let published = client.send(Method::DELETE, &format!("/v1/offers/{}", path_segment(&id)), None).await?;
-            report_published(&published, "Withdrew", "offer", printer);
-        }
+        OfferCommand::Withdraw { id } => OFFERS.withdraw(client, &id, printer).await?,
     }
     Ok(())
-}
-
-/// Ids are restricted to letters, digits and `-_.`; anything else is refused
-/// by the node, so percent-encoding is only needed for odd input.
-pub(crate) fn path_segment(id: &str) -> String {
-    id.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
-        })
-        .collect()
-}
-
-/// An id made from the title: `welding-in-kiel-7f3a`.
-pub(crate) fn id_from_title(title: &str, fallback: &str) -> String {
-    let mut slug = String::new();
-    for c in title.to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
-    let slug = slug.trim_end_matches('-');
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-    let suffix = format!("{:04x}", nanos % 0x10000);
-    if slug.is_empty() { format!("{fallback}-{suffix}") } else { format!("{slug}-{suffix}") }
 }
 
 /// `4` → (4, 4); `3-5` → (3, 5).
@@ -117,18 +64,6 @@ fn range(flag: &str, value: &str) -> anyhow::Result<(u64, u64)> {
             let n = parse(value)?;
             Ok((n, n))
         }
-    }
-}
-
-/// Reads `--file` (TOML with the body fields of docs/PROTOCOL.md).
-pub(crate) fn read_toml_file(path: &std::path::Path) -> anyhow::Result<Map<String, Value>> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Failure::user(format!("cannot read {}: {e}", path.display())))?;
-    let table: toml::Table = toml::from_str(&text)
-        .map_err(|e| Failure::user(format!("{} is not valid TOML: {}", path.display(), e.message())))?;
-    match serde_json::to_value(table)? {
-        Value::Object(map) => Ok(map),
-        _ => Err(Failure::user(format!("{} must hold a TOML table", path.display()))),
     }
 }
 
@@ -242,21 +177,6 @@ fn apply_offer_fields(fields: &mut Map<String, Value>, flags: &OfferFields) -> a
         fields.insert("contact".into(), Value::Object(contact));
     }
     Ok(())
-}
-
-pub(crate) fn report_published(published: &Value, verb: &str, noun: &str, printer: Printer) {
-    if printer.json {
-        printer.value(published);
-        return;
-    }
-    let id = text(&published["id"]);
-    let seq = text(&published["seq"]);
-    let gossip = if published["gossip"] == "sent" {
-        "sent to the network"
-    } else {
-        "stored; it goes to the network as soon as a peer connects"
-    };
-    printer.line(format!("{verb} {noun} {id} (version {seq}): {gossip}."));
 }
 
 fn range_text(offer: &Value, low: &str, high: &str) -> String {

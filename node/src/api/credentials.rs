@@ -31,7 +31,7 @@ impl From<CredentialError> for ApiError {
             CredentialError::Invalid(rows) => {
                 let mut error = match rows.as_slice() {
                     [only] if only.row == 0 => ApiError::invalid(only.field.clone(), only.rule.clone()),
-                    _ => ApiError::new(StatusCode::BAD_REQUEST, "invalid_rows", e_message(&rows)),
+                    _ => ApiError::new(StatusCode::BAD_REQUEST, "invalid_rows", rows_message(&rows)),
                 };
                 error.rows = Some(Box::new(json!(rows)));
                 error
@@ -45,7 +45,7 @@ impl From<CredentialError> for ApiError {
     }
 }
 
-fn e_message(rows: &[credentials::RowError]) -> String {
+fn rows_message(rows: &[credentials::RowError]) -> String {
     let rows_named: std::collections::BTreeSet<usize> = rows.iter().map(|r| r.row).collect();
     format!(
         "{} row(s) cannot be issued ({}); nothing was issued",
