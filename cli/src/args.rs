@@ -55,6 +55,15 @@ pub enum Command {
     /// Search the whole network's records held by this node.
     #[command(subcommand)]
     Search(SearchCommand),
+    /// The institutions this node trusts outright (anchors), and how far it trusts any other.
+    #[command(subcommand)]
+    Trust(TrustCommand),
+    /// Vouch for another institution (member, partner, accreditor), or take it back.
+    #[command(subcommand)]
+    Endorsement(EndorsementCommand),
+    /// The institution's signing key: show, rotate, revoke.
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// Catch up with peers now (the node also does this on connect and every few minutes).
     Sync {
         /// Only this peer (a libp2p peer id); default: every connected peer.
@@ -331,6 +340,9 @@ pub struct OfferSearchArgs {
     /// Only offers of this institution (did:key).
     #[arg(long, value_name = "DID")]
     pub author: Option<String>,
+    /// Only institutions this node trusts (an anchor, or endorsed through anchors).
+    #[arg(long)]
+    pub trusted: bool,
     /// At most this many results (default 100).
     #[arg(long)]
     pub limit: Option<usize>,
@@ -354,6 +366,9 @@ pub struct InstitutionSearchArgs {
     /// region (`lulea` finds Luleå; case and accents do not matter).
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
+    /// Only institutions this node trusts (an anchor, or endorsed through anchors).
+    #[arg(long)]
+    pub trusted: bool,
     /// At most this many results (default 100).
     #[arg(long)]
     pub limit: Option<usize>,
@@ -556,6 +571,72 @@ pub enum DelegationCommand {
     List,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum TrustCommand {
+    /// Trust an institution outright, such as a national agency or the network's coordinator.
+    Add {
+        /// The institution (did:key:z6Mk...).
+        did: String,
+    },
+    /// Stop trusting an institution outright.
+    Remove { did: String },
+    /// List the trust anchors.
+    List,
+    /// Show how far an institution is trusted here, and the endorsements that make it so.
+    Show { did: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EndorsementCommand {
+    /// Vouch for another institution.
+    Add {
+        /// The institution vouched for (did:key:z6Mk...).
+        did: String,
+        /// member (of a named network), partner (an agreement to exchange learners) or accreditor
+        /// (this institution is entitled to vouch for VET providers).
+        #[arg(long)]
+        role: String,
+        /// The network the institution is a member of (required with --role member).
+        #[arg(long, value_name = "NAME")]
+        network_name: Option<String>,
+        /// Last day the endorsement holds, YYYY-MM-DD (default: until withdrawn).
+        #[arg(long, value_name = "DATE")]
+        expires: Option<String>,
+    },
+    /// Take back this institution's endorsements of another (all roles, or one).
+    Withdraw {
+        did: String,
+        #[arg(long)]
+        role: Option<String>,
+    },
+    /// Endorsements this institution (or DID) gave and received.
+    List { did: Option<String> },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// The institution's current key and the keys it rotated from.
+    Show,
+    /// Replace the institution's key with a new one. The old key signs the hand-over, every
+    /// live record is signed again by the new key, and the old key's later records are refused.
+    Rotate,
+    /// Declare a key invalid from a date on: this institution's key (it can then publish
+    /// nothing more), a key it rotated from (after a leak), or a key of an institution it endorses.
+    Revoke {
+        /// The key to revoke (default: this institution's current key).
+        did: Option<String>,
+        /// compromised, lost or retired.
+        #[arg(long)]
+        reason: String,
+        /// Records the key signed from this day on (YYYY-MM-DD, UTC) are refused (default: now).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Confirm revoking this institution's current key, which cannot be undone.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
 #[derive(Debug, Args)]
 pub struct AchievementSearchArgs {
     /// Country of the awarding body (ISO 3166-1 alpha-2); repeatable.
@@ -582,6 +663,9 @@ pub struct AchievementSearchArgs {
     /// Only achievements of this institution (did:key).
     #[arg(long, value_name = "DID")]
     pub author: Option<String>,
+    /// Only institutions this node trusts (an anchor, or endorsed through anchors).
+    #[arg(long)]
+    pub trusted: bool,
     /// At most this many results (default 100).
     #[arg(long)]
     pub limit: Option<usize>,

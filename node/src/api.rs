@@ -29,6 +29,7 @@ use crate::search::{self, AchievementQuery, InstitutionQuery, OfferQuery};
 use crate::store::{RecordStore, StoreError};
 
 mod credentials;
+mod trust;
 
 /// The largest request body; a record is at most 48 KiB encoded.
 const MAX_REQUEST_BYTES: usize = 256 * 1024;
@@ -69,6 +70,7 @@ pub fn router(state: ApiState) -> Router {
         .route("/v1/achievements/{id}", get(get_achievement).put(update_achievement).delete(withdraw_achievement))
         .route("/v1/search/achievements", get(search_achievements))
         .merge(credentials::routes())
+        .merge(trust::routes())
         .route("/v1/sync", get(sync_state).post(sync_now))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
@@ -137,6 +139,8 @@ impl From<PublishError> for ApiError {
                 ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string())
             }
             PublishError::AlreadyExists { .. } => ApiError::new(StatusCode::CONFLICT, "exists", e.to_string()),
+            PublishError::KeyRetired(_) => ApiError::new(StatusCode::CONFLICT, "key_retired", e.to_string()),
+            PublishError::NotAllowed(_) => ApiError::new(StatusCode::FORBIDDEN, "not_allowed", e.to_string()),
             PublishError::Store(e) => e.into(),
             other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", other.to_string()),
         }
@@ -186,14 +190,40 @@ fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
 
 /// Record views: the envelope facts, then the body fields at top level under
 /// the names of `docs/PROTOCOL.md`.
+/// Every view of a record carries its author's trust (`trust`), from a
+/// trust graph built once per response, when first needed.
 struct Views<'a> {
     store: &'a RecordStore,
     names: HashMap<InstitutionId, Option<String>>,
+    graph: Option<crate::trust::TrustGraph>,
 }
 
 impl<'a> Views<'a> {
     fn new(store: &'a RecordStore) -> Self {
-        Self { store, names: HashMap::new() }
+        Self { store, names: HashMap::new(), graph: None }
+    }
+
+    fn name(&mut self, institution: InstitutionId) -> Option<String> {
+        self.author_name(institution)
+    }
+
+    /// `{level, depth, path}` of the institution signing with `key`.
+    fn trust(&mut self, key: InstitutionId) -> Value {
+        let graph = match self.graph.take() {
+            Some(graph) => graph,
+            None => match crate::trust::TrustGraph::build(self.store, &crate::trust::today()) {
+                Ok(graph) => graph,
+                Err(e) => return json!({ "level": "unknown", "error": e.to_string() }),
+            },
+        };
+        let view = trust::trust_view(&graph, self, key);
+        self.graph = Some(graph);
+        view
+    }
+
+    /// An institution: its key, name and trust.
+    fn institution(&mut self, key: InstitutionId) -> Value {
+        json!({ "institution": key.to_did(), "name": self.name(key), "trust": self.trust(key) })
     }
 
     fn author_name(&mut self, author: InstitutionId) -> Option<String> {
@@ -223,6 +253,7 @@ impl<'a> Views<'a> {
         if let Some(name) = self.author_name(record.author) {
             view.insert("author_name".into(), json!(name));
         }
+        view.insert("trust".into(), self.trust(record.author));
         view.insert("kind".into(), json!(record.payload.kind));
         view.insert("seq".into(), json!(record.payload.seq));
         view.insert("ts".into(), json!(record.payload.ts));
@@ -234,6 +265,9 @@ impl<'a> Views<'a> {
             Content::Achievement(achievement) => serde_json::to_value(achievement).ok(),
             Content::Revocation(revocation) => serde_json::to_value(revocation).ok(),
             Content::Delegation(delegation) => serde_json::to_value(delegation).ok(),
+            Content::Endorsement(endorsement) => serde_json::to_value(endorsement).ok(),
+            Content::KeyRotation(rotation) => Some(json!({ "next": rotation.next })),
+            Content::KeyRevocation(revocation) => serde_json::to_value(revocation).ok(),
             Content::Withdrawn | Content::Uninterpreted => None,
         };
         if let Some(Value::Object(fields)) = body {
@@ -270,7 +304,7 @@ async fn status(State(state): State<ApiState>) -> ApiResult {
     Ok(Json(json!({
         "peer_id": network.peer_id.to_string(),
         "listen_addrs": network.listen_addrs.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "institution": state.info.institution.to_did(),
+        "institution": state.publisher.institution().to_did(),
         "institution_name": profile_name,
         "network": state.info.network,
         "peers": network.connected_peers,
@@ -433,7 +467,7 @@ const ACHIEVEMENTS: OwnRecords = OwnRecords { kind: RecordKind::Achievement, nou
 
 impl OwnRecords {
     fn list(&self, state: &ApiState, all: bool) -> ApiResult {
-        let mut records = state.store.by_author(&state.info.institution, &self.kind)?;
+        let mut records = state.store.by_author(&state.publisher.institution(), &self.kind)?;
         if !all {
             records.retain(|r| !r.is_withdrawn());
         }
@@ -629,15 +663,25 @@ async fn search_offers(State(state): State<ApiState>, Query(params): Params) -> 
                 query.author = Some(value.parse().map_err(|e| ApiError::invalid("author", format!("{e}")))?);
             }
             "limit" => query.limit = Some(limit_param(value)?),
+            "trusted" => query.authors_in = trusted_param(&state, value)?,
             other => {
                 return Err(ApiError::invalid(
                     other,
-                    "is not a filter of offer search (country, sector, eqf, lang, text, author, limit)",
+                    "is not a filter of offer search (country, sector, eqf, lang, text, author, trusted, limit)",
                 ));
             }
         }
     }
     search_response(&state, move |store| search::search_offers(store, &query)).await
+}
+
+/// `trusted=true`: only institutions this node trusts (see `trust`).
+fn trusted_param(state: &ApiState, value: &str) -> Result<Option<Vec<InstitutionId>>, ApiError> {
+    match value {
+        "true" => Ok(Some(crate::trust::TrustGraph::build(&state.store, &crate::trust::today())?.trusted_keys())),
+        "false" => Ok(None),
+        other => Err(ApiError::invalid("trusted", format!("must be true or false (got {other:?})"))),
+    }
 }
 
 /// Runs a search off the async threads and answers with the record views.
@@ -662,10 +706,11 @@ async fn search_institutions(State(state): State<ApiState>, Query(params): Param
             "lang" => query.lang = Some(lang_param(value)?),
             "text" => query.text = Some(value.clone()),
             "limit" => query.limit = Some(limit_param(value)?),
+            "trusted" => query.authors_in = trusted_param(&state, value)?,
             other => {
                 return Err(ApiError::invalid(
                     other,
-                    "is not a filter of institution search (country, kind, sector, lang, text, limit)",
+                    "is not a filter of institution search (country, kind, sector, lang, text, trusted, limit)",
                 ));
             }
         }
@@ -708,10 +753,11 @@ async fn search_achievements(State(state): State<ApiState>, Query(params): Param
                 query.author = Some(value.parse().map_err(|e| ApiError::invalid("author", format!("{e}")))?);
             }
             "limit" => query.limit = Some(limit_param(value)?),
+            "trusted" => query.authors_in = trusted_param(&state, value)?,
             other => {
                 return Err(ApiError::invalid(
                     other,
-                    "is not a filter of achievement search (country, sector, eqf, lang, skill, participation, text, author, limit)",
+                    "is not a filter of achievement search (country, sector, eqf, lang, skill, participation, text, author, trusted, limit)",
                 ));
             }
         }

@@ -53,6 +53,11 @@ pub struct Config {
     /// book and the peers that dial it.
     #[serde(default = "default_target_peers")]
     pub target_peers: usize,
+    /// Institutions this node trusts outright (`did:key:z6Mk…`), such as a
+    /// national agency or the network's coordinator: trust levels start
+    /// from them. Managed with `vetnet trust add|remove|list`.
+    #[serde(default)]
+    pub trust_anchors: Vec<String>,
 }
 
 fn default_network() -> String {
@@ -88,6 +93,7 @@ impl Default for Config {
             relay_server: false,
             external: Vec::new(),
             target_peers: DEFAULT_TARGET_PEERS,
+            trust_anchors: Vec::new(),
         }
     }
 }
@@ -135,12 +141,37 @@ impl Config {
         if self.cache_mb == 0 {
             return Err("cache_mb: must be at least 1".into());
         }
+        self.anchors()?;
         if self.target_peers > MAX_TARGET_PEERS {
             return Err(format!("target_peers: must be at most {MAX_TARGET_PEERS} (got {})", self.target_peers));
         }
         Ok(())
     }
 }
+
+impl Config {
+    /// The trust anchors as institution ids; the error names the bad entry.
+    pub fn anchors(&self) -> Result<std::collections::HashSet<vetnet_protocol::InstitutionId>, String> {
+        if self.trust_anchors.len() > MAX_TRUST_ANCHORS {
+            return Err(format!(
+                "trust_anchors: at most {MAX_TRUST_ANCHORS} anchors (got {})",
+                self.trust_anchors.len()
+            ));
+        }
+        self.trust_anchors
+            .iter()
+            .enumerate()
+            .map(|(i, did)| {
+                did.parse().map_err(|_| {
+                    format!("trust_anchors[{i}]: {did:?} is not an institution's did:key:z6Mk… identifier")
+                })
+            })
+            .collect()
+    }
+}
+
+/// Anchors a node may list: a handful in practice.
+pub const MAX_TRUST_ANCHORS: usize = 64;
 
 /// Parses the admin API address and refuses anything but loopback: the API
 /// publishes in the institution's name and must not be reachable from other
@@ -166,6 +197,10 @@ mod tests {
         assert!(error(Config { cache_mb: 0, ..Config::default() }).starts_with("cache_mb:"));
         assert!(error(Config { target_peers: 33, ..Config::default() }).starts_with("target_peers:"));
         assert_eq!(Config { target_peers: 0, ..Config::default() }.check(), Ok(()));
+        let anchors =
+            |list: &[&str]| Config { trust_anchors: list.iter().map(|s| s.to_string()).collect(), ..Config::default() };
+        assert!(error(anchors(&["did:key:nope"])).starts_with("trust_anchors[0]:"));
+        assert_eq!(anchors(&["did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"]).check(), Ok(()));
         // Files written before `target_peers` existed still load, with the default.
         let old: Config = toml::from_str("network = \"bsr\"\ncache_mb = 32\n").unwrap();
         assert_eq!(old.target_peers, DEFAULT_TARGET_PEERS);

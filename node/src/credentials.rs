@@ -342,7 +342,8 @@ impl CredentialIssuer {
             return Err(CredentialError::Invalid(errors));
         }
         let contexts = ContextSet::bundled();
-        let key = self.publisher.key().signing_key();
+        let institution_key = self.publisher.key();
+        let key = institution_key.signing_key();
         let verification_method = verification_method(&self.me());
         let created = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
         let network = self.publisher.network_name().to_owned();
@@ -583,6 +584,8 @@ pub enum Verdict {
     /// Issued for another institution's achievement without a delegation
     /// covering the award day.
     NotDelegated,
+    /// Signed by the issuer's key after the key was revoked or rotated.
+    KeyRetired,
     Revoked,
     Expired,
     NotYetValid,
@@ -596,6 +599,7 @@ impl Verdict {
             Verdict::Tampered => "tampered: the content does not match its signature",
             Verdict::UnknownIssuer => "unknown issuer: no institution in the network has this key",
             Verdict::NotDelegated => "not valid: issued without a delegation from the achievement's owner",
+            Verdict::KeyRetired => "not valid: signed after the issuer's key was revoked or replaced",
             Verdict::Revoked => "revoked by the issuer",
             Verdict::Expired => "expired",
             Verdict::NotYetValid => "not yet valid",
@@ -606,7 +610,7 @@ impl Verdict {
 /// One check of a verification, in the order they run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
-    /// `format`, `proof`, `issuer`, `delegation`, `revocation`, `validity`.
+    /// `format`, `proof`, `issuer`, `key`, `delegation`, `revocation`, `validity`.
     pub name: &'static str,
     /// `pass`, `fail` or `skip` (not applicable, or not reached).
     pub status: &'static str,
@@ -752,6 +756,13 @@ pub fn verify(store: &RecordStore, text: &str, now: chrono::DateTime<chrono::Utc
             format!("no institution profile with the key {} is held by this node", facts.issuer),
         ),
         Err(e) => v.fail("issuer", Verdict::UnknownIssuer, format!("cannot read the store: {e}")),
+    }
+
+    // The issuer's key was not retired when the credential was issued.
+    let issued_at = chrono::DateTime::parse_from_rfc3339(&facts.valid_from).map(|t| t.timestamp().max(0) as u64);
+    match issued_at.ok().and_then(|ts| store.key_refusal(&facts.issuer, ts)) {
+        Some(refusal) => v.fail("key", Verdict::KeyRetired, crate::publish::describe_refusal(&refusal)),
+        None => v.pass("key", "the issuer's key was neither revoked nor rotated when the credential was issued"),
     }
 
     // 3. Delegation, when the achievement is another institution's.

@@ -19,6 +19,7 @@ pub mod config;
 pub mod credentials;
 pub mod data_dir;
 pub mod ingest;
+pub mod key_ledger;
 pub mod keys;
 pub mod network;
 pub mod node;
@@ -28,6 +29,7 @@ pub mod search_index;
 pub mod store;
 pub mod sync;
 mod sync_codec;
+pub mod trust;
 
 pub use config::Config;
 pub use data_dir::DataDir;

@@ -108,6 +108,9 @@ impl Node {
         let node_key = keys::node_key(&data_dir)?;
         let token = data_dir.api_token()?;
         let store = RecordStore::open(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;
+        let rotated_to = store.key_ledger().rotation(&institution_key.id()).map(|r| r.next);
+        let institution_key = keys::finish_interrupted_rotation(&data_dir, institution_key, rotated_to)?;
+        store.set_anchors(config.anchors().map_err(NodeError::Setting)?)?;
         let api_addr = config::api_addr(&config.api).map_err(NodeError::Setting)?;
 
         let known_peers = store
@@ -218,6 +221,9 @@ impl Node {
 
     pub fn info(&self) -> &NodeInfo {
         &self.info
+    }
+    pub fn data_dir(&self) -> &DataDir {
+        &self.data_dir
     }
     pub fn store(&self) -> &RecordStore {
         &self.store

@@ -15,8 +15,16 @@ use vetnet_protocol::{
     ValidationError, VerifiedRecord,
 };
 
+use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement_id};
+use vetnet_protocol::key_lifecycle::{
+    KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
+};
+
+use crate::data_dir::DataDir;
+use crate::key_ledger::KeyRefusal;
+use crate::keys;
 use crate::network::{NetworkClient, PublishOutcome};
-use crate::store::{RecordStore, StoreError};
+use crate::store::{InsertOutcome, RecordStore, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
@@ -35,6 +43,14 @@ pub enum PublishError {
     Store(#[from] StoreError),
     #[error("the store task failed: {0}")]
     Task(String),
+    /// The store refused an own record: the key rotated or was revoked.
+    #[error("{0}")]
+    KeyRetired(String),
+    #[error("{0}")]
+    Keys(#[from] crate::data_dir::DataDirError),
+    /// A key action that does not apply (revoking a key one does not endorse).
+    #[error("{0}")]
+    NotAllowed(String),
 }
 
 impl From<RecordError> for PublishError {
@@ -53,6 +69,16 @@ pub enum GossipState {
     Sent,
     /// Stored and queued; it goes out when a peer joins.
     Queued,
+}
+
+/// What a key rotation did.
+#[derive(Debug, Clone)]
+pub struct KeyRotated {
+    pub old: InstitutionId,
+    pub new: InstitutionId,
+    /// Live records signed again by the new key.
+    pub carried: usize,
+    pub rotation: Published,
 }
 
 #[derive(Debug, Clone)]
@@ -76,7 +102,8 @@ pub struct Publisher {
 }
 
 struct Inner {
-    key: InstitutionKey,
+    /// Replaced by a key rotation; everything else reads it through `key()`.
+    key: std::sync::RwLock<Arc<InstitutionKey>>,
     store: RecordStore,
     network: NetworkClient,
     network_name: String,
@@ -90,12 +117,13 @@ pub fn unix_now() -> u64 {
 
 impl Publisher {
     pub fn new(key: InstitutionKey, store: RecordStore, network: NetworkClient, network_name: String) -> Self {
+        let key = std::sync::RwLock::new(Arc::new(key));
         Self { inner: Arc::new(Inner { key, store, network, network_name, sequence: Mutex::new(()) }) }
     }
 
-    /// The institution's key, for credentials signed in its name.
-    pub fn key(&self) -> &InstitutionKey {
-        &self.inner.key
+    /// The institution's current key, for credentials signed in its name.
+    pub fn key(&self) -> Arc<InstitutionKey> {
+        self.inner.key.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
     pub fn network_name(&self) -> &str {
@@ -103,7 +131,7 @@ impl Publisher {
     }
 
     pub fn institution(&self) -> InstitutionId {
-        self.inner.key.id()
+        self.key().id()
     }
 
     fn key_of(&self, kind: &RecordKind, id: &str) -> RecordKey {
@@ -175,18 +203,40 @@ impl Publisher {
     }
 
     async fn sign_store_send(&self, payload: &Payload) -> Result<Published, PublishError> {
+        self.sign_store_send_with(&self.key(), payload).await
+    }
+
+    async fn sign_store_send_with(&self, key: &InstitutionKey, payload: &Payload) -> Result<Published, PublishError> {
         let ctx = ValidationContext { network: &self.inner.network_name, now: unix_now() };
-        let record = self.inner.key.sign_checked(payload, &ctx)?;
+        let record = key.sign_checked(payload, &ctx)?;
+        let mut published = self.store_and_send(vec![record]).await?;
+        Ok(published.remove(0))
+    }
+
+    /// Stores own records in one write with their outbox entries, flushes,
+    /// then gossips them in order.
+    async fn store_and_send(&self, records: Vec<VerifiedRecord>) -> Result<Vec<Published>, PublishError> {
         let store = self.inner.store.clone();
-        let stored = record.clone();
-        tokio::task::spawn_blocking(move || {
-            store.insert_with_outbox(&stored, true)?;
-            store.flush()
+        let stored = records.clone();
+        let outcomes = tokio::task::spawn_blocking(move || {
+            let outcomes = store.insert_own_batch(&stored)?;
+            store.flush()?;
+            Ok::<_, StoreError>(outcomes)
         })
         .await
         .map_err(|e| PublishError::Task(e.to_string()))??;
-        let gossip = self.send(&record).await;
-        Ok(Published { record, gossip })
+        if let Some(refusal) = outcomes.iter().find_map(|o| match o {
+            InsertOutcome::Refused(refusal) => Some(*refusal),
+            _ => None,
+        }) {
+            return Err(PublishError::KeyRetired(describe_refusal(&refusal)));
+        }
+        let mut published = Vec::with_capacity(records.len());
+        for record in records {
+            let gossip = self.send(&record).await;
+            published.push(Published { record, gossip });
+        }
+        Ok(published)
     }
 
     /// Gossips one stored own record; leaves it in the outbox unless a peer took it.
@@ -209,6 +259,131 @@ impl Publisher {
         }
     }
 
+    /// Publishes (or renews) this institution's endorsement of `subject`.
+    pub async fn endorse(&self, endorsement: &EndorsementBody) -> Result<Published, PublishError> {
+        let subject = endorsement.subject_id().ok_or_else(|| {
+            ValidationError::new(
+                "subject",
+                format!("must be an institution's did:key:z6Mk… (got {:?})", endorsement.subject),
+            )
+        })?;
+        let id = endorsement_id(&subject, endorsement.role, endorsement.network_name.as_deref());
+        self.publish(RecordKind::Endorsement, &id, endorsement, PublishMode::Upsert).await
+    }
+
+    /// Withdraws this institution's live endorsements of `subject` (of one
+    /// role, or all). Fails if there is none.
+    pub async fn withdraw_endorsements(
+        &self,
+        subject: &InstitutionId,
+        role: Option<EndorsementRole>,
+    ) -> Result<Vec<Published>, PublishError> {
+        let ids: Vec<String> = self
+            .inner
+            .store
+            .by_author(&self.institution(), &RecordKind::Endorsement)?
+            .into_iter()
+            .filter_map(|record| match &record.content {
+                Content::Endorsement(e)
+                    if e.subject_id() == Some(*subject) && role.is_none_or(|role| role == e.role) =>
+                {
+                    Some(record.payload.id.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        if ids.is_empty() {
+            return Err(PublishError::NotFound { kind: "endorsement".into(), id: subject.to_did() });
+        }
+        let mut withdrawn = Vec::with_capacity(ids.len());
+        for id in ids {
+            withdrawn.push(self.withdraw(RecordKind::Endorsement, &id).await?);
+        }
+        Ok(withdrawn)
+    }
+
+    /// Rotates the institution key: a new key is created, the old key signs
+    /// a `key-rotation` to it (countersigned by the new key), and every live
+    /// record of the old key is signed again by the new one, all stored in
+    /// one write. Then the new key replaces the old in the data directory
+    /// (the old is kept in `retired-keys/`, so it can still revoke itself),
+    /// and everything is gossiped. Records the old key signs afterwards are
+    /// refused everywhere.
+    pub async fn rotate_key(&self, dir: &DataDir) -> Result<KeyRotated, PublishError> {
+        let _turn = self.inner.sequence.lock().await;
+        let old = self.key();
+        let network = self.inner.network_name.as_str();
+        let new = Arc::new(keys::stage_next_institution_key(dir)?);
+        let now = unix_now();
+        let ctx = ValidationContext { network, now };
+        let rotation = KeyRotationBody::new(network, &old.id(), new.signing_key());
+        let rotation = Payload::with_body(network, RecordKind::KeyRotation, KEY_ROTATION_ID, 1, now, &rotation)
+            .map_err(|e| PublishError::Record(RecordError::Payload(e.to_string())))?;
+        let mut records = vec![old.sign_checked(&rotation, &ctx)?];
+        for record in self.inner.store.all_by_author(&old.id())? {
+            let kind = record.payload.record_kind();
+            if record.is_withdrawn() || kind.is_final() || kind == RecordKind::Revocation {
+                continue;
+            }
+            let payload = Payload { seq: 1, ts: now, ..record.payload.clone() };
+            records.push(new.sign_checked(&payload, &ctx)?);
+        }
+        let carried = records.len() - 1;
+        let published = self.store_and_send(records).await?;
+        keys::commit_next_institution_key(dir, &old.id())?;
+        *self.inner.key.write().unwrap_or_else(std::sync::PoisonError::into_inner) = new.clone();
+        tracing::warn!(old = %old.id(), new = %new.id(), carried, "institution key rotated");
+        Ok(KeyRotated { old: old.id(), new: new.id(), carried, rotation: published[0].clone() })
+    }
+
+    /// Publishes a `key-revocation` of `key`: this institution's current key
+    /// (then nothing more can be published with it), one of its retired keys
+    /// (signed by that key, naming its successor), or another institution's
+    /// key this institution endorses (counted by nodes that have it as an
+    /// anchor).
+    pub async fn revoke_key(
+        &self,
+        dir: &DataDir,
+        key: &InstitutionId,
+        since: u64,
+        reason: KeyRevocationReason,
+    ) -> Result<Published, PublishError> {
+        let _turn = self.inner.sequence.lock().await;
+        let current = self.key();
+        let (signer, successor) = if *key == current.id() {
+            (current, None)
+        } else if let Some(retired) = keys::retired_institution_key(dir, key)? {
+            let successor = self.inner.store.key_ledger().rotation(key).map(|r| r.next.to_did());
+            (Arc::new(retired), successor)
+        } else {
+            let endorsed = self
+                .inner
+                .store
+                .by_author(&current.id(), &RecordKind::Endorsement)?
+                .iter()
+                .any(|r| matches!(&r.content, Content::Endorsement(e) if e.subject_id() == Some(*key)));
+            if !endorsed {
+                return Err(PublishError::NotAllowed(format!(
+                    "{key} is neither this institution's key nor one it endorses; a revocation by \
+                     another institution counts only where it is a trust anchor that endorses the key"
+                )));
+            }
+            (current, None)
+        };
+        let now = unix_now();
+        let body = KeyRevocationBody { key: key.to_did(), since: since.min(now), reason, successor };
+        let id = key_revocation_id(key);
+        let held = self.inner.store.get(&RecordKey {
+            author: signer.id(),
+            kind: RecordKind::KeyRevocation.as_str().to_owned(),
+            id: id.clone(),
+        })?;
+        let seq = held.map_or(1, |r| r.payload.seq + 1);
+        let payload = Payload::with_body(&self.inner.network_name, RecordKind::KeyRevocation, &id, seq, now, &body)
+            .map_err(|e| PublishError::Record(RecordError::Payload(e.to_string())))?;
+        self.sign_store_send_with(&signer, &payload).await
+    }
+
     /// Sends every record still in the outbox. Returns how many went out.
     pub async fn flush_outbox(&self) -> Result<usize, StoreError> {
         let mut sent = 0;
@@ -218,5 +393,18 @@ impl Publisher {
             }
         }
         Ok(sent)
+    }
+}
+
+/// A refusal in words an admin can act on.
+pub fn describe_refusal(refusal: &KeyRefusal) -> String {
+    match refusal {
+        KeyRefusal::Rotated { next, at } => {
+            format!("this key was rotated to {next} at {at} (unix time); records must be signed by the new key")
+        }
+        KeyRefusal::Revoked { by, since } => format!(
+            "this key was revoked by {by} from {since} (unix time) on; nothing it signs after that is accepted. \
+             Create a new institution key and ask your endorsers to endorse it"
+        ),
     }
 }

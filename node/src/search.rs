@@ -31,6 +31,8 @@ pub struct OfferQuery {
     pub text: Option<String>,
     /// Only offers of this institution.
     pub author: Option<InstitutionId>,
+    /// Only records of these institutions (`--trusted`: the trusted ones).
+    pub authors_in: Option<Vec<InstitutionId>>,
     pub limit: Option<usize>,
 }
 
@@ -43,6 +45,8 @@ pub struct InstitutionQuery {
     pub lang: Option<String>,
     /// Every word starts a word of the name, description, city or region.
     pub text: Option<String>,
+    /// Only these institutions (`--trusted`: the trusted ones).
+    pub authors_in: Option<Vec<InstitutionId>>,
     pub limit: Option<usize>,
 }
 
@@ -61,17 +65,50 @@ pub struct AchievementQuery {
     /// Every word starts a word of the title, description or outcomes.
     pub text: Option<String>,
     pub author: Option<InstitutionId>,
+    /// Only records of these institutions (`--trusted`: the trusted ones).
+    pub authors_in: Option<Vec<InstitutionId>>,
     pub limit: Option<usize>,
 }
 
 /// The slots of `kind` matching every indexed filter and every word of
 /// `text`, or every record of the kind when there is no filter.
+///
+/// Records of keys that rotated are left out (the successor signed them
+/// again), and with `authors_in` only those authors' records are kept.
 fn candidates(
     index: &SearchIndex,
     kind: &str,
     filters: &[(&str, Vec<String>)],
     text: &Option<String>,
+    authors: &AuthorFilter,
 ) -> RoaringBitmap {
+    let mut result = matching(index, kind, filters, text);
+    if let Some(keep) = &authors.keep {
+        result &= index.any_of(kind, "author", keep);
+    }
+    if !authors.rotated.is_empty() {
+        result -= index.any_of(kind, "author", &authors.rotated);
+    }
+    result
+}
+
+/// Author terms (hex keys) a search keeps or leaves out.
+struct AuthorFilter {
+    keep: Option<Vec<String>>,
+    rotated: Vec<String>,
+}
+
+impl AuthorFilter {
+    fn new(store: &RecordStore, authors_in: &Option<Vec<InstitutionId>>) -> Self {
+        let hex_of = |key: &InstitutionId| hex::encode(key.as_bytes());
+        Self {
+            keep: authors_in.as_ref().map(|authors| authors.iter().map(hex_of).collect()),
+            rotated: store.key_ledger().rotated_keys().map(hex_of).collect(),
+        }
+    }
+}
+
+fn matching(index: &SearchIndex, kind: &str, filters: &[(&str, Vec<String>)], text: &Option<String>) -> RoaringBitmap {
     let mut sets: Vec<RoaringBitmap> = filters
         .iter()
         .filter(|(_, values)| !values.is_empty())
@@ -132,9 +169,10 @@ pub fn search_offers(store: &RecordStore, query: &OfferQuery) -> Result<Vec<Veri
         ("lang", query.lang.iter().cloned().collect()),
         ("author", query.author.iter().map(|author| hex::encode(author.as_bytes())).collect()),
     ];
+    let authors = AuthorFilter::new(store, &query.authors_in);
     let newest = {
         let index = store.search_index();
-        index.newest(&candidates(&index, "offer", &filters, &query.text), limit(query.limit))
+        index.newest(&candidates(&index, "offer", &filters, &query.text, &authors), limit(query.limit))
     };
     let mut results = fetch(store, &newest)?;
     results.retain(|record| matches!(record.content, Content::Offer(_)));
@@ -152,9 +190,10 @@ pub fn search_achievements(store: &RecordStore, query: &AchievementQuery) -> Res
         ("participation", query.participation.iter().map(|p| p.as_str().to_owned()).collect()),
         ("author", query.author.iter().map(|author| hex::encode(author.as_bytes())).collect()),
     ];
+    let authors = AuthorFilter::new(store, &query.authors_in);
     let newest = {
         let index = store.search_index();
-        index.newest(&candidates(&index, "achievement", &filters, &query.text), limit(query.limit))
+        index.newest(&candidates(&index, "achievement", &filters, &query.text, &authors), limit(query.limit))
     };
     let mut results = fetch(store, &newest)?;
     results.retain(|record| matches!(record.content, Content::Achievement(_)));
@@ -170,9 +209,10 @@ pub fn search_institutions(store: &RecordStore, query: &InstitutionQuery) -> Res
         ("lang", query.lang.iter().cloned().collect()),
     ];
     let limit = limit(query.limit);
+    let authors = AuthorFilter::new(store, &query.authors_in);
     let entries = {
         let index = store.search_index();
-        let candidates = candidates(&index, "profile", &filters, &query.text);
+        let candidates = candidates(&index, "profile", &filters, &query.text, &authors);
         // Results are ordered by country first: read whole countries, in
         // order, until there are enough, rather than every candidate.
         let mut wanted = RoaringBitmap::new();

@@ -380,6 +380,11 @@ fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
         Content::Withdrawn => return Vec::new(),
         // Found by key (author, kind, id), never by search.
         Content::Uninterpreted | Content::Revocation(_) | Content::Delegation(_) => {}
+        // Found by kind (the key ledger and the trust graph read them all).
+        Content::KeyRotation(_) | Content::KeyRevocation(_) => {}
+        Content::Endorsement(endorsement) => {
+            terms.extend(endorsement.subject_id().map(|subject| ("subject", hex::encode(subject.as_bytes()))));
+        }
         Content::Achievement(achievement) => {
             terms.push(("country", achievement.country.clone()));
             terms.extend(achievement.isced.iter().flat_map(|code| isced_levels(code)).map(|code| ("sector", code)));

@@ -24,8 +24,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
-use vetnet_protocol::{InstitutionId, RecordHash, RecordKey, RecordKind, VerifiedRecord};
+use vetnet_protocol::{Content, InstitutionId, RecordHash, RecordKey, RecordKind, VerifiedRecord};
 
+use crate::key_ledger::{KeyLedger, KeyRecordRole, KeyRefusal};
 use crate::search_index::{NO_SLOT, SearchIndex, Slot, SlotEntry, encode_terms, terms_are_valid};
 
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +48,8 @@ pub enum InsertOutcome {
     Stale { held_seq: u64 },
     /// This exact record is already held.
     Duplicate,
+    /// Signed by a key after it rotated or was revoked (see [`KeyLedger`]).
+    Refused(KeyRefusal),
 }
 
 impl InsertOutcome {
@@ -79,6 +82,9 @@ pub struct RecordStore {
     /// Also the writers' lock: an insert holds it from reading what is held
     /// to updating the index, so concurrent inserts of one key cannot both win.
     index: Arc<RwLock<SearchIndex>>,
+    /// Rotations and revocations of keys, consulted before every insert.
+    /// Lock order: `index`, then `keys`.
+    keys: Arc<RwLock<KeyLedger>>,
     /// Set once a search index snapshot was written: later inserts remove it.
     snapshot_saved: Arc<std::sync::atomic::AtomicBool>,
     /// The network name, to decode stored records.
@@ -126,6 +132,7 @@ impl RecordStore {
             peers: db.open_tree("peers")?,
             db,
             index: Arc::default(),
+            keys: Arc::default(),
             snapshot_saved: Arc::default(),
             network: network.into(),
             generation: Arc::new(AtomicU64::new(0)),
@@ -144,6 +151,7 @@ impl RecordStore {
             "record store opened"
         );
         store.convert_first_layout()?;
+        store.rebuild_key_ledger()?;
         Ok(store)
     }
 
@@ -230,6 +238,104 @@ impl RecordStore {
             self.db.drop_tree(name)?;
         }
         self.flush()
+    }
+
+    /// Reads every `key-rotation` and `key-revocation` record into the key
+    /// ledger, then removes what they refuse (a crash may have come between
+    /// storing one and removing what it refuses).
+    fn rebuild_key_ledger(&self) -> Result<(), StoreError> {
+        let mut index = self.write_index();
+        let mut affected = Vec::new();
+        {
+            let mut keys = self.write_keys();
+            let anchors = keys.anchors().clone();
+            *keys = KeyLedger::default();
+            keys.set_anchors(anchors);
+            for kind in [RecordKind::KeyRotation, RecordKind::KeyRevocation] {
+                for entry in index.entries(&index.all(kind.as_str())) {
+                    if let Some(record) = self.get_by_hash(&entry.hash)? {
+                        affected.extend(keys.note(&record));
+                    }
+                }
+            }
+        }
+        self.purge_refused(&affected, &mut index)?;
+        Ok(())
+    }
+
+    /// Sets this node's trust anchors (their revocations of keys they endorse
+    /// count), and removes the records that makes refused.
+    pub fn set_anchors(&self, anchors: std::collections::HashSet<InstitutionId>) -> Result<(), StoreError> {
+        let mut index = self.write_index();
+        let affected = self.write_keys().set_anchors(anchors);
+        self.purge_refused(&affected, &mut index)?;
+        Ok(())
+    }
+
+    /// Why a record `author` signed at `ts` would be refused now, if it would
+    /// (for checks outside the store: a credential's signing time).
+    pub fn key_refusal(&self, author: &InstitutionId, ts: u64) -> Option<KeyRefusal> {
+        let index = self.search_index();
+        self.key_ledger().refuses(author, ts, KeyRecordRole::Other, &|anchor, key| endorses(&index, anchor, key))
+    }
+
+    /// The key ledger, for reading (trust levels, verification).
+    pub fn key_ledger(&self) -> RwLockReadGuard<'_, KeyLedger> {
+        self.keys.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn write_keys(&self) -> RwLockWriteGuard<'_, KeyLedger> {
+        self.keys.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Removes the records of `keys` the key ledger now refuses (signed after
+    /// a rotation or revocation that arrived after them): their `L`, `B`, `S`
+    /// and `O` entries and their index slots, in one write. An older version
+    /// a peer still holds may come back by sync, if it was signed in time.
+    fn purge_refused(&self, keys: &[InstitutionId], index: &mut SearchIndex) -> Result<usize, StoreError> {
+        let mut ledger = self.write_keys();
+        let mut batch = sled::Batch::default();
+        let mut removed = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for key in keys.iter().filter(|key| seen.insert(**key)) {
+            for entry in self.records.scan_prefix(prefixed(LIVE, key.as_bytes())) {
+                let (live_key, value) = entry?;
+                let live = LiveEntry::parse(&value)?;
+                let kind = kind_of_live_key(&live_key)?;
+                let role = match RecordKind::from(kind) {
+                    RecordKind::KeyRotation | RecordKind::KeyRevocation => {
+                        self.get_by_hash(&live.hash)?.map_or(KeyRecordRole::Other, |r| KeyRecordRole::of(&r))
+                    }
+                    _ => KeyRecordRole::Other,
+                };
+                let Some(refusal) = ledger.refuses(key, live.ts, role, &|a, k| endorses(index, a, k)) else { continue };
+                tracing::warn!(author = %key, kind, ts = live.ts, ?refusal, "removing a record signed after its key was retired");
+                if matches!(role, KeyRecordRole::RotationTo(_)) {
+                    ledger.forget_rotation(key);
+                }
+                batch.remove(live_key.clone());
+                batch.remove(prefixed(BLOB, &live.hash.0));
+                batch.remove(sync_key(live.ts, &live.hash));
+                batch.remove(prefixed(OUTBOX, &live.hash.0));
+                removed.push((live.slot, kind.to_owned(), live.terms.to_vec()));
+            }
+        }
+        if removed.is_empty() {
+            return Ok(0);
+        }
+        if self.snapshot_saved.load(Ordering::Acquire) {
+            batch.remove(SEARCH_INDEX_SNAPSHOT);
+        }
+        self.records.apply_batch(batch)?;
+        for (slot, kind, terms) in &removed {
+            if *slot != NO_SLOT {
+                index.remove(*slot, kind, terms);
+                index.release(*slot);
+            }
+        }
+        index.count_live_version(-(removed.len() as i64));
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        Ok(removed.len())
     }
 
     fn write_index(&self) -> RwLockWriteGuard<'_, SearchIndex> {
@@ -333,6 +439,9 @@ impl RecordStore {
         }
         let new = outcomes.iter().filter(|o| matches!(o, InsertOutcome::New)).count();
         index.count_live_version(new as i64);
+        if !plan.retired_keys.is_empty() {
+            self.purge_refused(&plan.retired_keys, &mut index)?;
+        }
         drop(index);
         if outcomes.iter().any(|o| o.is_stored()) {
             self.generation.fetch_add(1, Ordering::AcqRel);
@@ -357,6 +466,13 @@ impl RecordStore {
         index: &mut SearchIndex,
         plan: &mut InsertPlan,
     ) -> Result<InsertOutcome, StoreError> {
+        let refusal =
+            self.key_ledger().refuses(&record.author, record.payload.ts, KeyRecordRole::of(record), &|anchor, key| {
+                endorses(index, anchor, key)
+            });
+        if let Some(refusal) = refusal {
+            return Ok(InsertOutcome::Refused(refusal));
+        }
         let live_key = prefixed(LIVE, &record.key().to_bytes());
         let held = match plan.pending.get(&live_key) {
             Some(value) => Some(value.clone()),
@@ -416,6 +532,15 @@ impl RecordStore {
             plan.batch.insert(prefixed(OUTBOX, &record.hash.0), &[][..]);
         }
         plan.pending.insert(live_key, value);
+        // The ledger learns at once, so later records of this batch are
+        // judged by it; what the key signed earlier is removed after the write.
+        let mut keys = self.write_keys();
+        plan.retired_keys.extend(keys.note(record));
+        if let Content::Endorsement(endorsement) = &record.content
+            && keys.anchors().contains(&record.author)
+        {
+            plan.retired_keys.extend(endorsement.subject_id());
+        }
         Ok(outcome)
     }
 
@@ -463,6 +588,24 @@ impl RecordStore {
     }
 
     /// The newest version held for a key given as bytes.
+    /// Every record `author` holds live here (withdrawals included), any kind.
+    pub fn all_by_author(&self, author: &InstitutionId) -> Result<Vec<VerifiedRecord>, StoreError> {
+        let mut records = Vec::new();
+        for entry in self.records.scan_prefix(prefixed(LIVE, author.as_bytes())) {
+            let (_, value) = entry?;
+            if let Some(record) = self.get_by_hash(&LiveEntry::parse(&value)?.hash)? {
+                records.push(record);
+            }
+        }
+        Ok(records)
+    }
+
+    /// Stores own records (a key rotation and what it re-signs) in one
+    /// atomic write, each queued in the outbox.
+    pub fn insert_own_batch(&self, records: &[VerifiedRecord]) -> Result<Vec<InsertOutcome>, StoreError> {
+        self.insert_all(records, true)
+    }
+
     pub fn get_by_key_bytes(&self, key: &[u8]) -> Result<Option<VerifiedRecord>, StoreError> {
         match self.records.get(prefixed(LIVE, key))? {
             Some(value) => self.get_by_hash(&LiveEntry::parse(&value)?.hash),
@@ -544,6 +687,9 @@ struct InsertPlan {
     index_changes: Vec<IndexChange>,
     /// Slots taken for new records, given back if the write fails.
     allocated: Vec<Slot>,
+    /// Keys a stored rotation, revocation or anchor endorsement concerns:
+    /// records they signed too late are removed after the write.
+    retired_keys: Vec<InstitutionId>,
 }
 
 enum IndexChange {
@@ -590,6 +736,14 @@ impl<'a> LiveEntry<'a> {
         value.extend_from_slice(self.terms);
         value
     }
+}
+
+/// Does `anchor` hold a live endorsement of `key` (any role)?
+fn endorses(index: &SearchIndex, anchor: &InstitutionId, key: &InstitutionId) -> bool {
+    let kind = RecordKind::Endorsement;
+    let mut slots = index.any_of(kind.as_str(), "subject", &[hex::encode(key.as_bytes())]);
+    slots &= index.any_of(kind.as_str(), "author", &[hex::encode(anchor.as_bytes())]);
+    !slots.is_empty()
 }
 
 /// The kind in an `L` key: `L` ‖ author (32 bytes) ‖ kind ‖ 0 ‖ id.

@@ -10,6 +10,8 @@ use sha2::{Digest, Sha256};
 
 use crate::achievement::AchievementBody;
 use crate::delegation::{DelegationBody, delegation_id};
+use crate::endorsement::{EndorsementBody, endorsement_id};
+use crate::key_lifecycle::{KEY_ROTATION_ID, KeyRevocationBody, KeyRotationBody, key_revocation_id};
 use crate::limits::{MAX_CLOCK_SKEW_SECS, MAX_ID_LEN, MAX_KIND_LEN, MAX_RECORD_BYTES};
 use crate::offer::OfferBody;
 use crate::profile::{PROFILE_ID, ProfileBody};
@@ -121,7 +123,7 @@ impl VerifiedRecord {
             .as_deref()
             .ok_or_else(|| RecordError::Envelope("the payload is detached; records carry it".into()))?;
         let payload = decode_payload(payload_bytes)?;
-        let content = check_payload(&payload, ctx)?;
+        let content = check_payload(&payload, &author, ctx)?;
         Ok(Self { bytes: bytes.to_vec(), hash: RecordHash::of(bytes), author, payload, content })
     }
 
@@ -141,7 +143,8 @@ impl VerifiedRecord {
         let payload_bytes =
             sign1.payload.as_deref().ok_or_else(|| RecordError::Envelope("the payload is detached".into()))?;
         let payload = decode_payload(payload_bytes)?;
-        let content = check_payload(&payload, &ValidationContext { network, now: u64::MAX - MAX_CLOCK_SKEW_SECS })?;
+        let ctx = ValidationContext { network, now: u64::MAX - MAX_CLOCK_SKEW_SECS };
+        let content = check_payload(&payload, &author, &ctx)?;
         Ok(Self { bytes: bytes.to_vec(), hash, author, payload, content })
     }
 
@@ -238,7 +241,7 @@ fn is_name_char(b: u8) -> bool {
 }
 
 /// The rules every payload follows, then the rules of its kind.
-fn check_payload(payload: &Payload, ctx: &ValidationContext) -> Result<Content, RecordError> {
+fn check_payload(payload: &Payload, author: &InstitutionId, ctx: &ValidationContext) -> Result<Content, RecordError> {
     let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
     if payload.v != FORMAT_VERSION {
         return Err(rule(
@@ -280,8 +283,8 @@ fn check_payload(payload: &Payload, ctx: &ValidationContext) -> Result<Content, 
         return Err(rule("id", format!("must be {PROFILE_ID:?} for a profile (got {:?})", payload.id)));
     }
     let body = match (&payload.body, payload.withdrawn) {
-        (None, true) if kind == RecordKind::Revocation => {
-            return Err(rule("withdrawn", "a revocation is final and cannot be withdrawn".into()));
+        (None, true) if kind.is_final() => {
+            return Err(rule("withdrawn", format!("a {kind} is final and cannot be withdrawn")));
         }
         (None, true) => return Ok(Content::Withdrawn),
         (Some(_), true) => return Err(rule("body", "must be absent in a withdrawal".into())),
@@ -322,6 +325,62 @@ fn check_payload(payload: &Payload, ctx: &ValidationContext) -> Result<Content, 
                 ));
             }
             Ok(Content::Delegation(delegation))
+        }
+        RecordKind::Endorsement => {
+            let endorsement = decode_body::<EndorsementBody>(body)?;
+            let subject = endorsement.subject_id().ok_or_else(|| rule("body.subject", "must be a did:key".into()))?;
+            if subject == *author {
+                return Err(rule(
+                    "body.subject",
+                    "must be another institution: an institution cannot endorse itself".into(),
+                ));
+            }
+            let expected = endorsement_id(&subject, endorsement.role, endorsement.network_name.as_deref());
+            if payload.id != expected {
+                return Err(rule(
+                    "id",
+                    format!(
+                        "must be {expected:?}, derived from the subject, role and network name (got {:?})",
+                        payload.id
+                    ),
+                ));
+            }
+            Ok(Content::Endorsement(endorsement))
+        }
+        RecordKind::KeyRotation => {
+            if payload.id != KEY_ROTATION_ID {
+                return Err(rule(
+                    "id",
+                    format!("must be {KEY_ROTATION_ID:?} for a key rotation (got {:?})", payload.id),
+                ));
+            }
+            let rotation = decode_body::<KeyRotationBody>(body)?;
+            rotation.check_proof(&payload.net, author)?;
+            Ok(Content::KeyRotation(rotation))
+        }
+        RecordKind::KeyRevocation => {
+            let revocation = decode_body::<KeyRevocationBody>(body)?;
+            let key = revocation.key_id().ok_or_else(|| rule("body.key", "must be a did:key".into()))?;
+            if payload.id != key_revocation_id(&key) {
+                return Err(rule(
+                    "id",
+                    format!(
+                        "must be {:?}, the revoked key's z6Mk… part (got {:?})",
+                        key_revocation_id(&key),
+                        payload.id
+                    ),
+                ));
+            }
+            if revocation.since > payload.ts {
+                return Err(rule(
+                    "body.since",
+                    format!("must not be after the record's ts {} (got {})", payload.ts, revocation.since),
+                ));
+            }
+            if revocation.successor.is_some() && key != *author {
+                return Err(rule("body.successor", "only a key revoking itself can name its successor".into()));
+            }
+            Ok(Content::KeyRevocation(revocation))
         }
         RecordKind::Other(_) => Ok(Content::Uninterpreted),
     }

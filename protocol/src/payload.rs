@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::InstitutionId;
 use crate::achievement::AchievementBody;
 use crate::delegation::DelegationBody;
+use crate::endorsement::EndorsementBody;
+use crate::key_lifecycle::{KeyRevocationBody, KeyRotationBody};
 use crate::offer::OfferBody;
 use crate::profile::ProfileBody;
 use crate::revocation::RevocationBody;
@@ -25,7 +27,8 @@ pub struct Payload {
     /// Network name, so a record cannot be replayed into another network.
     pub net: String,
     /// Record kind: `profile`, `offer`, `achievement`, `revocation`,
-    /// `delegation`, or a kind a later version defines.
+    /// `delegation`, `endorsement`, `key-rotation`, `key-revocation`, or a
+    /// kind a later version defines.
     pub kind: String,
     /// The record's name within its author and kind.
     pub id: String,
@@ -92,10 +95,18 @@ pub enum RecordKind {
     Achievement,
     Revocation,
     Delegation,
+    Endorsement,
+    KeyRotation,
+    KeyRevocation,
     Other(String),
 }
 
 impl RecordKind {
+    /// Kinds whose records are final: a withdrawal of them is refused.
+    pub fn is_final(&self) -> bool {
+        matches!(self, RecordKind::Revocation | RecordKind::KeyRotation | RecordKind::KeyRevocation)
+    }
+
     pub fn as_str(&self) -> &str {
         match self {
             RecordKind::Profile => "profile",
@@ -103,6 +114,9 @@ impl RecordKind {
             RecordKind::Achievement => "achievement",
             RecordKind::Revocation => "revocation",
             RecordKind::Delegation => "delegation",
+            RecordKind::Endorsement => "endorsement",
+            RecordKind::KeyRotation => "key-rotation",
+            RecordKind::KeyRevocation => "key-revocation",
             RecordKind::Other(kind) => kind,
         }
     }
@@ -116,6 +130,9 @@ impl From<&str> for RecordKind {
             "achievement" => RecordKind::Achievement,
             "revocation" => RecordKind::Revocation,
             "delegation" => RecordKind::Delegation,
+            "endorsement" => RecordKind::Endorsement,
+            "key-rotation" => RecordKind::KeyRotation,
+            "key-revocation" => RecordKind::KeyRevocation,
             other => RecordKind::Other(other.to_owned()),
         }
     }
@@ -168,6 +185,9 @@ pub enum Content {
     Achievement(Box<AchievementBody>),
     Revocation(RevocationBody),
     Delegation(DelegationBody),
+    Endorsement(EndorsementBody),
+    KeyRotation(KeyRotationBody),
+    KeyRevocation(KeyRevocationBody),
     /// A withdrawal of the record with the same key.
     Withdrawn,
     /// A kind this version does not know: stored and forwarded as is.

@@ -254,6 +254,9 @@ fn check_file(name: &str, file: &VectorFile) {
         Content::Achievement(_) => "achievement",
         Content::Revocation(_) => "revocation",
         Content::Delegation(_) => "delegation",
+        Content::Endorsement(_) => "endorsement",
+        Content::KeyRotation(_) => "key-rotation",
+        Content::KeyRevocation(_) => "key-revocation",
         Content::Withdrawn => "withdrawn",
         Content::Uninterpreted => "uninterpreted",
     };

@@ -12,6 +12,7 @@ mod profile;
 mod search;
 mod status;
 mod sync;
+mod trust;
 
 use vetnet_node::DataDir;
 
@@ -35,6 +36,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Credential(command) => credential::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Search(command) => search::run(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Trust(command) => trust::run_trust(&data_dir, command, printer).await,
+        Command::Endorsement(command) => {
+            trust::run_endorsement(&ApiClient::connect(&data_dir)?, command, printer).await
+        }
+        Command::Key(command) => trust::run_key(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Sync { peer } => sync::run(&ApiClient::connect(&data_dir)?, peer, printer).await,
     }
 }

@@ -17,6 +17,7 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             query.extend(args.text.map(|v| ("text", v)));
             query.extend(args.author.map(|v| ("author", v)));
             query.extend(args.limit.map(|v| ("limit", v.to_string())));
+            query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
             let offers = client.get("/v1/search/offers", &query).await?;
             print_offers(&offers, printer, "No offers match.");
         }
@@ -27,6 +28,7 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             query.extend(args.lang.map(|v| ("lang", v)));
             query.extend(args.text.map(|v| ("text", v)));
             query.extend(args.limit.map(|v| ("limit", v.to_string())));
+            query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
             let institutions = client.get("/v1/search/institutions", &query).await?;
             if printer.json {
                 printer.value(&institutions);
@@ -55,11 +57,12 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
                         text(&p["city"]),
                         sectors,
                         join(&p["languages"]),
+                        text(&p["trust"]["level"]),
                         short_did(&text(&p["author"])),
                     ]
                 })
                 .collect();
-            printer.table(&["NAME", "KIND", "COUNTRY", "CITY", "SECTORS", "LANGUAGES", "DID"], &rows);
+            printer.table(&["NAME", "KIND", "COUNTRY", "CITY", "SECTORS", "LANGUAGES", "TRUST", "DID"], &rows);
         }
         SearchCommand::Achievements(args) => {
             let mut query: Vec<(&str, String)> = args.country.into_iter().map(|c| ("country", c)).collect();
@@ -71,6 +74,7 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             query.extend(args.text.map(|v| ("text", v)));
             query.extend(args.author.map(|v| ("author", v)));
             query.extend(args.limit.map(|v| ("limit", v.to_string())));
+            query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
             let list = client.get("/v1/search/achievements", &query).await?;
             print_achievements(&list, printer, "No achievements match.");
         }

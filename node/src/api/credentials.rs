@@ -215,7 +215,11 @@ async fn verify(State(state): State<ApiState>, body: String) -> ApiResult {
     let verification = tokio::task::spawn_blocking(move || credentials::verify(&store, &body, chrono::Utc::now()))
         .await
         .map_err(internal)?;
-    Ok(Json(verification_view(&verification)).into_response())
+    let mut view = verification_view(&verification);
+    if let Some(facts) = &verification.facts {
+        view["trust"] = Views::new(&state.store).trust(facts.issuer);
+    }
+    Ok(Json(view).into_response())
 }
 
 #[derive(serde::Deserialize)]
