@@ -180,8 +180,7 @@ impl Node {
         };
         tasks.push(tokio::spawn(api::serve(listener, state, shutdown_rx)));
 
-        let node =
-            Node {
+        let node = Node {
             info,
             data_dir,
             store,

@@ -319,7 +319,8 @@ mod tests {
 
     #[test]
     fn a_peer_gets_its_burst_then_the_rate_and_pays_for_the_excess() {
-        let limits = RateLimits { messages_per_peer_per_minute: 60, message_burst_per_peer: 5, ..RateLimits::default() };
+        let limits =
+            RateLimits { messages_per_peer_per_minute: 60, message_burst_per_peer: 5, ..RateLimits::default() };
         let mut limit = PeerMessageLimit::new(&limits);
         let (peer, other) = (PeerId::random(), PeerId::random());
         let start = Instant::now();

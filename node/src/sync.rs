@@ -22,9 +22,9 @@ use vetnet_protocol::sync::{
 };
 
 use crate::ingest::{IngestVerdict, ingest_batch};
-use crate::rate_limit::AuthorRecordLimit;
 use crate::network::{NetworkClient, NetworkError, Verdict};
 use crate::publish::unix_now;
+use crate::rate_limit::AuthorRecordLimit;
 use crate::store::{RecordStore, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -454,9 +454,8 @@ impl SyncService {
                 let store = self.inner.store.clone();
                 let network_name = self.inner.network_name.clone();
                 let authors = self.inner.authors.clone();
-                *storing = Some(tokio::task::spawn_blocking(move || {
-                    ingest_batch(&store, &network_name, &authors, &records)
-                }));
+                *storing =
+                    Some(tokio::task::spawn_blocking(move || ingest_batch(&store, &network_name, &authors, &records)));
             }
         }
         Ok(())
