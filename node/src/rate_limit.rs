@@ -11,12 +11,14 @@
 //! - [`AuthorRecordLimit`]: new records stored per author per UTC day of the
 //!   records' own `ts`. Counted by ingest (gossip and sync) for records this
 //!   node actually stores, so an honest author's older history, spread over
-//!   its days, is never refused during catch-up. A record refused for either
-//!   reason is not lost: it is still held by the peers that accepted it, and
-//!   sync fetches it later (once the author's day has room again, or once the
-//!   peer's bucket has refilled).
+//!   its days, is never refused during catch-up.
 //!
-//! Counts live in memory and start from zero when the node starts.
+//! A record refused for either reason is not lost: it is still held by the
+//! peers that accepted it, and sync fetches it later: in the next session
+//! for the per-peer limit; for the per-author limit once the author-day has
+//! room, which is after a restart (counts live in memory and start from zero)
+//! or with a higher limit. The first refusal of each author-day is logged as
+//! a warning, so it is never silent.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -218,7 +220,14 @@ const DAY_SECS: u64 = 24 * 60 * 60;
 #[derive(Debug)]
 pub struct AuthorRecordLimit {
     per_day: u32,
-    counts: Mutex<HashMap<(InstitutionId, u64), u32>>,
+    counts: Mutex<HashMap<(InstitutionId, u64), AuthorDay>>,
+}
+
+/// Records stored for one author-day, and whether a refusal was logged.
+#[derive(Debug, Clone, Copy, Default)]
+struct AuthorDay {
+    stored: u32,
+    warned: bool,
 }
 
 impl AuthorRecordLimit {
@@ -251,11 +260,21 @@ impl AuthorRecordLimit {
         if !counts.contains_key(&key) && counts.len() >= TRACKED_AUTHOR_DAYS {
             make_room(&mut counts);
         }
-        let count = counts.entry(key).or_insert(0);
-        if *count >= self.per_day {
+        let day = counts.entry(key).or_default();
+        if day.stored >= self.per_day {
+            if !day.warned {
+                day.warned = true;
+                tracing::warn!(
+                    %author,
+                    day = key.1,
+                    per_day = self.per_day,
+                    "an author reached its daily limit of new records; more of that day are not stored \
+                     (limits.records_per_author_per_day)"
+                );
+            }
             return false;
         }
-        *count += 1;
+        day.stored += 1;
         true
     }
 
@@ -267,9 +286,9 @@ impl AuthorRecordLimit {
         }
         let key = (author, ts / DAY_SECS);
         let mut counts = self.counts.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(count) = counts.get_mut(&key) {
-            *count = count.saturating_sub(1);
-            if *count == 0 {
+        if let Some(day) = counts.get_mut(&key) {
+            day.stored = day.stored.saturating_sub(1);
+            if day.stored == 0 && !day.warned {
                 counts.remove(&key);
             }
         }
@@ -278,7 +297,7 @@ impl AuthorRecordLimit {
     /// Records of `author` stored for the day of `ts`, as counted here.
     pub fn count(&self, author: InstitutionId, ts: u64) -> u32 {
         let counts = self.counts.lock().unwrap_or_else(PoisonError::into_inner);
-        counts.get(&(author, ts / DAY_SECS)).copied().unwrap_or(0)
+        counts.get(&(author, ts / DAY_SECS)).map_or(0, |day| day.stored)
     }
 
     /// Author-days tracked now (at most 100,000).
@@ -290,9 +309,9 @@ impl AuthorRecordLimit {
 /// Forgets the author-days with the lowest count (at least one entry): an
 /// author that is flooding keeps its high count; forgetting a low one only
 /// gives an author a little more room.
-fn make_room(counts: &mut HashMap<(InstitutionId, u64), u32>) {
-    let Some(lowest) = counts.values().copied().min() else { return };
-    counts.retain(|_, count| *count > lowest);
+fn make_room(counts: &mut HashMap<(InstitutionId, u64), AuthorDay>) {
+    let Some(lowest) = counts.values().map(|day| day.stored).min() else { return };
+    counts.retain(|_, day| day.stored > lowest);
 }
 
 #[cfg(test)]
@@ -335,7 +354,8 @@ mod tests {
         assert!(!limit.allow(peer, later));
         // The penalty halves every minute and is forgotten in the end.
         let much_later = later + Duration::from_secs(60);
-        assert!((limit.penalty(&peer, much_later) - 1.5).abs() < 1e-9);
+        let expected = (2.0 * 0.5_f64.powf(1.0 / 60.0) + 1.0) * 0.5;
+        assert!((limit.penalty(&peer, much_later) - expected).abs() < 1e-9);
         assert_eq!(limit.penalty(&peer, much_later + Duration::from_secs(3_600)), 0.0);
         assert_eq!(limit.penalties(much_later + Duration::from_secs(3_600)), Vec::new());
     }
@@ -378,11 +398,18 @@ mod tests {
     fn author_days_are_bounded() {
         let mut counts = HashMap::new();
         let (a, b) = (author(1), author(2));
-        counts.insert((a, 1), 5);
-        counts.insert((b, 1), 1);
-        counts.insert((b, 2), 1);
+        let stored = |n| AuthorDay { stored: n, warned: false };
+        counts.insert((a, 1), stored(5));
+        counts.insert((b, 1), stored(1));
+        counts.insert((b, 2), stored(1));
         make_room(&mut counts);
         assert_eq!(counts.len(), 1, "the lowest counts go first");
-        assert_eq!(counts.get(&(a, 1)), Some(&5));
+        assert_eq!(counts.get(&(a, 1)).map(|day| day.stored), Some(5));
+        // The map never grows past its bound.
+        let limit = AuthorRecordLimit::new(&RateLimits::default());
+        for i in 0..(TRACKED_AUTHOR_DAYS as u64 + 10) {
+            assert!(limit.try_reserve(a, i * DAY_SECS));
+        }
+        assert!(limit.tracked() <= TRACKED_AUTHOR_DAYS);
     }
 }
