@@ -44,12 +44,19 @@ pub fn run(n: usize) -> anyhow::Result<Vec<Figure>> {
     }
     let open = rate(started);
 
+    // Counted against a per-author limit as a node does, set high enough
+    // that no record here is refused.
+    let authors = vetnet_node::rate_limit::AuthorRecordLimit::new(&vetnet_node::rate_limit::RateLimits {
+        records_per_author_per_day: 1_000_000,
+        ..Default::default()
+    });
+
     // The gossip path: one record at a time, one transaction each.
     let dir = tempfile::tempdir()?;
     let store = RecordStore::open(dir.path(), DEFAULT_NETWORK, CACHE_BYTES)?;
     let started = Instant::now();
     for bytes in &records {
-        let (verdict, _) = vetnet_node::ingest::ingest(&store, DEFAULT_NETWORK, bytes);
+        let (verdict, _) = vetnet_node::ingest::ingest(&store, DEFAULT_NETWORK, &authors, bytes);
         anyhow::ensure!(verdict == Verdict::Accept, "a record was not accepted");
     }
     store.flush()?;
@@ -61,7 +68,7 @@ pub fn run(n: usize) -> anyhow::Result<Vec<Figure>> {
     let store = RecordStore::open(dir.path(), DEFAULT_NETWORK, CACHE_BYTES)?;
     let started = Instant::now();
     for batch in records.chunks(vetnet_protocol::sync::MAX_FETCH_IDS) {
-        for (verdict, _) in vetnet_node::ingest::ingest_batch(&store, DEFAULT_NETWORK, batch) {
+        for (verdict, _) in vetnet_node::ingest::ingest_batch(&store, DEFAULT_NETWORK, &authors, batch) {
             anyhow::ensure!(verdict == Verdict::Accept, "a record was not accepted");
         }
     }

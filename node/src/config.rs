@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use serde::{Deserialize, Serialize};
 
 use crate::data_dir::{DataDir, DataDirError, write_atomic};
+use crate::rate_limit::RateLimits;
 
 /// Default admin API address: loopback only.
 pub const DEFAULT_API_ADDR: &str = "127.0.0.1:7300";
@@ -58,6 +59,9 @@ pub struct Config {
     /// from them. Managed with `vetnet trust add|remove|list`.
     #[serde(default)]
     pub trust_anchors: Vec<String>,
+    /// Rate limits against floods (`[limits]`); see `SECURITY.md`.
+    #[serde(default)]
+    pub limits: RateLimits,
 }
 
 fn default_network() -> String {
@@ -94,6 +98,7 @@ impl Default for Config {
             external: Vec::new(),
             target_peers: DEFAULT_TARGET_PEERS,
             trust_anchors: Vec::new(),
+            limits: RateLimits::default(),
         }
     }
 }
@@ -145,6 +150,7 @@ impl Config {
         if self.target_peers > MAX_TARGET_PEERS {
             return Err(format!("target_peers: must be at most {MAX_TARGET_PEERS} (got {})", self.target_peers));
         }
+        self.limits.check()?;
         Ok(())
     }
 }
@@ -204,5 +210,23 @@ mod tests {
         // Files written before `target_peers` existed still load, with the default.
         let old: Config = toml::from_str("network = \"bsr\"\ncache_mb = 32\n").unwrap();
         assert_eq!(old.target_peers, DEFAULT_TARGET_PEERS);
+        assert_eq!(old.limits, RateLimits::default());
+    }
+
+    #[test]
+    fn the_limits_table_is_read_checked_and_strict() {
+        let config: Config =
+            toml::from_str("[limits]\nrecords_per_author_per_day = 50\npeer_ban_minutes = 5\n").unwrap();
+        assert_eq!(config.limits.records_per_author_per_day, 50);
+        assert_eq!(config.limits.peer_ban_minutes, 5);
+        assert_eq!(config.limits.messages_per_peer_per_minute, RateLimits::default().messages_per_peer_per_minute);
+        assert_eq!(config.check(), Ok(()));
+        let zero: Config = toml::from_str("[limits]\nmessages_per_peer_per_minute = 0\n").unwrap();
+        assert!(zero.check().unwrap_err().starts_with("limits.messages_per_peer_per_minute:"));
+        let typo = toml::from_str::<Config>("[limits]\nrecords_per_author_per_dya = 50\n").unwrap_err();
+        assert!(typo.message().contains("records_per_author_per_dya"), "{}", typo.message());
+        // What `save` writes reads back the same.
+        let text = toml::to_string_pretty(&config).unwrap();
+        assert_eq!(toml::from_str::<Config>(&text).unwrap(), config);
     }
 }

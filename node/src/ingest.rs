@@ -1,13 +1,18 @@
 //! Records arriving by gossip: decode, verify, validate, store, and tell
 //! gossipsub whether to forward them. One function decides the verdict for
 //! every outcome, so the forwarding rule and the peer penalty never disagree.
+//!
+//! Both paths (gossip and sync) count what they store against the author's
+//! daily limit ([`AuthorRecordLimit`]); a record over it is ignored (the
+//! forwarder is not at fault) and comes again by sync later.
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-use vetnet_protocol::{RecordError, ValidationContext, VerifiedRecord};
+use vetnet_protocol::{InstitutionId, RecordError, ValidationContext, VerifiedRecord};
 
 use crate::network::Verdict;
 use crate::publish::unix_now;
+use crate::rate_limit::AuthorRecordLimit;
 use crate::store::{InsertOutcome, RecordStore, StoreError};
 
 /// Counters of what gossip brought, shown by `vetnet status`.
@@ -51,17 +56,28 @@ pub fn verdict_for_error(error: &RecordError) -> Verdict {
 }
 
 /// Checks and stores one record from a peer, and says what gossip should do.
-pub fn ingest(store: &RecordStore, network: &str, bytes: &[u8]) -> (Verdict, Result<InsertOutcome, IngestError>) {
+/// Stored records count against their author's day in `authors`.
+pub fn ingest(store: &RecordStore, network: &str, authors: &AuthorRecordLimit, bytes: &[u8]) -> IngestVerdict {
     let ctx = ValidationContext { network, now: unix_now() };
     let record = match VerifiedRecord::open(bytes, &ctx) {
         Ok(record) => record,
         Err(e) => return (verdict_for_error(&e), Err(IngestError::Record(e))),
     };
+    let (author, ts) = (record.author, record.payload.ts);
+    if !authors.try_reserve(author, ts) {
+        return (Verdict::Ignore, Err(IngestError::AuthorRateLimited { author, per_day: authors.per_day() }));
+    }
     match store.insert(&record) {
         Ok(outcome) if outcome.is_stored() => (Verdict::Accept, Ok(outcome)),
-        Ok(outcome) => (Verdict::Ignore, Ok(outcome)),
+        Ok(outcome) => {
+            authors.release(author, ts);
+            (Verdict::Ignore, Ok(outcome))
+        }
         // Not the peer's fault: do not forward what we could not keep, but do not penalise.
-        Err(e) => (Verdict::Ignore, Err(IngestError::Store(e))),
+        Err(e) => {
+            authors.release(author, ts);
+            (Verdict::Ignore, Err(IngestError::Store(e)))
+        }
     }
 }
 
@@ -71,6 +87,9 @@ pub enum IngestError {
     Record(RecordError),
     #[error(transparent)]
     Store(StoreError),
+    /// The author's day is full; the record comes again by sync later.
+    #[error("{author} reached its limit of {per_day} new records for the day of this record")]
+    AuthorRateLimited { author: InstitutionId, per_day: u32 },
 }
 
 /// What ingest says of one record: the gossip verdict, and what the store did.
@@ -84,7 +103,12 @@ const INGEST_CHUNK: usize = 128;
 /// verified, validated) on every core in chunks while this thread stores the
 /// chunks already opened, in order, one atomic write per chunk; so signature
 /// checks and sled writes overlap. Verdicts come back in the order of `batch`.
-pub fn ingest_batch(store: &RecordStore, network: &str, batch: &[impl AsRef<[u8]> + Sync]) -> Vec<IngestVerdict> {
+pub fn ingest_batch(
+    store: &RecordStore,
+    network: &str,
+    authors: &AuthorRecordLimit,
+    batch: &[impl AsRef<[u8]> + Sync],
+) -> Vec<IngestVerdict> {
     let ctx = ValidationContext { network, now: unix_now() };
     let chunks: Vec<_> = batch.chunks(INGEST_CHUNK).collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8).min(chunks.len());
@@ -114,7 +138,7 @@ pub fn ingest_batch(store: &RecordStore, network: &str, batch: &[impl AsRef<[u8]
         for (i, opened) in opened_rx {
             early.insert(i, opened);
             while let Some(opened) = early.remove(&(verdicts.len() / INGEST_CHUNK)) {
-                verdicts.extend(store_opened(store, opened));
+                verdicts.extend(store_opened(store, authors, opened));
             }
         }
         for handle in handles {
@@ -132,29 +156,40 @@ type Opened = Result<VerifiedRecord, RecordError>;
 
 /// Stores the valid records of one opened chunk in one write, and gives
 /// each record of the chunk its verdict.
-fn store_opened(store: &RecordStore, opened: Vec<Opened>) -> Vec<IngestVerdict> {
+fn store_opened(store: &RecordStore, authors: &AuthorRecordLimit, opened: Vec<Opened>) -> Vec<IngestVerdict> {
     let mut valid = Vec::with_capacity(opened.len());
-    let errors: Vec<Option<RecordError>> = opened
+    let refused: Vec<Option<IngestVerdict>> = opened
         .into_iter()
         .map(|result| match result {
-            Ok(record) => {
+            Ok(record) if authors.try_reserve(record.author, record.payload.ts) => {
                 valid.push(record);
                 None
             }
-            Err(e) => Some(e),
+            Ok(record) => Some((
+                Verdict::Ignore,
+                Err(IngestError::AuthorRateLimited { author: record.author, per_day: authors.per_day() }),
+            )),
+            Err(e) => Some((verdict_for_error(&e), Err(IngestError::Record(e)))),
         })
         .collect();
-    let mut stored = match store.insert_batch(&valid) {
-        Ok(outcomes) => outcomes.into_iter().map(Ok).collect::<Vec<_>>().into_iter(),
+    let outcomes: Vec<Result<InsertOutcome, StoreError>> = match store.insert_batch(&valid) {
+        Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
         Err(e) => {
             let message = e.to_string();
-            valid.iter().map(|_| Err(StoreError::Corrupt(message.clone()))).collect::<Vec<_>>().into_iter()
+            valid.iter().map(|_| Err(StoreError::Corrupt(message.clone()))).collect()
         }
     };
-    errors
+    // Places reserved for records that were not stored go back.
+    for (record, outcome) in valid.iter().zip(&outcomes) {
+        if !outcome.as_ref().is_ok_and(|o| o.is_stored()) {
+            authors.release(record.author, record.payload.ts);
+        }
+    }
+    let mut stored = outcomes.into_iter();
+    refused
         .into_iter()
-        .map(|error| match error {
-            Some(e) => (verdict_for_error(&e), Err(IngestError::Record(e))),
+        .map(|refused| match refused {
+            Some(verdict) => verdict,
             None => match stored.next() {
                 Some(Ok(outcome)) if outcome.is_stored() => (Verdict::Accept, Ok(outcome)),
                 Some(Ok(outcome)) => (Verdict::Ignore, Ok(outcome)),

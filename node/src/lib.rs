@@ -5,6 +5,7 @@
 //! - [`network`]: the libp2p swarm in one event-loop task, driven through a
 //!   cloneable [`network::NetworkClient`]. Only this module touches the swarm.
 //! - [`ingest`]: records arriving by gossip, and the verdict on each.
+//! - [`rate_limit`]: per-peer gossip and per-author record limits (`[limits]`).
 //! - [`publish`]: signing and publishing the institution's own records.
 //! - [`credentials`]: issuing, revoking and verifying micro-credentials
 //!   (kept in a private tree; never gossiped).
@@ -24,6 +25,7 @@ pub mod keys;
 pub mod network;
 pub mod node;
 pub mod publish;
+pub mod rate_limit;
 pub mod search;
 pub mod search_index;
 pub mod store;

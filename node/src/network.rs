@@ -10,6 +10,12 @@
 //! their own signatures, so gossipsub messages are anonymous and the message
 //! id is the SHA-256 of the data (the record hash). Validation is manual: a
 //! message is forwarded only after the node reports it accepted.
+//!
+//! Abuse limits enforced here (`SECURITY.md` lists them all): connection
+//! limits; a token bucket of gossip messages per peer
+//! ([`PeerMessageLimit`]), checked before a message reaches the ingest queue;
+//! gossipsub peer scoring; and bans: a peer whose score falls below the
+//! graylist threshold is disconnected and refused for `limits.peer_ban_minutes`.
 
 use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -24,14 +30,15 @@ use libp2p::swarm::behaviour::toggle::Toggle;
 use libp2p::swarm::dial_opts::DialOpts;
 use libp2p::swarm::{ConnectionId, NetworkBehaviour, SwarmEvent};
 use libp2p::{
-    Multiaddr, PeerId, StreamProtocol, Swarm, autonat, connection_limits, dcutr, identify, identity, kad, mdns, noise,
-    ping, relay, tcp, yamux,
+    Multiaddr, PeerId, StreamProtocol, Swarm, allow_block_list, autonat, connection_limits, dcutr, identify, identity,
+    kad, mdns, noise, ping, relay, tcp, yamux,
 };
 use tokio::sync::{mpsc, oneshot, watch};
 use vetnet_protocol::limits::MAX_GOSSIP_MESSAGE_BYTES;
 use vetnet_protocol::sync::{SYNC_PROTOCOL, SyncRequest, SyncResponse};
 use vetnet_protocol::{RecordHash, records_topic};
 
+use crate::rate_limit::{PeerMessageLimit, RateLimits};
 use crate::sync_codec::SyncCodec;
 
 /// Where a sync response to a peer goes.
@@ -128,6 +135,8 @@ pub struct NetworkConfig {
     pub relay_server: bool,
     /// Below this many connected peers, the node dials peers it discovers.
     pub target_peers: usize,
+    /// The per-peer gossip rate and the ban duration.
+    pub limits: RateLimits,
     pub timing: NetworkTiming,
 }
 
@@ -146,6 +155,10 @@ pub enum NetworkEvent {
     PeerAddresses { peer: PeerId, addrs: Vec<Multiaddr> },
     /// A peer asks for sync; answer with [`NetworkClient::respond_sync`].
     SyncRequest { peer: PeerId, request: SyncRequest, channel: SyncChannel },
+    /// A peer's gossip score fell below the graylist threshold (invalid
+    /// records, or messages over its rate): it was disconnected and is
+    /// refused until the ban ends.
+    PeerBanned { peer: PeerId, score: f64, ban: Duration },
 }
 
 /// The gossip verdict on a message.
@@ -204,6 +217,16 @@ pub struct NetworkStatus {
     pub relay_server: bool,
     /// The relayed address this node listens on, when behind NAT.
     pub relayed_addrs: Vec<Multiaddr>,
+    /// Peers banned now (disconnected and refused until their ban ends).
+    pub banned_peers: usize,
+}
+
+/// A peer refused for misbehaving, as [`NetworkClient::banned_peers`] shows it.
+#[derive(Debug, Clone)]
+pub struct BannedPeer {
+    pub peer_id: PeerId,
+    /// Time left until the peer may connect again.
+    pub remaining: Duration,
 }
 
 enum Command {
@@ -212,6 +235,7 @@ enum Command {
     Dial { addr: Multiaddr, reply: oneshot::Sender<Result<(), NetworkError>> },
     Status { reply: oneshot::Sender<NetworkStatus> },
     Peers { reply: oneshot::Sender<Vec<PeerInfo>> },
+    BannedPeers { reply: oneshot::Sender<Vec<BannedPeer>> },
     Sync { peer: PeerId, request: SyncRequest, reply: oneshot::Sender<Result<SyncResponse, NetworkError>> },
     RespondSync { channel: SyncChannel, response: SyncResponse },
     Disconnect { peer: PeerId },
@@ -262,6 +286,11 @@ impl NetworkClient {
         self.ask(|reply| Command::Peers { reply }).await
     }
 
+    /// Peers banned now, with the time left on each ban.
+    pub async fn banned_peers(&self) -> Result<Vec<BannedPeer>, NetworkError> {
+        self.ask(|reply| Command::BannedPeers { reply }).await
+    }
+
     /// Sends one sync request to `peer` and waits for its response.
     pub async fn sync_request(&self, peer: PeerId, request: SyncRequest) -> Result<SyncResponse, NetworkError> {
         self.ask(|reply| Command::Sync { peer, request, reply }).await?
@@ -286,6 +315,8 @@ impl NetworkClient {
 struct Behaviour {
     /// First, so over-limit connections are refused before anything else runs.
     limits: connection_limits::Behaviour,
+    /// Banned peers: their connections are closed and new ones refused.
+    banned: allow_block_list::Behaviour<allow_block_list::BlockedPeers>,
     gossipsub: gossipsub::Behaviour,
     identify: identify::Behaviour,
     ping: ping::Behaviour,
@@ -309,6 +340,15 @@ const MAX_ADDRS_PER_PEER: usize = 8;
 const RELAY_HOP_PROTOCOL: &str = "/libp2p/circuit/relay/0.2.0/hop";
 /// Peers from the address book dialled at start, to rejoin after a restart.
 const REJOIN_PEERS: usize = 8;
+/// Bans kept at once; when full, the ban closest to its end is lifted early.
+const MAX_BANNED_PEERS: usize = 1_024;
+/// Below this gossip score a peer's messages are dropped unread, and the
+/// node disconnects and bans it.
+pub const GRAYLIST_THRESHOLD: f64 = -80.0;
+/// Weight of the application-specific score (P5), which carries the penalty
+/// for gossip messages over the per-peer rate: each dropped message counts
+/// -1, so about 80 dropped messages in a short time graylist a peer.
+const RATE_PENALTY_WEIGHT: f64 = 1.0;
 
 /// The Kademlia protocol of a network: never the public IPFS DHT.
 pub fn kad_protocol(network: &str) -> String {
@@ -336,10 +376,14 @@ fn gossipsub_config(timing: &NetworkTiming) -> Result<gossipsub::Config, Network
 
 /// Peer scoring: a peer sending invalid records loses score fast (P4 is
 /// -10 × count², so three or four invalid records take it below the graylist
-/// threshold of -80, after which its messages are dropped unread); on a quiet topic, mesh-delivery penalties would punish honest
-/// peers, so they are off. Loopback is exempt from the IP colocation penalty.
+/// threshold of -80, after which its messages are dropped unread and the
+/// event loop bans it); messages over the per-peer rate count -1 each
+/// through the application score (P5). On a quiet topic, mesh-delivery
+/// penalties would punish honest peers, so they are off. Loopback is exempt
+/// from the IP colocation penalty.
 fn peer_score(topic: &IdentTopic) -> (gossipsub::PeerScoreParams, gossipsub::PeerScoreThresholds) {
     let mut params = gossipsub::PeerScoreParams {
+        app_specific_weight: RATE_PENALTY_WEIGHT,
         ip_colocation_factor_whitelist: HashSet::from([
             IpAddr::V4(Ipv4Addr::LOCALHOST),
             IpAddr::V6(Ipv6Addr::LOCALHOST),
@@ -366,7 +410,7 @@ fn peer_score(topic: &IdentTopic) -> (gossipsub::PeerScoreParams, gossipsub::Pee
     let thresholds = gossipsub::PeerScoreThresholds {
         gossip_threshold: -10.0,
         publish_threshold: -50.0,
-        graylist_threshold: -80.0,
+        graylist_threshold: GRAYLIST_THRESHOLD,
         accept_px_threshold: 10.0,
         opportunistic_graft_threshold: 20.0,
     };
@@ -424,6 +468,7 @@ pub async fn start(
                 .with_max_established_per_peer(Some(MAX_PER_PEER));
             Ok(Behaviour {
                 limits: connection_limits::Behaviour::new(limits),
+                banned: allow_block_list::Behaviour::default(),
                 gossipsub,
                 identify,
                 ping: ping::Behaviour::new(ping::Config::new()),
@@ -530,6 +575,9 @@ pub async fn start(
         relay_listener: None,
         relay_server,
         target_peers: config.target_peers,
+        message_limit: PeerMessageLimit::new(&config.limits),
+        peer_ban: config.limits.peer_ban(),
+        banned: HashMap::new(),
         timing: config.timing,
     };
     Ok((NetworkClient { commands: command_tx }, event_rx, event_loop))
@@ -600,6 +648,11 @@ pub struct EventLoop {
     relay_listener: Option<(libp2p::core::transport::ListenerId, Multiaddr)>,
     relay_server: bool,
     target_peers: usize,
+    /// Gossip messages per peer (token buckets, bounded).
+    message_limit: PeerMessageLimit,
+    peer_ban: Duration,
+    /// Banned peers and when their bans end (at most [`MAX_BANNED_PEERS`]).
+    banned: HashMap<PeerId, Instant>,
     timing: NetworkTiming,
 }
 
@@ -620,6 +673,10 @@ impl EventLoop {
         redial.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut discovery = tokio::time::interval(self.timing.discovery_interval);
         discovery.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // Scores change at gossipsub's heartbeat; checking as often bans a
+        // graylisted peer within about one heartbeat.
+        let mut scores = tokio::time::interval(self.timing.heartbeat);
+        scores.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         for (peer, addrs) in std::mem::take(&mut self.known_peers).into_iter().take(REJOIN_PEERS) {
             let _ = self.swarm.dial(DialOpts::peer_id(peer).addresses(addrs).build());
         }
@@ -632,6 +689,7 @@ impl EventLoop {
                     None => break,
                 },
                 _ = redial.tick() => self.dial_due_bootstrap_peers(),
+                _ = scores.tick() => self.enforce_peer_scores(),
                 _ = shutdown.changed() => break,
             }
         }
@@ -660,6 +718,9 @@ impl EventLoop {
                 let gossipsub = &mut self.swarm.behaviour_mut().gossipsub;
                 if !gossipsub.report_message_validation_result(&message_id, &source, acceptance) {
                     tracing::debug!(%message_id, "validated too late; the message left the cache");
+                }
+                if verdict == Verdict::Reject {
+                    self.ban_if_graylisted(source);
                 }
             }
             Command::Dial { addr, reply } => {
@@ -694,6 +755,7 @@ impl EventLoop {
                         .sum(),
                     relay_server: self.relay_server,
                     relayed_addrs: self.relay_listener.iter().map(|(_, addr)| addr.clone()).collect(),
+                    banned_peers: self.banned.len(),
                 };
                 let _ = reply.send(status);
             }
@@ -719,6 +781,19 @@ impl EventLoop {
                     .collect();
                 peers.sort_by_key(|p| p.peer_id.to_string());
                 let _ = reply.send(peers);
+            }
+            Command::BannedPeers { reply } => {
+                let now = Instant::now();
+                let mut banned: Vec<BannedPeer> = self
+                    .banned
+                    .iter()
+                    .map(|(peer_id, until)| BannedPeer {
+                        peer_id: *peer_id,
+                        remaining: until.saturating_duration_since(now),
+                    })
+                    .collect();
+                banned.sort_by_key(|b| b.peer_id.to_string());
+                let _ = reply.send(banned);
             }
             Command::Sync { peer, request, reply } => {
                 let id = self.swarm.behaviour_mut().sync.send_request(&peer, request);
@@ -860,6 +935,10 @@ impl EventLoop {
                             entry.connected_at.take().is_some_and(|at| now.duration_since(at) >= STABLE_CONNECTION);
                         entry.failures = if lasted { 0 } else { entry.failures.saturating_add(1) };
                         entry.next_dial = now + backoff(&timing, entry.failures);
+                        // A banned bootstrap peer is dialled again when its ban ends.
+                        if let Some(until) = self.banned.get(&peer_id) {
+                            entry.next_dial = entry.next_dial.max(*until);
+                        }
                     }
                 }
             }
@@ -965,6 +1044,10 @@ impl EventLoop {
     fn on_gossip_event(&mut self, event: gossipsub::Event) {
         match event {
             gossipsub::Event::Message { propagation_source, message_id, message } => {
+                if !self.message_limit.allow(propagation_source, Instant::now()) {
+                    self.drop_over_rate(propagation_source, &message_id);
+                    return;
+                }
                 let event = NetworkEvent::Record {
                     message_id: message_id.clone(),
                     source: propagation_source,
@@ -986,6 +1069,88 @@ impl EventLoop {
                 tracing::debug!(%peer_id, "peer does not speak gossipsub");
             }
             _ => {}
+        }
+    }
+
+    /// A gossip message over its sender's rate: not forwarded, and ignored
+    /// rather than rejected, because gossipsub penalises every peer that
+    /// delivered a rejected message and honest peers may have forwarded the
+    /// same (valid) record. The sender alone pays, through its application
+    /// score. The record is not lost: sync fetches it later.
+    fn drop_over_rate(&mut self, peer: PeerId, message_id: &MessageId) {
+        let now = Instant::now();
+        let penalty = self.message_limit.penalty(&peer, now);
+        let gossipsub = &mut self.swarm.behaviour_mut().gossipsub;
+        gossipsub.report_message_validation_result(message_id, &peer, MessageAcceptance::Ignore);
+        gossipsub.set_application_score(&peer, -penalty);
+        tracing::debug!(%peer, penalty, "a gossip message over the peer's rate was dropped");
+        self.ban_if_graylisted(peer);
+    }
+
+    /// Bans `peer` if its gossip score is below the graylist threshold.
+    fn ban_if_graylisted(&mut self, peer: PeerId) {
+        if let Some(score) = self.swarm.behaviour().gossipsub.peer_score(&peer)
+            && score < GRAYLIST_THRESHOLD
+        {
+            self.ban(peer, score);
+        }
+    }
+
+    /// Disconnects `peer` and refuses it until the ban ends. Bans always end,
+    /// so a bootstrap peer that misbehaved is dialled again afterwards.
+    fn ban(&mut self, peer: PeerId, score: f64) {
+        if self.banned.contains_key(&peer) || peer == self.local_peer_id() {
+            return;
+        }
+        if self.banned.len() >= MAX_BANNED_PEERS
+            && let Some(soonest) = self.banned.iter().min_by_key(|(_, until)| **until).map(|(peer, _)| *peer)
+        {
+            self.lift_ban(soonest);
+        }
+        let until = Instant::now() + self.peer_ban;
+        self.banned.insert(peer, until);
+        // Closes its connections and refuses new ones, both ways.
+        self.swarm.behaviour_mut().banned.block_peer(peer);
+        for entry in self.bootstrap.iter_mut().filter(|b| b.peer == Some(peer)) {
+            entry.next_dial = entry.next_dial.max(until);
+        }
+        tracing::warn!(
+            %peer,
+            score,
+            ban_secs = self.peer_ban.as_secs(),
+            "peer's gossip score fell below the graylist threshold; disconnected and banned"
+        );
+        let _ = self.events.try_send(NetworkEvent::PeerBanned { peer, score, ban: self.peer_ban });
+    }
+
+    fn lift_ban(&mut self, peer: PeerId) {
+        if self.banned.remove(&peer).is_some() {
+            self.swarm.behaviour_mut().banned.unblock_peer(peer);
+            tracing::info!(%peer, "ban ended");
+        }
+    }
+
+    /// Runs about once a heartbeat: lifts bans that ended, hands the decayed
+    /// rate penalties to gossipsub as application scores, and bans connected
+    /// peers whose score is below the graylist threshold.
+    fn enforce_peer_scores(&mut self) {
+        let now = Instant::now();
+        let ended: Vec<PeerId> =
+            self.banned.iter().filter(|(_, until)| **until <= now).map(|(peer, _)| *peer).collect();
+        for peer in ended {
+            self.lift_ban(peer);
+        }
+        for (peer, penalty) in self.message_limit.penalties(now) {
+            self.swarm.behaviour_mut().gossipsub.set_application_score(&peer, -penalty);
+        }
+        let gossipsub = &self.swarm.behaviour().gossipsub;
+        let graylisted: Vec<(PeerId, f64)> = self
+            .peers
+            .keys()
+            .filter_map(|peer| gossipsub.peer_score(peer).filter(|s| *s < GRAYLIST_THRESHOLD).map(|s| (*peer, s)))
+            .collect();
+        for (peer, score) in graylisted {
+            self.ban(peer, score);
         }
     }
 

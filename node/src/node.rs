@@ -21,6 +21,7 @@ use crate::ingest::{self, IngestStats};
 use crate::keys;
 use crate::network::{self, NetworkClient, NetworkConfig, NetworkError, NetworkTiming};
 use crate::publish::{PublishError, Publisher, unix_now};
+use crate::rate_limit::AuthorRecordLimit;
 use crate::store::{RecordStore, StoreError};
 use crate::sync::{SyncService, SyncTiming};
 
@@ -75,6 +76,7 @@ pub struct Node {
     issuer: CredentialIssuer,
     stats: Arc<IngestStats>,
     sync: SyncService,
+    authors: Arc<AuthorRecordLimit>,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
     _lock: NodeLock,
@@ -132,6 +134,7 @@ impl Node {
             mdns: config.mdns,
             relay_server: config.relay_server,
             target_peers: config.target_peers,
+            limits: config.limits.clone(),
             timing,
         })
         .await?;
@@ -151,7 +154,8 @@ impl Node {
         let (shutdown, shutdown_rx) = watch::channel(false);
         let publisher = Publisher::new(institution_key, store.clone(), network.clone(), config.network.clone());
         let stats = Arc::new(IngestStats::default());
-        let sync = SyncService::new(store.clone(), network.clone(), config.network.clone());
+        let authors = Arc::new(AuthorRecordLimit::new(&config.limits));
+        let sync = SyncService::new(store.clone(), network.clone(), config.network.clone(), authors.clone());
         let mut tasks = vec![tokio::spawn(event_loop.run(shutdown_rx.clone()))];
         tasks.push(tokio::spawn(handle_events(
             events,
@@ -162,6 +166,7 @@ impl Node {
                 sync: sync.clone(),
                 network_name: config.network.clone(),
                 stats: stats.clone(),
+                authors: authors.clone(),
             },
         )));
         tasks.push(tokio::spawn(sync.clone().run_periodic(sync_timing)));
@@ -178,8 +183,20 @@ impl Node {
         };
         tasks.push(tokio::spawn(api::serve(listener, state, shutdown_rx)));
 
-        let node =
-            Node { info, data_dir, store, network, publisher, issuer, stats, sync, shutdown, tasks, _lock: lock };
+        let node = Node {
+            info,
+            data_dir,
+            store,
+            network,
+            publisher,
+            issuer,
+            stats,
+            sync,
+            authors,
+            shutdown,
+            tasks,
+            _lock: lock,
+        };
         node.refresh_profile_addresses().await?;
         node.data_dir.write_runtime(&RuntimeInfo {
             pid: std::process::id(),
@@ -245,6 +262,10 @@ impl Node {
     pub fn sync(&self) -> &SyncService {
         &self.sync
     }
+    /// New records stored per author per day (the `limits.records_per_author_per_day` count).
+    pub fn author_limit(&self) -> &AuthorRecordLimit {
+        &self.authors
+    }
 
     /// Stops every task, flushes the store and removes the runtime file.
     pub async fn shutdown(self) {
@@ -276,6 +297,7 @@ struct EventHandlers {
     sync: SyncService,
     network_name: String,
     stats: Arc<IngestStats>,
+    authors: Arc<AuthorRecordLimit>,
 }
 
 /// Handles network events until the network stops: gossip records get their
@@ -287,7 +309,7 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
     while let Some(event) = events.recv().await {
         match event {
             NetworkEvent::Record { message_id, source, bytes } => {
-                let (verdict, outcome) = ingest::ingest(&h.store, &h.network_name, &bytes);
+                let (verdict, outcome) = ingest::ingest(&h.store, &h.network_name, &h.authors, &bytes);
                 // Report first, count second: whoever sees the count knows the
                 // verdict is already queued for the swarm.
                 if h.network.report_validation(message_id, source, verdict).await.is_err() {
@@ -312,6 +334,11 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
                 Ok(sent) => tracing::info!(%peer, sent, "sent queued records to a new peer"),
                 Err(e) => tracing::warn!(error = %e, "cannot read the outbox"),
             },
+            // The network already logged it; the peer's records that honest
+            // peers hold still arrive from them.
+            NetworkEvent::PeerBanned { peer, score, ban } => {
+                tracing::debug!(%peer, score, ban_secs = ban.as_secs(), "peer banned");
+            }
             NetworkEvent::PeerAddresses { peer, addrs } => {
                 let addrs: Vec<String> = addrs.iter().map(Multiaddr::to_string).collect();
                 if let Err(e) = h.store.remember_peer(&peer.to_bytes(), &addrs, unix_now()) {

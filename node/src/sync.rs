@@ -24,6 +24,7 @@ use vetnet_protocol::sync::{
 use crate::ingest::{IngestVerdict, ingest_batch};
 use crate::network::{NetworkClient, NetworkError, Verdict};
 use crate::publish::unix_now;
+use crate::rate_limit::AuthorRecordLimit;
 use crate::store::{RecordStore, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -143,6 +144,8 @@ struct Inner {
     store: RecordStore,
     network: NetworkClient,
     network_name: String,
+    /// The per-author daily limit ingest shares with gossip.
+    authors: Arc<AuthorRecordLimit>,
     peers: Mutex<HashMap<PeerId, PeerSyncState>>,
     /// Requests answered per peer in the current window: (window start, count).
     budgets: Mutex<HashMap<PeerId, (std::time::Instant, u32)>>,
@@ -157,7 +160,12 @@ const REQUEST_WINDOW: Duration = Duration::from_secs(60);
 const MAX_TRACKED_PEERS: usize = 1_024;
 
 impl SyncService {
-    pub fn new(store: RecordStore, network: NetworkClient, network_name: String) -> Self {
+    pub fn new(
+        store: RecordStore,
+        network: NetworkClient,
+        network_name: String,
+        authors: Arc<AuthorRecordLimit>,
+    ) -> Self {
         Self {
             inner: Arc::new(Inner {
                 tasks: tokio_util::task::TaskTracker::new(),
@@ -166,6 +174,7 @@ impl SyncService {
                 store,
                 network,
                 network_name,
+                authors,
                 peers: Mutex::new(HashMap::new()),
                 budgets: Mutex::new(HashMap::new()),
             }),
@@ -444,7 +453,9 @@ impl SyncService {
                 // Check and store the batch off the async threads, through the gossip path.
                 let store = self.inner.store.clone();
                 let network_name = self.inner.network_name.clone();
-                *storing = Some(tokio::task::spawn_blocking(move || ingest_batch(&store, &network_name, &records)));
+                let authors = self.inner.authors.clone();
+                *storing =
+                    Some(tokio::task::spawn_blocking(move || ingest_batch(&store, &network_name, &authors, &records)));
             }
         }
         Ok(())

@@ -212,7 +212,8 @@ pub fn ingest_all(node: &TestNode, records: &[Vec<u8>]) -> usize {
     records
         .iter()
         .filter(|bytes| {
-            let (_, outcome) = vetnet_node::ingest::ingest(node.node.store(), &network, bytes);
+            let (_, outcome) =
+                vetnet_node::ingest::ingest(node.node.store(), &network, node.node.author_limit(), bytes);
             outcome.is_ok_and(|o| o.is_stored())
         })
         .count()

@@ -1,7 +1,8 @@
 //! Multi-node gossip over real libp2p on loopback: offers travel a line of
 //! nodes A - B - C (A and C never connect directly); updates replace them,
 //! withdrawals remove them everywhere; invalid records injected at B stop at
-//! B, which penalises the sender.
+//! B, which penalises the sender and, once its score is below the graylist
+//! threshold, disconnects and bans it.
 
 use std::sync::atomic::Ordering;
 
@@ -147,9 +148,14 @@ async fn invalid_records_injected_at_b_are_never_stored_or_forwarded() {
         );
     }
 
+    // Three invalid records take A below the graylist threshold at B, and B
+    // disconnects and bans it.
     let a_peer = a.node.info().peer_id;
-    let score = b.node.network().peers().await.unwrap().into_iter().find(|p| p.peer_id == a_peer).and_then(|p| p.score);
-    assert!(score.is_some_and(|s| s < -80.0), "B graylists A after three invalid records (score {score:?})");
+    wait_until("B bans A after three invalid records", || async {
+        b.node.network().banned_peers().await.unwrap().iter().any(|banned| banned.peer_id == a_peer)
+    })
+    .await;
+    assert!(b.node.network().peers().await.unwrap().iter().all(|p| p.peer_id != a_peer), "B dropped A");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -164,11 +164,11 @@ async fn a_rotated_key_goes_on_under_its_successor_and_the_old_key_is_refused() 
     let at = rotated.rotation.record.payload.ts;
     for node in [&school, &host] {
         let late = sign_offer(&old_key, "forged", 1, at + 1);
-        let (verdict, outcome) = ingest(node.node.store(), "bsr", &late);
+        let (verdict, outcome) = ingest(node.node.store(), "bsr", node.node.author_limit(), &late);
         assert_eq!(verdict, Verdict::Ignore);
         assert!(matches!(outcome, Ok(InsertOutcome::Refused(_))), "{outcome:?}");
         let early = sign_offer(&old_key, "archived", 1, at - 5);
-        assert_eq!(ingest(node.node.store(), "bsr", &early).0, Verdict::Accept);
+        assert_eq!(ingest(node.node.store(), "bsr", node.node.author_limit(), &early).0, Verdict::Accept);
     }
     // The new key survives a restart; the old key's records stay for history
     // (old credentials) but never show in search.
@@ -193,5 +193,5 @@ async fn a_rotated_key_goes_on_under_its_successor_and_the_old_key_is_refused() 
     assert_eq!(host.node.store().key_ledger().current_key(&old), new, "the named successor stands");
     assert_eq!(trust_on(&host, new, &today()).0, TrustLevel::EndorsedByAnchor);
     let again = sign_offer(&old_key, "again", 1, at - 30);
-    assert!(matches!(ingest(host.node.store(), "bsr", &again).1, Ok(InsertOutcome::Refused(_))));
+    assert!(matches!(ingest(host.node.store(), "bsr", host.node.author_limit(), &again).1, Ok(InsertOutcome::Refused(_))));
 }
