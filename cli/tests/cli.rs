@@ -577,3 +577,61 @@ fn a_class_is_issued_all_or_nothing_exported_and_verified_by_file() {
     assert_eq!(stats[0]["issued"], 30);
     assert_eq!(stats[0]["revoked"], 1);
 }
+
+#[test]
+fn trust_anchors_endorsements_and_a_key_rotation_through_the_cli() {
+    let agency = Home::new();
+    let agency_did = agency.init(&["--name", "Skolverket", "--country", "SE", "--kind", "public-agency"]);
+    let school = Home::new();
+    let school_did = school.init(&["--name", "Riga VET", "--country", "LV", "--kind", "vet-provider"]);
+    // Anchors can be set before the node first runs: they go into config.toml.
+    school.run(&["trust", "add", &agency_did]).assert_success();
+    school.run(&["trust", "add", "did:key:nonsense"]).assert_failure(1, &["did:key"]);
+    assert_eq!(school.json(&["trust", "list"])[0]["institution"], agency_did.as_str());
+
+    let agency_node = agency.start_node(&[]);
+    let _school_node = school.start_node(&["--bootstrap", &agency_node.addr()]);
+    wait_for_topic_peer(&agency, "the agency");
+    wait_for_topic_peer(&school, "the school");
+    agency.run(&["trust", "add", &agency_did]).assert_success();
+
+    // Nothing vouches for the school yet.
+    assert_eq!(school.json(&["trust", "show", &school_did])["trust"]["level"], "unverified");
+    agency.run(&["endorsement", "add", &school_did, "--role", "member"]).assert_failure(1, &["network_name", "member"]);
+    agency.run(&["endorsement", "add", &agency_did, "--role", "partner"]).assert_failure(1, &["itself"]);
+    agency
+        .run(&["endorsement", "add", &school_did, "--role", "accreditor", "--expires", "2099-12-31"])
+        .assert_success();
+    let trust = wait_until("the school sees the agency's endorsement", || {
+        let view = school.json(&["trust", "show", &school_did]);
+        if view["trust"]["level"] == "endorsed-by-anchor" { Ok(view) } else { Err(view.to_string()) }
+    });
+    assert_eq!(trust["trust"]["path"][0]["endorser"], agency_did.as_str());
+    assert_eq!(trust["trust"]["path"][0]["role"], "accreditor");
+    let trusted = school.json(&["search", "institutions", "--trusted"]);
+    assert_eq!(trusted.as_array().map(Vec::len), Some(2), "{trusted}");
+
+    // The school rotates its key: the agency sees the profile under the new
+    // key, still endorsed through the old one.
+    let rotated = school.json(&["key", "rotate"]);
+    assert_eq!(rotated["old"], school_did.as_str());
+    let new_did = rotated["new"].as_str().unwrap().to_owned();
+    assert!(school.has(&format!("retired-keys/{}.key", school_did.trim_start_matches("did:key:"))));
+    assert_eq!(school.json(&["status"])["institution"], new_did.as_str());
+    wait_until("the agency sees the school's new key, endorsed", || {
+        let found = agency.json(&["search", "institutions", "--trusted", "--country", "LV"]);
+        match found.as_array().and_then(|list| list.first()) {
+            Some(profile) if profile["author"] == new_did.as_str() => Ok(()),
+            _ => Err(found.to_string()),
+        }
+    });
+    // Revoking the current key needs --yes; an unknown reason is refused.
+    school.run(&["key", "revoke", "--reason", "compromised"]).assert_failure(1, &["--yes"]);
+    school.run(&["key", "revoke", &school_did, "--reason", "leaked"]).assert_failure(1, &["reason"]);
+    school.run(&["key", "revoke", &school_did, "--reason", "retired"]).assert_success();
+    agency.run(&["endorsement", "withdraw", &school_did]).assert_success();
+    wait_until("the withdrawal lowers the school's trust", || {
+        let view = school.json(&["trust", "show", &new_did]);
+        if view["trust"]["level"] == "unverified" { Ok(()) } else { Err(view.to_string()) }
+    });
+}

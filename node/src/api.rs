@@ -310,6 +310,7 @@ async fn status(State(state): State<ApiState>) -> ApiResult {
         "peers": network.connected_peers,
         "topic_peers": network.topic_peers,
         "mesh_peers": network.mesh_peers,
+        "banned_peers": network.banned_peers,
         "records": state.store.counts()?,
         "gossip": { "accepted": accepted, "ignored": ignored, "rejected": rejected },
         "outbox": outbox,

@@ -396,15 +396,23 @@ impl Publisher {
     }
 }
 
+fn utc(seconds: u64) -> String {
+    i64::try_from(seconds)
+        .ok()
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map_or_else(|| seconds.to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+}
+
 /// A refusal in words an admin can act on.
 pub fn describe_refusal(refusal: &KeyRefusal) -> String {
     match refusal {
         KeyRefusal::Rotated { next, at } => {
-            format!("this key was rotated to {next} at {at} (unix time); records must be signed by the new key")
+            format!("the key was replaced by {next} at {}; what it signs later is refused", utc(*at))
         }
         KeyRefusal::Revoked { by, since } => format!(
-            "this key was revoked by {by} from {since} (unix time) on; nothing it signs after that is accepted. \
-             Create a new institution key and ask your endorsers to endorse it"
+            "the key was revoked by {by} from {} on; nothing it signs after that is accepted \
+             (its owner needs a new institution key, endorsed again)",
+            utc(*since)
         ),
     }
 }

@@ -193,5 +193,8 @@ async fn a_rotated_key_goes_on_under_its_successor_and_the_old_key_is_refused() 
     assert_eq!(host.node.store().key_ledger().current_key(&old), new, "the named successor stands");
     assert_eq!(trust_on(&host, new, &today()).0, TrustLevel::EndorsedByAnchor);
     let again = sign_offer(&old_key, "again", 1, at - 30);
-    assert!(matches!(ingest(host.node.store(), "bsr", host.node.author_limit(), &again).1, Ok(InsertOutcome::Refused(_))));
+    assert!(matches!(
+        ingest(host.node.store(), "bsr", host.node.author_limit(), &again).1,
+        Ok(InsertOutcome::Refused(_))
+    ));
 }

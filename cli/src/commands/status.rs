@@ -20,10 +20,11 @@ pub async fn status(client: &ApiClient, printer: Printer) -> anyhow::Result<()> 
     }
     printer.line(format!("Admin API    http://{}", text(&status["api"])));
     printer.line(format!(
-        "Peers        {} connected ({} on the records topic, {} in the gossip mesh)",
+        "Peers        {} connected ({} on the records topic, {} in the gossip mesh), {} banned for misbehaving",
         text(&status["peers"]),
         text(&status["topic_peers"]),
-        text(&status["mesh_peers"])
+        text(&status["mesh_peers"]),
+        text(&status["banned_peers"])
     ));
     let records: Vec<String> = status["records"]
         .as_object()

@@ -187,6 +187,14 @@ pub async fn run_endorsement(client: &ApiClient, command: EndorsementCommand, pr
     Ok(())
 }
 
+/// Unix seconds as `2026-11-01 12:00 UTC`.
+fn unix_time(value: &Value) -> String {
+    value
+        .as_i64()
+        .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+        .map_or_else(|| text(value), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+}
+
 /// `--since 2026-11-01` as unix seconds (midnight UTC).
 fn since_param(date: &str) -> anyhow::Result<u64> {
     let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
@@ -212,7 +220,7 @@ pub async fn run_key(client: &ApiClient, command: KeyCommand, printer: Printer) 
                 ));
             }
             for old in keys["previous"].as_array().into_iter().flatten() {
-                printer.line(format!("Rotated from {} at {}", text(&old["key"]), text(&old["rotated_at"])));
+                printer.line(format!("Rotated from {} at {}", text(&old["key"]), unix_time(&old["rotated_at"])));
             }
         }
         KeyCommand::Rotate => {
@@ -246,9 +254,9 @@ pub async fn run_key(client: &ApiClient, command: KeyCommand, printer: Printer) 
                 return Ok(());
             }
             printer.line(format!(
-                "Revoked {}: records it signed from {} (unix time) on are refused by every node.",
+                "Revoked {}: records it signed from {} on are refused by every node.",
                 text(&published["key"]),
-                text(&published["since"])
+                unix_time(&published["since"])
             ));
         }
     }
