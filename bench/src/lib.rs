@@ -12,6 +12,7 @@
 //! | `search` | [`search`] | query latency on a realistic catalogue of offers |
 //! | `propagation` | [`propagation`] | publish-to-searchable latency across a gossiping network |
 //! | `footprint` | [`footprint`] | the real `vetnet` binary: startup, memory, disk |
+//! | `trust` | [`trust`] | trust graph build and lookup; the key ledger's cost on inserts |
 
 pub mod figure;
 pub mod footprint;
@@ -21,5 +22,6 @@ pub mod report;
 pub mod rng;
 pub mod search;
 pub mod sync;
+pub mod trust;
 
 pub use figure::{Figure, Target};

@@ -14,7 +14,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use vetnet_bench::propagation::{self, PropagationParams};
 use vetnet_bench::search::{self, SearchParams};
-use vetnet_bench::{Figure, footprint, ingest, report, sync};
+use vetnet_bench::{Figure, footprint, ingest, report, sync, trust};
 
 #[derive(Parser)]
 #[command(name = "vetnet-bench", about = "Measure vetnet against its targets")]
@@ -86,6 +86,13 @@ enum Scenario {
         #[arg(long)]
         seed: Option<u64>,
     },
+    /// Trust: building trust levels over N institutions' endorsements, and
+    /// what rotated and revoked keys cost every insert.
+    Trust {
+        /// Institutions (default 10,000; 1,000 with --quick).
+        #[arg(long)]
+        institutions: Option<usize>,
+    },
     /// Every scenario: ingest, sync, search, propagation, footprint (at
     /// 100,000 records; 20,000 with --quick).
     All,
@@ -108,6 +115,10 @@ async fn run(scenario: Scenario, quick: bool) -> anyhow::Result<Vec<Figure>> {
     match scenario {
         Scenario::Sync { records } => sync::run(records.unwrap_or(size(quick, 5_000, 100_000))).await,
         Scenario::Ingest { records } => ingest::run(records.unwrap_or(size(quick, 10_000, 100_000))),
+        Scenario::Trust { institutions } => {
+            let institutions = institutions.unwrap_or(size(quick, 1_000, 10_000));
+            tokio::task::spawn_blocking(move || trust::run(institutions)).await?
+        }
         Scenario::Footprint { records } => footprint::run(records.unwrap_or(size(quick, 20_000, 1_000_000))).await,
         Scenario::Search { offers, authors, runs, seed } => {
             let defaults = search_params(quick);

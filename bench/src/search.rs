@@ -58,6 +58,9 @@ impl SearchParams {
 }
 
 /// The Baltic Sea countries, with their language and a few cities.
+/// How many countries [`generate_offer`] can place an offer in.
+pub(crate) const COUNTRY_COUNT: usize = COUNTRIES.len();
+
 const COUNTRIES: &[(&str, &str, &[&str])] = &[
     ("DK", "da", &["Copenhagen", "Aarhus", "Odense", "Aalborg", "Esbjerg"]),
     ("EE", "et", &["Tallinn", "Tartu", "Narva", "Pärnu"]),
@@ -456,7 +459,7 @@ const CURRENCIES: &[(&str, &str)] = &[("DK", "DKK"), ("IS", "ISK"), ("NO", "NOK"
 
 /// What a query can be made from: the traits of one stored offer.
 #[derive(Debug, Clone)]
-struct Traits {
+pub(crate) struct Traits {
     country: &'static str,
     isced: &'static str,
     eqf_min: u8,
@@ -481,7 +484,7 @@ fn sentence(words: &[&str]) -> String {
 }
 
 /// A plausible offer of an institution in `country`, and its traits.
-fn generate_offer(rng: &mut Rng, country_index: usize) -> (OfferBody, Traits) {
+pub(crate) fn generate_offer(rng: &mut Rng, country_index: usize) -> (OfferBody, Traits) {
     let (country, home_lang, cities) = COUNTRIES[country_index];
     let (isced, field_words) = *rng.pick(FIELDS);
     let title_words = some_words(rng, field_words, 2);

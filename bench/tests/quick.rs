@@ -70,3 +70,13 @@ async fn propagation_quick() {
     let p99 = figure(&figures, "publish to searchable, p99").value;
     assert!(p50 > 0.0 && p50 <= p99 && p99 < 30_000.0, "p50 {p50} ms, p99 {p99} ms");
 }
+
+#[test]
+fn trust_quick() {
+    let figures = vetnet_bench::trust::run(300).unwrap();
+    let value = |name: &str| figures.iter().find(|f| f.name.starts_with(name)).map(|f| f.value).unwrap();
+    assert!(value("endorsements among") >= 297.0, "every non-anchor is endorsed at least once");
+    assert!(value("institutions trusted") >= 3.0, "at least the anchors");
+    assert!(value("trust graph build") > 0.0);
+    assert!(value("offer inserts, 1,000 rotations") > 0.0);
+}
