@@ -149,8 +149,13 @@ pub(crate) fn url(field: &str, value: &str) -> Rule {
 
 /// A calendar date `YYYY-MM-DD`.
 pub fn date(field: &str, value: &str) -> Result<chrono::NaiveDate, ValidationError> {
-    let parsed =
-        chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok().filter(|d| d.format("%Y-%m-%d").to_string() == value);
+    // chrono's `%Y` also reads and writes a sign and more than four digits
+    // (`-0001-01-01`, `+12345-01-01`), so the shape is checked first.
+    let shaped = value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let parsed = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .ok()
+        .filter(|d| shaped && d.format("%Y-%m-%d").to_string() == value);
     parsed.ok_or_else(|| ValidationError::new(field, format!("must be a date written YYYY-MM-DD (got {value:?})")))
 }
 

@@ -362,6 +362,18 @@ fn dates_must_be_written_yyyy_mm_dd() {
     assert_rule(open_offer(&OfferBody { deadline: Some("soon".into()), ..offer_body() }), "body.deadline");
 }
 
+/// Found by `properties::accepted_dates_have_the_documented_shape`: chrono's
+/// `%Y` reads a signed or five-digit year and writes it back the same way, so
+/// the round-trip check alone let `-0001-01-01` through.
+#[test]
+fn dates_with_a_signed_or_long_year_are_refused() {
+    for day in ["-0001-01-01", "+2027-03-01", "12027-03-01", "-2027-03-01"] {
+        assert_rule(open_offer(&OfferBody { deadline: Some(day.into()), ..offer_body() }), "body.deadline");
+        assert!(vetnet_protocol::validate::date("d", day).is_err(), "{day}");
+    }
+    assert!(vetnet_protocol::validate::date("d", "0001-01-01").is_ok(), "four-digit years from 0000 are dates");
+}
+
 // ---------------------------------------------------------------------------
 // Text and other field rules.
 

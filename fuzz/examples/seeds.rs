@@ -1,0 +1,288 @@
+//! Writes the seed corpus, `fuzz/corpus/<target>/`, from valid records of
+//! every kind signed with the fixed key of `src/lib.rs`:
+//!
+//!     cargo run --manifest-path fuzz/Cargo.toml --example seeds --features credential
+//!
+//! (Without `--features credential` the `credential_verify` seeds are left
+//! alone.) The three records of `protocol/tests/vectors/` are seeds too; they
+//! are copied in by hand (see the README there).
+
+use std::path::{Path, PathBuf};
+
+use coset::{CoseSign1, TaggedCborSerializable};
+use negentropy::{Id, Negentropy, NegentropyStorageVector};
+use serde_bytes::ByteBuf;
+use vetnet_fuzz::{NET, TS, key};
+use vetnet_protocol::achievement::{AchievementBody, Participation, Stackability, Supervision};
+use vetnet_protocol::delegation::{DelegationBody, delegation_id};
+use vetnet_protocol::offer::{Conditions, Contact, InsuranceCover, LanguageRequirement, OfferBody, Provision, Stipend};
+use vetnet_protocol::profile::{InstitutionKind, NodeAddress, ProfileBody, VetProvision};
+use vetnet_protocol::revocation::{RevocationBody, RevocationReason};
+use vetnet_protocol::sync::{NEGENTROPY_FRAME_LIMIT, SyncRequest, SyncResponse};
+use vetnet_protocol::{InstitutionKey, LangText, Payload, RecordKind, VerifiedRecord};
+
+const UUID: &str = "6f2e33e5-7a29-4155-840a-59483ba10164";
+
+fn corpus(target: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(target);
+    std::fs::create_dir_all(&dir).expect("creates the corpus directory");
+    dir
+}
+
+fn write(target: &str, name: &str, bytes: &[u8]) {
+    std::fs::write(corpus(target).join(name), bytes).expect("writes a seed");
+}
+
+fn profile() -> ProfileBody {
+    ProfileBody {
+        name: LangText::new("en", "Karlskrona Vocational College"),
+        institution: InstitutionKind::VetProvider,
+        vet: vec![VetProvision::Ivet, VetProvision::Cvet],
+        country: "SE".into(),
+        region: Some("Blekinge".into()),
+        city: Some("Karlskrona".into()),
+        isced: vec!["0715".into(), "0713".into()],
+        nace: vec!["C25.1".into()],
+        languages: vec!["sv".into(), "en".into()],
+        website: Some("https://yrkes.example.se".into()),
+        email: Some("international@yrkes.example.se".into()),
+        registration: Some("SE-123".into()),
+        description: LangText::new("sv", "Gymnasial yrkesutbildning.\nSvetsning och el."),
+        nodes: vec![NodeAddress {
+            peer_id: "12D3KooWQYhTNQdmr3ArTeUHRYzFg94BKyTkoWBDWez9kSCVe2Xo".into(),
+            addrs: vec!["/ip4/192.0.2.10/tcp/7301".into()],
+        }],
+    }
+}
+
+fn offer() -> OfferBody {
+    OfferBody {
+        title: LangText::new("en", "Welding placement"),
+        description: LangText::new("de", "Schweißen in unserer Werkstatt."),
+        isced: "0715".into(),
+        nace: Some("C25.1".into()),
+        occupation: Some("http://data.europa.eu/esco/occupation/0e2b5a5d-1d4c-4b0e-8e8c-8a0e0f0f0f0f".into()),
+        country: "SE".into(),
+        city: Some("Karlskrona".into()),
+        eqf_min: 3,
+        eqf_max: 4,
+        places: 2,
+        start: "2027-03-01".into(),
+        end: Some("2027-06-30".into()),
+        weeks_min: 4,
+        weeks_max: 8,
+        deadline: Some("2027-01-15".into()),
+        languages: vec![
+            LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) },
+            LanguageRequirement { lang: "sv".into(), cefr: None },
+        ],
+        outcomes: vec!["Welds steel plates in PA and PB positions".into()],
+        esco_skills: vec!["http://data.europa.eu/esco/skill/0e2b5a5d-1d4c-4b0e-8e8c-8a0e0f0f0f0f".into()],
+        conditions: Conditions {
+            accommodation: Some(Provision::Assisted),
+            meals: Some(Provision::Provided),
+            stipend: Some(Stipend { amount: 3000, currency: "SEK".into() }),
+            insurance: Some(InsuranceCover::Host),
+            minors: true,
+            mentor: true,
+        },
+        contact: Some(Contact {
+            name: Some("Anna Berg".into()),
+            email: Some("anna.berg@example.se".into()),
+            phone: Some("+46 455 12 34 56".into()),
+        }),
+    }
+}
+
+fn achievement() -> AchievementBody {
+    AchievementBody {
+        title: LangText::new("en", "MIG welding of steel plates"),
+        description: LangText::new("sv", "Kort kurs i MIG-svetsning."),
+        country: "SE".into(),
+        outcomes: vec!["Welds fillet joints in PA and PB positions".into()],
+        esco_skills: vec!["http://data.europa.eu/esco/skill/0e2b5a5d-1d4c-4b0e-8e8c-8a0e0f0f0f0f".into()],
+        ects: Some(7.5),
+        hours: Some(200),
+        eqf: Some(4),
+        nqf: Some("SeQF 4".into()),
+        isced: Some("0715".into()),
+        languages: vec!["sv".into(), "en".into()],
+        assessment: "Practical test at the workplace".into(),
+        participation: Participation::Workplace,
+        quality_assurance: "Internal QA, audited by the national agency".into(),
+        prerequisites: Some("Basic workshop safety".into()),
+        supervision: Some(Supervision::OnSiteIdentityCheck),
+        stackability: Some(Stackability::Stackable),
+        further_information: Some("https://example.org/mig".into()),
+    }
+}
+
+/// One valid record of each kind, a withdrawal, and a kind this version
+/// does not interpret.
+fn records() -> Vec<(&'static str, Vec<u8>)> {
+    let key = key();
+    let partner = InstitutionKey::from_secret_bytes(&[8; 32]).id();
+    let delegation = DelegationBody {
+        achievement: "mig-welding".into(),
+        delegate: partner.to_did(),
+        from: "2027-01-01".into(),
+        until: None,
+    };
+    let payloads = [
+        ("profile", Payload::with_body(NET, RecordKind::Profile, "profile", 1, TS, &profile()).unwrap()),
+        ("offer", Payload::with_body(NET, RecordKind::Offer, "welding-2027", 3, TS, &offer()).unwrap()),
+        ("withdrawal", Payload::withdrawal(NET, RecordKind::Offer, "welding-2027", 4, TS)),
+        (
+            "achievement",
+            Payload::with_body(NET, RecordKind::Achievement, "mig-welding", 1, TS, &achievement()).unwrap(),
+        ),
+        (
+            "revocation",
+            Payload::with_body(
+                NET,
+                RecordKind::Revocation,
+                UUID,
+                1,
+                TS,
+                &RevocationBody { credential: format!("urn:uuid:{UUID}"), reason: RevocationReason::IssuedInError },
+            )
+            .unwrap(),
+        ),
+        (
+            "delegation",
+            Payload::with_body(
+                NET,
+                RecordKind::Delegation,
+                &delegation_id("mig-welding", &partner),
+                1,
+                TS,
+                &delegation,
+            )
+            .unwrap(),
+        ),
+        (
+            "unknown-kind",
+            Payload::with_body(NET, RecordKind::Other("event".into()), "fair-2027", 1, TS, &profile()).unwrap(),
+        ),
+    ];
+    payloads
+        .into_iter()
+        .map(|(name, payload)| {
+            let bytes = key.sign(&payload).expect("signs");
+            VerifiedRecord::open(&bytes, &vetnet_fuzz::ctx()).unwrap_or_else(|e| panic!("seed {name} is valid: {e}"));
+            (name, bytes)
+        })
+        .collect()
+}
+
+fn storage() -> NegentropyStorageVector {
+    let mut storage = NegentropyStorageVector::new();
+    for i in 0..40u8 {
+        storage.insert(1_795_000_000 + u64::from(i / 3), Id::from_byte_array([i.wrapping_mul(37); 32])).unwrap();
+    }
+    storage.seal().unwrap();
+    storage
+}
+
+/// A smaller set, so the reconciliation with [`storage`] has differences.
+fn other_storage() -> NegentropyStorageVector {
+    let mut storage = NegentropyStorageVector::new();
+    for i in 20..50u8 {
+        storage.insert(1_795_000_000 + u64::from(i / 3), Id::from_byte_array([i.wrapping_mul(37); 32])).unwrap();
+    }
+    storage.seal().unwrap();
+    storage
+}
+
+fn main() {
+    let records = records();
+    for (name, bytes) in &records {
+        write("record_open", name, bytes);
+        let payload = CoseSign1::from_tagged_slice(bytes).unwrap().payload.unwrap();
+        write("record_payload", name, &payload);
+    }
+
+    // Negentropy: the initiator's first message, and the responder's answer.
+    let (storage, other) = (storage(), other_storage());
+    let mut initiator = Negentropy::borrowed(&other, NEGENTROPY_FRAME_LIMIT).unwrap();
+    let initiate = initiator.initiate().unwrap();
+    let mut responder = Negentropy::borrowed(&storage, NEGENTROPY_FRAME_LIMIT).unwrap();
+    let answer = responder.reconcile(&initiate).unwrap();
+    write("negentropy_reconcile", "initiate", &initiate);
+    write("negentropy_reconcile", "answer", &answer);
+
+    let ids = records
+        .iter()
+        .map(|(_, bytes)| ByteBuf::from(VerifiedRecord::open(bytes, &vetnet_fuzz::ctx()).unwrap().hash.0.to_vec()));
+    let requests = [
+        ("reconcile", SyncRequest::Reconcile { net: NET.into(), msg: initiate }),
+        ("fetch", SyncRequest::Fetch { ids: ids.collect() }),
+        ("fetch-empty", SyncRequest::Fetch { ids: vec![] }),
+    ];
+    for (name, request) in requests {
+        write("sync_request", name, &request.encode().unwrap());
+    }
+    let responses = [
+        ("reconcile", SyncResponse::Reconcile { msg: answer }),
+        ("records", SyncResponse::Records { records: records.iter().map(|(_, b)| ByteBuf::from(b.clone())).collect() }),
+        ("refused", SyncResponse::Refused { reason: "busy".into() }),
+    ];
+    for (name, response) in responses {
+        write("sync_response", name, &response.encode().unwrap());
+    }
+
+    #[cfg(feature = "credential")]
+    credentials::write_seeds();
+}
+
+#[cfg(feature = "credential")]
+mod credentials {
+    use ed25519_dalek::SigningKey;
+    use vetnet_credential::open_badge::{self, Award, HashedEmail, Institution};
+    use vetnet_credential::{ContextSet, data_integrity, jwt};
+    use vetnet_fuzz::{NET, SECRET, key};
+
+    pub fn write_seeds() {
+        let issuer = Institution {
+            id: key().id(),
+            name: "Karlskrona Vocational College".into(),
+            country: "SE".into(),
+            region: None,
+            city: Some("Karlskrona".into()),
+            website: Some("https://yrkes.example.se".into()),
+            email: None,
+        };
+        let body = super::achievement();
+        let uri = open_badge::achievement_uri(NET, &issuer.id, "mig-welding");
+        let email = HashedEmail::new("jana@mail.example", "Xq7tLmR2vP9s");
+        let award = Award {
+            id: "urn:uuid:2f1c7e52-8b0e-4a8e-9c55-3d2b6f0e7a41",
+            issuer: &issuer,
+            creator: &issuer,
+            achievement_uri: &uri,
+            achievement: &body,
+            learner_name: "Jana Novak",
+            learner_email: Some(&email),
+            awarded: "2027-02-01",
+            valid_until: None,
+            grade: Some("pass"),
+        };
+        let unsigned = open_badge::credential(&award);
+        let signing = SigningKey::from_bytes(&SECRET);
+        let method = data_integrity::verification_method_for(&signing.verifying_key());
+        let signed = data_integrity::sign(&unsigned, &signing, &method, "2027-02-01T10:00:00Z", &ContextSet::bundled())
+            .expect("signs the credential");
+        data_integrity::verify(&signed, &ContextSet::bundled()).expect("the seed credential verifies");
+        let token = jwt::encode(&unsigned, &signing, &method).expect("encodes the VC-JWT");
+        jwt::decode_verify(&token).expect("the seed VC-JWT verifies");
+        let signing_input = token.rsplit_once('.').expect("three parts").0;
+        let seeds = [
+            ("data-integrity", [&[0u8][..], serde_json::to_string(&signed).unwrap().as_bytes()].concat()),
+            ("jwt", [&[1u8][..], token.as_bytes()].concat()),
+            ("jwt-resigned", [&[2u8][..], signing_input.as_bytes()].concat()),
+        ];
+        for (name, bytes) in seeds {
+            super::write("credential_verify", name, &bytes);
+        }
+    }
+}
