@@ -15,6 +15,10 @@ use serde_bytes::ByteBuf;
 use vetnet_fuzz::{NET, TS, key};
 use vetnet_protocol::achievement::{AchievementBody, Participation, Stackability, Supervision};
 use vetnet_protocol::delegation::{DelegationBody, delegation_id};
+use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement_id};
+use vetnet_protocol::key_lifecycle::{
+    KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
+};
 use vetnet_protocol::offer::{Conditions, Contact, InsuranceCover, LanguageRequirement, OfferBody, Provision, Stipend};
 use vetnet_protocol::profile::{InstitutionKind, NodeAddress, ProfileBody, VetProvision};
 use vetnet_protocol::revocation::{RevocationBody, RevocationReason};
@@ -128,6 +132,7 @@ fn records() -> Vec<(&'static str, Vec<u8>)> {
         from: "2027-01-01".into(),
         until: None,
     };
+    let successor = InstitutionKey::from_secret_bytes(&[0x5c; 32]);
     let payloads = [
         ("profile", Payload::with_body(NET, RecordKind::Profile, "profile", 1, TS, &profile()).unwrap()),
         ("offer", Payload::with_body(NET, RecordKind::Offer, "welding-2027", 3, TS, &offer()).unwrap()),
@@ -157,6 +162,52 @@ fn records() -> Vec<(&'static str, Vec<u8>)> {
                 1,
                 TS,
                 &delegation,
+            )
+            .unwrap(),
+        ),
+        (
+            "endorsement",
+            Payload::with_body(
+                NET,
+                RecordKind::Endorsement,
+                &endorsement_id(&partner, EndorsementRole::Member, Some("HansaVET")),
+                1,
+                TS,
+                &EndorsementBody {
+                    subject: partner.to_did(),
+                    role: EndorsementRole::Member,
+                    network_name: Some("HansaVET".into()),
+                    until: Some("2027-12-31".into()),
+                },
+            )
+            .unwrap(),
+        ),
+        (
+            "key-rotation",
+            Payload::with_body(
+                NET,
+                RecordKind::KeyRotation,
+                KEY_ROTATION_ID,
+                1,
+                TS,
+                &KeyRotationBody::new(NET, &key.id(), successor.signing_key()),
+            )
+            .unwrap(),
+        ),
+        (
+            "key-revocation",
+            Payload::with_body(
+                NET,
+                RecordKind::KeyRevocation,
+                &key_revocation_id(&key.id()),
+                1,
+                TS,
+                &KeyRevocationBody {
+                    key: key.id().to_did(),
+                    since: TS - 86_400,
+                    reason: KeyRevocationReason::Compromised,
+                    successor: Some(successor.id().to_did()),
+                },
             )
             .unwrap(),
         ),

@@ -412,7 +412,10 @@ impl CredentialIssuer {
 
     /// The revocation of credential `id` this institution published, if any.
     pub fn revocation(&self, id: &str) -> Result<Option<(RevocationBody, u64)>, StoreError> {
-        revocation_of(&self.store, self.me(), id)
+        // From this institution's first key on, so revocations signed before a rotation count too.
+        let me = self.me();
+        let first = self.store.key_ledger().predecessors(&me).last().copied().unwrap_or(me);
+        revocation_of(&self.store, first, id)
     }
 
     /// The credential as the learner keeps it.
@@ -550,7 +553,8 @@ fn decode(bytes: &[u8]) -> Result<IssuedCredential, CredentialError> {
     ciborium::from_reader(bytes).map_err(|e| CredentialError::Corrupt(format!("an issued credential: {e}")))
 }
 
-/// The revocation `issuer` published for credential `id`, with its `ts`.
+/// The revocation `issuer` published for credential `id`, with its `ts`:
+/// signed by the issuer's key or, once it rotated, by one of its successors.
 pub fn revocation_of(
     store: &RecordStore,
     issuer: InstitutionId,
@@ -558,10 +562,17 @@ pub fn revocation_of(
 ) -> Result<Option<(RevocationBody, u64)>, StoreError> {
     let id = normalise_id(id);
     let Some(uuid) = credential_uuid(&id) else { return Ok(None) };
-    Ok(live(store, issuer, &RecordKind::Revocation, uuid)?.and_then(|record| match record.content {
-        Content::Revocation(revocation) if revocation.credential == id => Some((revocation, record.payload.ts)),
-        _ => None,
-    }))
+    let keys = store.key_ledger().chain(&issuer);
+    for key in keys {
+        let found = live(store, key, &RecordKind::Revocation, uuid)?.and_then(|record| match record.content {
+            Content::Revocation(revocation) if revocation.credential == id => Some((revocation, record.payload.ts)),
+            _ => None,
+        });
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
 }
 
 // ---------------------------------------------------------------------------

@@ -534,12 +534,14 @@ impl RecordStore {
         plan.pending.insert(live_key, value);
         // The ledger learns at once, so later records of this batch are
         // judged by it; what the key signed earlier is removed after the write.
-        let mut keys = self.write_keys();
-        plan.retired_keys.extend(keys.note(record));
-        if let Content::Endorsement(endorsement) = &record.content
-            && keys.anchors().contains(&record.author)
-        {
-            plan.retired_keys.extend(endorsement.subject_id());
+        match &record.content {
+            Content::KeyRotation(_) | Content::KeyRevocation(_) => {
+                plan.retired_keys.extend(self.write_keys().note(record))
+            }
+            Content::Endorsement(endorsement) if self.key_ledger().anchors().contains(&record.author) => {
+                plan.retired_keys.extend(endorsement.subject_id());
+            }
+            _ => {}
         }
         Ok(outcome)
     }

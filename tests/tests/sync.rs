@@ -117,7 +117,17 @@ async fn peers_in_sync_exchange_a_few_bytes() {
     ingest_all(&a, &records);
     ingest_all(&b, &records);
     wait_for_same_set(&[&a, &b], "both hold the same set").await;
-    let report = a.node.sync().sync_with(b.node.info().peer_id).await.unwrap();
+    // The session the connection started may still be running: wait for it
+    // to end (with a deadline) rather than race it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let report = loop {
+        match a.node.sync().sync_with(b.node.info().peer_id).await {
+            Err(vetnet_node::sync::SyncError::Busy) if std::time::Instant::now() < deadline => {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+            other => break other.unwrap(),
+        }
+    };
     assert_eq!(report.needed, 0);
     assert_eq!(report.rounds, 1, "identical sets agree in one round trip");
     assert!(report.bytes_sent + report.bytes_received < 2_048, "{report:?}");
