@@ -58,12 +58,12 @@ pub fn run(institutions: usize) -> anyhow::Result<Vec<Figure>> {
     let ids: Vec<InstitutionId> = keys.iter().map(InstitutionKey::id).collect();
     let mut rng = Rng::new(5);
     let mut endorsements = Vec::new();
-    for subject in ANCHORS..institutions {
+    for (subject, subject_id) in ids.iter().enumerate().skip(ANCHORS) {
         for _ in 0..1 + rng.below(3) {
             let endorser = rng.below(subject);
             let role = [EndorsementRole::Partner, EndorsementRole::Accreditor][rng.below(2)];
-            let body = EndorsementBody { subject: ids[subject].to_did(), role, network_name: None, until: None };
-            let id = endorsement_id(&ids[subject], role, None);
+            let body = EndorsementBody { subject: subject_id.to_did(), role, network_name: None, until: None };
+            let id = endorsement_id(subject_id, role, None);
             endorsements.push(sign(&keys[endorser], RecordKind::Endorsement, &id, &body)?);
         }
     }
