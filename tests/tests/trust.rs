@@ -98,9 +98,15 @@ async fn a_three_level_chain_gives_levels_and_paths_and_withdrawal_or_expiry_low
     let query = InstitutionQuery { authors_in: Some(graph.trusted_keys()), ..InstitutionQuery::default() };
     assert_eq!(search_institutions(store, &query).unwrap().len(), 4);
 
-    // The agency's endorsement ends on its `until` day: the next day the whole chain is unverified.
-    assert_eq!(trust_on(&company, a, "2100-01-01").0, TrustLevel::Unverified);
-    assert_eq!(trust_on(&company, c, "2100-01-01").0, TrustLevel::Unverified);
+    // The agency's endorsement ends on its `until` day: from the next day on,
+    // the whole chain below it is unverified on every node.
+    for node in nodes {
+        assert_eq!(trust_on(node, a, until).0, TrustLevel::EndorsedByAnchor);
+        for institution in [a, b, c] {
+            assert_eq!(trust_on(node, institution, "2100-01-01"), (TrustLevel::Unverified, vec![]));
+        }
+        assert_eq!(trust_on(node, n, "2100-01-01").0, TrustLevel::Anchor);
+    }
 
     // The school withdraws its endorsement of the company: on every node the
     // company and the school it vouched for fall to unverified.

@@ -294,6 +294,9 @@ async fn verify(client: &ApiClient, file: &Path, printer: Printer) -> anyhow::Re
                 printer.line(format!("            issued under delegation from {by}"));
             }
             printer.line(format!("Awarded     {}", text(&c["awarded"])));
+            if !result["trust"].is_null() {
+                crate::commands::trust::print_trust(&result["trust"], printer);
+            }
         }
         for check in result["checks"].as_array().into_iter().flatten() {
             let mark = match check["status"].as_str() {

@@ -12,7 +12,7 @@ mod profile;
 mod search;
 mod status;
 mod sync;
-mod trust;
+pub(crate) mod trust;
 
 use vetnet_node::DataDir;
 

@@ -109,9 +109,9 @@ pub fn print_trust(trust: &Value, printer: Printer) {
         "revoked" => "its key was revoked: do not rely on what it signs",
         _ => "unverified: no endorsement path from this node's trust anchors",
     };
-    printer.line(format!("Trust  {level}: {meaning}"));
+    printer.line(format!("Trust       {level}: {meaning}"));
     if let Some(current) = trust["current_key"].as_str() {
-        printer.line(format!("       the institution now signs with {current}"));
+        printer.line(format!("            the institution now signs with {current}"));
     }
     for step in trust["path"].as_array().into_iter().flatten() {
         let who = |name: &Value, did: &Value| match name.as_str() {
@@ -120,7 +120,7 @@ pub fn print_trust(trust: &Value, printer: Printer) {
         };
         let network = step["network_name"].as_str().map(|n| format!(" {n}")).unwrap_or_default();
         printer.line(format!(
-            "       {} endorses {} as {}{network}",
+            "            {} endorses {} as {}{network}",
             who(&step["endorser_name"], &step["endorser"]),
             who(&step["subject_name"], &step["subject"]),
             text(&step["role"]),
