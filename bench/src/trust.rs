@@ -29,8 +29,10 @@ const NOW: u64 = 1_795_000_000;
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 /// Anchors of the measuring node.
 const ANCHORS: usize = 3;
-/// Target for building the graph at 10,000 institutions: one API answer.
-const BUILD_MS_TARGET: f64 = 250.0;
+/// Targets at 10,000 institutions: a rebuild after an endorsement changes
+/// may take a second; each API answer then reads the cached graph.
+const BUILD_MS_TARGET: f64 = 1_000.0;
+const CACHED_US_TARGET: f64 = 100.0;
 
 fn key(n: usize) -> InstitutionKey {
     let mut secret = [0u8; 32];
@@ -81,6 +83,14 @@ pub fn run(institutions: usize) -> anyhow::Result<Vec<Figure>> {
     }
     let build_ms = started.elapsed().as_secs_f64() * 1000.0 / runs as f64;
     let graph = graph.context("no graph")?;
+    // What an API answer pays once the graph is built (until endorsements,
+    // key records or anchors change, or the day does).
+    store.trust_graph(&day)?;
+    let started = Instant::now();
+    for _ in 0..1_000 {
+        store.trust_graph(&day)?;
+    }
+    let cached_us = started.elapsed().as_secs_f64() * 1e6 / 1_000.0;
     let ledger = store.key_ledger();
     let started = Instant::now();
     let mut trusted = 0;
@@ -133,7 +143,9 @@ pub fn run(institutions: usize) -> anyhow::Result<Vec<Figure>> {
         Figure::new("trust", format!("endorsements among {n} institutions"), endorsements.len() as f64, "records"),
         Figure::new("trust", "institutions trusted (depth <= 3)", trusted as f64, "institutions"),
         Figure::new("trust", format!("trust graph build, {n} institutions"), build_ms, "ms")
-            .with_target(Target::at_most(BUILD_MS_TARGET, "one API answer")),
+            .with_target(Target::at_most(BUILD_MS_TARGET, "once per change of endorsements")),
+        Figure::new("trust", "trust graph, cached (per API answer)", cached_us, "µs")
+            .with_target(Target::at_most(CACHED_US_TARGET, "no cost per answer")),
         Figure::new("trust", "trust_of lookup", lookup_us, "µs"),
         Figure::new("trust", "offer inserts, empty key ledger", plain, "records/s"),
         Figure::new("trust", "offer inserts, 1,000 rotations + 1,000 revocations held", with_ledger, "records/s"),

@@ -195,7 +195,7 @@ fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
 struct Views<'a> {
     store: &'a RecordStore,
     names: HashMap<InstitutionId, Option<String>>,
-    graph: Option<crate::trust::TrustGraph>,
+    graph: Option<Arc<crate::trust::TrustGraph>>,
 }
 
 impl<'a> Views<'a> {
@@ -211,7 +211,7 @@ impl<'a> Views<'a> {
     fn trust(&mut self, key: InstitutionId) -> Value {
         let graph = match self.graph.take() {
             Some(graph) => graph,
-            None => match crate::trust::TrustGraph::build(self.store, &crate::trust::today()) {
+            None => match self.store.trust_graph(&crate::trust::today()) {
                 Ok(graph) => graph,
                 Err(e) => return json!({ "level": "unknown", "error": e.to_string() }),
             },
@@ -679,7 +679,7 @@ async fn search_offers(State(state): State<ApiState>, Query(params): Params) -> 
 /// `trusted=true`: only institutions this node trusts (see `trust`).
 fn trusted_param(state: &ApiState, value: &str) -> Result<Option<Vec<InstitutionId>>, ApiError> {
     match value {
-        "true" => Ok(Some(crate::trust::TrustGraph::build(&state.store, &crate::trust::today())?.trusted_keys())),
+        "true" => Ok(Some(state.store.trust_graph(&crate::trust::today())?.trusted_keys())),
         "false" => Ok(None),
         other => Err(ApiError::invalid("trusted", format!("must be true or false (got {other:?})"))),
     }

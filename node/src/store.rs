@@ -28,6 +28,7 @@ use vetnet_protocol::{Content, InstitutionId, RecordHash, RecordKey, RecordKind,
 
 use crate::key_ledger::{KeyLedger, KeyRecordRole, KeyRefusal};
 use crate::search_index::{NO_SLOT, SearchIndex, Slot, SlotEntry, encode_terms, terms_are_valid};
+use crate::trust::TrustGraph;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -36,6 +37,9 @@ pub enum StoreError {
     #[error("the record database holds a damaged entry: {0}")]
     Corrupt(String),
 }
+
+/// A trust graph with the trust generation and the day it was built for.
+type CachedTrustGraph = (u64, String, Arc<TrustGraph>);
 
 /// What happened to a record offered to the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +86,11 @@ pub struct RecordStore {
     /// Also the writers' lock: an insert holds it from reading what is held
     /// to updating the index, so concurrent inserts of one key cannot both win.
     index: Arc<RwLock<SearchIndex>>,
+    /// Bumped whenever what trust levels derive from changes (endorsement
+    /// and key records, anchors), so the cached trust graph is rebuilt.
+    trust_generation: Arc<AtomicU64>,
+    /// The trust graph of the last (generation, day) asked for.
+    trust_graph: Arc<std::sync::Mutex<Option<CachedTrustGraph>>>,
     /// Rotations and revocations of keys, consulted before every insert.
     /// Lock order: `index`, then `keys`.
     keys: Arc<RwLock<KeyLedger>>,
@@ -133,6 +142,8 @@ impl RecordStore {
             db,
             index: Arc::default(),
             keys: Arc::default(),
+            trust_generation: Arc::default(),
+            trust_graph: Arc::default(),
             snapshot_saved: Arc::default(),
             network: network.into(),
             generation: Arc::new(AtomicU64::new(0)),
@@ -269,7 +280,24 @@ impl RecordStore {
         let mut index = self.write_index();
         let affected = self.write_keys().set_anchors(anchors);
         self.purge_refused(&affected, &mut index)?;
+        self.trust_generation.fetch_add(1, Ordering::AcqRel);
         Ok(())
+    }
+
+    /// The trust levels as of `day` (`YYYY-MM-DD`), built once per change of
+    /// endorsements, key records or anchors, and per day.
+    pub fn trust_graph(&self, day: &str) -> Result<Arc<TrustGraph>, StoreError> {
+        let mut cached = self.trust_graph.lock().unwrap_or_else(PoisonError::into_inner);
+        let generation = self.trust_generation.load(Ordering::Acquire);
+        if let Some((held, held_day, graph)) = cached.as_ref()
+            && *held == generation
+            && held_day == day
+        {
+            return Ok(graph.clone());
+        }
+        let graph = Arc::new(TrustGraph::build(self, day)?);
+        *cached = Some((generation, day.to_owned(), graph.clone()));
+        Ok(graph)
     }
 
     /// Why a record `author` signed at `ts` would be refused now, if it would
@@ -335,6 +363,7 @@ impl RecordStore {
         }
         index.count_live_version(-(removed.len() as i64));
         self.generation.fetch_add(1, Ordering::AcqRel);
+        self.trust_generation.fetch_add(1, Ordering::AcqRel);
         Ok(removed.len())
     }
 
@@ -445,6 +474,10 @@ impl RecordStore {
         drop(index);
         if outcomes.iter().any(|o| o.is_stored()) {
             self.generation.fetch_add(1, Ordering::AcqRel);
+        }
+        let trust_kinds = [RecordKind::Endorsement, RecordKind::KeyRotation, RecordKind::KeyRevocation];
+        if records.iter().zip(&outcomes).any(|(r, o)| o.is_stored() && trust_kinds.contains(&r.payload.record_kind())) {
+            self.trust_generation.fetch_add(1, Ordering::AcqRel);
         }
         if self.stored.receiver_count() > 0 {
             for (record, outcome) in records.iter().zip(&outcomes) {
