@@ -17,6 +17,10 @@ use ciborium::Value;
 use ed25519_dalek::{Signature, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement_id};
+use vetnet_protocol::key_lifecycle::{
+    KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
+};
 use vetnet_protocol::offer::{Conditions, Contact, InsuranceCover, LanguageRequirement, OfferBody, Provision, Stipend};
 use vetnet_protocol::profile::{InstitutionKind, NodeAddress, ProfileBody, VetProvision};
 use vetnet_protocol::{
@@ -41,8 +45,8 @@ struct VectorFile {
     secret_key_hex: String,
     public_key_hex: String,
     did: String,
-    /// What a conforming reader makes of the record: `profile`, `offer` or
-    /// `withdrawn`.
+    /// What a conforming reader makes of the record: `profile`, `offer`,
+    /// `withdrawn`, `endorsement`, `key-rotation` or `key-revocation`.
     content: String,
     /// The payload in CBOR diagnostic notation (RFC 8949 section 8), map
     /// entries in wire order. For reading; the hex is authoritative.
@@ -136,7 +140,31 @@ fn offer_body() -> OfferBody {
     }
 }
 
+/// RFC 8032 section 7.1, test 2: the successor key of the rotation vector.
+const SUCCESSOR_SECRET_KEY_HEX: &str = "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb";
+
+fn successor() -> InstitutionKey {
+    InstitutionKey::from_secret_bytes(&hex::decode(SUCCESSOR_SECRET_KEY_HEX).unwrap().try_into().unwrap())
+}
+
+fn author() -> InstitutionId {
+    InstitutionKey::from_secret_bytes(&secret()).id()
+}
+
 fn vectors() -> Vec<Vector> {
+    let partner = successor().id();
+    let endorsement = EndorsementBody {
+        subject: partner.to_did(),
+        role: EndorsementRole::Member,
+        network_name: Some("HansaVET".into()),
+        until: Some("2027-12-31".into()),
+    };
+    let revocation = KeyRevocationBody {
+        key: author().to_did(),
+        since: TS - 86_400,
+        reason: KeyRevocationReason::Compromised,
+        successor: Some(partner.to_did()),
+    };
     vec![
         Vector {
             name: "profile",
@@ -155,6 +183,50 @@ fn vectors() -> Vec<Vector> {
             description: "The withdrawal of offer welding-2027 (seq 2, no body, withdrawn true); it replaces seq 1.",
             content: "withdrawn",
             payload: Payload::withdrawal(NETWORK, RecordKind::Offer, "welding-2027", 2, TS),
+        },
+        Vector {
+            name: "endorsement",
+            description: "An endorsement of the RFC 8032 test 2 key as a member of HansaVET until 2027-12-31 \
+                          (kind endorsement, id derived from subject, role and network name).",
+            content: "endorsement",
+            payload: Payload::with_body(
+                NETWORK,
+                RecordKind::Endorsement,
+                &endorsement_id(&partner, EndorsementRole::Member, Some("HansaVET")),
+                1,
+                TS,
+                &endorsement,
+            )
+            .unwrap(),
+        },
+        Vector {
+            name: "key-rotation",
+            description: "A rotation to the RFC 8032 test 2 key, countersigned by it (kind key-rotation, id key).",
+            content: "key-rotation",
+            payload: Payload::with_body(
+                NETWORK,
+                RecordKind::KeyRotation,
+                KEY_ROTATION_ID,
+                1,
+                TS,
+                &KeyRotationBody::new(NETWORK, &author(), successor().signing_key()),
+            )
+            .unwrap(),
+        },
+        Vector {
+            name: "key-revocation",
+            description: "The key revoking itself from a day before ts, naming its successor (kind key-revocation, \
+                          id the key's z6Mk… part).",
+            content: "key-revocation",
+            payload: Payload::with_body(
+                NETWORK,
+                RecordKind::KeyRevocation,
+                &key_revocation_id(&author()),
+                1,
+                TS,
+                &revocation,
+            )
+            .unwrap(),
         },
     ]
 }
