@@ -209,16 +209,14 @@ impl<'a> Views<'a> {
 
     /// `{level, depth, path}` of the institution signing with `key`.
     fn trust(&mut self, key: InstitutionId) -> Value {
-        let graph = match self.graph.take() {
-            Some(graph) => graph,
+        let graph = match &self.graph {
+            Some(graph) => graph.clone(),
             None => match self.store.trust_graph(&crate::trust::today()) {
-                Ok(graph) => graph,
+                Ok(graph) => self.graph.insert(graph).clone(),
                 Err(e) => return json!({ "level": "unknown", "error": e.to_string() }),
             },
         };
-        let view = trust::trust_view(&graph, self, key);
-        self.graph = Some(graph);
-        view
+        trust::trust_view(&graph, self, key)
     }
 
     /// An institution: its key, name and trust.

@@ -5,7 +5,6 @@
 //! issued under it.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::InstitutionId;
 use crate::limits::MAX_ID_LEN;
@@ -41,13 +40,7 @@ impl DelegationBody {
 /// the first 24 hex digits of SHA-256(`achievement` || 0x00 || delegate key),
 /// so the same pair always names the same record.
 pub fn delegation_id(achievement: &str, delegate: &InstitutionId) -> String {
-    let mut hash = Sha256::new();
-    hash.update(achievement.as_bytes());
-    hash.update([0]);
-    hash.update(delegate.as_bytes());
-    let digest = hash.finalize();
-    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-    format!("d-{hex}")
+    validate::derived_id("d-", &[achievement.as_bytes(), &[0], delegate.as_bytes()])
 }
 
 impl Checked for DelegationBody {

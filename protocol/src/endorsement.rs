@@ -4,7 +4,6 @@
 //! withdrawing the record (or letting `until` pass) takes the vouching back.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::InstitutionId;
 use crate::keyword::keyword_enum;
@@ -65,14 +64,9 @@ impl EndorsementBody {
 /// SHA-256(subject key (32 bytes) || role || 0x00 || network name or empty),
 /// so an endorser holds one endorsement per subject, role and network.
 pub fn endorsement_id(subject: &InstitutionId, role: EndorsementRole, network_name: Option<&str>) -> String {
-    let mut hash = Sha256::new();
-    hash.update(subject.as_bytes());
-    hash.update(role.as_str().as_bytes());
-    hash.update([0]);
-    hash.update(network_name.unwrap_or_default().as_bytes());
-    let digest = hash.finalize();
-    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-    format!("e-{hex}")
+    let parts: [&[u8]; 4] =
+        [subject.as_bytes(), role.as_str().as_bytes(), &[0], network_name.unwrap_or_default().as_bytes()];
+    validate::derived_id("e-", &parts)
 }
 
 impl Checked for EndorsementBody {

@@ -175,3 +175,16 @@ pub(crate) fn no_duplicates(field: &str, items: &[String]) -> Rule {
     }
     Ok(())
 }
+
+/// A derived record id: `prefix` and the first 12 bytes, in lower-case hex,
+/// of SHA-256 over `parts` (the caller puts its separators in them).
+pub(crate) fn derived_id(prefix: &str, parts: &[&[u8]]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update(part);
+    }
+    let digest = hash.finalize();
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{prefix}{hex}")
+}

@@ -183,6 +183,7 @@ async fn withdraw_endorsements(State(state): State<ApiState>, Json(body): Json<V
 /// any revocation of them.
 async fn keys(State(state): State<ApiState>) -> ApiResult {
     let current = state.publisher.institution();
+    let dir = data_dir(&state);
     let ledger = state.store.key_ledger();
     let previous: Vec<Value> = ledger
         .predecessors(&current)
@@ -193,13 +194,15 @@ async fn keys(State(state): State<ApiState>) -> ApiResult {
                 "key": old.to_did(),
                 "rotated_to": rotation.map(|r| r.next.to_did()),
                 "rotated_at": rotation.map(|r| r.at),
-                "held_here": data_dir(&state).root().join("retired-keys").exists()
-                    && crate::keys::retired_key_path(&data_dir(&state), old).exists(),
+                "held_here": crate::keys::retired_key_path(&dir, old).exists(),
             })
         })
         .collect();
-    let revocation =
-        ledger.revocation(&current, &|_, _| false).map(|r| json!({ "by": r.by.to_did(), "since": r.since }));
+    let revocation = state.store.key_refusal(&current, u64::MAX).and_then(|refusal| match refusal {
+        crate::key_ledger::KeyRefusal::Revoked { by, since } => Some(json!({ "by": by.to_did(), "since": since })),
+        crate::key_ledger::KeyRefusal::Rotated { .. } => None,
+    });
+    drop(ledger);
     Ok(Json(json!({ "current": current.to_did(), "revoked": revocation, "previous": previous })).into_response())
 }
 
