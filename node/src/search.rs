@@ -137,7 +137,7 @@ const FETCH_CHUNK: usize = 32;
 /// Reads the records of `entries` in order (skipping any replaced since the
 /// index was read). Decoding dominates a search's time, so a long list is
 /// read by several threads.
-fn fetch(store: &RecordStore, entries: &[SlotEntry]) -> Result<Vec<VerifiedRecord>, StoreError> {
+pub(crate) fn fetch(store: &RecordStore, entries: &[SlotEntry]) -> Result<Vec<VerifiedRecord>, StoreError> {
     let read = |part: &[SlotEntry]| -> Result<Vec<VerifiedRecord>, StoreError> {
         part.iter().filter_map(|entry| store.get_by_hash(&entry.hash).transpose()).collect()
     };

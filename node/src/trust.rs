@@ -197,21 +197,20 @@ impl TrustGraph {
 }
 
 /// Every live (not withdrawn) endorsement the store holds, with its author.
+/// Decoding them is most of a graph's cost, so it is spread over the cores.
 pub fn live_endorsements(store: &RecordStore) -> Result<Vec<(InstitutionId, EndorsementBody)>, StoreError> {
     let kind = RecordKind::Endorsement;
     let entries = {
         let index = store.search_index();
         index.entries(&index.all(kind.as_str()))
     };
-    let mut endorsements = Vec::with_capacity(entries.len());
-    for entry in entries {
-        if let Some(record) = store.get_by_hash(&entry.hash)?
-            && let Content::Endorsement(endorsement) = record.content
-        {
-            endorsements.push((record.author, endorsement));
-        }
-    }
-    Ok(endorsements)
+    Ok(crate::search::fetch(store, &entries)?
+        .into_iter()
+        .filter_map(|record| match record.content {
+            Content::Endorsement(endorsement) => Some((record.author, endorsement)),
+            _ => None,
+        })
+        .collect())
 }
 
 /// Today as `YYYY-MM-DD` (UTC), the day endorsements are judged on.
