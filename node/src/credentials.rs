@@ -42,6 +42,13 @@ pub enum CredentialError {
     AlreadyRevoked(String),
     #[error("cannot sign the credential: {0}")]
     Sign(String),
+    /// A VC-JWT is signed at export, and the key that issued this credential
+    /// has since been rotated away.
+    #[error(
+        "the credential {0} was issued under this institution's previous key; export it as JSON \
+         (its proof was made at issue and still verifies), not as a JWT"
+    )]
+    IssuedUnderOldKey(String),
     #[error("the credential database holds a damaged entry: {0}")]
     Corrupt(String),
     #[error(transparent)]
@@ -428,6 +435,10 @@ impl CredentialIssuer {
                     .map_err(|e| CredentialError::Corrupt(format!("credential {}: {e}", credential.id)))?;
                 if let Some(object) = document.as_object_mut() {
                     object.remove("proof");
+                }
+                let issuer = open_badge::facts(&document).map(|facts| facts.issuer).ok();
+                if issuer != Some(self.me()) {
+                    return Err(CredentialError::IssuedUnderOldKey(credential.id));
                 }
                 jwt::encode(&document, self.publisher.key().signing_key(), &verification_method(&self.me()))
                     .map_err(|e| CredentialError::Sign(e.to_string()))

@@ -304,3 +304,32 @@ async fn a_class_of_30_with_one_bad_row_issues_nothing_and_then_everything() {
         validator.iter_errors(&exported).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "the exported credential breaks the OB 3.0 schema: {errors:#?}");
 }
+
+/// A credential issued before the issuer rotated its key stays valid (its
+/// proof was made at issue), can still be revoked (the revocation is signed
+/// by the new key), and is not re-signed as a JWT by a key that did not issue it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_credential_issued_before_a_key_rotation_stays_valid_and_can_still_be_revoked() {
+    let a = spawn("Aalborg Tech", "DK", &[]).await;
+    let b = spawn("Berlin Werkstatt", "DE", &[a.addr()]).await;
+    wait_for_topic_peers(&b, 1).await;
+    publish_achievement(&a).await;
+    let issued = a.node.credentials().issue(vec![request("mig-welding", "Ada Lovelace")]).unwrap();
+    let id = issued[0].id.clone();
+    let json = a.node.credentials().export(&id, ExportFormat::DataIntegrity).unwrap();
+    wait_until("B can verify the credential", || async { check_verdict(&b, &json) == Verdict::Valid }).await;
+
+    let rotated = a.node.publisher().rotate_key(a.node.data_dir()).await.unwrap();
+    wait_until("B holds the rotation", || async {
+        b.node.store().key_ledger().current_key(&rotated.old) == rotated.new
+    })
+    .await;
+    assert_eq!(check_verdict(&b, &json), Verdict::Valid, "issued before the rotation");
+    assert!(matches!(a.node.credentials().export(&id, ExportFormat::Jwt), Err(CredentialError::IssuedUnderOldKey(_))));
+    a.node.credentials().revoke(&id, RevocationReason::Superseded).await.unwrap();
+    wait_until("B sees the revocation signed by the new key", || async {
+        check_verdict(&b, &json) == Verdict::Revoked
+    })
+    .await;
+    assert!(a.node.credentials().revocation(&id).unwrap().is_some());
+}

@@ -38,6 +38,7 @@ impl From<CredentialError> for ApiError {
             }
             CredentialError::NotFound(_) => ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string()),
             CredentialError::AlreadyRevoked(_) => ApiError::new(StatusCode::CONFLICT, "revoked", e.to_string()),
+            CredentialError::IssuedUnderOldKey(_) => ApiError::new(StatusCode::CONFLICT, "old_key", e.to_string()),
             CredentialError::Publish(e) => e.into(),
             CredentialError::Store(e) => e.into(),
             other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", other.to_string()),
