@@ -226,8 +226,15 @@ impl Node {
         profile.nodes.retain(|n| n.peer_id != wanted.peer_id);
         profile.nodes.insert(0, wanted);
         profile.nodes.truncate(MAX_NODES);
-        self.publisher.publish_profile(&profile).await?;
-        Ok(())
+        match self.publisher.publish_profile(&profile).await {
+            // A revoked institution's node still starts: it syncs, searches
+            // and verifies; it only cannot sign anything more.
+            Err(PublishError::KeyRetired(reason)) => {
+                tracing::warn!(%reason, "the profile's node addresses are not updated: the institution key is retired");
+                Ok(())
+            }
+            other => other.map(drop).map_err(NodeError::from),
+        }
     }
 
     /// This node as a profile lists it: its public addresses, or its loopback

@@ -204,3 +204,18 @@ async fn a_rotated_key_goes_on_under_its_successor_and_the_old_key_is_refused() 
         Ok(InsertOutcome::Refused(_))
     ));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_whose_key_is_revoked_still_starts_and_refuses_to_sign() {
+    let school = spawn("Riga VET school", "LV", &[]).await;
+    let key = id(&school);
+    let publisher = school.node.publisher();
+    publisher.revoke_key(school.node.data_dir(), &key, unix_now(), KeyRevocationReason::Lost).await.unwrap();
+    let refused = publisher.publish_offer("late", &offer("Welding", "LV", "0715", 4), PublishMode::Create).await;
+    assert!(matches!(refused, Err(vetnet_node::publish::PublishError::KeyRetired(_))), "{refused:?}");
+    // A restart on a new port would update the profile's addresses, which the
+    // revoked key cannot sign: the node starts anyway.
+    let school = restart(school, None, &[]).await;
+    assert_eq!(id(&school), key);
+    assert_eq!(trust_on(&school, key, &today()).0, TrustLevel::Revoked);
+}
