@@ -5,35 +5,13 @@
 use vetnet_protocol::achievement::{AchievementBody, Participation, Stackability, Supervision};
 use vetnet_protocol::delegation::{DelegationBody, delegation_id};
 use vetnet_protocol::revocation::{RevocationBody, RevocationReason};
-use vetnet_protocol::{
-    Content, InstitutionKey, LangText, Payload, RecordError, RecordKind, ValidationContext, VerifiedRecord,
-};
+use vetnet_protocol::{Content, LangText, RecordKind};
 
-const NET: &str = "bsr";
-const NOW: u64 = 1_795_000_000;
+mod common;
+
+use common::{assert_rule, open, partner, withdrawal};
+
 const UUID: &str = "6f2e33e5-7a29-4155-840a-59483ba10164";
-
-fn key() -> InstitutionKey {
-    InstitutionKey::from_secret_bytes(&[9; 32])
-}
-
-fn partner() -> InstitutionKey {
-    InstitutionKey::from_secret_bytes(&[10; 32])
-}
-
-fn open<B: serde::Serialize>(kind: RecordKind, id: &str, body: &B) -> Result<VerifiedRecord, RecordError> {
-    let payload = Payload::with_body(NET, kind, id, 1, NOW, body).expect("encodes");
-    let bytes = key().sign(&payload).expect("signs");
-    VerifiedRecord::open(&bytes, &ValidationContext { network: NET, now: NOW })
-}
-
-fn assert_rule(result: Result<VerifiedRecord, RecordError>, field: &str) {
-    match result {
-        Err(RecordError::Rule(rule)) => assert_eq!(rule.field, field, "wrong field in {rule}"),
-        Err(other) => panic!("expected a rule on {field}, got {other}"),
-        Ok(_) => panic!("expected a rule on {field}, but the record was accepted"),
-    }
-}
 
 fn achievement() -> AchievementBody {
     AchievementBody {
@@ -122,9 +100,7 @@ fn a_revocation_names_its_credential_by_the_record_id_and_is_final() {
     let bad = RevocationBody { credential: "urn:uuid:NOT-A-UUID".into(), reason: RevocationReason::Misconduct };
     assert_rule(open(RecordKind::Revocation, UUID, &bad), "body.credential");
 
-    let withdrawal = Payload::withdrawal(NET, RecordKind::Revocation, UUID, 2, NOW);
-    let bytes = key().sign(&withdrawal).expect("signs");
-    assert_rule(VerifiedRecord::open(&bytes, &ValidationContext { network: NET, now: NOW }), "withdrawn");
+    assert_rule(withdrawal(RecordKind::Revocation, UUID), "withdrawn");
 }
 
 #[test]

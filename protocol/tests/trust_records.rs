@@ -6,37 +6,11 @@ use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement
 use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
 };
-use vetnet_protocol::{Content, InstitutionKey, Payload, RecordError, RecordKind, ValidationContext, VerifiedRecord};
+use vetnet_protocol::{Content, InstitutionKey, RecordKind};
 
-const NET: &str = "bsr";
-const NOW: u64 = 1_795_000_000;
+mod common;
 
-fn key() -> InstitutionKey {
-    InstitutionKey::from_secret_bytes(&[9; 32])
-}
-
-fn other() -> InstitutionKey {
-    InstitutionKey::from_secret_bytes(&[10; 32])
-}
-
-fn open<B: serde::Serialize>(kind: RecordKind, id: &str, body: &B) -> Result<VerifiedRecord, RecordError> {
-    let payload = Payload::with_body(NET, kind, id, 1, NOW, body).expect("encodes");
-    let bytes = key().sign(&payload).expect("signs");
-    VerifiedRecord::open(&bytes, &ValidationContext { network: NET, now: NOW })
-}
-
-fn withdrawal(kind: RecordKind, id: &str) -> Result<VerifiedRecord, RecordError> {
-    let bytes = key().sign(&Payload::withdrawal(NET, kind, id, 2, NOW)).expect("signs");
-    VerifiedRecord::open(&bytes, &ValidationContext { network: NET, now: NOW })
-}
-
-fn assert_rule(result: Result<VerifiedRecord, RecordError>, field: &str) {
-    match result {
-        Err(RecordError::Rule(rule)) => assert_eq!(rule.field, field, "wrong field in {rule}"),
-        Err(other) => panic!("expected a rule on {field}, got {other}"),
-        Ok(_) => panic!("expected a rule on {field}, but the record was accepted"),
-    }
-}
+use common::{NET, NOW, assert_rule, key, open, partner as other, withdrawal};
 
 fn endorsement() -> EndorsementBody {
     EndorsementBody {
