@@ -92,7 +92,8 @@ pub struct RecordStore {
     /// The trust graph of the last (generation, day) asked for.
     trust_graph: Arc<std::sync::Mutex<Option<CachedTrustGraph>>>,
     /// Rotations and revocations of keys, consulted before every insert.
-    /// Lock order: `index`, then `keys`.
+    /// Lock order: `index`, then `keys`; never take `index` while holding
+    /// a `key_ledger()` guard.
     keys: Arc<RwLock<KeyLedger>>,
     /// Set once a search index snapshot was written: later inserts remove it.
     snapshot_saved: Arc<std::sync::atomic::AtomicBool>,

@@ -168,9 +168,10 @@ impl TrustGraph {
     /// The trust level of the institution signing with `key`.
     pub fn trust_of(&self, key: &InstitutionId, ledger: &KeyLedger) -> Trust {
         let current_key = self.current.get(key).copied().unwrap_or_else(|| ledger.current_key(key));
+        // A revoked key with a successor it named is its successor; without
+        // one (its own revocation, or an anchor's the graph saw), it is revoked.
         let revoked = self.revoked.contains(&current_key)
-            || (current_key == *key && ledger.revocation(key, &|_, _| false).is_some())
-            || self.revoked.contains(key) && current_key == *key;
+            || (current_key == *key && (self.revoked.contains(key) || ledger.revocation(key, &|_, _| false).is_some()));
         if revoked {
             return Trust { level: TrustLevel::Revoked, current_key, path: Vec::new() };
         }

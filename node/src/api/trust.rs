@@ -184,6 +184,12 @@ async fn withdraw_endorsements(State(state): State<ApiState>, Json(body): Json<V
 async fn keys(State(state): State<ApiState>) -> ApiResult {
     let current = state.publisher.institution();
     let dir = data_dir(&state);
+    // Read before the ledger is held: the store takes the index, then the
+    // ledger, and that order must never be reversed.
+    let revocation = state.store.key_refusal(&current, u64::MAX).and_then(|refusal| match refusal {
+        crate::key_ledger::KeyRefusal::Revoked { by, since } => Some(json!({ "by": by.to_did(), "since": since })),
+        crate::key_ledger::KeyRefusal::Rotated { .. } => None,
+    });
     let ledger = state.store.key_ledger();
     let previous: Vec<Value> = ledger
         .predecessors(&current)
@@ -198,10 +204,6 @@ async fn keys(State(state): State<ApiState>) -> ApiResult {
             })
         })
         .collect();
-    let revocation = state.store.key_refusal(&current, u64::MAX).and_then(|refusal| match refusal {
-        crate::key_ledger::KeyRefusal::Revoked { by, since } => Some(json!({ "by": by.to_did(), "since": since })),
-        crate::key_ledger::KeyRefusal::Rotated { .. } => None,
-    });
     drop(ledger);
     Ok(Json(json!({ "current": current.to_did(), "revoked": revocation, "previous": previous })).into_response())
 }
