@@ -29,6 +29,7 @@ use crate::search::{self, AchievementQuery, InstitutionQuery, OfferQuery};
 use crate::store::{RecordStore, StoreError};
 
 mod credentials;
+mod mobility;
 mod trust;
 
 /// The largest request body; a record is at most 48 KiB encoded.
@@ -43,6 +44,7 @@ pub struct ApiState {
     pub stats: Arc<IngestStats>,
     pub sync: crate::sync::SyncService,
     pub issuer: crate::credentials::CredentialIssuer,
+    pub mobility: crate::mobility::Mobility,
     pub token: Arc<str>,
 }
 
@@ -71,6 +73,7 @@ pub fn router(state: ApiState) -> Router {
         .route("/v1/search/achievements", get(search_achievements))
         .merge(credentials::routes())
         .merge(trust::routes())
+        .merge(mobility::routes())
         .route("/v1/sync", get(sync_state).post(sync_now))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
         .layer(middleware::from_fn_with_state(state.clone(), require_token))

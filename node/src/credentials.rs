@@ -153,7 +153,7 @@ fn fresh_id_and_salt() -> Result<(String, String), CredentialError> {
 }
 
 /// The newest live record of `author`/`kind`/`id`.
-fn live(
+pub fn live(
     store: &RecordStore,
     author: InstitutionId,
     kind: &RecordKind,

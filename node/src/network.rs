@@ -35,14 +35,18 @@ use libp2p::{
 };
 use tokio::sync::{mpsc, oneshot, watch};
 use vetnet_protocol::limits::MAX_GOSSIP_MESSAGE_BYTES;
+use vetnet_protocol::mobility::direct_protocol;
 use vetnet_protocol::sync::{SYNC_PROTOCOL, SyncRequest, SyncResponse};
 use vetnet_protocol::{RecordHash, records_topic};
 
+use crate::direct_codec::DirectCodec;
 use crate::rate_limit::{PeerMessageLimit, RateLimits};
 use crate::sync_codec::SyncCodec;
 
 /// Where a sync response to a peer goes.
 pub type SyncChannel = request_response::ResponseChannel<SyncResponse>;
+/// Where the receipt for a direct message goes.
+pub type DirectChannel = request_response::ResponseChannel<Vec<u8>>;
 
 /// Commands waiting for the event loop.
 const COMMAND_QUEUE: usize = 256;
@@ -53,6 +57,10 @@ const EVENT_QUEUE: usize = 1_024;
 const SYNC_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Sync requests in flight per connection, each way.
 const SYNC_CONCURRENT_STREAMS: usize = 8;
+/// How long a direct message (a mobility step) may take to be answered.
+const DIRECT_REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+/// Direct messages in flight per connection.
+const DIRECT_CONCURRENT_STREAMS: usize = 4;
 /// How long `start` waits for the listeners to come up.
 const LISTEN_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -74,6 +82,8 @@ pub enum NetworkError {
     UnsupportedProtocol,
     #[error("sync request failed: {0}")]
     Sync(String),
+    #[error("the other node could not be reached: {0}")]
+    Direct(String),
 }
 
 /// Timings that tests shorten; production uses [`NetworkTiming::default`].
@@ -90,6 +100,10 @@ pub struct NetworkTiming {
     pub sync_interval: Duration,
     /// A Kademlia random walk this often, to find more peers.
     pub discovery_interval: Duration,
+    /// First and longest wait before a direct message (a mobility step) the
+    /// other node did not take is sent again; a new connection retries at once.
+    pub outbox_retry_min: Duration,
+    pub outbox_retry_max: Duration,
 }
 
 impl Default for NetworkTiming {
@@ -101,6 +115,8 @@ impl Default for NetworkTiming {
             redial_max: Duration::from_secs(120),
             sync_interval: Duration::from_secs(300),
             discovery_interval: Duration::from_secs(60),
+            outbox_retry_min: Duration::from_secs(5),
+            outbox_retry_max: Duration::from_secs(600),
         }
     }
 }
@@ -115,6 +131,8 @@ impl NetworkTiming {
             redial_max: Duration::from_secs(2),
             sync_interval: Duration::from_secs(1),
             discovery_interval: Duration::from_millis(500),
+            outbox_retry_min: Duration::from_millis(200),
+            outbox_retry_max: Duration::from_secs(2),
         }
     }
 }
@@ -159,6 +177,9 @@ pub enum NetworkEvent {
     /// records, or messages over its rate): it was disconnected and is
     /// refused until the ban ends.
     PeerBanned { peer: PeerId, score: f64, ban: Duration },
+    /// A peer sent a direct message (a mobility step); answer with
+    /// [`NetworkClient::respond_direct`].
+    DirectMessage { peer: PeerId, bytes: Vec<u8>, channel: DirectChannel },
 }
 
 /// The gossip verdict on a message.
@@ -230,16 +251,54 @@ pub struct BannedPeer {
 }
 
 enum Command {
-    Publish { bytes: Vec<u8>, reply: oneshot::Sender<Result<PublishOutcome, NetworkError>> },
-    ReportValidation { message_id: MessageId, source: PeerId, verdict: Verdict },
-    Dial { addr: Multiaddr, reply: oneshot::Sender<Result<(), NetworkError>> },
-    Status { reply: oneshot::Sender<NetworkStatus> },
-    Peers { reply: oneshot::Sender<Vec<PeerInfo>> },
-    BannedPeers { reply: oneshot::Sender<Vec<BannedPeer>> },
-    Sync { peer: PeerId, request: SyncRequest, reply: oneshot::Sender<Result<SyncResponse, NetworkError>> },
-    RespondSync { channel: SyncChannel, response: SyncResponse },
-    Disconnect { peer: PeerId },
-    ListenOn { addr: Multiaddr, reply: oneshot::Sender<Result<(), NetworkError>> },
+    Publish {
+        bytes: Vec<u8>,
+        reply: oneshot::Sender<Result<PublishOutcome, NetworkError>>,
+    },
+    ReportValidation {
+        message_id: MessageId,
+        source: PeerId,
+        verdict: Verdict,
+    },
+    Dial {
+        addr: Multiaddr,
+        reply: oneshot::Sender<Result<(), NetworkError>>,
+    },
+    Status {
+        reply: oneshot::Sender<NetworkStatus>,
+    },
+    Peers {
+        reply: oneshot::Sender<Vec<PeerInfo>>,
+    },
+    BannedPeers {
+        reply: oneshot::Sender<Vec<BannedPeer>>,
+    },
+    Sync {
+        peer: PeerId,
+        request: SyncRequest,
+        reply: oneshot::Sender<Result<SyncResponse, NetworkError>>,
+    },
+    RespondSync {
+        channel: SyncChannel,
+        response: SyncResponse,
+    },
+    SendDirect {
+        peer: PeerId,
+        addrs: Vec<Multiaddr>,
+        bytes: Vec<u8>,
+        reply: oneshot::Sender<Result<Vec<u8>, NetworkError>>,
+    },
+    RespondDirect {
+        channel: DirectChannel,
+        bytes: Vec<u8>,
+    },
+    Disconnect {
+        peer: PeerId,
+    },
+    ListenOn {
+        addr: Multiaddr,
+        reply: oneshot::Sender<Result<(), NetworkError>>,
+    },
 }
 
 /// A handle for the rest of the node. Cheap to clone.
@@ -300,6 +359,21 @@ impl NetworkClient {
         self.commands.send(Command::RespondSync { channel, response }).await.map_err(|_| NetworkError::Stopped)
     }
 
+    /// Sends a direct message to `peer` (dialling it at `addrs` when not
+    /// connected) and waits for its answer.
+    pub async fn send_direct(
+        &self,
+        peer: PeerId,
+        addrs: Vec<Multiaddr>,
+        bytes: Vec<u8>,
+    ) -> Result<Vec<u8>, NetworkError> {
+        self.ask(|reply| Command::SendDirect { peer, addrs, bytes, reply }).await?
+    }
+
+    pub async fn respond_direct(&self, channel: DirectChannel, bytes: Vec<u8>) -> Result<(), NetworkError> {
+        self.commands.send(Command::RespondDirect { channel, bytes }).await.map_err(|_| NetworkError::Stopped)
+    }
+
     /// Listens on one more address (for example a relayed `/p2p-circuit` one).
     pub async fn listen_on(&self, addr: Multiaddr) -> Result<(), NetworkError> {
         self.ask(|reply| Command::ListenOn { addr, reply }).await?
@@ -321,6 +395,7 @@ struct Behaviour {
     identify: identify::Behaviour,
     ping: ping::Behaviour,
     sync: request_response::Behaviour<SyncCodec>,
+    direct: request_response::Behaviour<DirectCodec>,
     kad: kad::Behaviour<kad::store::MemoryStore>,
     mdns: Toggle<mdns::tokio::Behaviour>,
     autonat: autonat::Behaviour,
@@ -451,6 +526,13 @@ pub async fn start(
                     .with_request_timeout(SYNC_REQUEST_TIMEOUT)
                     .with_max_concurrent_streams(SYNC_CONCURRENT_STREAMS),
             );
+            let direct = request_response::Behaviour::with_codec(
+                DirectCodec,
+                [(StreamProtocol::try_from_owned(direct_protocol(&network))?, ProtocolSupport::Full)],
+                request_response::Config::default()
+                    .with_request_timeout(DIRECT_REQUEST_TIMEOUT)
+                    .with_max_concurrent_streams(DIRECT_CONCURRENT_STREAMS),
+            );
             let kad_protocol = StreamProtocol::try_from_owned(kad_protocol(&network))?;
             // Kademlia finds peers only: records and provider entries peers
             // try to store here are filtered out (and never applied).
@@ -473,6 +555,7 @@ pub async fn start(
                 identify,
                 ping: ping::Behaviour::new(ping::Config::new()),
                 sync,
+                direct,
                 kad,
                 mdns: mdns.into(),
                 autonat: autonat::Behaviour::new(peer_id, autonat::Config::default()),
@@ -569,6 +652,7 @@ pub async fn start(
             .collect(),
         dialing: HashMap::new(),
         pending_sync: HashMap::new(),
+        pending_direct: HashMap::new(),
         known_peers: config.known_peers,
         reachability: autonat::NatStatus::Unknown,
         relay_hops: HashSet::new(),
@@ -639,6 +723,8 @@ pub struct EventLoop {
     dialing: HashMap<ConnectionId, usize>,
     /// Sync requests sent, waiting for their response.
     pending_sync: HashMap<OutboundRequestId, oneshot::Sender<Result<SyncResponse, NetworkError>>>,
+    /// Direct messages sent, waiting for their receipt.
+    pending_direct: HashMap<OutboundRequestId, oneshot::Sender<Result<Vec<u8>, NetworkError>>>,
     /// The address book at start: dialled once, to rejoin after a restart.
     known_peers: Vec<(PeerId, Vec<Multiaddr>)>,
     reachability: autonat::NatStatus,
@@ -804,6 +890,18 @@ impl EventLoop {
                     tracing::debug!("a sync response could not be sent; the peer went away");
                 }
             }
+            Command::SendDirect { peer, addrs, bytes, reply } => {
+                for addr in addrs {
+                    self.swarm.add_peer_address(peer, addr);
+                }
+                let id = self.swarm.behaviour_mut().direct.send_request(&peer, bytes);
+                self.pending_direct.insert(id, reply);
+            }
+            Command::RespondDirect { channel, bytes } => {
+                if self.swarm.behaviour_mut().direct.send_response(channel, bytes).is_err() {
+                    tracing::debug!("a receipt could not be sent; the peer went away");
+                }
+            }
             Command::Disconnect { peer } => {
                 let _ = self.swarm.disconnect_peer_id(peer);
             }
@@ -859,10 +957,47 @@ impl EventLoop {
         }
     }
 
+    fn on_direct_event(&mut self, event: request_response::Event<Vec<u8>, Vec<u8>>) {
+        match event {
+            request_response::Event::Message { peer, message, .. } => match message {
+                request_response::Message::Request { request, channel, .. } => {
+                    let event = NetworkEvent::DirectMessage { peer, bytes: request, channel };
+                    if self.events.try_send(event).is_err() {
+                        // Dropping the channel fails the request; the sender's outbox retries.
+                        tracing::warn!(%peer, "node busy; a direct message was dropped");
+                    }
+                }
+                request_response::Message::Response { request_id, response } => {
+                    if let Some(reply) = self.pending_direct.remove(&request_id) {
+                        let _ = reply.send(Ok(response));
+                    }
+                }
+            },
+            request_response::Event::OutboundFailure { request_id, error, peer, .. } => {
+                if let Some(reply) = self.pending_direct.remove(&request_id) {
+                    let _ = reply.send(Err(NetworkError::Direct(error.to_string())));
+                }
+                tracing::debug!(%peer, %error, "direct message failed");
+            }
+            request_response::Event::InboundFailure { peer, error, .. } => {
+                if let request_response::InboundFailure::Io(e) = &error
+                    && e.kind() == std::io::ErrorKind::InvalidData
+                {
+                    tracing::warn!(%peer, error = %e, "peer sent an oversized direct message; disconnecting");
+                    let _ = self.swarm.disconnect_peer_id(peer);
+                } else {
+                    tracing::debug!(%peer, %error, "inbound direct message failed");
+                }
+            }
+            request_response::Event::ResponseSent { .. } => {}
+        }
+    }
+
     fn on_swarm_event(&mut self, event: SwarmEvent<BehaviourEvent>) {
         match event {
             SwarmEvent::Behaviour(BehaviourEvent::Gossipsub(event)) => self.on_gossip_event(event),
             SwarmEvent::Behaviour(BehaviourEvent::Sync(event)) => self.on_sync_event(event),
+            SwarmEvent::Behaviour(BehaviourEvent::Direct(event)) => self.on_direct_event(event),
             SwarmEvent::Behaviour(BehaviourEvent::Identify(identify::Event::Received { peer_id, info, .. })) => {
                 self.on_identified(peer_id, info);
             }

@@ -19,6 +19,7 @@ use crate::credentials::CredentialIssuer;
 use crate::data_dir::{DataDir, DataDirError, NodeLock, RuntimeInfo};
 use crate::ingest::{self, IngestStats};
 use crate::keys;
+use crate::mobility::Mobility;
 use crate::network::{self, NetworkClient, NetworkConfig, NetworkError, NetworkTiming};
 use crate::publish::{PublishError, Publisher, unix_now};
 use crate::rate_limit::AuthorRecordLimit;
@@ -39,6 +40,8 @@ pub enum NodeError {
     Network(#[from] NetworkError),
     #[error(transparent)]
     Publish(#[from] PublishError),
+    #[error(transparent)]
+    Mobility(#[from] crate::mobility::MobilityError),
     #[error(
         "cannot listen for the admin API on {addr}: {source} (is another node using it? pass --api 127.0.0.1:0 to pick a free port)"
     )]
@@ -74,6 +77,7 @@ pub struct Node {
     network: NetworkClient,
     publisher: Publisher,
     issuer: CredentialIssuer,
+    mobility: Mobility,
     stats: Arc<IngestStats>,
     sync: SyncService,
     authors: Arc<AuthorRecordLimit>,
@@ -156,7 +160,10 @@ impl Node {
         let stats = Arc::new(IngestStats::default());
         let authors = Arc::new(AuthorRecordLimit::new(&config.limits));
         let sync = SyncService::new(store.clone(), network.clone(), config.network.clone(), authors.clone());
+        let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
+        let mobility = Mobility::open(store.clone(), publisher.clone(), issuer.clone(), network.clone(), timing)?;
         let mut tasks = vec![tokio::spawn(event_loop.run(shutdown_rx.clone()))];
+        tasks.push(tokio::spawn(mobility.clone().run_outbox(shutdown_rx.clone())));
         tasks.push(tokio::spawn(handle_events(
             events,
             EventHandlers {
@@ -167,10 +174,11 @@ impl Node {
                 network_name: config.network.clone(),
                 stats: stats.clone(),
                 authors: authors.clone(),
+                mobility: mobility.clone(),
+                inbound: Arc::new(tokio::sync::Semaphore::new(INBOUND_DIRECT_MESSAGES)),
             },
         )));
         tasks.push(tokio::spawn(sync.clone().run_periodic(sync_timing)));
-        let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
         let state = ApiState {
             info: info.clone(),
             store: store.clone(),
@@ -179,6 +187,7 @@ impl Node {
             stats: stats.clone(),
             sync: sync.clone(),
             issuer: issuer.clone(),
+            mobility: mobility.clone(),
             token: token.into(),
         };
         tasks.push(tokio::spawn(api::serve(listener, state, shutdown_rx)));
@@ -190,6 +199,7 @@ impl Node {
             network,
             publisher,
             issuer,
+            mobility,
             stats,
             sync,
             authors,
@@ -263,6 +273,10 @@ impl Node {
     pub fn credentials(&self) -> &CredentialIssuer {
         &self.issuer
     }
+    /// Learners' mobility threads with other institutions.
+    pub fn mobility(&self) -> &Mobility {
+        &self.mobility
+    }
     pub fn stats(&self) -> &IngestStats {
         &self.stats
     }
@@ -305,7 +319,14 @@ struct EventHandlers {
     network_name: String,
     stats: Arc<IngestStats>,
     authors: Arc<AuthorRecordLimit>,
+    mobility: Mobility,
+    /// Direct messages handled at once; more wait (the network's event
+    /// queue is bounded, so a flood backs up there and is dropped).
+    inbound: Arc<tokio::sync::Semaphore>,
 }
+
+/// Direct messages (mobility steps) handled at the same time.
+const INBOUND_DIRECT_MESSAGES: usize = 8;
 
 /// Handles network events until the network stops: gossip records get their
 /// verdict from [`ingest::ingest`]; new peers and sync requests go to the
@@ -334,7 +355,21 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
                     Ok(_) => {}
                 }
             }
-            NetworkEvent::PeerConnected { peer } => h.sync.start(peer),
+            NetworkEvent::PeerConnected { peer } => {
+                h.sync.start(peer);
+                h.mobility.retry_now();
+            }
+            NetworkEvent::DirectMessage { peer, bytes, channel } => {
+                let Ok(permit) = h.inbound.clone().acquire_owned().await else { break };
+                let (mobility, network) = (h.mobility.clone(), h.network.clone());
+                tokio::spawn(async move {
+                    let receipt = mobility.receive(&bytes).await;
+                    if network.respond_direct(channel, receipt).await.is_err() {
+                        tracing::debug!(%peer, "cannot answer a direct message: the network stopped");
+                    }
+                    drop(permit);
+                });
+            }
             NetworkEvent::SyncRequest { peer, request, channel } => h.sync.answer(peer, request, channel),
             NetworkEvent::PeerSubscribed { peer } => match h.publisher.flush_outbox().await {
                 Ok(0) => {}

@@ -12,26 +12,26 @@ use vetnet_protocol::sync::{MAX_SYNC_REQUEST_BYTES, MAX_SYNC_RESPONSE_BYTES, Syn
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SyncCodec;
 
-async fn read_frame<T: AsyncRead + Unpin + Send>(io: &mut T, max: usize) -> io::Result<Vec<u8>> {
+pub(crate) async fn read_frame<T: AsyncRead + Unpin + Send>(io: &mut T, max: usize) -> io::Result<Vec<u8>> {
     let mut length = [0u8; 4];
     io.read_exact(&mut length).await?;
     let length = u32::from_be_bytes(length) as usize;
     if length > max {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
-            format!("sync message of {length} bytes is over the limit of {max}"),
+            format!("message of {length} bytes is over the limit of {max}"),
         ));
     }
     // Memory follows the bytes that actually arrive, not the announced length.
     let mut frame = Vec::new();
     io.take(length as u64).read_to_end(&mut frame).await?;
     if frame.len() != length {
-        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the sync message ended early"));
+        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the message ended early"));
     }
     Ok(frame)
 }
 
-async fn write_frame<T: AsyncWrite + Unpin + Send>(io: &mut T, frame: Vec<u8>) -> io::Result<()> {
+pub(crate) async fn write_frame<T: AsyncWrite + Unpin + Send>(io: &mut T, frame: Vec<u8>) -> io::Result<()> {
     let length =
         u32::try_from(frame.len()).map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "frame too large"))?;
     io.write_all(&length.to_be_bytes()).await?;

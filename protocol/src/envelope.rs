@@ -170,7 +170,7 @@ const VERIFYING_KEYS_MAX: usize = 16_384;
 
 /// The author's key for `verify_strict`; a key that is no curve point makes
 /// the signature bad.
-fn verifying_key_of(author: &InstitutionId) -> Result<ed25519_dalek::VerifyingKey, RecordError> {
+pub(crate) fn verifying_key_of(author: &InstitutionId) -> Result<ed25519_dalek::VerifyingKey, RecordError> {
     let mut keys = VERIFYING_KEYS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(key) = keys.get(author.as_bytes()) {
         return Ok(*key);
@@ -217,7 +217,7 @@ fn check_headers(sign1: &CoseSign1) -> Result<InstitutionId, RecordError> {
 /// bytes. Otherwise anyone could re-encode a record without the author's key
 /// and get new bytes, a new record hash and a new gossip message id for the
 /// same signed content.
-fn check_preferred_encoding(sign1: &CoseSign1, bytes: &[u8]) -> Result<(), RecordError> {
+pub(crate) fn check_preferred_encoding(sign1: &CoseSign1, bytes: &[u8]) -> Result<(), RecordError> {
     match sign1.clone().to_tagged_vec() {
         Ok(reencoded) if reencoded == bytes => Ok(()),
         _ => Err(RecordError::Envelope(

@@ -1,0 +1,450 @@
+//! A learner's mobility between a sending school and a host: the signed
+//! steps the two institutions' nodes send each other directly (never
+//! gossiped), the delivery receipts, and the rules of which party may take
+//! which step when ([`thread::Thread`]).
+//!
+//! A step is a COSE_Sign1 message like a record, but with the content type
+//! [`STEP_CONTENT_TYPE`] in its protected header, so a step can never pass
+//! as a record or the other way round. Each step of a thread names the hash
+//! of the one before it (`prev`), so neither party can rewrite the thread.
+//! Signatures of the learning agreement and erasure notices are not links of
+//! the chain: they refer to the agreement (or the thread) instead, so the
+//! three parties can sign in any order. `docs/PROTOCOL.md` specifies it all.
+
+pub mod steps;
+pub mod thread;
+
+use coset::{CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable, iana};
+use ed25519_dalek::{Signature, Signer, SigningKey};
+use serde::{Deserialize, Serialize};
+
+use crate::envelope::{check_preferred_encoding, verifying_key_of};
+use crate::keyword::keyword_enum;
+use crate::limits::MAX_CLOCK_SKEW_SECS;
+use crate::validate::{Checked, ValidationError};
+use crate::{InstitutionId, RecordError, RecordHash, ValidationContext};
+use steps::*;
+
+/// The format version of steps and receipts.
+pub const MOBILITY_VERSION: u32 = 1;
+/// The COSE content type (header label 3) of a mobility step.
+pub const STEP_CONTENT_TYPE: &str = "application/vnd.vetnet.mobility-step+cbor";
+/// The COSE content type of a delivery receipt.
+pub const RECEIPT_CONTENT_TYPE: &str = "application/vnd.vetnet.receipt+cbor";
+/// The largest step a node accepts (a completion may carry a credential).
+pub const MAX_STEP_BYTES: usize = 60 * 1024;
+/// The largest receipt a node accepts.
+pub const MAX_RECEIPT_BYTES: usize = 2 * 1024;
+/// The domain separator of the learning-agreement signatures.
+pub const AGREEMENT_SIGNATURE_DOMAIN: &[u8] = b"vetnet/learning-agreement/1";
+
+/// The libp2p request-response protocol carrying steps (request) and
+/// receipts (response) between two nodes.
+pub fn direct_protocol(network: &str) -> String {
+    format!("/vetnet/{network}/direct/1")
+}
+
+keyword_enum! {
+    /// What a step does. Which party may take it, and when, is in
+    /// [`thread::Thread::check`].
+    pub enum StepKind {
+        Interest = "interest",
+        Nomination = "nomination",
+        Acceptance = "acceptance",
+        Refusal = "refusal",
+        Agreement = "agreement",
+        Completion = "completion",
+        Recognition = "recognition",
+        Cancellation = "cancellation",
+        Signature = "signature",
+        Erasure = "erasure",
+    }
+}
+
+impl StepKind {
+    /// Whether the step is a link of the thread's chain (`n` and `prev`);
+    /// signatures and erasures refer to the thread without being links.
+    pub fn is_link(self) -> bool {
+        !matches!(self, StepKind::Signature | StepKind::Erasure)
+    }
+}
+
+/// The signed payload of a step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepPayload {
+    pub v: u32,
+    pub net: String,
+    /// The thread: `m-` and 24 lower-case hex digits, chosen by the school.
+    pub thread: String,
+    pub step: StepKind,
+    /// The step's place in the chain (0 for the interest); absent for
+    /// signatures and erasures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<u32>,
+    /// SHA-256 of the previous link's bytes; absent for the interest,
+    /// signatures and erasures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev: Option<serde_bytes::ByteBuf>,
+    /// The institution the step is addressed to (its 32-byte key).
+    pub to: serde_bytes::ByteBuf,
+    pub ts: u64,
+    pub body: ciborium::Value,
+}
+
+/// A step body, typed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StepBody {
+    Interest(InterestBody),
+    Nomination(Box<NominationBody>),
+    Acceptance(AcceptanceBody),
+    Refusal(RefusalBody),
+    Agreement(Box<AgreementBody>),
+    Completion(Box<CompletionBody>),
+    Recognition(RecognitionBody),
+    Cancellation(CancellationBody),
+    Signature(SignatureBody),
+    Erasure(ErasureBody),
+}
+
+impl StepBody {
+    pub fn kind(&self) -> StepKind {
+        match self {
+            StepBody::Interest(_) => StepKind::Interest,
+            StepBody::Nomination(_) => StepKind::Nomination,
+            StepBody::Acceptance(_) => StepKind::Acceptance,
+            StepBody::Refusal(_) => StepKind::Refusal,
+            StepBody::Agreement(_) => StepKind::Agreement,
+            StepBody::Completion(_) => StepKind::Completion,
+            StepBody::Recognition(_) => StepKind::Recognition,
+            StepBody::Cancellation(_) => StepKind::Cancellation,
+            StepBody::Signature(_) => StepKind::Signature,
+            StepBody::Erasure(_) => StepKind::Erasure,
+        }
+    }
+
+    fn to_value(&self) -> Result<ciborium::Value, ciborium::value::Error> {
+        match self {
+            StepBody::Interest(b) => ciborium::Value::serialized(b),
+            StepBody::Nomination(b) => ciborium::Value::serialized(b),
+            StepBody::Acceptance(b) => ciborium::Value::serialized(b),
+            StepBody::Refusal(b) => ciborium::Value::serialized(b),
+            StepBody::Agreement(b) => ciborium::Value::serialized(b),
+            StepBody::Completion(b) => ciborium::Value::serialized(b),
+            StepBody::Recognition(b) => ciborium::Value::serialized(b),
+            StepBody::Cancellation(b) => ciborium::Value::serialized(b),
+            StepBody::Signature(b) => ciborium::Value::serialized(b),
+            StepBody::Erasure(b) => ciborium::Value::serialized(b),
+        }
+    }
+
+    fn decode(kind: StepKind, value: &ciborium::Value) -> Result<Self, RecordError> {
+        fn typed<B: serde::de::DeserializeOwned + Checked>(value: &ciborium::Value) -> Result<B, RecordError> {
+            let body: B = value.deserialized().map_err(|e| {
+                RecordError::Rule(ValidationError::new("body", format!("does not match the step's fields: {e}")))
+            })?;
+            body.check("body")?;
+            Ok(body)
+        }
+        Ok(match kind {
+            StepKind::Interest => StepBody::Interest(typed(value)?),
+            StepKind::Nomination => StepBody::Nomination(Box::new(typed(value)?)),
+            StepKind::Acceptance => StepBody::Acceptance(typed(value)?),
+            StepKind::Refusal => StepBody::Refusal(typed(value)?),
+            StepKind::Agreement => StepBody::Agreement(Box::new(typed(value)?)),
+            StepKind::Completion => StepBody::Completion(Box::new(typed(value)?)),
+            StepKind::Recognition => StepBody::Recognition(typed(value)?),
+            StepKind::Cancellation => StepBody::Cancellation(typed(value)?),
+            StepKind::Signature => StepBody::Signature(typed(value)?),
+            StepKind::Erasure => StepBody::Erasure(typed(value)?),
+        })
+    }
+}
+
+/// What a node fills in to make a step; [`sign_step`] turns it into bytes.
+#[derive(Debug, Clone)]
+pub struct StepDraft {
+    pub net: String,
+    pub thread: String,
+    pub n: Option<u32>,
+    pub prev: Option<RecordHash>,
+    pub to: InstitutionId,
+    pub ts: u64,
+    pub body: StepBody,
+}
+
+/// Signs a step with the author's key (a tagged COSE_Sign1, alg EdDSA, `kid`
+/// = the public key, content type [`STEP_CONTENT_TYPE`]) and opens it again
+/// as the receiver will, so nothing invalid leaves the node.
+pub fn sign_step(key: &SigningKey, draft: StepDraft, ctx: &ValidationContext) -> Result<VerifiedStep, RecordError> {
+    let payload = StepPayload {
+        v: MOBILITY_VERSION,
+        net: draft.net,
+        thread: draft.thread,
+        step: draft.body.kind(),
+        n: draft.n,
+        prev: draft.prev.map(|h| serde_bytes::ByteBuf::from(h.0.to_vec())),
+        to: serde_bytes::ByteBuf::from(draft.to.as_bytes().to_vec()),
+        ts: draft.ts,
+        body: draft.body.to_value().map_err(|e| RecordError::Payload(e.to_string()))?,
+    };
+    let bytes = sign_cose(key, &payload, STEP_CONTENT_TYPE)?;
+    VerifiedStep::open(&bytes, ctx)
+}
+
+fn sign_cose<T: Serialize>(key: &SigningKey, payload: &T, content_type: &str) -> Result<Vec<u8>, RecordError> {
+    let mut payload_bytes = Vec::new();
+    ciborium::into_writer(payload, &mut payload_bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
+    let protected = HeaderBuilder::new()
+        .algorithm(iana::Algorithm::EdDSA)
+        .key_id(key.verifying_key().to_bytes().to_vec())
+        .content_type(content_type.to_owned())
+        .build();
+    CoseSign1Builder::new()
+        .protected(protected)
+        .payload(payload_bytes)
+        .create_signature(&[], |to_be_signed| key.sign(to_be_signed).to_bytes().to_vec())
+        .build()
+        .to_tagged_vec()
+        .map_err(|e| RecordError::Envelope(e.to_string()))
+}
+
+/// Checks a COSE_Sign1 of `content_type` no larger than `max`: preferred
+/// encoding, headers (alg EdDSA, 32-byte kid, the content type, nothing
+/// else), `verify_strict`; returns the signer and the payload bytes.
+fn open_cose(bytes: &[u8], content_type: &str, max: usize) -> Result<(InstitutionId, Vec<u8>), RecordError> {
+    if bytes.len() > max {
+        return Err(RecordError::TooLarge { size: bytes.len(), max });
+    }
+    let sign1 = CoseSign1::from_tagged_slice(bytes)
+        .map_err(|e| RecordError::Envelope(format!("not a tagged COSE_Sign1 message: {e}")))?;
+    check_preferred_encoding(&sign1, bytes)?;
+    let envelope = |what: String| RecordError::Envelope(what);
+    let header = &sign1.protected.header;
+    if header.alg != Some(coset::Algorithm::Assigned(iana::Algorithm::EdDSA)) {
+        return Err(envelope("the protected header must say alg EdDSA (-8)".into()));
+    }
+    let kid: [u8; 32] = header
+        .key_id
+        .as_slice()
+        .try_into()
+        .map_err(|_| envelope("the protected header kid must be the 32-byte Ed25519 public key".into()))?;
+    if header.content_type != Some(coset::ContentType::Text(content_type.to_owned())) {
+        return Err(envelope(format!("the protected header content type must be {content_type:?}")));
+    }
+    let extra = !header.crit.is_empty()
+        || !header.iv.is_empty()
+        || !header.partial_iv.is_empty()
+        || !header.counter_signatures.is_empty()
+        || !header.rest.is_empty();
+    if extra || !sign1.unprotected.is_empty() {
+        return Err(envelope("the headers may hold only alg, kid and content type".into()));
+    }
+    let signer = InstitutionId::from_bytes(kid);
+    let verifying_key = verifying_key_of(&signer)?;
+    sign1.verify_signature(&[], |signature, signed| {
+        let signature = Signature::from_slice(signature).map_err(|_| RecordError::BadSignature)?;
+        verifying_key.verify_strict(signed, &signature).map_err(|_| RecordError::BadSignature)
+    })?;
+    let payload = sign1.payload.ok_or_else(|| envelope("the payload is detached; steps carry it".into()))?;
+    Ok((signer, payload))
+}
+
+fn decode_exact<T: serde::de::DeserializeOwned>(mut bytes: &[u8]) -> Result<T, RecordError> {
+    let value: T = ciborium::from_reader(&mut bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
+    if !bytes.is_empty() {
+        return Err(RecordError::Payload(format!("{} bytes follow the payload map", bytes.len())));
+    }
+    Ok(value)
+}
+
+/// A step whose envelope, signature and field rules have been checked.
+/// Whether the author may take it now is [`thread::Thread::check`]'s job.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedStep {
+    pub bytes: Vec<u8>,
+    pub hash: RecordHash,
+    pub author: InstitutionId,
+    pub to: InstitutionId,
+    pub payload: StepPayload,
+    pub body: StepBody,
+}
+
+impl VerifiedStep {
+    /// Checks `bytes` as a step of the network in `ctx`.
+    pub fn open(bytes: &[u8], ctx: &ValidationContext) -> Result<Self, RecordError> {
+        let (author, payload_bytes) = open_cose(bytes, STEP_CONTENT_TYPE, MAX_STEP_BYTES)?;
+        let payload: StepPayload = decode_exact(&payload_bytes)?;
+        let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
+        if payload.v != MOBILITY_VERSION {
+            return Err(rule("v", format!("must be {MOBILITY_VERSION} (got {})", payload.v)));
+        }
+        if payload.net != ctx.network {
+            return Err(rule("net", format!("must be this node's network {:?} (got {:?})", ctx.network, payload.net)));
+        }
+        if !is_thread_id(&payload.thread) {
+            return Err(rule("thread", format!("must be m- and 24 lower-case hex digits (got {:?})", payload.thread)));
+        }
+        if payload.ts > ctx.now.saturating_add(MAX_CLOCK_SKEW_SECS) {
+            return Err(RecordError::FromTheFuture { ahead_secs: payload.ts - ctx.now, max_secs: MAX_CLOCK_SKEW_SECS });
+        }
+        let to: [u8; 32] = payload
+            .to
+            .as_slice()
+            .try_into()
+            .map_err(|_| rule("to", "must be the 32-byte key of the receiving institution".into()))?;
+        let to = InstitutionId::from_bytes(to);
+        if to == author {
+            return Err(rule("to", "must be the other institution, not the author".into()));
+        }
+        let is_link = payload.step.is_link();
+        match (is_link, payload.n, payload.prev.as_ref()) {
+            (true, Some(0), None) | (false, None, None) => {}
+            (true, Some(0), Some(_)) => return Err(rule("prev", "must be absent in the first step".into())),
+            (true, Some(_), Some(prev)) if prev.len() == 32 => {}
+            (true, Some(_), _) => return Err(rule("prev", "must be the 32-byte hash of the previous step".into())),
+            (true, None, _) => return Err(rule("n", format!("is required in a {} step", payload.step))),
+            (false, _, _) => {
+                return Err(rule("n", format!("n and prev must be absent in a {} step", payload.step)));
+            }
+        }
+        if (payload.step == StepKind::Interest) != (payload.n == Some(0)) {
+            return Err(rule("n", "must be 0 exactly in the interest that opens a thread".into()));
+        }
+        if !payload.body.is_map() {
+            return Err(rule("body", "must be a CBOR map".into()));
+        }
+        let body = StepBody::decode(payload.step, &payload.body)?;
+        Ok(Self { bytes: bytes.to_vec(), hash: RecordHash::of(bytes), author, to, payload, body })
+    }
+
+    /// The previous link's hash, for links after the first.
+    pub fn prev(&self) -> Option<RecordHash> {
+        let prev: [u8; 32] = self.payload.prev.as_ref()?.as_slice().try_into().ok()?;
+        Some(RecordHash(prev))
+    }
+
+    pub fn kind(&self) -> StepKind {
+        self.payload.step
+    }
+}
+
+/// `m-` and 24 lower-case hex digits.
+pub fn is_thread_id(id: &str) -> bool {
+    id.len() == 26 && id.starts_with("m-") && id[2..].bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// What a learning-agreement signature signs: the domain, the network, the
+/// thread and the agreement step's hash, separated by zero bytes.
+pub fn agreement_signing_input(network: &str, thread: &str, agreement: &RecordHash) -> Vec<u8> {
+    let mut input = Vec::with_capacity(AGREEMENT_SIGNATURE_DOMAIN.len() + network.len() + thread.len() + 35);
+    input.extend_from_slice(AGREEMENT_SIGNATURE_DOMAIN);
+    input.push(0);
+    input.extend_from_slice(network.as_bytes());
+    input.push(0);
+    input.extend_from_slice(thread.as_bytes());
+    input.push(0);
+    input.extend_from_slice(&agreement.0);
+    input
+}
+
+/// Signs a version of the learning agreement with `key`.
+pub fn sign_agreement(key: &SigningKey, network: &str, thread: &str, agreement: &RecordHash) -> [u8; 64] {
+    key.sign(&agreement_signing_input(network, thread, agreement)).to_bytes()
+}
+
+keyword_enum! {
+    /// What the receiving node did with a step.
+    pub enum ReceiptStatus {
+        /// Stored: the step is part of the thread now.
+        Accepted = "accepted",
+        /// Already held: delivered before.
+        Duplicate = "duplicate",
+        /// Delivered but not taken: the party may not take this step now,
+        /// or it breaks a rule. `field` and `reason` say why. Final.
+        Refused = "refused",
+        /// The receiver's thread moved on (the other party took a step at
+        /// the same time, and that step won): the sender's step is dropped.
+        Conflict = "conflict",
+        /// The receiver cannot take it yet (a step it refers to has not
+        /// arrived, or the node is busy): send it again later.
+        Retry = "retry",
+    }
+}
+
+/// The signed answer to a delivered step: proof that the other node got it
+/// and what it did with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReceiptPayload {
+    pub v: u32,
+    pub net: String,
+    /// SHA-256 of the step's bytes.
+    pub step: serde_bytes::ByteBuf,
+    pub status: ReceiptStatus,
+    pub ts: u64,
+    /// The receiver's head of the thread after this step (on conflict: the
+    /// link that won).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<serde_bytes::ByteBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A checked receipt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedReceipt {
+    pub bytes: Vec<u8>,
+    pub signer: InstitutionId,
+    pub step: RecordHash,
+    pub payload: ReceiptPayload,
+}
+
+/// Signs a receipt for `step`.
+pub fn sign_receipt(
+    key: &SigningKey,
+    network: &str,
+    step: &RecordHash,
+    status: ReceiptStatus,
+    ts: u64,
+    head: Option<RecordHash>,
+    refusal: Option<&ValidationError>,
+) -> Result<Vec<u8>, RecordError> {
+    let payload = ReceiptPayload {
+        v: MOBILITY_VERSION,
+        net: network.to_owned(),
+        step: serde_bytes::ByteBuf::from(step.0.to_vec()),
+        status,
+        ts,
+        head: head.map(|h| serde_bytes::ByteBuf::from(h.0.to_vec())),
+        field: refusal.map(|e| e.field.clone()),
+        reason: refusal.map(|e| e.rule.clone()),
+    };
+    sign_cose(key, &payload, RECEIPT_CONTENT_TYPE)
+}
+
+impl VerifiedReceipt {
+    /// Checks a receipt of the network `network`.
+    pub fn open(bytes: &[u8], network: &str) -> Result<Self, RecordError> {
+        let (signer, payload_bytes) = open_cose(bytes, RECEIPT_CONTENT_TYPE, MAX_RECEIPT_BYTES)?;
+        let payload: ReceiptPayload = decode_exact(&payload_bytes)?;
+        let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
+        if payload.v != MOBILITY_VERSION {
+            return Err(rule("v", format!("must be {MOBILITY_VERSION} (got {})", payload.v)));
+        }
+        if payload.net != network {
+            return Err(rule("net", format!("must be this node's network {network:?} (got {:?})", payload.net)));
+        }
+        let step: [u8; 32] =
+            payload.step.as_slice().try_into().map_err(|_| rule("step", "must be a 32-byte hash".into()))?;
+        if payload.head.as_ref().is_some_and(|h| h.len() != 32) {
+            return Err(rule("head", "must be a 32-byte hash".into()));
+        }
+        Ok(Self { bytes: bytes.to_vec(), signer, step: RecordHash(step), payload })
+    }
+
+    pub fn head(&self) -> Option<RecordHash> {
+        let head: [u8; 32] = self.payload.head.as_ref()?.as_slice().try_into().ok()?;
+        Some(RecordHash(head))
+    }
+}

@@ -1,0 +1,506 @@
+//! The bodies of the mobility steps and their field rules.
+
+use serde::{Deserialize, Serialize};
+
+use crate::InstitutionId;
+use crate::codes;
+use crate::keyword::keyword_enum;
+use crate::limits::*;
+use crate::offer::{InsuranceCover, LanguageRequirement};
+use crate::validate::{self, Checked, Rule, fail};
+
+/// Longest free-text message or note in a step (characters).
+pub const MAX_MESSAGE_CHARS: usize = 2_000;
+/// Most units of learning outcomes in one learning agreement.
+pub const MAX_UNITS: usize = 20;
+/// Most tasks in one learning agreement.
+pub const MAX_TASKS: usize = 30;
+/// Longest credential document a completion may carry (bytes of JSON).
+pub const MAX_CREDENTIAL_DOCUMENT_BYTES: usize = 32 * 1024;
+
+keyword_enum! {
+    /// Who holds the learner's signing key.
+    pub enum KeyCustody {
+        /// The sending school's node holds it on the learner's behalf.
+        School = "school",
+        /// The learner holds it (a key file of their own).
+        Learner = "learner",
+    }
+}
+
+keyword_enum! {
+    /// Why a host declines an interest or a nomination.
+    pub enum RefusalReason {
+        NoCapacity = "no-capacity",
+        Dates = "dates",
+        Profile = "profile",
+        Language = "language",
+        Minors = "minors",
+        Documents = "documents",
+        Other = "other",
+    }
+}
+
+keyword_enum! {
+    /// How far the learner reached a unit's outcomes, as the host assessed it.
+    pub enum UnitResult {
+        Achieved = "achieved",
+        PartlyAchieved = "partly-achieved",
+        NotAchieved = "not-achieved",
+    }
+}
+
+keyword_enum! {
+    /// The sending school's decision on what was achieved abroad.
+    pub enum RecognitionDecision {
+        Recognised = "recognised",
+        PartlyRecognised = "partly-recognised",
+        NotRecognised = "not-recognised",
+    }
+}
+
+keyword_enum! {
+    /// Whose signature on the learning agreement a `signature` step carries.
+    pub enum SignerRole {
+        Learner = "learner",
+        School = "school",
+        Host = "host",
+    }
+}
+
+/// School → host: interest in one of the host's offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InterestBody {
+    /// The id of the host's `offer` record.
+    pub offer: String,
+    /// The id of the school's `need` record this answers, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub need: Option<String>,
+    /// How many learners the school plans to send to this offer (each is
+    /// nominated in a thread of its own).
+    pub learners: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// School → host: the one learner this thread is about, with the minimum
+/// personal data a host needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NominationBody {
+    pub learner: Learner,
+    /// The learner's signing key for the learning agreement (`did:key`).
+    pub learner_key: String,
+    /// Who holds that key.
+    pub key_custody: KeyCustody,
+    /// The proposed first and last day of the placement.
+    pub start: String,
+    pub end: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// The learner's minimum data. Personal: it travels only between the two
+/// nodes of a thread, and an erasure removes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Learner {
+    pub given_name: String,
+    pub family_name: String,
+    /// `YYYY-MM-DD`, so the host knows whether the learner is a minor.
+    pub birth_date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Languages and CEFR levels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageRequirement>,
+    /// The qualification the learner studies for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualification: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eqf: Option<u8>,
+}
+
+/// Host → school: the nominated learner is welcome.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AcceptanceBody {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// Host → school: declined, with a reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RefusalBody {
+    pub reason: RefusalReason,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// Either party: the learning agreement, or an amendment of it (any
+/// `agreement` step after the first). Learner, school and host sign each
+/// version separately.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgreementBody {
+    pub start: String,
+    pub end: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_per_week: Option<u32>,
+    /// The units of learning outcomes the learner works on.
+    pub units: Vec<Unit>,
+    pub tasks: Vec<String>,
+    pub mentor: Mentor,
+    /// How the host assesses the outcomes.
+    pub assessment: String,
+    /// How the sending school recognises the result at home.
+    pub recognition: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance: Option<InsuranceCover>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub title: String,
+    pub outcomes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub esco_skills: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<u32>,
+}
+
+/// The host's workplace mentor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mentor {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// Host → school: the placement is over; what was achieved per unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompletionBody {
+    /// First and last day actually spent at the host.
+    pub start: String,
+    pub end: String,
+    pub units: Vec<UnitAssessment>,
+    /// The host's overall assessment.
+    pub assessment: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<u32>,
+    /// The hashes of the three signatures (learner, school, host) of the
+    /// agreement this completes, so the thread pins what was signed.
+    pub signatures: Vec<serde_bytes::ByteBuf>,
+    /// A micro-credential the host issued for the placement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<CredentialReference>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitAssessment {
+    /// Index of the unit in the agreement's `units`.
+    pub unit: u32,
+    pub result: UnitResult,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A credential issued at completion: its id, the host's `achievement`
+/// record it awards, and the signed credential itself (Open Badges 3.0 JSON),
+/// so the school and the learner hold it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CredentialReference {
+    /// `urn:uuid:…`
+    pub id: String,
+    pub achievement: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+}
+
+/// School → host: the school's recognition of the completed placement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecognitionBody {
+    pub decision: RecognitionDecision,
+    /// Indexes of the agreement's units the school recognises.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<u32>,
+    /// The completion's credential id this recognition refers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Either party: the mobility will not happen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CancellationBody {
+    pub reason: String,
+}
+
+/// One signature of one version of the learning agreement: by the learner
+/// (sent by the school), the school or the host.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignatureBody {
+    /// The hash of the `agreement` step signed.
+    pub agreement: serde_bytes::ByteBuf,
+    pub role: SignerRole,
+    /// The signing key (`did:key`): the learner's key, or the institution's.
+    pub signer: String,
+    /// Ed25519 over [`super::agreement_signing_input`].
+    pub signature: serde_bytes::ByteBuf,
+}
+
+/// Either party: the learner asked for their data to be erased. Both nodes
+/// delete the thread's personal data and keep an anonymised trace.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ErasureBody {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+fn message(field: String, value: &Option<String>) -> Rule {
+    value.as_deref().map_or(Ok(()), |v| validate::text(&field, v, MAX_MESSAGE_CHARS, false))
+}
+
+fn record_id(field: String, value: &str) -> Rule {
+    let ok = !value.is_empty()
+        && value.len() <= MAX_ID_LEN
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if ok {
+        Ok(())
+    } else {
+        fail(field, format!("must be a record id: 1-{MAX_ID_LEN} letters, digits, '-', '_' or '.' (got {value:?})"))
+    }
+}
+
+/// Two dates, the second not before the first.
+fn date_range(
+    p: &str,
+    start: &str,
+    end: &str,
+) -> Result<(chrono::NaiveDate, chrono::NaiveDate), validate::ValidationError> {
+    let from = validate::date(&format!("{p}.start"), start)?;
+    let to = validate::date(&format!("{p}.end"), end)?;
+    if to < from {
+        return Err(validate::ValidationError::new(
+            format!("{p}.end"),
+            format!("must not be before start ({to} < {from})"),
+        ));
+    }
+    Ok((from, to))
+}
+
+fn hash_bytes(field: String, value: &[u8]) -> Rule {
+    if value.len() == 32 {
+        Ok(())
+    } else {
+        fail(field, format!("must be a 32-byte SHA-256 hash (got {} bytes)", value.len()))
+    }
+}
+
+impl Checked for InterestBody {
+    fn check(&self, p: &str) -> Rule {
+        record_id(format!("{p}.offer"), &self.offer)?;
+        if let Some(need) = &self.need {
+            record_id(format!("{p}.need"), need)?;
+        }
+        if self.learners == 0 || self.learners > MAX_PLACES {
+            return fail(
+                format!("{p}.learners"),
+                format!("must be between 1 and {MAX_PLACES} (got {})", self.learners),
+            );
+        }
+        message(format!("{p}.message"), &self.message)
+    }
+}
+
+impl Checked for NominationBody {
+    fn check(&self, p: &str) -> Rule {
+        let l = format!("{p}.learner");
+        validate::text(&format!("{l}.given_name"), &self.learner.given_name, MAX_SHORT_TEXT_CHARS, true)?;
+        validate::text(&format!("{l}.family_name"), &self.learner.family_name, MAX_SHORT_TEXT_CHARS, true)?;
+        validate::date(&format!("{l}.birth_date"), &self.learner.birth_date)?;
+        if let Some(email) = &self.learner.email {
+            validate::email(&format!("{l}.email"), email)?;
+        }
+        validate::max_items(&format!("{l}.languages"), &self.learner.languages, MAX_LANGUAGES)?;
+        for (i, lang) in self.learner.languages.iter().enumerate() {
+            validate::language(&format!("{l}.languages[{i}].lang"), &lang.lang)?;
+            if let Some(level) = &lang.cefr
+                && !codes::is_cefr(level)
+            {
+                return fail(
+                    format!("{l}.languages[{i}].cefr"),
+                    format!("must be a CEFR level A1..C2 (got {level:?})"),
+                );
+            }
+        }
+        validate::opt_text(&format!("{l}.qualification"), &self.learner.qualification, MAX_TITLE_CHARS)?;
+        if let Some(eqf) = self.learner.eqf
+            && !codes::is_eqf(eqf)
+        {
+            return fail(format!("{l}.eqf"), format!("must be an EQF level between 1 and 8 (got {eqf})"));
+        }
+        if self.learner_key.parse::<InstitutionId>().is_err() {
+            return fail(
+                format!("{p}.learner_key"),
+                format!("must be the learner's Ed25519 key as a did:key:z6Mk… (got {:?})", self.learner_key),
+            );
+        }
+        date_range(p, &self.start, &self.end)?;
+        message(format!("{p}.message"), &self.message)
+    }
+}
+
+impl Checked for AcceptanceBody {
+    fn check(&self, p: &str) -> Rule {
+        message(format!("{p}.message"), &self.message)
+    }
+}
+
+impl Checked for RefusalBody {
+    fn check(&self, p: &str) -> Rule {
+        message(format!("{p}.message"), &self.message)
+    }
+}
+
+impl Checked for AgreementBody {
+    fn check(&self, p: &str) -> Rule {
+        date_range(p, &self.start, &self.end)?;
+        if let Some(hours) = self.hours_per_week
+            && (hours == 0 || hours > 60)
+        {
+            return fail(format!("{p}.hours_per_week"), format!("must be between 1 and 60 (got {hours})"));
+        }
+        if self.units.is_empty() {
+            return fail(format!("{p}.units"), "must list at least one unit of learning outcomes");
+        }
+        validate::max_items(&format!("{p}.units"), &self.units, MAX_UNITS)?;
+        for (i, unit) in self.units.iter().enumerate() {
+            let u = format!("{p}.units[{i}]");
+            validate::text(&format!("{u}.title"), &unit.title, MAX_TITLE_CHARS, true)?;
+            if unit.outcomes.is_empty() {
+                return fail(format!("{u}.outcomes"), "must list at least one learning outcome");
+            }
+            validate::max_items(&format!("{u}.outcomes"), &unit.outcomes, MAX_OUTCOMES)?;
+            for (j, outcome) in unit.outcomes.iter().enumerate() {
+                validate::text(&format!("{u}.outcomes[{j}]"), outcome, MAX_OUTCOME_CHARS, false)?;
+            }
+            validate::max_items(&format!("{u}.esco_skills"), &unit.esco_skills, MAX_SKILLS)?;
+            for (j, skill) in unit.esco_skills.iter().enumerate() {
+                if !codes::is_esco_skill(skill) {
+                    return fail(
+                        format!("{u}.esco_skills[{j}]"),
+                        format!("must be an ESCO skill URI http://data.europa.eu/esco/skill/<uuid> (got {skill:?})"),
+                    );
+                }
+            }
+            if let Some(hours) = unit.hours
+                && (hours == 0 || hours > MAX_HOURS)
+            {
+                return fail(format!("{u}.hours"), format!("must be between 1 and {MAX_HOURS} (got {hours})"));
+            }
+        }
+        if self.tasks.is_empty() {
+            return fail(format!("{p}.tasks"), "must list at least one task");
+        }
+        validate::max_items(&format!("{p}.tasks"), &self.tasks, MAX_TASKS)?;
+        for (i, task) in self.tasks.iter().enumerate() {
+            validate::text(&format!("{p}.tasks[{i}]"), task, MAX_OUTCOME_CHARS, false)?;
+        }
+        validate::text(&format!("{p}.mentor.name"), &self.mentor.name, MAX_SHORT_TEXT_CHARS, true)?;
+        if let Some(email) = &self.mentor.email {
+            validate::email(&format!("{p}.mentor.email"), email)?;
+        }
+        validate::text(&format!("{p}.assessment"), &self.assessment, MAX_MESSAGE_CHARS, false)?;
+        validate::text(&format!("{p}.recognition"), &self.recognition, MAX_MESSAGE_CHARS, false)?;
+        message(format!("{p}.note"), &self.note)
+    }
+}
+
+impl Checked for CompletionBody {
+    fn check(&self, p: &str) -> Rule {
+        date_range(p, &self.start, &self.end)?;
+        if self.units.is_empty() {
+            return fail(format!("{p}.units"), "must assess at least one unit");
+        }
+        validate::max_items(&format!("{p}.units"), &self.units, MAX_UNITS)?;
+        for (i, unit) in self.units.iter().enumerate() {
+            if self.units[..i].iter().any(|other| other.unit == unit.unit) {
+                return fail(format!("{p}.units[{i}].unit"), format!("assesses unit {} twice", unit.unit));
+            }
+            message(format!("{p}.units[{i}].note"), &unit.note)?;
+        }
+        validate::text(&format!("{p}.assessment"), &self.assessment, MAX_MESSAGE_CHARS, false)?;
+        if let Some(hours) = self.hours
+            && (hours == 0 || hours > MAX_HOURS)
+        {
+            return fail(format!("{p}.hours"), format!("must be between 1 and {MAX_HOURS} (got {hours})"));
+        }
+        if self.signatures.len() != 3 {
+            return fail(
+                format!("{p}.signatures"),
+                format!("must list the hashes of the 3 agreement signatures (got {})", self.signatures.len()),
+            );
+        }
+        for (i, hash) in self.signatures.iter().enumerate() {
+            hash_bytes(format!("{p}.signatures[{i}]"), hash)?;
+        }
+        if let Some(credential) = &self.credential {
+            check_credential_id(format!("{p}.credential.id"), &credential.id)?;
+            record_id(format!("{p}.credential.achievement"), &credential.achievement)?;
+            if let Some(document) = &credential.document
+                && document.len() > MAX_CREDENTIAL_DOCUMENT_BYTES
+            {
+                return fail(
+                    format!("{p}.credential.document"),
+                    format!("must be at most {MAX_CREDENTIAL_DOCUMENT_BYTES} bytes (got {})", document.len()),
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_credential_id(field: String, id: &str) -> Rule {
+    match id.strip_prefix("urn:uuid:") {
+        Some(uuid) if codes::is_uuid(uuid) => Ok(()),
+        _ => fail(field, format!("must be a credential id urn:uuid:<uuid> (got {id:?})")),
+    }
+}
+
+impl Checked for RecognitionBody {
+    fn check(&self, p: &str) -> Rule {
+        validate::max_items(&format!("{p}.units"), &self.units, MAX_UNITS)?;
+        if let Some(credential) = &self.credential {
+            check_credential_id(format!("{p}.credential"), credential)?;
+        }
+        message(format!("{p}.note"), &self.note)
+    }
+}
+
+impl Checked for CancellationBody {
+    fn check(&self, p: &str) -> Rule {
+        validate::text(&format!("{p}.reason"), &self.reason, MAX_MESSAGE_CHARS, false)
+    }
+}
+
+impl Checked for SignatureBody {
+    fn check(&self, p: &str) -> Rule {
+        hash_bytes(format!("{p}.agreement"), &self.agreement)?;
+        if self.signer.parse::<InstitutionId>().is_err() {
+            return fail(format!("{p}.signer"), format!("must be a did:key:z6Mk… (got {:?})", self.signer));
+        }
+        if self.signature.len() != 64 {
+            return fail(
+                format!("{p}.signature"),
+                format!("must be a 64-byte Ed25519 signature (got {} bytes)", self.signature.len()),
+            );
+        }
+        Ok(())
+    }
+}
+
+impl Checked for ErasureBody {
+    fn check(&self, p: &str) -> Rule {
+        message(format!("{p}.reason"), &self.reason)
+    }
+}
