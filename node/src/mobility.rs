@@ -441,6 +441,9 @@ impl Mobility {
         let me = self.me();
         let from = if log.school() == me { Party::School } else { Party::Host };
         let now = unix_now();
+        if step.kind() != StepKind::Erasure {
+            log.status = self.status_after(&log, Some(step))?;
+        }
         log.entries.push(LogEntry {
             hash: step.hash.0.to_vec(),
             kind: step.kind(),
@@ -450,9 +453,6 @@ impl Mobility {
         });
         log.updated = now;
         let mut batch = sled::Batch::default();
-        if step.kind() != StepKind::Erasure {
-            log.status = self.status_after(&log, Some(step))?;
-        }
         batch.insert(key_of(b"s/", &step.hash.0), step.bytes.clone());
         batch.insert(key_of(b"t/", log.thread.as_bytes()), encode(&log)?);
         let entry = OutboxEntry {
@@ -481,18 +481,19 @@ impl Mobility {
         Ok(())
     }
 
-    /// The thread's status with `extra` added (the status field of the log).
+    /// The thread's status once `extra` (not in `log` yet) is added.
     fn status_after(&self, log: &ThreadLog, extra: Option<&VerifiedStep>) -> Result<String, MobilityError> {
-        let mut thread = match self.rebuild(log)? {
-            Some(thread) => thread,
-            None => return Ok(log.status.clone()),
+        let thread = match (self.rebuild(log)?, extra) {
+            (Some(mut thread), Some(step)) => {
+                thread.push_trusted(step.clone());
+                thread
+            }
+            (Some(thread), None) => thread,
+            (None, Some(step)) if step.kind() == StepKind::Interest => {
+                Thread::start(self.network_name(), step.clone()).map_err(|e| MobilityError::Corrupt(e.to_string()))?
+            }
+            (None, _) => return Ok(log.status.clone()),
         };
-        if let Some(step) = extra
-            && log.entries.last().is_some_and(|e| e.hash == step.hash.0)
-            && !thread.links().iter().chain(thread.signatures()).any(|s| s.hash == step.hash)
-        {
-            thread.push_trusted(step.clone());
-        }
         Ok(thread.status().as_str().to_owned())
     }
 
@@ -842,6 +843,9 @@ impl Mobility {
 
     async fn commit_received(&self, mut log: ThreadLog, step: &VerifiedStep, from: Party) -> Result<(), MobilityError> {
         let now = unix_now();
+        if step.kind() != StepKind::Erasure {
+            log.status = self.status_after(&log, Some(step))?;
+        }
         log.entries.push(LogEntry {
             hash: step.hash.0.to_vec(),
             kind: step.kind(),
@@ -850,9 +854,6 @@ impl Mobility {
             delivery: Delivery::Received { at: now },
         });
         log.updated = now;
-        if step.kind() != StepKind::Erasure {
-            log.status = self.status_after(&log, Some(step))?;
-        }
         let mut batch = sled::Batch::default();
         batch.insert(key_of(b"s/", &step.hash.0), step.bytes.clone());
         batch.insert(key_of(b"t/", log.thread.as_bytes()), encode(&log)?);

@@ -1,0 +1,323 @@
+//! A learner's mobility over real nodes: a school in Sweden and a host in
+//! Germany walk a thread from interest to recognition over
+//! `/vetnet/<net>/direct/1`. The host is offline for part of it (the
+//! nomination waits in the school's outbox and arrives when the host is
+//! back), a party that may not take a step is refused (locally and over the
+//! wire), the three parties sign the learning agreement, the host issues a
+//! micro-credential at completion and the school's recognition refers to it;
+//! an erasure leaves only an anonymised trace on both nodes.
+
+use vetnet_node::credentials::{Verdict, verify};
+use vetnet_node::mobility::{CompletionCredential, Delivery, MobilityError, SignAs, ThreadView};
+use vetnet_node::publish::PublishMode;
+use vetnet_protocol::achievement::{AchievementBody, Participation};
+use vetnet_protocol::mobility::steps::*;
+use vetnet_protocol::mobility::{ReceiptStatus, StepBody, StepDraft, VerifiedReceipt, sign_step};
+use vetnet_protocol::offer::LanguageRequirement;
+use vetnet_protocol::{LangText, RecordKey, RecordKind, ValidationContext};
+use vetnet_tests::{TestNode, offer, spawn, start_on, stop, wait_for_topic_peers, wait_until};
+
+const OFFER: &str = "welding-2027";
+const ACHIEVEMENT: &str = "welding-placement";
+
+fn achievement() -> AchievementBody {
+    AchievementBody {
+        title: LangText::new("en", "Welding placement at Kiel Metallbau"),
+        description: LangText::new("en", "Four weeks of MIG welding in a shipyard supplier."),
+        country: "DE".into(),
+        outcomes: vec!["Welds fillet joints in PA and PB positions".into()],
+        esco_skills: Vec::new(),
+        ects: Some(6.0),
+        hours: Some(150),
+        eqf: Some(4),
+        nqf: None,
+        isced: Some("0715".into()),
+        languages: vec!["en".into()],
+        assessment: "Practical test, assessed by the workplace mentor".into(),
+        participation: Participation::Workplace,
+        quality_assurance: "Chamber of crafts quality assurance".into(),
+        prerequisites: None,
+        supervision: None,
+        stackability: None,
+        further_information: None,
+    }
+}
+
+fn nomination() -> NominationBody {
+    NominationBody {
+        learner: Learner {
+            given_name: "Elsa".into(),
+            family_name: "Lindqvist".into(),
+            birth_date: "2009-05-14".into(),
+            email: Some("elsa.lindqvist@learners.example".into()),
+            languages: vec![LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) }],
+            qualification: Some("Industrial technology programme, welding".into()),
+            eqf: Some(4),
+        },
+        learner_key: String::new(),
+        key_custody: KeyCustody::School,
+        start: "2026-10-05".into(),
+        end: "2026-10-30".into(),
+        message: Some("Elsa has her welding safety certificate.".into()),
+    }
+}
+
+fn agreement() -> AgreementBody {
+    AgreementBody {
+        start: "2026-10-05".into(),
+        end: "2026-10-30".into(),
+        hours_per_week: Some(37),
+        units: vec![Unit {
+            title: "MIG welding of steel structures".into(),
+            outcomes: vec!["Welds fillet joints in PA and PB positions to EN ISO 5817 level C".into()],
+            esco_skills: Vec::new(),
+            hours: Some(120),
+        }],
+        tasks: vec!["Prepares joints".into(), "Welds brackets under supervision".into()],
+        mentor: Mentor { name: "Jens Petersen".into(), email: Some("jens.petersen@kiel-metallbau.example".into()) },
+        assessment: "Practical test at the end of week 4, assessed by the mentor".into(),
+        recognition: "Credited as the workplace-learning part of the welding course (100 points)".into(),
+        insurance: Some(vetnet_protocol::offer::InsuranceCover::SendingSchool),
+        note: None,
+    }
+}
+
+fn delivery_of(view: &ThreadView, index: usize) -> Delivery {
+    view.log.entries[index].delivery.clone()
+}
+
+/// Waits until `node` holds `thread` with `status`.
+async fn wait_for_status(node: &TestNode, thread: &str, status: &str) {
+    let name = node.node.info().institution.to_did();
+    wait_until(&format!("thread {thread} is {status} on {name}"), || async {
+        node.node.mobility().show(thread).is_ok_and(|v| v.status() == status)
+    })
+    .await;
+}
+
+/// Waits until every step `node` took in `thread` has a receipt.
+async fn wait_delivered(node: &TestNode, thread: &str) {
+    wait_until(&format!("every step of {thread} is delivered"), || async {
+        node.node
+            .mobility()
+            .show(thread)
+            .is_ok_and(|v| v.log.entries.iter().all(|e| !matches!(e.delivery, Delivery::Pending { .. })))
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_while() {
+    vetnet_tests::init_logging();
+    let host = spawn("Kiel Metallbau", "DE", &[]).await;
+    let school = spawn("Luleå Yrkesgymnasium", "SE", &[host.addr()]).await;
+    wait_for_topic_peers(&school, 1).await;
+    let host_id = host.node.info().institution;
+    let school_id = school.node.info().institution;
+    let publisher = host.node.publisher();
+    publisher
+        .publish(RecordKind::Offer, OFFER, &offer("Welding in Kiel", "DE", "0715", 4), PublishMode::Create)
+        .await
+        .unwrap();
+    publisher.publish(RecordKind::Achievement, ACHIEVEMENT, &achievement(), PublishMode::Create).await.unwrap();
+    let offer_key = RecordKey { author: host_id, kind: "offer".into(), id: OFFER.into() };
+    wait_until("the host's offer reaches the school", || async {
+        school.node.store().get(&offer_key).ok().flatten().is_some()
+    })
+    .await;
+
+    // Interest: school → host, delivered with a signed receipt.
+    let interest =
+        InterestBody { offer: OFFER.into(), need: None, learners: 2, message: Some("Two welders in March?".into()) };
+    let view = school.node.mobility().express_interest(host_id, interest).await.unwrap();
+    let thread = view.log.thread.clone();
+    wait_delivered(&school, &thread).await;
+    wait_for_status(&host, &thread, "interested").await;
+    let interest_hash = vetnet_protocol::RecordHash(view.log.entries[0].hash.clone().try_into().unwrap());
+    let receipt = school.node.mobility().receipt(&interest_hash).unwrap().expect("a receipt is kept");
+    let receipt = VerifiedReceipt::open(&receipt, "bsr").unwrap();
+    assert_eq!(receipt.signer, host_id, "the host's node signed the receipt");
+    assert_eq!(receipt.payload.status, ReceiptStatus::Accepted);
+
+    // The host goes offline; the nomination waits in the school's outbox.
+    let host_addr = host.addr();
+    let host_dir = stop(host).await;
+    let view = school.node.mobility().nominate(&thread, nomination()).await.unwrap();
+    assert_eq!(view.status(), "nominated");
+    wait_until("the school has tried to deliver the nomination and failed", || async {
+        let view = school.node.mobility().show(&thread).unwrap();
+        matches!(delivery_of(&view, 1), Delivery::Pending { attempts, last_error: Some(_) } if attempts >= 1)
+    })
+    .await;
+    assert_eq!(school.node.mobility().outbox_len(), 1);
+
+    // Back on the same address: the nomination arrives.
+    let host = start_on(host_dir, Some(host_addr.clone()), &[school.addr()]).await;
+    wait_for_status(&host, &thread, "nominated").await;
+    wait_delivered(&school, &thread).await;
+    assert_eq!(school.node.mobility().outbox_len(), 0);
+    let learner_key = {
+        let view = host.node.mobility().show(&thread).unwrap();
+        match &view.thread.as_ref().unwrap().nomination().unwrap().body {
+            StepBody::Nomination(n) => {
+                assert_eq!(n.learner.family_name, "Lindqvist", "the host holds the learner's minimum data");
+                assert_eq!(n.key_custody, KeyCustody::School);
+                n.learner_key.clone()
+            }
+            other => panic!("not a nomination: {other:?}"),
+        }
+    };
+    assert!(learner_key.starts_with("did:key:z6Mk"));
+
+    // A step from a party that may not take it: the school cannot accept
+    // its own nomination, neither through its node ...
+    let refused = school.node.mobility().accept(&thread, AcceptanceBody::default()).await.unwrap_err();
+    match refused {
+        MobilityError::Refused(rule) => {
+            assert_eq!(rule.field, "step");
+            assert!(rule.rule.contains("the school may not take a acceptance step"), "{}", rule.rule);
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // ... nor by signing one by hand and sending it straight to the host.
+    let host_view = host.node.mobility().show(&thread).unwrap();
+    let head = host_view.thread.as_ref().unwrap().head();
+    let forged = sign_step(
+        school.node.publisher().key().signing_key(),
+        StepDraft {
+            net: "bsr".into(),
+            thread: thread.clone(),
+            n: Some(2),
+            prev: Some(head),
+            to: host_id,
+            ts: vetnet_node::publish::unix_now(),
+            body: StepBody::Acceptance(AcceptanceBody { message: Some("accepted by myself".into()) }),
+        },
+        &ValidationContext { network: "bsr", now: vetnet_node::publish::unix_now() },
+    )
+    .unwrap();
+    let answer = school
+        .node
+        .network()
+        .send_direct(host.node.info().peer_id, vec![host_addr.clone()], forged.bytes.clone())
+        .await
+        .unwrap();
+    let receipt = VerifiedReceipt::open(&answer, "bsr").unwrap();
+    assert_eq!(receipt.payload.status, ReceiptStatus::Refused);
+    assert_eq!(receipt.payload.field.as_deref(), Some("step"));
+    assert_eq!(host.node.mobility().show(&thread).unwrap().status(), "nominated", "nothing changed at the host");
+
+    // The host accepts; the school proposes the learning agreement.
+    host.node.mobility().accept(&thread, AcceptanceBody { message: Some("Welcome, Elsa!".into()) }).await.unwrap();
+    wait_for_status(&school, &thread, "accepted").await;
+    school.node.mobility().agree(&thread, agreement()).await.unwrap();
+    wait_for_status(&host, &thread, "agreeing").await;
+
+    // Completion before all three signed is refused.
+    let completion = CompletionBody {
+        start: "2026-10-05".into(),
+        end: "2026-10-30".into(),
+        units: vec![UnitAssessment { unit: 0, result: UnitResult::Achieved, note: None }],
+        assessment: "Elsa welds to level C; careful and safe.".into(),
+        hours: Some(148),
+        signatures: Vec::new(),
+        credential: None,
+    };
+    let early = host.node.mobility().complete(&thread, completion.clone(), None).await.unwrap_err();
+    assert!(
+        matches!(early, MobilityError::Refused(ref r) if r.rule.contains("missing: learner, school, host")),
+        "{early:?}"
+    );
+
+    // Three separate signatures: the learner (key held by the school's
+    // node), the school and the host.
+    school.node.mobility().sign(&thread, SignAs::LearnerHeldKey).await.unwrap();
+    school.node.mobility().sign(&thread, SignAs::Institution).await.unwrap();
+    let view = school.node.mobility().show(&thread).unwrap();
+    let agreement_hash = view.thread.as_ref().unwrap().current_agreement().unwrap().hash;
+    assert_eq!(
+        view.thread.as_ref().unwrap().signatures_of(&agreement_hash).missing(),
+        vec![SignerRole::Host],
+        "mobility show says who still has to sign"
+    );
+    wait_until("both school signatures reach the host", || async {
+        let view = host.node.mobility().show(&thread).unwrap();
+        view.thread.unwrap().signatures().len() == 2
+    })
+    .await;
+    host.node.mobility().sign(&thread, SignAs::Institution).await.unwrap();
+    wait_for_status(&school, &thread, "agreed").await;
+    wait_for_status(&host, &thread, "agreed").await;
+
+    // Completion with a micro-credential; the school's recognition refers to it.
+    let credential = CompletionCredential { achievement: ACHIEVEMENT.into(), grade: Some("Passed".into()) };
+    let view = host.node.mobility().complete(&thread, completion, Some(credential)).await.unwrap();
+    assert_eq!(view.status(), "completed");
+    wait_for_status(&school, &thread, "completed").await;
+    let (credential_id, document) = {
+        let view = school.node.mobility().show(&thread).unwrap();
+        match &view.thread.as_ref().unwrap().completion().unwrap().body {
+            StepBody::Completion(c) => {
+                let credential = c.credential.clone().expect("the completion carries the credential");
+                (credential.id, credential.document.expect("and its document"))
+            }
+            other => panic!("not a completion: {other:?}"),
+        }
+    };
+    assert!(document.contains("Elsa Lindqvist"));
+    let achievement_key = RecordKey { author: host_id, kind: "achievement".into(), id: ACHIEVEMENT.into() };
+    wait_until("the host's achievement reaches the school", || async {
+        school.node.store().get(&achievement_key).ok().flatten().is_some()
+    })
+    .await;
+    assert_eq!(verify(school.node.store(), &document, chrono::Utc::now()).verdict, Verdict::Valid);
+
+    let wrong = RecognitionBody {
+        decision: RecognitionDecision::Recognised,
+        units: vec![0],
+        credential: Some("urn:uuid:00000000-0000-4000-8000-000000000000".into()),
+        note: None,
+    };
+    assert!(matches!(
+        school.node.mobility().recognise(&thread, wrong).await,
+        Err(MobilityError::Refused(ref r)) if r.field == "body.credential"
+    ));
+    let recognition = RecognitionBody {
+        decision: RecognitionDecision::Recognised,
+        units: vec![0],
+        credential: Some(credential_id),
+        note: Some("Credited in full.".into()),
+    };
+    school.node.mobility().recognise(&thread, recognition).await.unwrap();
+    wait_for_status(&host, &thread, "recognised").await;
+    wait_delivered(&school, &thread).await;
+    wait_delivered(&host, &thread).await;
+
+    // Both nodes hold the same chain.
+    let chain = |node: &TestNode| -> Vec<String> {
+        let view = node.node.mobility().show(&thread).unwrap();
+        view.thread.unwrap().links().iter().map(|l| l.hash.to_hex()).collect()
+    };
+    assert_eq!(chain(&school), chain(&host));
+    assert_eq!(chain(&school).len(), 6, "interest, nomination, acceptance, agreement, completion, recognition");
+
+    // A step can never pass as a record, so no node would gossip or store one.
+    let step = view.thread.as_ref().unwrap().links()[1].bytes.clone();
+    let ctx = ValidationContext { network: "bsr", now: vetnet_node::publish::unix_now() };
+    assert!(vetnet_protocol::VerifiedRecord::open(&step, &ctx).is_err());
+    let _ = school_id;
+
+    // Erasure on the learner's request: both nodes keep only a trace.
+    school.node.mobility().erase(&thread, Some("the learner asked".into())).await.unwrap();
+    wait_until("the host erases the learner's data too", || async {
+        host.node.mobility().show(&thread).is_ok_and(|v| v.log.erased.is_some())
+    })
+    .await;
+    for node in [&school, &host] {
+        let view = node.node.mobility().show(&thread).unwrap();
+        assert!(view.thread.is_none() && view.bodies.is_empty(), "no step body is left");
+        assert_eq!(view.status(), "recognised", "the trace keeps the outcome");
+        assert_eq!(view.log.entries.len(), 10, "the trace keeps every step's kind, time and hash");
+        assert!(!node.node.mobility().holds_learner_key(&thread).unwrap());
+    }
+}
