@@ -635,3 +635,124 @@ fn trust_anchors_endorsements_and_a_key_rotation_through_the_cli() {
         if view["trust"]["level"] == "unverified" { Ok(()) } else { Err(view.to_string()) }
     });
 }
+
+#[test]
+fn a_mobility_through_the_cli_with_three_signatures() {
+    let host = Home::new();
+    let host_did = host.init(&["--name", "Kieler Metallbau", "--country", "DE", "--kind", "company"]);
+    let school = Home::new();
+    school.init(&["--name", "Luleå Yrkesgymnasium", "--country", "SE", "--kind", "vet-provider"]);
+    let host_node = host.start_node(&[]);
+    let _school_node = school.start_node(&["--bootstrap", &host_node.addr()]);
+    wait_for_topic_peer(&school, "the school");
+    let offer = host.json(&[
+        "offer",
+        "publish",
+        "--title",
+        "Welding in Kiel",
+        "--sector",
+        "0715",
+        "--eqf",
+        "4",
+        "--places",
+        "2",
+        "--start",
+        "2027-03-01",
+        "--weeks",
+        "4",
+    ]);
+    let offer_id = offer["id"].as_str().unwrap().to_owned();
+    wait_until("the offer reaches the school", || {
+        let found = school.json(&["search", "offers", "--country", "DE"]);
+        offer_with_id(&found, &offer_id).map(|_| ()).ok_or_else(|| found.to_string())
+    });
+
+    let opened = school.json(&["mobility", "interest", &host_did, "--offer", &offer_id, "--learners", "2"]);
+    let thread = opened["thread"].as_str().unwrap().to_owned();
+    wait_until("the interest reaches the host", || {
+        let list = host.json(&["mobility", "list"]);
+        if list[0]["thread"] == thread.as_str() { Ok(()) } else { Err(list.to_string()) }
+    });
+    // Only the school nominates: the host is refused, with the rule in words.
+    host.run(&[
+        "mobility",
+        "nominate",
+        &thread,
+        "--given-name",
+        "Elsa",
+        "--family-name",
+        "Lindqvist",
+        "--birth-date",
+        "2009-05-14",
+        "--start",
+        "2026-10-05",
+        "--end",
+        "2026-10-30",
+    ])
+    .assert_failure(1, &["step", "the host may not take a nomination step"]);
+    school.run(&["mobility", "nominate", &thread, "--given-name", "Elsa"]).assert_failure(2, &["--family-name"]);
+    let nominated = school.json(&[
+        "mobility",
+        "nominate",
+        &thread,
+        "--given-name",
+        "Elsa",
+        "--family-name",
+        "Lindqvist",
+        "--birth-date",
+        "2009-05-14",
+        "--lang",
+        "en:B1",
+        "--start",
+        "2026-10-05",
+        "--end",
+        "2026-10-30",
+    ]);
+    assert_eq!(nominated["status"], "nominated");
+    assert_eq!(nominated["learner"]["key_custody"], "school");
+    wait_until("the nomination reaches the host", || {
+        let view = host.json(&["mobility", "show", &thread]);
+        if view["status"] == "nominated" { Ok(()) } else { Err(view.to_string()) }
+    });
+    host.json(&["mobility", "accept", &thread, "--message", "Welcome"]);
+    wait_until("the acceptance reaches the school", || {
+        let view = school.json(&["mobility", "show", &thread]);
+        if view["status"] == "accepted" { Ok(()) } else { Err(view.to_string()) }
+    });
+    school.json(&[
+        "mobility",
+        "agree",
+        &thread,
+        "--start",
+        "2026-10-05",
+        "--end",
+        "2026-10-30",
+        "--unit",
+        "MIG welding: Welds fillet joints; Works safely",
+        "--task",
+        "Welds brackets",
+        "--mentor",
+        "Jens Petersen",
+        "--assessment",
+        "Practical test in week 4",
+        "--recognition",
+        "Credited as the workplace part of the course",
+    ]);
+    school.json(&["mobility", "sign", &thread, "--as", "learner"]);
+    school.json(&["mobility", "sign", &thread]);
+    // `mobility show` says who has signed and who has not.
+    let shown = school.run(&["mobility", "show", &thread]);
+    shown.assert_success();
+    assert!(shown.stdout.contains("✓ learner") && shown.stdout.contains("✗ host"), "{shown}");
+    wait_until("both school signatures reach the host", || {
+        let view = host.json(&["mobility", "show", &thread]);
+        if view["agreement"]["missing"] == serde_json::json!(["host"]) { Ok(()) } else { Err(view.to_string()) }
+    });
+    let signed = host.json(&["mobility", "sign", &thread]);
+    assert_eq!(signed["status"], "agreed");
+    assert_eq!(signed["agreement"]["complete"], true);
+    school.run(&["mobility", "erase", &thread]).assert_failure(1, &["--yes"]);
+    let erased = school.json(&["mobility", "erase", &thread, "--yes", "--reason", "the learner asked"]);
+    assert_eq!(erased["erased"], true);
+    assert!(erased.get("learner").is_none(), "{erased}");
+}

@@ -5,6 +5,7 @@
 mod achievement;
 mod credential;
 mod init;
+mod mobility;
 mod node;
 mod offer;
 mod own;
@@ -41,6 +42,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             trust::run_endorsement(&ApiClient::connect(&data_dir)?, command, printer).await
         }
         Command::Key(command) => trust::run_key(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Mobility(command) => mobility::run(&data_dir, command, printer).await,
         Command::Sync { peer } => sync::run(&ApiClient::connect(&data_dir)?, peer, printer).await,
     }
 }

@@ -1,0 +1,380 @@
+//! `vetnet mobility`: a learner's placement with another institution.
+
+use std::path::Path;
+
+use reqwest::Method;
+use serde_json::{Map, Value, json};
+use vetnet_node::DataDir;
+
+use crate::args::MobilityCommand;
+use crate::client::ApiClient;
+use crate::commands::own::read_toml_file;
+use crate::commands::{short_did, text};
+use crate::failure::Failure;
+use crate::printer::Printer;
+
+pub async fn run(dir: &DataDir, command: MobilityCommand, printer: Printer) -> anyhow::Result<()> {
+    if let MobilityCommand::LearnerKey { file } = &command {
+        return learner_key(file, printer);
+    }
+    let api = ApiClient::connect(dir)?;
+    let (path, body) = match command {
+        MobilityCommand::List => return list(&api, printer).await,
+        MobilityCommand::Show { thread } => {
+            let view = api.get(&format!("/v1/mobility/{thread}"), &[]).await?;
+            return show(&view, printer);
+        }
+        MobilityCommand::Interest { host, offer, need, learners, message } => {
+            let body = json!({ "host": host, "offer": offer, "need": need, "learners": learners, "message": message });
+            let view = api.send(Method::POST, "/v1/mobility", Some(&body)).await?;
+            if !printer.json {
+                printer.line(format!(
+                    "Opened thread {}: interest in offer {} sent to the host's node.",
+                    text(&view["thread"]),
+                    text(&view["offer"])
+                ));
+            }
+            return show(&view, printer);
+        }
+        MobilityCommand::Nominate {
+            thread,
+            given_name,
+            family_name,
+            birth_date,
+            email,
+            languages,
+            qualification,
+            eqf,
+            start,
+            end,
+            learner_key,
+            message,
+        } => {
+            let custody = if learner_key.is_some() { "learner" } else { "school" };
+            let body = json!({
+                "learner": {
+                    "given_name": given_name,
+                    "family_name": family_name,
+                    "birth_date": birth_date,
+                    "email": email,
+                    "languages": languages,
+                    "qualification": qualification,
+                    "eqf": eqf,
+                },
+                "key_custody": custody,
+                "learner_key": learner_key,
+                "start": start,
+                "end": end,
+                "message": message,
+            });
+            (format!("/v1/mobility/{thread}/nominate"), body)
+        }
+        MobilityCommand::Accept { thread, message } => {
+            (format!("/v1/mobility/{thread}/accept"), json!({ "message": message }))
+        }
+        MobilityCommand::Refuse { thread, reason, message } => {
+            (format!("/v1/mobility/{thread}/refuse"), json!({ "reason": reason, "message": message }))
+        }
+        MobilityCommand::Agree {
+            thread,
+            file,
+            start,
+            end,
+            units,
+            tasks,
+            mentor,
+            mentor_email,
+            assessment,
+            recognition,
+            insurance,
+            hours_per_week,
+            note,
+        } => {
+            let mut fields = match &file {
+                Some(path) => read_toml_file(path)?,
+                None => Map::new(),
+            };
+            let mut set = |name: &str, value: Option<Value>| {
+                if let Some(value) = value {
+                    fields.insert(name.to_owned(), value);
+                }
+            };
+            set("start", start.map(Value::from));
+            set("end", end.map(Value::from));
+            set("assessment", assessment.map(Value::from));
+            set("recognition", recognition.map(Value::from));
+            set("insurance", insurance.map(Value::from));
+            set("hours_per_week", hours_per_week.map(Value::from));
+            set("note", note.map(Value::from));
+            if !units.is_empty() {
+                let units = units.iter().map(|u| parse_unit(u)).collect::<anyhow::Result<Vec<_>>>()?;
+                set("units", Some(Value::Array(units)));
+            }
+            if !tasks.is_empty() {
+                set("tasks", Some(json!(tasks)));
+            }
+            if let Some(name) = mentor {
+                set("mentor", Some(json!({ "name": name, "email": mentor_email })));
+            }
+            for (field, flag) in [
+                ("start", "--start"),
+                ("end", "--end"),
+                ("units", "--unit"),
+                ("tasks", "--task"),
+                ("mentor", "--mentor"),
+                ("assessment", "--assessment"),
+                ("recognition", "--recognition"),
+            ] {
+                if !fields.contains_key(field) {
+                    return Err(Failure::user(format!(
+                        "{flag} is required for a learning agreement (or `{field}` in --file)"
+                    )));
+                }
+            }
+            (format!("/v1/mobility/{thread}/agree"), Value::Object(fields))
+        }
+        MobilityCommand::Sign { thread, signer, learner_key_file } => {
+            let learner_key = match learner_key_file {
+                Some(path) => Some(read_learner_key(&path)?),
+                None => None,
+            };
+            (format!("/v1/mobility/{thread}/sign"), json!({ "as": signer, "learner_key": learner_key }))
+        }
+        MobilityCommand::Complete { thread, start, end, units, assessment, hours, credential, grade } => {
+            let units = units.iter().map(|u| parse_result(u)).collect::<anyhow::Result<Vec<_>>>()?;
+            let credential = credential.map(|achievement| json!({ "achievement": achievement, "grade": grade }));
+            let body = json!({
+                "start": start, "end": end, "units": units, "assessment": assessment,
+                "hours": hours, "credential": credential,
+            });
+            (format!("/v1/mobility/{thread}/complete"), body)
+        }
+        MobilityCommand::Recognise { thread, decision, units, credential, note } => {
+            let credential = match credential {
+                Some(id) => Some(id),
+                None => {
+                    let view = api.get(&format!("/v1/mobility/{thread}"), &[]).await?;
+                    view["credential"]["id"].as_str().map(str::to_owned)
+                }
+            };
+            let body = json!({ "decision": decision, "units": units, "credential": credential, "note": note });
+            (format!("/v1/mobility/{thread}/recognise"), body)
+        }
+        MobilityCommand::Cancel { thread, reason } => {
+            (format!("/v1/mobility/{thread}/cancel"), json!({ "reason": reason }))
+        }
+        MobilityCommand::Erase { thread, reason, yes } => {
+            if !yes {
+                return Err(Failure::user(format!(
+                    "erasing deletes the learner's data of {thread} here and on the other node for good; \
+                     run again with --yes to confirm"
+                )));
+            }
+            (format!("/v1/mobility/{thread}/erase"), json!({ "reason": reason }))
+        }
+        MobilityCommand::LearnerKey { .. } => unreachable!("handled above"),
+    };
+    let body = strip_nulls(body);
+    let view = api.send(Method::POST, &path, Some(&body)).await?;
+    show(&view, printer)
+}
+
+/// `null` fields are left out, so the API sees them as not given.
+fn strip_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect())
+        }
+        other => other,
+    }
+}
+
+/// "TITLE: outcome; outcome" → a unit.
+fn parse_unit(unit: &str) -> anyhow::Result<Value> {
+    let (title, outcomes) = unit.split_once(':').ok_or_else(|| {
+        Failure::user(format!("--unit {unit:?}: write it as \"TITLE: outcome; outcome\" (a colon after the title)"))
+    })?;
+    let outcomes: Vec<&str> = outcomes.split(';').map(str::trim).filter(|o| !o.is_empty()).collect();
+    Ok(json!({ "title": title.trim(), "outcomes": outcomes }))
+}
+
+/// "INDEX=result[: note]" → a unit assessment.
+fn parse_result(result: &str) -> anyhow::Result<Value> {
+    let usage =
+        || Failure::user(format!("--unit {result:?}: write it as \"0=achieved\" or \"1=partly-achieved: note\""));
+    let (index, rest) = result.split_once('=').ok_or_else(usage)?;
+    let index: u32 = index.trim().parse().map_err(|_| usage())?;
+    let (outcome, note) = match rest.split_once(':') {
+        Some((outcome, note)) => (outcome.trim(), Some(note.trim())),
+        None => (rest.trim(), None),
+    };
+    Ok(json!({ "unit": index, "result": outcome, "note": note }))
+}
+
+fn read_learner_key(path: &Path) -> anyhow::Result<String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::user(format!("cannot read the learner's key file {}: {e}", path.display())))?;
+    let key = text.trim().to_owned();
+    if key.len() != 64 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(Failure::user(format!(
+            "{} is not a learner key file (64 hex digits, as `vetnet mobility learner-key` writes)",
+            path.display()
+        )));
+    }
+    Ok(key)
+}
+
+fn learner_key(file: &Path, printer: Printer) -> anyhow::Result<()> {
+    if file.exists() {
+        return Err(Failure::user(format!("{} exists already; pick a new file name", file.display())));
+    }
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).map_err(|e| Failure::internal(format!("no randomness: {e}")))?;
+    let key = ed25519_dalek::SigningKey::from_bytes(&secret);
+    let did = vetnet_protocol::InstitutionId::from_bytes(key.verifying_key().to_bytes()).to_did();
+    write_secret(file, &format!("{}\n", hex::encode(secret)))?;
+    if printer.json {
+        printer.value(&json!({ "file": file.display().to_string(), "learner_key": did }));
+    } else {
+        printer.line(format!("Wrote the learner's key to {} (keep it with the learner).", file.display()));
+        printer.line(format!("Nominate with: --learner-key {did}"));
+    }
+    Ok(())
+}
+
+fn write_secret(path: &Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| Failure::user(format!("cannot write {}: {e}", path.display())))?;
+    file.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+async fn list(api: &ApiClient, printer: Printer) -> anyhow::Result<()> {
+    let threads = api.get("/v1/mobility", &[]).await?;
+    if printer.json {
+        printer.value(&threads);
+        return Ok(());
+    }
+    let threads = threads.as_array().cloned().unwrap_or_default();
+    if threads.is_empty() {
+        printer.line("No mobility threads yet. Open one with `vetnet mobility interest HOST_DID --offer ID`.");
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = threads
+        .iter()
+        .map(|t| {
+            let other = if t["role"] == "school" { &t["host"] } else { &t["school"] };
+            let pending = t["pending"].as_u64().unwrap_or(0);
+            vec![
+                text(&t["thread"]),
+                text(&t["role"]),
+                if t["erased"] == true { format!("{} (erased)", text(&t["status"])) } else { text(&t["status"]) },
+                name_of(other),
+                text(&t["offer"]),
+                if pending > 0 { format!("{pending} waiting") } else { "delivered".into() },
+            ]
+        })
+        .collect();
+    printer.table(&["THREAD", "ROLE", "STATUS", "WITH", "OFFER", "OUTBOX"], &rows);
+    Ok(())
+}
+
+fn name_of(institution: &Value) -> String {
+    match institution["name"].as_str() {
+        Some(name) => name.to_owned(),
+        None => short_did(&text(&institution["institution"])),
+    }
+}
+
+fn delivery_text(delivery: &Value) -> String {
+    match delivery["state"].as_str() {
+        Some("pending") => {
+            let attempts = delivery["attempts"].as_u64().unwrap_or(0);
+            match delivery["last_error"].as_str() {
+                Some(error) => format!("waiting ({attempts} tries: {error})"),
+                None => "waiting".into(),
+            }
+        }
+        Some("delivered") => "delivered ✓".into(),
+        Some("received") => "received".into(),
+        Some("refused") => format!("refused: {}: {}", text(&delivery["field"]), text(&delivery["reason"])),
+        Some("superseded") => "superseded (the other party's step came first)".into(),
+        _ => String::new(),
+    }
+}
+
+fn when(ts: &Value) -> String {
+    ts.as_i64()
+        .and_then(|ts| chrono::DateTime::from_timestamp(ts, 0))
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+fn show(view: &Value, printer: Printer) -> anyhow::Result<()> {
+    if printer.json {
+        printer.value(view);
+        return Ok(());
+    }
+    printer.line(format!("Thread   {}  ({} side)", text(&view["thread"]), text(&view["role"])));
+    printer.line(format!("Status   {}", text(&view["status"])));
+    printer.line(format!("School   {}  {}", name_of(&view["school"]), text(&view["school"]["institution"])));
+    printer.line(format!("Host     {}  {}", name_of(&view["host"]), text(&view["host"]["institution"])));
+    printer.line(format!("Offer    {}", text(&view["offer"])));
+    if view["erased"] == true {
+        printer.line("Erased   the learner's data was erased; only this anonymised trace is kept.");
+    }
+    if let Some(learner) = view.get("learner").filter(|l| l.is_object()) {
+        let custody = if learner["key_custody"] == "school" {
+            "key held by the school's node on the learner's behalf"
+        } else {
+            "the learner holds their own key"
+        };
+        printer.line(format!("Learner  {} (born {}; {custody})", text(&learner["name"]), text(&learner["birth_date"])));
+    }
+    printer.line("");
+    let steps = view["steps"].as_array().cloned().unwrap_or_default();
+    let rows: Vec<Vec<String>> = steps
+        .iter()
+        .map(|s| vec![text(&s["kind"]), text(&s["from"]), when(&s["ts"]), delivery_text(&s["delivery"])])
+        .collect();
+    printer.table(&["STEP", "BY", "WHEN", "DELIVERY"], &rows);
+    if let Some(agreement) = view.get("agreement").filter(|a| a.is_object()) {
+        printer.line("");
+        printer.line(format!(
+            "Learning agreement, version {} ({}):",
+            text(&agreement["version"]),
+            &text(&agreement["hash"])[..16]
+        ));
+        for role in ["learner", "school", "host"] {
+            let signature = &agreement["signatures"][role];
+            if signature["signed"] == true {
+                printer.line(format!("  ✓ {role:<8} signed {}", when(&signature["ts"])));
+            } else {
+                printer.line(format!("  ✗ {role:<8} has not signed yet"));
+            }
+        }
+    }
+    if let Some(credential) = view.get("credential").filter(|c| c.is_object()) {
+        printer.line("");
+        printer.line(format!(
+            "Credential {} (achievement {})",
+            text(&credential["id"]),
+            text(&credential["achievement"])
+        ));
+    }
+    let next: Vec<String> = view["next_steps"].as_array().into_iter().flatten().map(text).collect();
+    printer.line("");
+    if next.is_empty() {
+        printer.line("Nothing to do for this institution now.");
+    } else {
+        printer.line(format!("Next for this institution: {}", next.join(", ")));
+    }
+    Ok(())
+}
