@@ -41,6 +41,9 @@ use crate::network::{NetworkClient, NetworkTiming};
 use crate::publish::{Publisher, unix_now};
 use crate::store::{RecordStore, StoreError};
 
+/// The last outbox number given out.
+const OUTBOX_COUNTER: &[u8] = b"n/outbox";
+
 /// Threads one other institution may open here; more interests are refused.
 pub const MAX_THREADS_PER_INSTITUTION: usize = 1_000;
 /// Steps one thread may hold (links, signatures and refused ones together).
@@ -462,15 +465,17 @@ impl Mobility {
             attempts: 0,
             next_attempt_ms: 0,
         };
-        // Callers hold the lock, so the next number is free.
-        let seq = match self.inner.tree.scan_prefix(b"o/").next_back() {
-            Some(item) => {
-                let (key, _) = item?;
-                let last: [u8; 8] = key[2..].try_into().map_err(|_| MobilityError::Corrupt("outbox key".into()))?;
+        // Outbox numbers are never reused (a delivery pass may still hold an
+        // old entry's key); callers hold the lock, so the counter is ours.
+        let seq = match self.inner.tree.get(OUTBOX_COUNTER)? {
+            Some(bytes) => {
+                let last: [u8; 8] =
+                    bytes.as_ref().try_into().map_err(|_| MobilityError::Corrupt("outbox counter".into()))?;
                 u64::from_be_bytes(last) + 1
             }
             None => 0,
         };
+        batch.insert(OUTBOX_COUNTER, &seq.to_be_bytes());
         batch.insert(key_of(b"o/", &seq.to_be_bytes()), encode(&entry)?);
         if let Some(secret) = learner_key {
             batch.insert(key_of(b"k/", log.thread.as_bytes()), secret.to_vec());
@@ -686,12 +691,19 @@ impl Mobility {
 
     // ----- receiving -----
 
-    /// Handles a step another node sent; returns the signed receipt.
-    pub async fn receive(&self, bytes: &[u8]) -> Vec<u8> {
+    /// Handles a step another node sent; returns the signed receipt, and
+    /// whether the sender misbehaved (sent something no honest node sends:
+    /// not a step envelope, or a forged signature).
+    pub async fn receive(&self, bytes: &[u8]) -> (Vec<u8>, bool) {
         let hash = RecordHash::of(bytes);
+        let mut misbehaved = false;
         let (status, head, refusal) = match self.receive_step(bytes).await {
             Ok((status, head)) => (status, head, None),
             Err(Receive::Refused(e)) => (ReceiptStatus::Refused, None, Some(e)),
+            Err(Receive::Garbage(e)) => {
+                misbehaved = true;
+                (ReceiptStatus::Refused, None, Some(e))
+            }
             Err(Receive::Conflict(head)) => (ReceiptStatus::Conflict, Some(head), None),
             Err(Receive::Retry(why)) => {
                 tracing::debug!(%why, "a mobility step must be sent again later");
@@ -704,14 +716,22 @@ impl Mobility {
             tracing::info!(field = %e.field, rule = %e.rule, "refused a mobility step");
         }
         let key = self.inner.publisher.key();
-        sign_receipt(key.signing_key(), self.network_name(), &hash, status, unix_now(), head, refusal.as_ref())
-            .unwrap_or_default()
+        let receipt =
+            sign_receipt(key.signing_key(), self.network_name(), &hash, status, unix_now(), head, refusal.as_ref())
+                .unwrap_or_default();
+        (receipt, misbehaved)
     }
 
     async fn receive_step(&self, bytes: &[u8]) -> Result<(ReceiptStatus, Option<RecordHash>), Receive> {
         let step = VerifiedStep::open(bytes, &self.ctx()).map_err(|e| match e {
             RecordError::Rule(rule) => Receive::Refused(rule),
-            other => Receive::Refused(ValidationError::new("step", other.to_string())),
+            // A newer version's step: refused, but an honest node may send it.
+            RecordError::Payload(_) => Receive::Refused(ValidationError::new("step", e.to_string())),
+            // One of the two clocks is off: try again later.
+            RecordError::FromTheFuture { .. } => Receive::Retry(e.to_string()),
+            RecordError::TooLarge { .. } | RecordError::Envelope(_) | RecordError::BadSignature => {
+                Receive::Garbage(ValidationError::new("step", e.to_string()))
+            }
         })?;
         let me = self.me();
         if step.to != me {
@@ -787,9 +807,17 @@ impl Mobility {
                 if step.hash > branch[0].hash {
                     return Err(Receive::Conflict(head));
                 }
-                let dropped = thread.truncate(fork + 1);
+                // Checked on a copy first: a step that is refused anyway must
+                // not cost this node its own branch.
+                let mut trial = thread.clone();
+                let dropped = trial.truncate(fork + 1);
+                trial.check(&step).map_err(|e| match e {
+                    StepRefusal::Refused(rule) => Receive::Refused(rule),
+                    StepRefusal::Missing(why) => Receive::Retry(why),
+                    StepRefusal::NotAtHead { head } => Receive::Conflict(head),
+                })?;
                 self.supersede(&mut log, &dropped).map_err(Receive::internal)?;
-                thread.check(&step).map_err(|e| Receive::Refused(ValidationError::new("step", e.to_string())))?;
+                thread = trial;
             }
         }
         thread.push_trusted(step.clone());
@@ -936,12 +964,26 @@ impl Mobility {
                 blocked.push(entry.to.clone());
                 continue;
             }
+            if !self.outbox_holds(&key, &entry)? {
+                // Superseded or refused earlier in this pass.
+                continue;
+            }
             let Some(bytes) = self.inner.tree.get(key_of(b"s/", &entry.hash))? else {
                 self.inner.tree.remove(&key)?;
                 continue;
             };
             let to = InstitutionId::from_bytes(entry.to.as_slice().try_into().unwrap_or([0; 32]));
-            match self.send(to, bytes.to_vec()).await {
+            tracing::debug!(thread = %entry.thread, step = %hex::encode(&entry.hash[..8]), attempts = entry.attempts, "sending a mobility step");
+            let sent = self.send(to, bytes.to_vec()).await;
+            match &sent {
+                Ok(receipt) => {
+                    tracing::debug!(thread = %entry.thread, step = %hex::encode(&entry.hash[..8]), status = %receipt.payload.status, "receipt")
+                }
+                Err(e) => {
+                    tracing::debug!(thread = %entry.thread, step = %hex::encode(&entry.hash[..8]), error = %e, "not delivered")
+                }
+            }
+            match sent {
                 Ok(receipt) if receipt.payload.status != ReceiptStatus::Retry => {
                     self.apply_receipt(&key, &entry, receipt).await?;
                 }
@@ -1000,9 +1042,17 @@ impl Mobility {
             .collect())
     }
 
+    /// Whether the outbox still holds `entry` under `key`.
+    fn outbox_holds(&self, key: &sled::IVec, entry: &OutboxEntry) -> Result<bool, MobilityError> {
+        Ok(match self.inner.tree.get(key)? {
+            Some(value) => decode::<OutboxEntry>(&value)?.hash == entry.hash,
+            None => false,
+        })
+    }
+
     async fn back_off(&self, key: &sled::IVec, entry: &OutboxEntry, why: String) -> Result<(), MobilityError> {
         let _guard = self.inner.lock.lock().await;
-        if self.inner.tree.get(key)?.is_none() {
+        if !self.outbox_holds(key, entry)? {
             return Ok(());
         }
         let timing = &self.inner.timing;
@@ -1031,6 +1081,11 @@ impl Mobility {
         receipt: VerifiedReceipt,
     ) -> Result<(), MobilityError> {
         let _guard = self.inner.lock.lock().await;
+        if !self.outbox_holds(key, entry)? {
+            // Superseded or erased meanwhile: keep the receipt only.
+            self.inner.tree.insert(key_of(b"r/", &entry.hash), receipt.bytes.clone())?;
+            return Ok(());
+        }
         let Some(mut log) = self.read_log(&entry.thread)? else {
             self.inner.tree.remove(key)?;
             return Ok(());
@@ -1089,6 +1144,8 @@ impl Mobility {
 /// Why a received step was not taken.
 enum Receive {
     Refused(ValidationError),
+    /// Refused, and no honest node sends it.
+    Garbage(ValidationError),
     Conflict(RecordHash),
     Retry(String),
 }

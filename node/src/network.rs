@@ -61,6 +61,11 @@ const SYNC_CONCURRENT_STREAMS: usize = 8;
 const DIRECT_REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 /// Direct messages in flight per connection.
 const DIRECT_CONCURRENT_STREAMS: usize = 4;
+/// The direct-message penalty that bans a peer: ten malformed or forged
+/// steps, or about fifty over the rate (each halves within a minute).
+const DIRECT_BAN_PENALTY: f64 = 50.0;
+/// What one malformed or forged direct message adds to the penalty.
+const DIRECT_GARBAGE_PENALTY: f64 = 5.0;
 /// How long `start` waits for the listeners to come up.
 const LISTEN_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -292,6 +297,9 @@ enum Command {
         channel: DirectChannel,
         bytes: Vec<u8>,
     },
+    PunishDirect {
+        peer: PeerId,
+    },
     Disconnect {
         peer: PeerId,
     },
@@ -372,6 +380,12 @@ impl NetworkClient {
 
     pub async fn respond_direct(&self, channel: DirectChannel, bytes: Vec<u8>) -> Result<(), NetworkError> {
         self.commands.send(Command::RespondDirect { channel, bytes }).await.map_err(|_| NetworkError::Stopped)
+    }
+
+    /// `peer` sent a direct message no honest node sends (not a step, or a
+    /// forged signature): it counts towards a ban.
+    pub async fn punish_direct(&self, peer: PeerId) -> Result<(), NetworkError> {
+        self.commands.send(Command::PunishDirect { peer }).await.map_err(|_| NetworkError::Stopped)
     }
 
     /// Listens on one more address (for example a relayed `/p2p-circuit` one).
@@ -660,6 +674,7 @@ pub async fn start(
         relay_server,
         target_peers: config.target_peers,
         message_limit: PeerMessageLimit::new(&config.limits),
+        direct_limit: PeerMessageLimit::direct(&config.limits),
         peer_ban: config.limits.peer_ban(),
         banned: HashMap::new(),
         timing: config.timing,
@@ -736,6 +751,9 @@ pub struct EventLoop {
     target_peers: usize,
     /// Gossip messages per peer (token buckets, bounded).
     message_limit: PeerMessageLimit,
+    /// Direct messages per peer (token buckets, bounded); garbage adds to
+    /// the penalty, and a peer over [`DIRECT_BAN_PENALTY`] is banned.
+    direct_limit: PeerMessageLimit,
     peer_ban: Duration,
     /// Banned peers and when their bans end (at most [`MAX_BANNED_PEERS`]).
     banned: HashMap<PeerId, Instant>,
@@ -902,6 +920,13 @@ impl EventLoop {
                     tracing::debug!("a receipt could not be sent; the peer went away");
                 }
             }
+            Command::PunishDirect { peer } => {
+                let penalty = self.direct_limit.punish(peer, DIRECT_GARBAGE_PENALTY, Instant::now());
+                tracing::info!(%peer, penalty, "peer sent a malformed or forged direct message");
+                if penalty >= DIRECT_BAN_PENALTY {
+                    self.ban(peer, -penalty);
+                }
+            }
             Command::Disconnect { peer } => {
                 let _ = self.swarm.disconnect_peer_id(peer);
             }
@@ -961,6 +986,16 @@ impl EventLoop {
         match event {
             request_response::Event::Message { peer, message, .. } => match message {
                 request_response::Message::Request { request, channel, .. } => {
+                    let now = Instant::now();
+                    if !self.direct_limit.allow(peer, now) {
+                        // Dropping the channel fails the request; the sender's outbox retries later.
+                        let penalty = self.direct_limit.penalty(&peer, now);
+                        tracing::debug!(%peer, penalty, "a direct message over the peer's rate was dropped");
+                        if penalty >= DIRECT_BAN_PENALTY {
+                            self.ban(peer, -penalty);
+                        }
+                        return;
+                    }
                     let event = NetworkEvent::DirectMessage { peer, bytes: request, channel };
                     if self.events.try_send(event).is_err() {
                         // Dropping the channel fails the request; the sender's outbox retries.
@@ -1253,7 +1288,7 @@ impl EventLoop {
             %peer,
             score,
             ban_secs = self.peer_ban.as_secs(),
-            "peer's gossip score fell below the graylist threshold; disconnected and banned"
+            "peer's score fell below the ban threshold; disconnected and banned"
         );
         let _ = self.events.try_send(NetworkEvent::PeerBanned { peer, score, ban: self.peer_ban });
     }

@@ -363,7 +363,10 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
                 let Ok(permit) = h.inbound.clone().acquire_owned().await else { break };
                 let (mobility, network) = (h.mobility.clone(), h.network.clone());
                 tokio::spawn(async move {
-                    let receipt = mobility.receive(&bytes).await;
+                    let (receipt, misbehaved) = mobility.receive(&bytes).await;
+                    if misbehaved {
+                        let _ = network.punish_direct(peer).await;
+                    }
                     if network.respond_direct(channel, receipt).await.is_err() {
                         tracing::debug!(%peer, "cannot answer a direct message: the network stopped");
                     }

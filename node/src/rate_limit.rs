@@ -46,12 +46,22 @@ pub struct RateLimits {
     /// How long a peer whose gossip score fell below the graylist threshold
     /// is disconnected and refused, in minutes.
     pub peer_ban_minutes: u32,
+    /// Direct messages (mobility steps) a peer may send per minute,
+    /// sustained. Only the two nodes of a thread talk directly, so this is
+    /// one partner's pace; a step over it is not read, and the sender's
+    /// outbox sends it again later.
+    pub direct_messages_per_peer_per_minute: u32,
+    /// Direct messages a peer may send at once (an outbox delivered after
+    /// a long absence is one burst).
+    pub direct_message_burst_per_peer: u32,
 }
 
 pub const DEFAULT_RECORDS_PER_AUTHOR_PER_DAY: u32 = 1_000;
 pub const DEFAULT_MESSAGES_PER_PEER_PER_MINUTE: u32 = 600;
 pub const DEFAULT_MESSAGE_BURST_PER_PEER: u32 = 1_000;
 pub const DEFAULT_PEER_BAN_MINUTES: u32 = 60;
+pub const DEFAULT_DIRECT_MESSAGES_PER_PEER_PER_MINUTE: u32 = 120;
+pub const DEFAULT_DIRECT_MESSAGE_BURST_PER_PEER: u32 = 200;
 
 /// Upper bounds of the settings: above them a limit no longer limits.
 const MAX_RECORDS_PER_AUTHOR_PER_DAY: u32 = 1_000_000;
@@ -68,6 +78,8 @@ impl Default for RateLimits {
             messages_per_peer_per_minute: DEFAULT_MESSAGES_PER_PEER_PER_MINUTE,
             message_burst_per_peer: DEFAULT_MESSAGE_BURST_PER_PEER,
             peer_ban_minutes: DEFAULT_PEER_BAN_MINUTES,
+            direct_messages_per_peer_per_minute: DEFAULT_DIRECT_MESSAGES_PER_PEER_PER_MINUTE,
+            direct_message_burst_per_peer: DEFAULT_DIRECT_MESSAGE_BURST_PER_PEER,
         }
     }
 }
@@ -86,6 +98,12 @@ impl RateLimits {
         in_range("messages_per_peer_per_minute", self.messages_per_peer_per_minute, MAX_MESSAGES_PER_PEER_PER_MINUTE)?;
         in_range("message_burst_per_peer", self.message_burst_per_peer, MAX_MESSAGE_BURST_PER_PEER)?;
         in_range("peer_ban_minutes", self.peer_ban_minutes, MAX_PEER_BAN_MINUTES)?;
+        in_range(
+            "direct_messages_per_peer_per_minute",
+            self.direct_messages_per_peer_per_minute,
+            MAX_MESSAGES_PER_PEER_PER_MINUTE,
+        )?;
+        in_range("direct_message_burst_per_peer", self.direct_message_burst_per_peer, MAX_MESSAGE_BURST_PER_PEER)?;
         Ok(())
     }
 
@@ -120,12 +138,32 @@ pub struct PeerMessageLimit {
 }
 
 impl PeerMessageLimit {
+    /// The gossip limit of `limits`.
     pub fn new(limits: &RateLimits) -> Self {
-        Self {
-            per_second: f64::from(limits.messages_per_peer_per_minute) / 60.0,
-            burst: f64::from(limits.message_burst_per_peer.max(1)),
-            buckets: HashMap::new(),
+        Self::with_rate(limits.messages_per_peer_per_minute, limits.message_burst_per_peer)
+    }
+
+    /// The direct-message limit of `limits`.
+    pub fn direct(limits: &RateLimits) -> Self {
+        Self::with_rate(limits.direct_messages_per_peer_per_minute, limits.direct_message_burst_per_peer)
+    }
+
+    fn with_rate(per_minute: u32, burst: u32) -> Self {
+        Self { per_second: f64::from(per_minute) / 60.0, burst: f64::from(burst.max(1)), buckets: HashMap::new() }
+    }
+
+    /// Adds `amount` to `peer`'s penalty (a message that was garbage, not
+    /// merely too fast) and returns the penalty now.
+    pub fn punish(&mut self, peer: PeerId, amount: f64, now: Instant) -> f64 {
+        if !self.buckets.contains_key(&peer) && self.buckets.len() >= TRACKED_PEERS {
+            self.make_room(now);
         }
+        let (per_second, burst) = (self.per_second, self.burst);
+        let bucket =
+            self.buckets.entry(peer).or_insert_with(|| PeerBucket { tokens: burst, penalty: 0.0, updated: now });
+        Self::refresh(bucket, per_second, burst, now);
+        bucket.penalty += amount;
+        bucket.penalty
     }
 
     /// Takes one message's token from `peer`'s bucket. `false` when the

@@ -1236,11 +1236,18 @@ fn receipts_round_trip_and_refuse_tampering() {
 
     let bytes = sign_receipt(host().signing_key(), NET, &step.hash, ReceiptStatus::Accepted, NOW, None, None).unwrap();
     assert_rule(VerifiedReceipt::open(&bytes, "other"), "net");
-    // Too large: a receipt is refused over its limit, whatever it says.
+    // A long reason is cut, so the receipt always fits its limit.
     let long = ValidationError::new("step", "x".repeat(MAX_RECEIPT_BYTES));
     let bytes =
         sign_receipt(host().signing_key(), NET, &step.hash, ReceiptStatus::Refused, NOW, None, Some(&long)).unwrap();
-    assert!(matches!(VerifiedReceipt::open(&bytes, NET), Err(RecordError::TooLarge { .. })));
+    assert!(bytes.len() <= MAX_RECEIPT_BYTES);
+    let reason = VerifiedReceipt::open(&bytes, NET).unwrap().payload.reason.unwrap();
+    assert_eq!(reason.chars().count(), vetnet_protocol::mobility::MAX_RECEIPT_REASON_CHARS);
+    assert!(reason.ends_with('…'));
+    // Too large: a receipt is refused over its limit, whatever it says.
+    let mut oversized = bytes.clone();
+    oversized.resize(MAX_RECEIPT_BYTES + 1, 0);
+    assert!(matches!(VerifiedReceipt::open(&oversized, NET), Err(RecordError::TooLarge { .. })));
 
     // The hashes must be 32 bytes.
     #[derive(Serialize)]

@@ -321,3 +321,125 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
         assert!(!node.node.mobility().holds_learner_key(&thread).unwrap());
     }
 }
+
+/// Opens a thread and walks it to `accepted` on both nodes.
+async fn accepted_thread(school: &TestNode, host: &TestNode) -> String {
+    let host_id = host.node.info().institution;
+    let interest = InterestBody { offer: OFFER.into(), need: None, learners: 1, message: None };
+    let thread = school.node.mobility().express_interest(host_id, interest).await.unwrap().log.thread;
+    wait_for_status(host, &thread, "interested").await;
+    school.node.mobility().nominate(&thread, nomination()).await.unwrap();
+    wait_for_status(host, &thread, "nominated").await;
+    host.node.mobility().accept(&thread, AcceptanceBody::default()).await.unwrap();
+    wait_for_status(school, &thread, "accepted").await;
+    thread
+}
+
+/// Two nodes with the host's offer known to the school.
+async fn school_and_host() -> (TestNode, TestNode) {
+    let host = spawn("Kiel Metallbau", "DE", &[]).await;
+    let school = spawn("Luleå Yrkesgymnasium", "SE", &[host.addr()]).await;
+    wait_for_topic_peers(&school, 1).await;
+    let publisher = host.node.publisher();
+    publisher
+        .publish(RecordKind::Offer, OFFER, &offer("Welding in Kiel", "DE", "0715", 4), PublishMode::Create)
+        .await
+        .unwrap();
+    let offer_key = RecordKey { author: host.node.info().institution, kind: "offer".into(), id: OFFER.into() };
+    wait_until("the host's offer reaches the school", || async {
+        school.node.store().get(&offer_key).ok().flatten().is_some()
+    })
+    .await;
+    (school, host)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_parties_amending_at_once_converge_on_one_chain() {
+    vetnet_tests::init_logging();
+    let (school, host) = school_and_host().await;
+    let mut threads = Vec::new();
+    for _ in 0..4 {
+        threads.push(accepted_thread(&school, &host).await);
+    }
+    // Both propose an agreement at the same moment, in every thread.
+    let mut by_host = agreement();
+    by_host.note = Some("the host's version".into());
+    for thread in &threads {
+        let (a, b) = tokio::join!(
+            school.node.mobility().agree(thread, agreement()),
+            host.node.mobility().agree(thread, by_host.clone())
+        );
+        // A side may find the other's agreement already there: its own is
+        // then an amendment. Either way both calls succeed locally.
+        a.unwrap();
+        b.unwrap();
+    }
+    let mut superseded = 0;
+    for thread in &threads {
+        wait_delivered(&school, thread).await;
+        wait_delivered(&host, thread).await;
+        let chain = |node: &TestNode| -> Vec<String> {
+            let view = node.node.mobility().show(thread).unwrap();
+            view.thread.unwrap().links().iter().map(|l| l.hash.to_hex()).collect()
+        };
+        wait_until("both nodes hold the same chain", || async { chain(&school) == chain(&host) }).await;
+        let view = school.node.mobility().show(thread).unwrap();
+        assert_eq!(view.status(), "agreeing");
+        let logs = [view.log.clone(), host.node.mobility().show(thread).unwrap().log];
+        superseded +=
+            logs.iter().flat_map(|l| &l.entries).filter(|e| matches!(e.delivery, Delivery::Superseded { .. })).count();
+        assert_eq!(
+            school.node.mobility().show(thread).unwrap().status(),
+            host.node.mobility().show(thread).unwrap().status()
+        );
+    }
+    eprintln!("{superseded} of {} concurrent agreements lost a race and were superseded", threads.len() * 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_peer_sending_garbage_direct_messages_is_refused_and_banned() {
+    let host = spawn("Kiel Metallbau", "DE", &[]).await;
+    let other = spawn("Spammer", "SE", &[host.addr()]).await;
+    wait_for_topic_peers(&other, 1).await;
+    let (peer, addr) = (host.node.info().peer_id, host.addr());
+    // A valid step of a thread the host does not know: refused, no penalty.
+    let step = sign_step(
+        other.node.publisher().key().signing_key(),
+        StepDraft {
+            net: "bsr".into(),
+            thread: "m-0123456789abcdef01234567".into(),
+            n: Some(1),
+            prev: Some(vetnet_protocol::RecordHash([7; 32])),
+            to: host.node.info().institution,
+            ts: vetnet_node::publish::unix_now(),
+            body: StepBody::Acceptance(AcceptanceBody::default()),
+        },
+        &ValidationContext { network: "bsr", now: vetnet_node::publish::unix_now() },
+    )
+    .unwrap();
+    let answer = other.node.network().send_direct(peer, vec![addr.clone()], step.bytes).await.unwrap();
+    let receipt = VerifiedReceipt::open(&answer, "bsr").unwrap();
+    assert_eq!(receipt.payload.status, ReceiptStatus::Refused);
+    assert_eq!(receipt.payload.field.as_deref(), Some("thread"));
+    // Garbage: refused with a receipt, until the sender is banned.
+    let mut refused = 0;
+    for i in 0..20u8 {
+        match other.node.network().send_direct(peer, vec![addr.clone()], vec![0xd2, i, 1, 2, 3]).await {
+            Ok(answer) => {
+                let receipt = VerifiedReceipt::open(&answer, "bsr").unwrap();
+                assert_eq!(receipt.payload.status, ReceiptStatus::Refused);
+                refused += 1;
+            }
+            Err(_) => break,
+        }
+    }
+    assert!(refused >= 5, "the first garbage messages get a refusal ({refused})");
+    wait_until("the host bans the peer", || async {
+        host.node
+            .network()
+            .banned_peers()
+            .await
+            .is_ok_and(|banned| banned.iter().any(|b| b.peer_id == other.node.info().peer_id))
+    })
+    .await;
+}

@@ -391,6 +391,22 @@ pub struct ReceiptPayload {
     pub reason: Option<String>,
 }
 
+/// Longest `field` and `reason` in a receipt (characters); longer ones are
+/// cut, so a receipt always fits [`MAX_RECEIPT_BYTES`].
+pub const MAX_RECEIPT_FIELD_CHARS: usize = 100;
+pub const MAX_RECEIPT_REASON_CHARS: usize = 500;
+
+/// `text` cut to `max` characters, with `…` when cut.
+fn bounded(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(max - 1).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 /// A checked receipt.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifiedReceipt {
@@ -417,8 +433,8 @@ pub fn sign_receipt(
         status,
         ts,
         head: head.map(|h| serde_bytes::ByteBuf::from(h.0.to_vec())),
-        field: refusal.map(|e| e.field.clone()),
-        reason: refusal.map(|e| e.rule.clone()),
+        field: refusal.map(|e| bounded(&e.field, MAX_RECEIPT_FIELD_CHARS)),
+        reason: refusal.map(|e| bounded(&e.rule, MAX_RECEIPT_REASON_CHARS)),
     };
     sign_cose(key, &payload, RECEIPT_CONTENT_TYPE)
 }
