@@ -17,6 +17,7 @@
 pub mod figure;
 pub mod footprint;
 pub mod ingest;
+pub mod mobility;
 pub mod propagation;
 pub mod report;
 pub mod rng;

@@ -5,6 +5,7 @@
 //! cargo run --release -p vetnet-bench -- sync                # catch-up sync cost, N = 100,000
 //! cargo run --release -p vetnet-bench -- search              # query latency, 100,000 offers
 //! cargo run --release -p vetnet-bench -- propagation         # publish to searchable, 30 nodes
+//! cargo run --release -p vetnet-bench -- mobility            # direct messages between two nodes
 //! cargo run --release -p vetnet-bench -- all --quick         # everything, small
 //! cargo run --release -p vetnet-bench -- all --markdown figures.md
 //! ```
@@ -14,7 +15,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use vetnet_bench::propagation::{self, PropagationParams};
 use vetnet_bench::search::{self, SearchParams};
-use vetnet_bench::{Figure, footprint, ingest, report, sync, trust};
+use vetnet_bench::{Figure, footprint, ingest, mobility, report, sync, trust};
 
 #[derive(Parser)]
 #[command(name = "vetnet-bench", about = "Measure vetnet against its targets")]
@@ -93,6 +94,13 @@ enum Scenario {
         #[arg(long)]
         institutions: Option<usize>,
     },
+    /// Mobility: taking a step, delivering steps with receipts between two
+    /// nodes, and catching up a queue after the other node was offline.
+    Mobility {
+        /// Threads (default 1,000; 100 with --quick).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
     /// Every scenario: ingest, sync, search, propagation, footprint (at
     /// 100,000 records; 20,000 with --quick).
     All,
@@ -119,6 +127,7 @@ async fn run(scenario: Scenario, quick: bool) -> anyhow::Result<Vec<Figure>> {
             let institutions = institutions.unwrap_or(size(quick, 1_000, 10_000));
             tokio::task::spawn_blocking(move || trust::run(institutions)).await?
         }
+        Scenario::Mobility { threads } => mobility::run(threads.unwrap_or(size(quick, 100, 1_000))).await,
         Scenario::Footprint { records } => footprint::run(records.unwrap_or(size(quick, 20_000, 1_000_000))).await,
         Scenario::Search { offers, authors, runs, seed } => {
             let defaults = search_params(quick);
