@@ -844,6 +844,17 @@ pub enum MobilityCommand {
         #[arg(long)]
         yes: bool,
     },
+    /// Write the thread as a stand-alone signed document (every step's exact bytes), which
+    /// anyone can check with `vetnet mobility verify`, without either node.
+    Export {
+        thread: String,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Check an exported thread: every signature and every step's rules, in order. Exit 0 if
+    /// valid, 5 if not.
+    Verify { file: PathBuf },
     /// Make a signing key a learner holds themselves (written 0600); prints its did:key.
     LearnerKey {
         /// Where to write the key file.

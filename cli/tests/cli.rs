@@ -751,6 +751,20 @@ fn a_mobility_through_the_cli_with_three_signatures() {
     let signed = host.json(&["mobility", "sign", &thread]);
     assert_eq!(signed["status"], "agreed");
     assert_eq!(signed["agreement"]["complete"], true);
+    // The signed thread as a stand-alone document, checked without either
+    // node's data; one changed byte breaks it.
+    let file = school.path().join("thread.json");
+    school.run(&["mobility", "export", &thread, "--out", file.to_str().unwrap()]).assert_success();
+    let verified = host.json(&["mobility", "verify", file.to_str().unwrap()]);
+    assert_eq!(verified["valid"], true, "{verified}");
+    assert_eq!(verified["status"], "agreed");
+    assert_eq!(verified["agreement"]["complete"], true);
+    let mut document: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let step = document["steps"][1].as_str().unwrap().to_owned();
+    let flipped = if step.ends_with('0') { "1" } else { "0" };
+    document["steps"][1] = Value::String(format!("{}{flipped}", &step[..step.len() - 1]));
+    std::fs::write(&file, document.to_string()).unwrap();
+    host.run(&["mobility", "verify", file.to_str().unwrap()]).assert_failure(5, &["does not verify"]);
     school.run(&["mobility", "erase", &thread]).assert_failure(1, &["--yes"]);
     let erased = school.json(&["mobility", "erase", &thread, "--yes", "--reason", "the learner asked"]);
     assert_eq!(erased["erased"], true);

@@ -340,6 +340,17 @@ impl Mobility {
         self.view(log)
     }
 
+    /// The thread as a stand-alone document: the exact bytes of its links
+    /// and agreement signatures, in order. Anyone can check it with
+    /// [`verify_document`], offline, without either node.
+    pub fn export(&self, thread_id: &str) -> Result<Vec<Vec<u8>>, MobilityError> {
+        let view = self.show(thread_id)?;
+        let thread = view.thread.ok_or_else(|| MobilityError::Erased(thread_id.to_owned()))?;
+        let mut steps: Vec<&VerifiedStep> = thread.links().iter().chain(thread.signatures()).collect();
+        steps.sort_by_key(|s| view.log.entries.iter().position(|e| e.hash == s.hash.0));
+        Ok(steps.into_iter().map(|s| s.bytes.clone()).collect())
+    }
+
     /// Whether this node holds the learner's key of `thread`.
     pub fn holds_learner_key(&self, thread: &str) -> Result<bool, MobilityError> {
         Ok(self.inner.tree.contains_key(key_of(b"k/", thread.as_bytes()))?)
@@ -1164,4 +1175,21 @@ pub fn check_thread_id(thread: &str) -> Result<(), MobilityError> {
     } else {
         Err(refused("thread", format!("must be a thread id like m-0123456789abcdef01234567 (got {thread:?})")))
     }
+}
+
+/// Checks a thread exported with [`Mobility::export`]: every step's
+/// signature, and every step against the rules of the thread, in order, as
+/// the two nodes did. Returns the rebuilt thread.
+pub fn verify_document(network: &str, steps: &[Vec<u8>], now: u64) -> Result<Thread, MobilityError> {
+    let ctx = ValidationContext { network, now };
+    let mut thread: Option<Thread> = None;
+    for (i, bytes) in steps.iter().enumerate() {
+        let at = |e: String| refused(&format!("steps[{i}]"), e);
+        let step = VerifiedStep::open(bytes, &ctx).map_err(|e| at(e.to_string()))?;
+        match &mut thread {
+            None => thread = Some(Thread::start(network, step).map_err(|e| at(e.to_string()))?),
+            Some(thread) => thread.push(step).map_err(|e| at(e.to_string()))?,
+        }
+    }
+    thread.ok_or_else(|| refused("steps", "must hold at least the interest that opens the thread"))
 }

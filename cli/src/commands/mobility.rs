@@ -20,6 +20,20 @@ pub async fn run(dir: &DataDir, command: MobilityCommand, printer: Printer) -> a
     let api = ApiClient::connect(dir)?;
     let (path, body) = match command {
         MobilityCommand::List => return list(&api, printer).await,
+        MobilityCommand::Export { thread, out } => {
+            let document = api.get(&format!("/v1/mobility/{thread}/export"), &[]).await?;
+            let text = serde_json::to_string_pretty(&document)? + "\n";
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, text)
+                        .map_err(|e| Failure::user(format!("cannot write {}: {e}", path.display())))?;
+                    printer.line(format!("Wrote thread {thread} to {}.", path.display()));
+                }
+                None => printer.raw(&text),
+            }
+            return Ok(());
+        }
+        MobilityCommand::Verify { file } => return verify(&api, &file, printer).await,
         MobilityCommand::Show { thread } => {
             let view = api.get(&format!("/v1/mobility/{thread}"), &[]).await?;
             return show(&view, printer);
@@ -377,4 +391,37 @@ fn show(view: &Value, printer: Printer) -> anyhow::Result<()> {
         printer.line(format!("Next for this institution: {}", next.join(", ")));
     }
     Ok(())
+}
+
+async fn verify(api: &ApiClient, file: &Path, printer: Printer) -> anyhow::Result<()> {
+    let content =
+        std::fs::read_to_string(file).map_err(|e| Failure::user(format!("cannot read {}: {e}", file.display())))?;
+    let document: Value = serde_json::from_str(&content)
+        .map_err(|e| Failure::user(format!("{} is not an exported thread (JSON): {e}", file.display())))?;
+    let answer = api.send(Method::POST, "/v1/mobility/verify", Some(&document)).await?;
+    if printer.json {
+        printer.value(&answer);
+    } else if answer["valid"] == true {
+        printer.line(format!(
+            "Valid: thread {} between {} (school) and {} (host), {}.",
+            text(&answer["thread"]),
+            name_of(&answer["school"]),
+            name_of(&answer["host"]),
+            text(&answer["status"])
+        ));
+        if let Some(agreement) = answer.get("agreement").filter(|a| a.is_object()) {
+            let signed: Vec<&str> = ["learner", "school", "host"]
+                .into_iter()
+                .filter(|role| agreement["signatures"][*role]["signed"] == true)
+                .collect();
+            printer.line(format!(
+                "Learning agreement version {}: signed by {}.",
+                text(&agreement["version"]),
+                signed.join(", ")
+            ));
+        }
+    } else {
+        printer.line(format!("NOT valid: {}: {}", text(&answer["field"]), text(&answer["reason"])));
+    }
+    if answer["valid"] == true { Ok(()) } else { Err(Failure::not_valid("the thread does not verify")) }
 }

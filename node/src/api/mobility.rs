@@ -11,8 +11,9 @@ use ed25519_dalek::SigningKey;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 use vetnet_protocol::InstitutionId;
-use vetnet_protocol::mobility::StepBody;
 use vetnet_protocol::mobility::steps::*;
+use vetnet_protocol::mobility::thread::Thread;
+use vetnet_protocol::mobility::{StepBody, StepKind};
 use vetnet_protocol::offer::LanguageRequirement;
 
 use super::{ApiError, ApiResult, ApiState, Views, parse_json};
@@ -31,6 +32,8 @@ pub fn routes() -> Router<ApiState> {
         .route("/v1/mobility/{thread}/recognise", post(recognise))
         .route("/v1/mobility/{thread}/cancel", post(cancel))
         .route("/v1/mobility/{thread}/erase", post(erase))
+        .route("/v1/mobility/{thread}/export", get(export))
+        .route("/v1/mobility/verify", post(verify))
 }
 
 impl From<MobilityError> for ApiError {
@@ -134,19 +137,28 @@ fn thread_json(state: &ApiState, view: &ThreadView) -> Value {
     out["steps"] = Value::Array(steps);
     out["next_steps"] = json!(view.next_steps.iter().map(|k| k.as_str()).collect::<Vec<_>>());
     let Some(thread) = &view.thread else { return out };
+    add_thread_facts(&mut out, thread);
+    if let Some(Value::Object(learner)) = out.get_mut("learner") {
+        learner
+            .insert("key_held_here".into(), json!(state.mobility.holds_learner_key(&view.log.thread).unwrap_or(false)));
+    }
+    out
+}
+
+/// What a thread's steps say: the learner, the current agreement and its
+/// signatures, the credential and the recognition.
+fn add_thread_facts(out: &mut Value, thread: &Thread) {
     if let Some(StepBody::Nomination(nomination)) = thread.nomination().map(|n| &n.body) {
         out["learner"] = json!({
             "name": format!("{} {}", nomination.learner.given_name, nomination.learner.family_name),
             "birth_date": nomination.learner.birth_date,
             "key": nomination.learner_key,
             "key_custody": nomination.key_custody.as_str(),
-            "key_held_here": state.mobility.holds_learner_key(&view.log.thread).unwrap_or(false),
         });
     }
     if let Some(agreement) = thread.current_agreement() {
         let signed = thread.signatures_of(&agreement.hash);
-        let version =
-            thread.links().iter().filter(|l| l.kind() == vetnet_protocol::mobility::StepKind::Agreement).count();
+        let version = thread.links().iter().filter(|l| l.kind() == StepKind::Agreement).count();
         let mut signatures = Map::new();
         for (role, step) in [("learner", signed.learner), ("school", signed.school), ("host", signed.host)] {
             let entry = match step.map(|s| (&s.body, s)) {
@@ -171,7 +183,9 @@ fn thread_json(state: &ApiState, view: &ThreadView) -> Value {
         out["credential"] =
             json!({ "id": credential.id, "achievement": credential.achievement, "document": credential.document });
     }
-    out
+    if let Some(StepBody::Recognition(recognition)) = thread.links().last().map(|l| &l.body) {
+        out["recognition"] = body_json(&StepBody::Recognition(recognition.clone()));
+    }
 }
 
 fn thread_param(thread: &str) -> Result<(), ApiError> {
@@ -417,4 +431,59 @@ async fn erase(State(state): State<ApiState>, Path(thread): Path<String>, Json(b
     let request: EraseRequest = parse_json(body)?;
     let view = state.mobility.erase(&thread, request.reason).await?;
     Ok(Json(thread_json(&state, &view)).into_response())
+}
+
+/// The format name of an exported thread.
+const EXPORT_FORMAT: &str = "vetnet-mobility-thread/1";
+
+async fn export(State(state): State<ApiState>, Path(thread): Path<String>) -> ApiResult {
+    thread_param(&thread)?;
+    let steps = state.mobility.export(&thread)?;
+    Ok(Json(json!({
+        "format": EXPORT_FORMAT,
+        "network": state.info.network,
+        "thread": thread,
+        "steps": steps.iter().map(hex::encode).collect::<Vec<_>>(),
+    }))
+    .into_response())
+}
+
+#[derive(Deserialize)]
+struct ExportedThread {
+    format: String,
+    network: String,
+    steps: Vec<String>,
+}
+
+/// Checks an exported thread offline: every signature and every rule, in
+/// order. `valid: false` names the step and the rule that fails.
+async fn verify(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
+    let document: ExportedThread = parse_json(body)?;
+    if document.format != EXPORT_FORMAT {
+        return Err(ApiError::invalid("format", format!("must be {EXPORT_FORMAT:?} (got {:?})", document.format)));
+    }
+    let steps = document
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, h)| hex::decode(h).map_err(|_| ApiError::invalid(format!("steps[{i}]"), "must be hex")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let answer = match crate::mobility::verify_document(&document.network, &steps, crate::publish::unix_now()) {
+        Ok(thread) => {
+            let mut views = Views::new(&state.store);
+            let mut out = json!({
+                "valid": true,
+                "thread": thread.id,
+                "status": thread.status().as_str(),
+                "school": views.institution(thread.school),
+                "host": views.institution(thread.host),
+                "steps": thread.links().len() + thread.signatures().len(),
+            });
+            add_thread_facts(&mut out, &thread);
+            out
+        }
+        Err(MobilityError::Refused(rule)) => json!({ "valid": false, "field": rule.field, "reason": rule.rule }),
+        Err(other) => return Err(other.into()),
+    };
+    Ok(Json(answer).into_response())
 }
