@@ -311,8 +311,7 @@ impl Mobility {
     }
 
     fn view(&self, log: ThreadLog) -> Result<ThreadView, MobilityError> {
-        let me = self.me();
-        let party = if log.school() == me { Party::School } else { Party::Host };
+        let party = self.my_party(&log);
         let thread = self.rebuild(&log)?;
         let next_steps = thread.as_ref().map(|t| t.next_steps(party)).unwrap_or_default();
         let mut bodies = BTreeMap::new();
@@ -420,7 +419,7 @@ impl Mobility {
         }
         let thread = self.rebuild(&log)?.ok_or_else(|| MobilityError::Erased(thread_id.to_owned()))?;
         let me = self.me();
-        let party = thread.party_of(&me).ok_or_else(|| refused("thread", "this institution is not a party of it"))?;
+        let party = thread.party_of(&me).ok_or_else(|| self.not_a_party(&thread))?;
         let kind = body.kind();
         let link = kind.is_link();
         let draft = StepDraft {
@@ -444,6 +443,35 @@ impl Mobility {
         self.show(thread_id)
     }
 
+    /// This institution's side of a thread (also after its key rotated).
+    fn my_party(&self, log: &ThreadLog) -> Party {
+        let me = self.me();
+        let school = log.school();
+        if school == me || self.inner.store.key_ledger().current_key(&school) == me {
+            Party::School
+        } else {
+            Party::Host
+        }
+    }
+
+    /// Why this institution cannot write to `thread`: usually because its
+    /// key was rotated after the thread opened (threads are bound to the
+    /// keys of the two institutions when they opened).
+    fn not_a_party(&self, thread: &Thread) -> MobilityError {
+        let ledger = self.inner.store.key_ledger();
+        let me = self.me();
+        let rotated = [thread.school, thread.host].into_iter().any(|key| ledger.current_key(&key) == me && key != me);
+        if rotated {
+            refused(
+                "thread",
+                "this institution's key was rotated after the thread opened, and a thread stays bound to the keys \
+                 that opened it: open a new thread with the other institution for this learner",
+            )
+        } else {
+            refused("thread", "this institution is not a party of it")
+        }
+    }
+
     /// Stores a step this node took, its log entry and its outbox entry in
     /// one write, flushes, and wakes the outbox.
     async fn commit_own(
@@ -452,8 +480,7 @@ impl Mobility {
         step: &VerifiedStep,
         learner_key: Option<[u8; 32]>,
     ) -> Result<(), MobilityError> {
-        let me = self.me();
-        let from = if log.school() == me { Party::School } else { Party::Host };
+        let from = self.my_party(&log);
         let now = unix_now();
         if step.kind() != StepKind::Erasure {
             log.status = self.status_after(&log, Some(step))?;
@@ -652,8 +679,7 @@ impl Mobility {
             drop(_guard);
             return self.show(thread_id);
         }
-        let me = self.me();
-        let party = if log.school() == me { Party::School } else { Party::Host };
+        let party = self.my_party(&log);
         let to = if party == Party::School { log.host() } else { log.school() };
         let draft = StepDraft {
             net: self.network_name().to_owned(),
