@@ -5,7 +5,8 @@
 //!
 //! (Without `--features credential` the `credential_verify` seeds are left
 //! alone.) The three records of `protocol/tests/vectors/` are seeds too; they
-//! are copied in by hand (see the README there).
+//! are copied in by hand (see the README there). The two mobility vectors
+//! (an interest and its receipt) are read from there by this program.
 
 use std::path::{Path, PathBuf};
 
@@ -282,8 +283,282 @@ fn main() {
         write("sync_response", name, &response.encode().unwrap());
     }
 
+    mobility::write_seeds();
+
     #[cfg(feature = "credential")]
     credentials::write_seeds();
+}
+
+/// `mobility_thread`: operation lists (see `src/mobility.rs`) through a
+/// whole thread, refusals, an amendment, a cancellation, a fork and steps
+/// out of turn. `mobility_step`: the vectors, every distinct step those
+/// threads sign, and receipts of every status.
+mod mobility {
+    use std::path::Path;
+
+    use ed25519_dalek::SigningKey;
+    use vetnet_fuzz::mobility::{CHUNK, HOST_SECRET, MAX_OPS, happy_path, run};
+    use vetnet_fuzz::{NET, TS};
+    use vetnet_protocol::RecordHash;
+    use vetnet_protocol::mobility::thread::ThreadStatus;
+    use vetnet_protocol::mobility::{ReceiptStatus, VerifiedReceipt, sign_receipt};
+    use vetnet_protocol::validate::ValidationError;
+
+    /// An operation: `op` (a `StepKind::ALL` index, 10 truncate, 11 replay)
+    /// and the bytes after it.
+    fn op(op: u8, rest: [u8; 7]) -> [u8; CHUNK] {
+        let mut chunk = [op; CHUNK];
+        chunk[1..].copy_from_slice(&rest);
+        chunk
+    }
+
+    /// A step of `kind` with every choice the valid one.
+    fn take(kind: u8) -> [u8; CHUNK] {
+        op(kind, [0; 7])
+    }
+
+    /// A signature by `role` (0 learner, 1 school, 2 host), with `f2`, `f3`.
+    fn sign(role: u8, f2: u8, f3: u8) -> [u8; CHUNK] {
+        op(8, [0, 0, 0, 0, role, f2, f3])
+    }
+
+    const INTEREST: [u8; CHUNK] = [0; CHUNK];
+    const NOMINATION: u8 = 1;
+    const ACCEPTANCE: u8 = 2;
+    const REFUSAL: u8 = 3;
+    const AGREEMENT: u8 = 4;
+    const COMPLETION: u8 = 5;
+    const RECOGNITION: u8 = 6;
+    const CANCELLATION: u8 = 7;
+    const ERASURE: u8 = 9;
+    const TRUNCATE: u8 = 10;
+    const REPLAY: u8 = 11;
+
+    fn threads() -> Vec<(&'static str, Vec<[u8; CHUNK]>, ThreadStatus)> {
+        let agreed = vec![
+            INTEREST,
+            take(NOMINATION),
+            take(ACCEPTANCE),
+            take(AGREEMENT),
+            sign(0, 0, 0),
+            sign(1, 0, 0),
+            sign(2, 0, 0),
+        ];
+        vec![
+            (
+                "refused-interest",
+                vec![INTEREST, op(REFUSAL, [0, 0, 0, 2, 1, 0, 0]), take(NOMINATION)],
+                ThreadStatus::Refused,
+            ),
+            (
+                "refused-nomination",
+                vec![INTEREST, op(NOMINATION, [0, 0, 0, 0, 1, 1, 0]), op(REFUSAL, [0, 0, 0, 1, 2, 0, 0])],
+                ThreadStatus::Refused,
+            ),
+            (
+                "amendment",
+                vec![
+                    INTEREST,
+                    take(NOMINATION),
+                    take(ACCEPTANCE),
+                    take(AGREEMENT),
+                    sign(0, 0, 0),
+                    sign(1, 0, 0),
+                    // The host amends: later dates, a note.
+                    op(AGREEMENT, [1, 0, 0, 0, 0, 1, 0x20]),
+                    // A signature of the old version is refused.
+                    op(8, [0, 0, 0, 1, 0, 0, 0]),
+                    sign(0, 0, 0),
+                    sign(1, 0, 0),
+                    sign(2, 0, 0),
+                    take(COMPLETION),
+                    take(RECOGNITION),
+                ],
+                ThreadStatus::Recognised,
+            ),
+            (
+                "cancellation",
+                vec![
+                    INTEREST,
+                    op(NOMINATION, [0, 0, 0, 0, 1, 0, 0x23]),
+                    take(ACCEPTANCE),
+                    op(CANCELLATION, [1, 0, 0, 1, 0, 0, 0]),
+                    take(AGREEMENT),
+                    op(ERASURE, [1, 0, 0, 1, 0, 0, 0]),
+                ],
+                ThreadStatus::Cancelled,
+            ),
+            (
+                "fork",
+                vec![
+                    INTEREST,
+                    take(NOMINATION),
+                    take(ACCEPTANCE),
+                    take(AGREEMENT),
+                    sign(0, 0, 0),
+                    // Back to the acceptance: the agreement and its signature go.
+                    op(TRUNCATE, [3, 0, 0, 0, 0, 0, 0]),
+                    // The host's agreement at the same place instead.
+                    op(AGREEMENT, [1, 0, 0, 2, 0, 0, 0]),
+                    // The school's old agreement and signature come back too late.
+                    op(REPLAY, [3, 0, 0, 0, 0, 0, 0]),
+                    op(REPLAY, [4, 0, 0, 0, 0, 0, 0]),
+                    sign(0, 0, 0),
+                ],
+                ThreadStatus::Agreeing,
+            ),
+            (
+                // The longest input read (1 + MAX_OPS operations), so that
+                // libFuzzer, which caps inputs at the longest seed, tries
+                // threads of every length.
+                "amended-after-agreed",
+                [
+                    agreed.clone(),
+                    vec![
+                        op(AGREEMENT, [1, 0, 0, 2, 0, 1, 0x20]),
+                        sign(0, 0, 0),
+                        sign(1, 0, 0),
+                        sign(2, 0, 0),
+                        take(COMPLETION),
+                        take(RECOGNITION),
+                        take(ERASURE),
+                        take(CANCELLATION),
+                        op(REPLAY, [3, 0, 0, 0, 0, 0, 0]),
+                        op(AGREEMENT, [1, 0, 0, 0, 0, 0, 0]),
+                    ],
+                ]
+                .concat(),
+                ThreadStatus::Recognised,
+            ),
+            (
+                "truncate-all",
+                vec![
+                    INTEREST,
+                    take(NOMINATION),
+                    take(ACCEPTANCE),
+                    // Past the end: nothing goes.
+                    op(TRUNCATE, [4, 0, 0, 0, 0, 0, 0]),
+                    // Everything goes, the interest too.
+                    op(TRUNCATE, [0, 0, 0, 0, 0, 0, 0]),
+                    take(ERASURE),
+                    take(NOMINATION),
+                    op(REPLAY, [0, 0, 0, 0, 0, 0, 0]),
+                ],
+                ThreadStatus::Interested,
+            ),
+            (
+                "out-of-turn",
+                vec![
+                    INTEREST,
+                    take(ACCEPTANCE),
+                    op(NOMINATION, [1, 0, 0, 0, 0, 0, 0]),
+                    op(NOMINATION, [0, 0, 1, 0, 0, 0, 0]),
+                    op(NOMINATION, [2, 0, 0, 0, 0, 0, 0]),
+                    op(NOMINATION, [0, 2, 0, 0, 0, 0, 0]),
+                    op(NOMINATION, [0, 0, 7, 0, 0, 0, 0]),
+                    op(NOMINATION, [0, 0, 4, 0, 0, 0, 0]),
+                    take(NOMINATION),
+                    take(NOMINATION),
+                    take(COMPLETION),
+                    sign(0, 0, 0),
+                    take(RECOGNITION),
+                ],
+                ThreadStatus::Nominated,
+            ),
+            (
+                "signature-faults",
+                vec![
+                    INTEREST,
+                    take(NOMINATION),
+                    take(ACCEPTANCE),
+                    take(AGREEMENT),
+                    sign(0, 2, 0),
+                    sign(0, 0, 2),
+                    op(8, [1, 0, 0, 0, 1, 0, 0]),
+                    sign(0, 0, 0),
+                    sign(0, 0, 0),
+                    sign(2, 0, 3),
+                    sign(2, 0, 4),
+                    sign(1, 0, 0x23),
+                    take(COMPLETION),
+                ],
+                ThreadStatus::Agreeing,
+            ),
+            (
+                "completion-faults",
+                [
+                    agreed,
+                    vec![
+                        op(COMPLETION, [0, 0, 0, 2, 0, 0, 0]),
+                        op(COMPLETION, [0, 0, 0, 0, 0x04, 0, 0]),
+                        op(COMPLETION, [0, 0, 0, 4, 0, 0, 0]),
+                        op(COMPLETION, [0, 0, 0, 1, 0x03, 0x10, 0]),
+                        op(RECOGNITION, [0, 0, 0, 0, 0, 3, 0]),
+                        op(RECOGNITION, [0, 0, 0, 0, 0x08, 0, 0]),
+                        op(RECOGNITION, [0, 0, 0, 1, 0x03, 0, 1]),
+                    ],
+                ]
+                .concat(),
+                ThreadStatus::Recognised,
+            ),
+        ]
+    }
+
+    /// `message_hex` of a vector of `protocol/tests/vectors/`.
+    fn vector(name: &str) -> Vec<u8> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../protocol/tests/vectors").join(name);
+        let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reads {}: {e}", path.display()));
+        let hex = json.split("\"message_hex\": \"").nth(1).and_then(|s| s.split('"').next()).expect("message_hex");
+        (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex")).collect()
+    }
+
+    pub fn write_seeds() {
+        let interest = vector("mobility-interest.json");
+        let receipt = vector("mobility-receipt.json");
+        let happy = run(&happy_path(), false);
+        assert_eq!(happy.steps[0].bytes, interest, "the seed thread opens with the vector's interest");
+        assert_eq!(happy.taken, 9);
+        assert_eq!(happy.thread.as_ref().unwrap().status(), ThreadStatus::Recognised);
+        VerifiedReceipt::open(&receipt, NET).expect("the vector receipt opens");
+        super::write("mobility_step", "vector-interest", &interest);
+        super::write("mobility_step", "vector-receipt", &receipt);
+        super::write("mobility_thread", "happy-path", &happy_path());
+
+        let mut runs = vec![("happy-path", happy)];
+        for (name, ops, status) in threads() {
+            assert!(ops.len() <= 1 + MAX_OPS, "{name} has too many operations");
+            let run = run(&ops.concat(), false);
+            assert_eq!(run.thread.as_ref().map(|t| t.status()), Some(status), "{name} ends {}", status.as_str());
+            super::write("mobility_thread", name, &ops.concat());
+            runs.push((name, run));
+        }
+
+        let mut written: Vec<RecordHash> = vec![RecordHash::of(&interest)];
+        for (name, run) in &runs {
+            for (i, step) in run.steps.iter().enumerate() {
+                if !written.contains(&step.hash) {
+                    written.push(step.hash);
+                    super::write("mobility_step", &format!("{name}-{i:02}-{}", step.kind()), &step.bytes);
+                }
+            }
+        }
+
+        // The host's receipts for the interest, one of each status.
+        let host = SigningKey::from_bytes(&HOST_SECRET);
+        let step = RecordHash::of(&interest);
+        let refusal = ValidationError::new("body.offer", "the offer is withdrawn");
+        let receipts = [
+            ("receipt-duplicate", ReceiptStatus::Duplicate, Some(step), None),
+            ("receipt-refused", ReceiptStatus::Refused, None, Some(&refusal)),
+            ("receipt-conflict", ReceiptStatus::Conflict, Some(RecordHash([3; 32])), None),
+            ("receipt-retry", ReceiptStatus::Retry, None, None),
+        ];
+        for (name, status, head, refusal) in receipts {
+            let bytes = sign_receipt(&host, NET, &step, status, TS + 2, head, refusal).expect("signs a receipt");
+            VerifiedReceipt::open(&bytes, NET).expect("the seed receipt opens");
+            super::write("mobility_step", name, &bytes);
+        }
+    }
 }
 
 #[cfg(feature = "credential")]

@@ -1,5 +1,8 @@
 //! What the fuzz targets and the seed generator (`examples/seeds.rs`) share:
-//! the network, the clock and the key the seed records are signed with.
+//! the network, the clock and the key the seed records are signed with, and
+//! the mobility threads of `mobility_step` and `mobility_thread` ([`mobility`]).
+
+pub mod mobility;
 
 use coset::{CoseSign1Builder, HeaderBuilder, TaggedCborSerializable, iana};
 use ed25519_dalek::{Signer, SigningKey};
