@@ -29,6 +29,7 @@ use crate::search::{self, AchievementQuery, InstitutionQuery, OfferQuery};
 use crate::store::{RecordStore, StoreError};
 
 mod credentials;
+mod needs;
 mod trust;
 
 /// The largest request body; a record is at most 48 KiB encoded.
@@ -70,6 +71,7 @@ pub fn router(state: ApiState) -> Router {
         .route("/v1/achievements/{id}", get(get_achievement).put(update_achievement).delete(withdraw_achievement))
         .route("/v1/search/achievements", get(search_achievements))
         .merge(credentials::routes())
+        .merge(needs::routes())
         .merge(trust::routes())
         .route("/v1/sync", get(sync_state).post(sync_now))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
@@ -260,6 +262,7 @@ impl<'a> Views<'a> {
         let body = match &record.content {
             Content::Profile(profile) => serde_json::to_value(profile).ok(),
             Content::Offer(offer) => serde_json::to_value(offer).ok(),
+            Content::Need(need) => serde_json::to_value(need).ok(),
             Content::Achievement(achievement) => serde_json::to_value(achievement).ok(),
             Content::Revocation(revocation) => serde_json::to_value(revocation).ok(),
             Content::Delegation(delegation) => serde_json::to_value(delegation).ok(),
