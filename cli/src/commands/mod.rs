@@ -5,6 +5,7 @@
 mod achievement;
 mod credential;
 mod init;
+mod need;
 mod node;
 mod offer;
 mod own;
@@ -30,6 +31,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Peers => status::peers(&ApiClient::connect(&data_dir)?, printer).await,
         Command::Profile(command) => profile::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Offer(command) => offer::run(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Need(command) => need::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Achievement(command) => achievement::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Delegation(command) => {
             achievement::run_delegation(&ApiClient::connect(&data_dir)?, command, printer).await
