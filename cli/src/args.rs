@@ -55,6 +55,8 @@ pub enum Command {
     /// Let a partner institution issue one of this institution's achievements.
     #[command(subcommand)]
     Delegation(DelegationCommand),
+    /// Own offers and needs, each with the other institutions' needs and offers that fit it, explained.
+    Match(MatchArgs),
     /// Search the whole network's records held by this node.
     #[command(subcommand)]
     Search(SearchCommand),
@@ -456,6 +458,25 @@ pub struct OfferSearchArgs {
     /// At most this many results (default 100).
     #[arg(long)]
     pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// Only this own offer (by id).
+    #[arg(long, value_name = "ID")]
+    pub offer: Option<String>,
+    /// Only this own need (by id).
+    #[arg(long, value_name = "ID")]
+    pub need: Option<String>,
+    /// Matches per own offer or need (default 10).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Also list pairs a hard blocker rules out (no date overlap, minors not accepted, no common field).
+    #[arg(long)]
+    pub all: bool,
+    /// Only institutions this node trusts.
+    #[arg(long)]
+    pub trusted: bool,
 }
 
 #[derive(Debug, Args)]

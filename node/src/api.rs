@@ -29,6 +29,7 @@ use crate::search::{self, AchievementQuery, InstitutionQuery, OfferQuery};
 use crate::store::{RecordStore, StoreError};
 
 mod credentials;
+mod matching;
 mod needs;
 mod trust;
 
@@ -72,6 +73,7 @@ pub fn router(state: ApiState) -> Router {
         .route("/v1/search/achievements", get(search_achievements))
         .merge(credentials::routes())
         .merge(needs::routes())
+        .merge(matching::routes())
         .merge(trust::routes())
         .route("/v1/sync", get(sync_state).post(sync_now))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })

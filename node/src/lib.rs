@@ -22,6 +22,7 @@ pub mod data_dir;
 pub mod ingest;
 pub mod key_ledger;
 pub mod keys;
+pub mod matching;
 pub mod network;
 pub mod node;
 pub mod publish;

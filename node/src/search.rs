@@ -222,6 +222,27 @@ pub fn search_needs(store: &RecordStore, query: &NeedQuery) -> Result<Vec<Verifi
     Ok(results)
 }
 
+/// The live records of `kind` with any of `sectors` (every one when `None`),
+/// by authors other than `except` (and within `authors_in` when given), rotated
+/// keys left out: the candidates matching scores. Unordered.
+pub(crate) fn sector_candidates(
+    store: &RecordStore,
+    kind: &str,
+    sectors: Option<Vec<String>>,
+    except: &InstitutionId,
+    authors_in: &Option<Vec<InstitutionId>>,
+) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let authors = AuthorFilter::new(store, authors_in);
+    let entries = {
+        let index = store.search_index();
+        let filters = [("sector", sectors.unwrap_or_default())];
+        let mut slots = candidates(&index, kind, &filters, &None, &authors);
+        slots -= index.any_of(kind, "author", &[hex::encode(except.as_bytes())]);
+        index.entries(&slots)
+    };
+    fetch(store, &entries)
+}
+
 /// Achievements matching `query`, newest first.
 pub fn search_achievements(store: &RecordStore, query: &AchievementQuery) -> Result<Vec<VerifiedRecord>, StoreError> {
     let filters = [

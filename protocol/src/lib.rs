@@ -20,6 +20,7 @@ mod error;
 pub mod key_lifecycle;
 mod keyword;
 pub mod limits;
+pub mod matching;
 pub mod need;
 pub mod offer;
 mod payload;

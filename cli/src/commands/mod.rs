@@ -5,6 +5,7 @@
 mod achievement;
 mod credential;
 mod init;
+mod matching;
 mod need;
 mod node;
 mod offer;
@@ -37,6 +38,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             achievement::run_delegation(&ApiClient::connect(&data_dir)?, command, printer).await
         }
         Command::Credential(command) => credential::run(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Match(args) => matching::run(&ApiClient::connect(&data_dir)?, args, printer).await,
         Command::Search(command) => search::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Trust(command) => trust::run_trust(&data_dir, command, printer).await,
         Command::Endorsement(command) => {
