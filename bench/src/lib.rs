@@ -13,11 +13,13 @@
 //! | `propagation` | [`propagation`] | publish-to-searchable latency across a gossiping network |
 //! | `footprint` | [`footprint`] | the real `vetnet` binary: startup, memory, disk |
 //! | `trust` | [`trust`] | trust graph build and lookup; the key ledger's cost on inserts |
+//! | `match` | [`matching`] | ranking the needs that fit own offers: candidates, scoring, ranking |
 
 pub mod figure;
 pub mod footprint;
 pub mod ingest;
 pub mod mobility;
+pub mod matching;
 pub mod propagation;
 pub mod report;
 pub mod rng;

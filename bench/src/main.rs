@@ -6,6 +6,7 @@
 //! cargo run --release -p vetnet-bench -- search              # query latency, 100,000 offers
 //! cargo run --release -p vetnet-bench -- propagation         # publish to searchable, 30 nodes
 //! cargo run --release -p vetnet-bench -- mobility            # direct messages between two nodes
+//! cargo run --release -p vetnet-bench -- match               # 10 own offers against 10,000 needs
 //! cargo run --release -p vetnet-bench -- all --quick         # everything, small
 //! cargo run --release -p vetnet-bench -- all --markdown figures.md
 //! ```
@@ -101,6 +102,15 @@ enum Scenario {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Match: ranking the needs that fit an institution's own offers.
+    Match {
+        /// Own offers (default 10).
+        #[arg(long)]
+        offers: Option<usize>,
+        /// Other institutions' needs (default 10,000; 1,000 with --quick).
+        #[arg(long)]
+        needs: Option<usize>,
+    },
     /// Every scenario: ingest, sync, search, propagation, footprint (at
     /// 100,000 records; 20,000 with --quick).
     All,
@@ -128,6 +138,10 @@ async fn run(scenario: Scenario, quick: bool) -> anyhow::Result<Vec<Figure>> {
             tokio::task::spawn_blocking(move || trust::run(institutions)).await?
         }
         Scenario::Mobility { threads } => mobility::run(threads.unwrap_or(size(quick, 100, 1_000))).await,
+        Scenario::Match { offers, needs } => {
+            let (offers, needs) = (offers.unwrap_or(10), needs.unwrap_or(size(quick, 1_000, 10_000)));
+            tokio::task::spawn_blocking(move || vetnet_bench::matching::run(offers, needs)).await?
+        }
         Scenario::Footprint { records } => footprint::run(records.unwrap_or(size(quick, 20_000, 1_000_000))).await,
         Scenario::Search { offers, authors, runs, seed } => {
             let defaults = search_params(quick);

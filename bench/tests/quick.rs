@@ -80,3 +80,11 @@ fn trust_quick() {
     assert!(value("trust graph build") > 0.0);
     assert!(value("offer inserts, 1,000 rotations") > 0.0);
 }
+
+#[test]
+fn match_quick() {
+    let figures = vetnet_bench::matching::run(3, 300).expect("match runs");
+    assert_all_finite(&figures);
+    assert!(figure(&figures, "matches returned (limit 10 each)").value >= 1.0, "some needs fit");
+    assert!(figure(&figures, "match_own mean").target.is_some());
+}

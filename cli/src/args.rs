@@ -43,6 +43,9 @@ pub enum Command {
     /// Publish and manage the institution's placement offers.
     #[command(subcommand)]
     Offer(OfferCommand),
+    /// Publish and manage the institution's mobility needs (groups of learners looking for a placement).
+    #[command(subcommand)]
+    Need(NeedCommand),
     /// Publish and manage the micro-credentials the institution awards (the public catalogue).
     #[command(subcommand)]
     Achievement(AchievementCommand),
@@ -52,6 +55,8 @@ pub enum Command {
     /// Let a partner institution issue one of this institution's achievements.
     #[command(subcommand)]
     Delegation(DelegationCommand),
+    /// Own offers and needs, each with the other institutions' needs and offers that fit it, explained.
+    Match(MatchArgs),
     /// Search the whole network's records held by this node.
     #[command(subcommand)]
     Search(SearchCommand),
@@ -313,10 +318,117 @@ pub struct OfferFields {
     pub contact_phone: Option<String>,
 }
 
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum NeedCommand {
+    /// Publish a new mobility need.
+    Publish(NeedPublishArgs),
+    /// List this institution's needs.
+    List {
+        /// Include withdrawn needs.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Show one of this institution's needs.
+    Show { id: String },
+    /// Change a need and publish the new version (unset flags keep their value).
+    Update {
+        id: String,
+        #[command(flatten)]
+        fields: NeedFields,
+    },
+    /// Withdraw a need: it disappears from search on every node.
+    Withdraw { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct NeedPublishArgs {
+    /// The need's id (letters, digits, - _ .); default: made from the title.
+    #[arg(long)]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub fields: NeedFields,
+}
+
+/// Need fields. For `publish`, --title, --sector, --eqf, --learners, --start,
+/// --weeks and --age are required unless given in --file. A need describes a
+/// group, never a person: no learner's name or other personal data.
+#[derive(Debug, Args, Default)]
+pub struct NeedFields {
+    /// Read the need from a TOML file with the fields of docs/PROTOCOL.md; flags override it.
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Description (about the group, not about a named learner).
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Language of --title and --description (BCP 47).
+    #[arg(long, default_value = "en", value_name = "TAG")]
+    pub text_lang: String,
+    /// Field of education, ISCED-F 2013 (e.g. 0732 building and civil engineering).
+    #[arg(long, visible_alias = "isced", value_name = "ISCED-F")]
+    pub sector: Option<String>,
+    /// Occupation: an ESCO occupation URI or an ISCO-08 code.
+    #[arg(long)]
+    pub occupation: Option<String>,
+    /// The qualification the learners study for, in words.
+    #[arg(long)]
+    pub qualification: Option<String>,
+    /// The learners' EQF level.
+    #[arg(long, value_name = "N")]
+    pub eqf: Option<u8>,
+    /// Number of learners.
+    #[arg(long)]
+    pub learners: Option<u32>,
+    /// First day the mobility may start, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Last day the mobility may end, YYYY-MM-DD (absent: it starts on --start).
+    #[arg(long, value_name = "DATE")]
+    pub end: Option<String>,
+    /// Duration in weeks, or a range such as 4-8.
+    #[arg(long, value_name = "N|N-M")]
+    pub weeks: Option<String>,
+    /// A preferred host country, ISO 3166-1 alpha-2 (repeatable; none: any country).
+    #[arg(long, value_name = "CC")]
+    pub country: Vec<String>,
+    /// A preferred host sector, NACE Rev. 2 (repeatable; none: any sector).
+    #[arg(long)]
+    pub nace: Vec<String>,
+    /// A language of the learners with their CEFR level: en:B1 or sv (repeatable).
+    #[arg(long = "lang", value_name = "TAG[:LEVEL]")]
+    pub languages: Vec<String>,
+    /// Age band: under-18, adults or mixed.
+    #[arg(long)]
+    pub age: Option<String>,
+    /// Support the group needs: accessibility, accompanying-teacher, special-diet or learning-support (repeatable).
+    #[arg(long)]
+    pub support: Vec<String>,
+    /// More about the support needs, about the group.
+    #[arg(long)]
+    pub support_note: Option<String>,
+    /// Funding: erasmus-ka1-vet, nordplus, national, own or other.
+    #[arg(long)]
+    pub funding: Option<String>,
+    /// Contact (a role such as "Placement office", not a learner).
+    #[arg(long)]
+    pub contact_name: Option<String>,
+    /// Contact email (default: the profile's).
+    #[arg(long)]
+    pub contact_email: Option<String>,
+    /// Contact phone.
+    #[arg(long)]
+    pub contact_phone: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum SearchCommand {
     /// Placement offers in the whole network.
     Offers(OfferSearchArgs),
+    /// Mobility needs of sending schools in the whole network.
+    Needs(NeedSearchArgs),
     /// Institutions in the whole network.
     Institutions(InstitutionSearchArgs),
     /// Micro-credentials awarded in the whole network (the catalogue of achievements).
@@ -342,6 +454,54 @@ pub struct OfferSearchArgs {
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
     /// Only offers of this institution (did:key).
+    #[arg(long, value_name = "DID")]
+    pub author: Option<String>,
+    /// Only institutions this node trusts (an anchor, or endorsed through anchors).
+    #[arg(long)]
+    pub trusted: bool,
+    /// At most this many results (default 100).
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// Only this own offer (by id).
+    #[arg(long, value_name = "ID")]
+    pub offer: Option<String>,
+    /// Only this own need (by id).
+    #[arg(long, value_name = "ID")]
+    pub need: Option<String>,
+    /// Matches per own offer or need (default 10).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Also list pairs a hard blocker rules out (no date overlap, minors not accepted, no common field).
+    #[arg(long)]
+    pub all: bool,
+    /// Only institutions this node trusts.
+    #[arg(long)]
+    pub trusted: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NeedSearchArgs {
+    /// Host country (ISO 3166-1 alpha-2); repeatable. A need matches if it
+    /// prefers one of them or prefers no country.
+    #[arg(long, value_name = "CC")]
+    pub country: Vec<String>,
+    /// ISCED-F field or NACE code at any level (07, 0732, F41).
+    #[arg(long, visible_alias = "isced", value_name = "CODE")]
+    pub sector: Option<String>,
+    /// The learners' EQF level.
+    #[arg(long, value_name = "N")]
+    pub eqf: Option<u8>,
+    /// A language of the learners (BCP 47).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// Words that must each start a word of the title, description or qualification.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Only needs of this institution (did:key).
     #[arg(long, value_name = "DID")]
     pub author: Option<String>,
     /// Only institutions this node trusts (an anchor, or endorsed through anchors).

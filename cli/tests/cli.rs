@@ -769,4 +769,120 @@ fn a_mobility_through_the_cli_with_three_signatures() {
     let erased = school.json(&["mobility", "erase", &thread, "--yes", "--reason", "the learner asked"]);
     assert_eq!(erased["erased"], true);
     assert!(erased.get("learner").is_none(), "{erased}");
+fn a_need_is_published_found_by_a_host_and_matched_with_reasons() {
+    let school = Home::new();
+    school.init(&["--name", "Karlskrona Yrkesgymnasium", "--country", "SE", "--kind", "vet-provider"]);
+    let school_node = school.start_node(&[]);
+    let company = Home::new();
+    company.init(&["--name", "Kiel Bau", "--country", "DE", "--kind", "company", "--lang", "de"]);
+    let _company_node = company.start_node(&["--bootstrap", &school_node.addr()]);
+    wait_for_topic_peer(&school, "the school");
+    wait_for_topic_peer(&company, "the company");
+
+    // `need publish` with a valid need's flags, one of them changed.
+    let need_flags = |flag: &str, value: &str| {
+        let mut flags = vec![
+            ("--title", "Three bricklayers"),
+            ("--sector", "0732"),
+            ("--eqf", "4"),
+            ("--learners", "3"),
+            ("--start", "2027-03-01"),
+            ("--end", "2027-05-31"),
+            ("--weeks", "4-6"),
+            ("--country", "DE"),
+            ("--lang", "en:B1"),
+            ("--age", "under-18"),
+            ("--support", "accompanying-teacher"),
+            ("--funding", "erasmus-ka1-vet"),
+        ];
+        match flags.iter_mut().find(|(name, _)| *name == flag) {
+            Some(pair) => pair.1 = value,
+            None => flags.push((flag, value)),
+        }
+        let mut args = vec!["need", "publish"];
+        args.extend(flags.into_iter().flat_map(|(name, value)| [name, value]));
+        args.into_iter().map(str::to_owned).collect::<Vec<String>>()
+    };
+    let run = |home: &Home, args: Vec<String>| home.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    run(&school, need_flags("--eqf", "9")).assert_failure(1, &["body.eqf", "between 1 and 8"]);
+    run(&school, need_flags("--learners", "0")).assert_failure(1, &["body.learners", "between 1 and 1000"]);
+    run(&school, need_flags("--country", "XX")).assert_failure(1, &["body.countries[0]", "\"XX\""]);
+    run(&school, need_flags("--age", "teenagers")).assert_failure(1, &["--age", "under-18, adults, mixed"]);
+    assert_eq!(school.json(&["need", "list", "--all"]), serde_json::json!([]), "nothing was stored");
+
+    let mut publish = vec!["--json".to_owned()];
+    publish.extend(need_flags("--id", "bricklayers"));
+    let published = run(&school, publish).json();
+    assert_eq!(published["kind"], "need");
+    assert_eq!(published["id"], "bricklayers");
+    assert_eq!(published["countries"], serde_json::json!(["DE"]));
+    assert_eq!((published["weeks_min"].as_u64(), published["weeks_max"].as_u64()), (Some(4), Some(6)));
+    assert_eq!(published["age"], "under-18");
+    assert_eq!(school.json(&["need", "list"]).as_array().map(Vec::len), Some(1));
+    let shown = school.run(&["need", "show", "bricklayers"]);
+    shown.assert_success();
+    assert!(shown.stdout.contains("under-18") && shown.stdout.contains("erasmus-ka1-vet"), "{shown}");
+
+    company
+        .run(&[
+            "offer",
+            "publish",
+            "--id",
+            "bricklaying",
+            "--title",
+            "Bricklaying in Kiel",
+            "--sector",
+            "0732",
+            "--eqf",
+            "3-5",
+            "--places",
+            "4",
+            "--start",
+            "2027-03-01",
+            "--end",
+            "2027-04-30",
+            "--weeks",
+            "4-8",
+            "--lang",
+            "en:B1",
+            "--minors",
+        ])
+        .assert_success();
+
+    let found = wait_until("the company finds the school's need", || {
+        let results = company.json(&["search", "needs", "--country", "DE", "--isced", "0732", "--eqf", "4"]);
+        match results.as_array() {
+            Some(list) if list.len() == 1 => Ok(results),
+            _ => Err(results.to_string()),
+        }
+    });
+    assert_eq!(found[0]["id"], "bricklayers");
+    assert_eq!(found[0]["author_name"], "Karlskrona Yrkesgymnasium");
+    let table = company.run(&["search", "needs", "--text", "brick"]);
+    assert!(table.stdout.contains("bricklayers") && table.stdout.contains("Karlskrona"), "{table}");
+    assert_eq!(company.json(&["search", "needs", "--country", "FI"]), serde_json::json!([]));
+
+    let matched = company.json(&["match", "--offer", "bricklaying"]);
+    let best = &matched[0]["matches"][0];
+    assert_eq!(best["record"]["id"], "bricklayers", "{matched}");
+    assert_eq!(best["blocking"], false);
+    let explained = company.run(&["match"]);
+    explained.assert_success();
+    for words in
+        ["Offer bricklaying", "✓ field of education matches (0732", "✓ EQF 4 within the offer's 3-5", "bricklayers"]
+    {
+        assert!(explained.stdout.contains(words), "`vetnet match` should print {words:?}:\n{explained}");
+    }
+    company.run(&["match", "--offer", "no-such-offer"]).assert_failure(1, &["no-such-offer"]);
+
+    wait_until("the school sees the company's offer", || {
+        let results = school.json(&["search", "offers", "--country", "DE"]);
+        if results.as_array().is_some_and(|l| l.len() == 1) { Ok(()) } else { Err(results.to_string()) }
+    });
+    let explained = school.run(&["match", "--need", "bricklayers"]);
+    assert!(explained.stdout.contains("Need bricklayers") && explained.stdout.contains("bricklaying"), "{explained}");
+    assert!(explained.stdout.contains("· the mobility is funded by Erasmus+ KA1 VET"), "{explained}");
+
+    let withdrawn = school.json(&["need", "withdraw", "bricklayers"]);
+    assert_eq!(withdrawn["withdrawn"], true);
 }

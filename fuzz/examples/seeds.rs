@@ -20,6 +20,7 @@ use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement
 use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
 };
+use vetnet_protocol::need::{AgeBand, Funding, NeedBody, SupportNeed};
 use vetnet_protocol::offer::{Conditions, Contact, InsuranceCover, LanguageRequirement, OfferBody, Provision, Stipend};
 use vetnet_protocol::profile::{InstitutionKind, NodeAddress, ProfileBody, VetProvision};
 use vetnet_protocol::revocation::{RevocationBody, RevocationReason};
@@ -122,6 +123,30 @@ fn achievement() -> AchievementBody {
     }
 }
 
+fn need() -> NeedBody {
+    NeedBody {
+        title: LangText::new("en", "Four bricklayers for a spring placement"),
+        description: LangText::new("sv", "Fyra elever i murning."),
+        learners: 4,
+        isced: "0732".into(),
+        occupation: Some("7112".into()),
+        qualification: Some("Building programme".into()),
+        eqf: 4,
+        start: "2027-03-01".into(),
+        end: Some("2027-05-31".into()),
+        weeks_min: 4,
+        weeks_max: 6,
+        countries: vec!["DE".into(), "PL".into()],
+        nace: vec!["F41".into()],
+        languages: vec![LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) }],
+        age: AgeBand::Mixed,
+        support: vec![SupportNeed::Accessibility],
+        support_note: Some("Step-free access".into()),
+        funding: Some(Funding::Nordplus),
+        contact: Some(Contact { name: None, email: Some("placements@example.se".into()), phone: None }),
+    }
+}
+
 /// One valid record of each kind, a withdrawal, and a kind this version
 /// does not interpret.
 fn records() -> Vec<(&'static str, Vec<u8>)> {
@@ -138,6 +163,7 @@ fn records() -> Vec<(&'static str, Vec<u8>)> {
         ("profile", Payload::with_body(NET, RecordKind::Profile, "profile", 1, TS, &profile()).unwrap()),
         ("offer", Payload::with_body(NET, RecordKind::Offer, "welding-2027", 3, TS, &offer()).unwrap()),
         ("withdrawal", Payload::withdrawal(NET, RecordKind::Offer, "welding-2027", 4, TS)),
+        ("need", Payload::with_body(NET, RecordKind::Need, "bricklayers-2027", 1, TS, &need()).unwrap()),
         (
             "achievement",
             Payload::with_body(NET, RecordKind::Achievement, "mig-welding", 1, TS, &achievement()).unwrap(),

@@ -30,6 +30,8 @@ use crate::store::{RecordStore, StoreError};
 
 mod credentials;
 mod mobility;
+mod matching;
+mod needs;
 mod trust;
 
 /// The largest request body; a record is at most 48 KiB encoded.
@@ -72,6 +74,8 @@ pub fn router(state: ApiState) -> Router {
         .route("/v1/achievements/{id}", get(get_achievement).put(update_achievement).delete(withdraw_achievement))
         .route("/v1/search/achievements", get(search_achievements))
         .merge(credentials::routes())
+        .merge(needs::routes())
+        .merge(matching::routes())
         .merge(trust::routes())
         .merge(mobility::routes())
         .route("/v1/sync", get(sync_state).post(sync_now))
@@ -263,6 +267,7 @@ impl<'a> Views<'a> {
         let body = match &record.content {
             Content::Profile(profile) => serde_json::to_value(profile).ok(),
             Content::Offer(offer) => serde_json::to_value(offer).ok(),
+            Content::Need(need) => serde_json::to_value(need).ok(),
             Content::Achievement(achievement) => serde_json::to_value(achievement).ok(),
             Content::Revocation(revocation) => serde_json::to_value(revocation).ok(),
             Content::Delegation(delegation) => serde_json::to_value(delegation).ok(),

@@ -24,6 +24,7 @@ pub mod ingest;
 pub mod key_ledger;
 pub mod keys;
 pub mod mobility;
+pub mod matching;
 pub mod network;
 pub mod node;
 pub mod publish;

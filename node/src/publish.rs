@@ -8,6 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 use tokio::sync::Mutex;
+use vetnet_protocol::need::NeedBody;
 use vetnet_protocol::offer::OfferBody;
 use vetnet_protocol::profile::{PROFILE_ID, ProfileBody};
 use vetnet_protocol::{
@@ -161,6 +162,10 @@ impl Publisher {
         mode: PublishMode,
     ) -> Result<Published, PublishError> {
         self.publish(RecordKind::Offer, id, offer, mode).await
+    }
+
+    pub async fn publish_need(&self, id: &str, need: &NeedBody, mode: PublishMode) -> Result<Published, PublishError> {
+        self.publish(RecordKind::Need, id, need, mode).await
     }
 
     /// Signs `body` as the next version of `kind`/`id` and publishes it.

@@ -8,7 +8,7 @@ use vetnet_protocol::achievement::Participation;
 use vetnet_protocol::profile::InstitutionKind;
 use vetnet_protocol::{Content, InstitutionId, VerifiedRecord};
 
-use crate::search_index::{SearchIndex, SlotEntry, words};
+use crate::search_index::{ANY_COUNTRY, SearchIndex, SlotEntry, words};
 use crate::store::{RecordStore, StoreError};
 
 /// Default and largest number of results.
@@ -30,6 +30,26 @@ pub struct OfferQuery {
     /// (case, accents and punctuation aside: see [`words`]).
     pub text: Option<String>,
     /// Only offers of this institution.
+    pub author: Option<InstitutionId>,
+    /// Only records of these institutions (`--trusted`: the trusted ones).
+    pub authors_in: Option<Vec<InstitutionId>>,
+    pub limit: Option<usize>,
+}
+
+/// Filters for mobility needs. Empty filters match everything.
+#[derive(Debug, Clone, Default)]
+pub struct NeedQuery {
+    /// A need matches a country if it prefers it or prefers no country.
+    pub countries: Vec<String>,
+    /// ISCED-F or NACE code, at any level (`07`, `0732`, `F`, `F41`).
+    pub sector: Option<String>,
+    /// The learners' EQF level.
+    pub eqf: Option<u8>,
+    /// One of the learners' languages (`en` also matches `en-GB`).
+    pub lang: Option<String>,
+    /// Every word starts a word of the title, description or qualification.
+    pub text: Option<String>,
+    /// Only needs of this institution.
     pub author: Option<InstitutionId>,
     /// Only records of these institutions (`--trusted`: the trusted ones).
     pub authors_in: Option<Vec<InstitutionId>>,
@@ -177,6 +197,50 @@ pub fn search_offers(store: &RecordStore, query: &OfferQuery) -> Result<Vec<Veri
     let mut results = fetch(store, &newest)?;
     results.retain(|record| matches!(record.content, Content::Offer(_)));
     Ok(results)
+}
+
+/// Needs matching `query`, newest first.
+pub fn search_needs(store: &RecordStore, query: &NeedQuery) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let mut countries = query.countries.clone();
+    if !countries.is_empty() {
+        countries.push(ANY_COUNTRY.to_owned());
+    }
+    let filters = [
+        ("country", countries),
+        ("sector", query.sector.iter().cloned().collect()),
+        ("eqf", query.eqf.iter().map(u8::to_string).collect()),
+        ("lang", query.lang.iter().cloned().collect()),
+        ("author", query.author.iter().map(|author| hex::encode(author.as_bytes())).collect()),
+    ];
+    let authors = AuthorFilter::new(store, &query.authors_in);
+    let newest = {
+        let index = store.search_index();
+        index.newest(&candidates(&index, "need", &filters, &query.text, &authors), limit(query.limit))
+    };
+    let mut results = fetch(store, &newest)?;
+    results.retain(|record| matches!(record.content, Content::Need(_)));
+    Ok(results)
+}
+
+/// The live records of `kind` with any of `sectors` (every one when `None`),
+/// by authors other than `except` (and within `authors_in` when given), rotated
+/// keys left out: the candidates matching scores. Unordered.
+pub(crate) fn sector_candidates(
+    store: &RecordStore,
+    kind: &str,
+    sectors: Option<Vec<String>>,
+    except: &InstitutionId,
+    authors_in: &Option<Vec<InstitutionId>>,
+) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let authors = AuthorFilter::new(store, authors_in);
+    let entries = {
+        let index = store.search_index();
+        let filters = [("sector", sectors.unwrap_or_default())];
+        let mut slots = candidates(&index, kind, &filters, &None, &authors);
+        slots -= index.any_of(kind, "author", &[hex::encode(except.as_bytes())]);
+        index.entries(&slots)
+    };
+    fetch(store, &entries)
 }
 
 /// Achievements matching `query`, newest first.

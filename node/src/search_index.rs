@@ -24,6 +24,10 @@ pub type Slot = u32;
 /// The slot of a record that is not indexed (a withdrawal).
 pub const NO_SLOT: Slot = u32::MAX;
 
+/// The `country` term of a need that prefers no country (country codes are
+/// upper case, so it never collides with one).
+pub const ANY_COUNTRY: &str = "any";
+
 /// The pseudo-field every indexed record of a kind has.
 pub const ALL_FIELD: &str = "all";
 
@@ -415,6 +419,23 @@ fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
                 .chain(offer.description.texts())
                 .chain(offer.city.as_deref())
                 .chain(offer.outcomes.iter().map(String::as_str));
+            terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
+        }
+        Content::Need(need) => {
+            // A need without a country preference takes any country: it is
+            // indexed under `country` = ANY_COUNTRY, which a country filter adds.
+            if need.countries.is_empty() {
+                terms.push(("country", ANY_COUNTRY.to_owned()));
+            }
+            terms.extend(need.countries.iter().map(|country| ("country", country.clone())));
+            terms.extend(isced_levels(&need.isced).map(|code| ("sector", code)));
+            terms.extend(need.nace.iter().flat_map(|code| nace_levels(code)).map(|code| ("sector", code)));
+            terms.push(("eqf", need.eqf.to_string()));
+            for req in &need.languages {
+                terms.extend(language_levels(&req.lang).map(|lang| ("lang", lang)));
+            }
+            terms.push(("age", need.age.as_str().to_owned()));
+            let text = need.title.texts().chain(need.description.texts()).chain(need.qualification.as_deref());
             terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
         }
         Content::Profile(profile) => {

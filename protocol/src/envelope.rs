@@ -13,6 +13,7 @@ use crate::delegation::{DelegationBody, delegation_id};
 use crate::endorsement::{EndorsementBody, endorsement_id};
 use crate::key_lifecycle::{KEY_ROTATION_ID, KeyRevocationBody, KeyRotationBody, key_revocation_id};
 use crate::limits::{MAX_CLOCK_SKEW_SECS, MAX_ID_LEN, MAX_KIND_LEN, MAX_RECORD_BYTES};
+use crate::need::NeedBody;
 use crate::offer::OfferBody;
 use crate::profile::{PROFILE_ID, ProfileBody};
 use crate::revocation::{RevocationBody, credential_uuid};
@@ -297,6 +298,7 @@ fn check_payload(payload: &Payload, author: &InstitutionId, ctx: &ValidationCont
     match kind {
         RecordKind::Profile => Ok(Content::Profile(Box::new(decode_body::<ProfileBody>(body)?))),
         RecordKind::Offer => Ok(Content::Offer(Box::new(decode_body::<OfferBody>(body)?))),
+        RecordKind::Need => Ok(Content::Need(Box::new(decode_body::<NeedBody>(body)?))),
         RecordKind::Achievement => Ok(Content::Achievement(Box::new(decode_body::<AchievementBody>(body)?))),
         RecordKind::Revocation => {
             let revocation = decode_body::<RevocationBody>(body)?;

@@ -21,6 +21,8 @@ pub mod key_lifecycle;
 mod keyword;
 pub mod limits;
 pub mod mobility;
+pub mod matching;
+pub mod need;
 pub mod offer;
 mod payload;
 pub mod profile;

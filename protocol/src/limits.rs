@@ -23,7 +23,10 @@ pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_SHORT_TEXT_CHARS: usize = 100;
 pub const MAX_PROFILE_DESCRIPTION_CHARS: usize = 4_000;
 pub const MAX_OFFER_DESCRIPTION_CHARS: usize = 8_000;
+pub const MAX_NEED_DESCRIPTION_CHARS: usize = 8_000;
 pub const MAX_OUTCOME_CHARS: usize = 500;
+/// A need's `support_note`.
+pub const MAX_NOTE_CHARS: usize = 500;
 pub const MAX_URL_CHARS: usize = 300;
 pub const MAX_EMAIL_CHARS: usize = 254;
 
@@ -31,6 +34,8 @@ pub const MAX_EMAIL_CHARS: usize = 254;
 pub const MAX_TRANSLATIONS: usize = 24;
 pub const MAX_LANGUAGES: usize = 16;
 pub const MAX_SECTORS: usize = 32;
+/// A need's preferred `countries`.
+pub const MAX_PREFERRED_COUNTRIES: usize = 64;
 pub const MAX_OUTCOMES: usize = 30;
 pub const MAX_SKILLS: usize = 50;
 pub const MAX_NODES: usize = 8;
@@ -38,7 +43,7 @@ pub const MAX_ADDRS_PER_NODE: usize = 8;
 pub const MAX_PEER_ID_CHARS: usize = 128;
 pub const MAX_MULTIADDR_CHARS: usize = 256;
 
-/// Numeric ranges of an offer.
+/// Numeric ranges of an offer (and of a need: `learners`, weeks).
 pub const MAX_PLACES: u32 = 1_000;
 pub const MAX_WEEKS: u32 = 104;
 

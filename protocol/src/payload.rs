@@ -10,6 +10,7 @@ use crate::achievement::AchievementBody;
 use crate::delegation::DelegationBody;
 use crate::endorsement::EndorsementBody;
 use crate::key_lifecycle::{KeyRevocationBody, KeyRotationBody};
+use crate::need::NeedBody;
 use crate::offer::OfferBody;
 use crate::profile::ProfileBody;
 use crate::revocation::RevocationBody;
@@ -26,7 +27,7 @@ pub struct Payload {
     pub v: u32,
     /// Network name, so a record cannot be replayed into another network.
     pub net: String,
-    /// Record kind: `profile`, `offer`, `achievement`, `revocation`,
+    /// Record kind: `profile`, `offer`, `need`, `achievement`, `revocation`,
     /// `delegation`, `endorsement`, `key-rotation`, `key-revocation`, or a
     /// kind a later version defines.
     pub kind: String,
@@ -92,6 +93,7 @@ impl Payload {
 pub enum RecordKind {
     Profile,
     Offer,
+    Need,
     Achievement,
     Revocation,
     Delegation,
@@ -111,6 +113,7 @@ impl RecordKind {
         match self {
             RecordKind::Profile => "profile",
             RecordKind::Offer => "offer",
+            RecordKind::Need => "need",
             RecordKind::Achievement => "achievement",
             RecordKind::Revocation => "revocation",
             RecordKind::Delegation => "delegation",
@@ -127,6 +130,7 @@ impl From<&str> for RecordKind {
         match kind {
             "profile" => RecordKind::Profile,
             "offer" => RecordKind::Offer,
+            "need" => RecordKind::Need,
             "achievement" => RecordKind::Achievement,
             "revocation" => RecordKind::Revocation,
             "delegation" => RecordKind::Delegation,
@@ -182,6 +186,7 @@ impl RecordKey {
 pub enum Content {
     Profile(Box<ProfileBody>),
     Offer(Box<OfferBody>),
+    Need(Box<NeedBody>),
     Achievement(Box<AchievementBody>),
     Revocation(RevocationBody),
     Delegation(DelegationBody),

@@ -596,7 +596,7 @@ fn missing_body_is_refused() {
     let mut payload = offer_payload(&offer_body());
     payload.body = None;
     assert_rule(key().sign_checked(&payload, &ctx()), "body");
-    let mut payload = Payload::withdrawal(NET, RecordKind::Other("need".into()), "n1", 1, NOW);
+    let mut payload = Payload::withdrawal(NET, RecordKind::Other("nomination".into()), "n1", 1, NOW);
     payload.withdrawn = false;
     assert_rule(key().sign_checked(&payload, &ctx()), "body");
 }
@@ -826,8 +826,8 @@ fn unknown_kind_is_accepted_uninterpreted() {
     let payload = Payload {
         v: 1,
         net: NET.into(),
-        kind: "need".into(),
-        id: "n-2027-1".into(),
+        kind: "nomination".into(),
+        id: "nom-2027-1".into(),
         seq: 1,
         ts: NOW,
         body: Some(body.clone()),
@@ -838,16 +838,16 @@ fn unknown_kind_is_accepted_uninterpreted() {
     assert_eq!(record.content, Content::Uninterpreted);
     assert_eq!(record.bytes, bytes);
     assert_eq!(record.payload.body, Some(body));
-    assert_eq!(record.key().kind, "need");
+    assert_eq!(record.key().kind, "nomination");
 
     // The envelope and the payload rules still apply to an unknown kind.
     let mut not_a_map = payload.clone();
-    not_a_map.body = Some(Value::Text("need".into()));
+    not_a_map.body = Some(Value::Text("nomination".into()));
     assert_rule(key().sign_checked(&not_a_map, &ctx()), "body");
     let mut wrong_net = payload.clone();
     wrong_net.net = "other".into();
     assert_rule(key().sign_checked(&wrong_net, &ctx()), "net");
-    let withdrawal = Payload::withdrawal(NET, RecordKind::Other("need".into()), "n-2027-1", 2, NOW);
+    let withdrawal = Payload::withdrawal(NET, RecordKind::Other("nomination".into()), "nom-2027-1", 2, NOW);
     assert_eq!(key().sign_checked(&withdrawal, &ctx()).unwrap().content, Content::Withdrawn);
 }
 

@@ -21,6 +21,7 @@ use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement
 use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
 };
+use vetnet_protocol::need::{AgeBand, Funding, NeedBody, SupportNeed};
 use vetnet_protocol::offer::{Conditions, Contact, InsuranceCover, LanguageRequirement, OfferBody, Provision, Stipend};
 use vetnet_protocol::profile::{InstitutionKind, NodeAddress, ProfileBody, VetProvision};
 use vetnet_protocol::{
@@ -45,7 +46,7 @@ struct VectorFile {
     secret_key_hex: String,
     public_key_hex: String,
     did: String,
-    /// What a conforming reader makes of the record: `profile`, `offer`,
+    /// What a conforming reader makes of the record: `profile`, `offer`, `need`,
     /// `withdrawn`, `endorsement`, `key-rotation` or `key-revocation`.
     content: String,
     /// The payload in CBOR diagnostic notation (RFC 8949 section 8), map
@@ -140,6 +141,40 @@ fn offer_body() -> OfferBody {
     }
 }
 
+fn need_body() -> NeedBody {
+    NeedBody {
+        title: LangText::new("en", "Four bricklayers, 4 to 6 weeks in spring"),
+        description: LangText::new(
+            "en",
+            "Second-year learners of the building programme.\nA teacher travels with them.",
+        ),
+        learners: 4,
+        isced: "0732".into(),
+        occupation: Some("7112".into()),
+        qualification: Some("Building and construction programme, bricklaying".into()),
+        eqf: 4,
+        start: "2027-03-01".into(),
+        end: Some("2027-05-31".into()),
+        weeks_min: 4,
+        weeks_max: 6,
+        countries: vec!["DE".into(), "PL".into()],
+        nace: vec!["F41".into()],
+        languages: vec![
+            LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) },
+            LanguageRequirement { lang: "sv".into(), cefr: Some("C2".into()) },
+        ],
+        age: AgeBand::Under18,
+        support: vec![SupportNeed::AccompanyingTeacher, SupportNeed::SpecialDiet],
+        support_note: Some("One learner needs a gluten-free diet.".into()),
+        funding: Some(Funding::ErasmusKa1Vet),
+        contact: Some(Contact {
+            name: Some("Placement office".into()),
+            email: Some("placements@yrkes.example.se".into()),
+            phone: None,
+        }),
+    }
+}
+
 /// RFC 8032 section 7.1, test 2: the successor key of the rotation vector.
 const SUCCESSOR_SECRET_KEY_HEX: &str = "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb";
 
@@ -183,6 +218,13 @@ fn vectors() -> Vec<Vector> {
             description: "The withdrawal of offer welding-2027 (seq 2, no body, withdrawn true); it replaces seq 1.",
             content: "withdrawn",
             payload: Payload::withdrawal(NETWORK, RecordKind::Offer, "welding-2027", 2, TS),
+        },
+        Vector {
+            name: "need",
+            description: "A mobility need of a sending school with every field set (kind need, id bricklayers-2027, \
+                          seq 1).",
+            content: "need",
+            payload: Payload::with_body(NETWORK, RecordKind::Need, "bricklayers-2027", 1, TS, &need_body()).unwrap(),
         },
         Vector {
             name: "endorsement",
@@ -323,6 +365,7 @@ fn check_file(name: &str, file: &VectorFile) {
     let content = match opened.content {
         Content::Profile(_) => "profile",
         Content::Offer(_) => "offer",
+        Content::Need(_) => "need",
         Content::Achievement(_) => "achievement",
         Content::Revocation(_) => "revocation",
         Content::Delegation(_) => "delegation",

@@ -6,6 +6,8 @@ mod achievement;
 mod credential;
 mod init;
 mod mobility;
+mod matching;
+mod need;
 mod node;
 mod offer;
 mod own;
@@ -31,11 +33,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Peers => status::peers(&ApiClient::connect(&data_dir)?, printer).await,
         Command::Profile(command) => profile::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Offer(command) => offer::run(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Need(command) => need::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Achievement(command) => achievement::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Delegation(command) => {
             achievement::run_delegation(&ApiClient::connect(&data_dir)?, command, printer).await
         }
         Command::Credential(command) => credential::run(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Match(args) => matching::run(&ApiClient::connect(&data_dir)?, args, printer).await,
         Command::Search(command) => search::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Trust(command) => trust::run_trust(&data_dir, command, printer).await,
         Command::Endorsement(command) => {

@@ -52,7 +52,7 @@ pub async fn run(client: &ApiClient, command: OfferCommand, printer: Printer) ->
 }
 
 /// `4` → (4, 4); `3-5` → (3, 5).
-fn range(flag: &str, value: &str) -> anyhow::Result<(u64, u64)> {
+pub(crate) fn range(flag: &str, value: &str) -> anyhow::Result<(u64, u64)> {
     let parse = |s: &str| {
         s.trim()
             .parse::<u64>()

@@ -1,8 +1,9 @@
-//! `vetnet search offers|institutions|achievements`.
+//! `vetnet search offers|needs|institutions|achievements`.
 
 use crate::args::SearchCommand;
 use crate::client::ApiClient;
 use crate::commands::achievement::print_achievements;
+use crate::commands::need::print_needs;
 use crate::commands::offer::print_offers;
 use crate::commands::{lang_text, short_did, text};
 use crate::printer::Printer;
@@ -20,6 +21,18 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
             let offers = client.get("/v1/search/offers", &query).await?;
             print_offers(&offers, printer, "No offers match.");
+        }
+        SearchCommand::Needs(args) => {
+            let mut query: Vec<(&str, String)> = args.country.into_iter().map(|c| ("country", c)).collect();
+            query.extend(args.sector.map(|v| ("sector", v)));
+            query.extend(args.eqf.map(|v| ("eqf", v.to_string())));
+            query.extend(args.lang.map(|v| ("lang", v)));
+            query.extend(args.text.map(|v| ("text", v)));
+            query.extend(args.author.map(|v| ("author", v)));
+            query.extend(args.limit.map(|v| ("limit", v.to_string())));
+            query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
+            let needs = client.get("/v1/search/needs", &query).await?;
+            print_needs(&needs, printer, "No needs match.");
         }
         SearchCommand::Institutions(args) => {
             let mut query: Vec<(&str, String)> = args.country.into_iter().map(|c| ("country", c)).collect();
