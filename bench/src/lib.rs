@@ -18,8 +18,8 @@
 pub mod figure;
 pub mod footprint;
 pub mod ingest;
-pub mod mobility;
 pub mod matching;
+pub mod mobility;
 pub mod propagation;
 pub mod report;
 pub mod rng;

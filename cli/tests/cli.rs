@@ -769,6 +769,9 @@ fn a_mobility_through_the_cli_with_three_signatures() {
     let erased = school.json(&["mobility", "erase", &thread, "--yes", "--reason", "the learner asked"]);
     assert_eq!(erased["erased"], true);
     assert!(erased.get("learner").is_none(), "{erased}");
+}
+
+#[test]
 fn a_need_is_published_found_by_a_host_and_matched_with_reasons() {
     let school = Home::new();
     school.init(&["--name", "Karlskrona Yrkesgymnasium", "--country", "SE", "--kind", "vet-provider"]);

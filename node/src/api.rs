@@ -29,8 +29,8 @@ use crate::search::{self, AchievementQuery, InstitutionQuery, OfferQuery};
 use crate::store::{RecordStore, StoreError};
 
 mod credentials;
-mod mobility;
 mod matching;
+mod mobility;
 mod needs;
 mod trust;
 

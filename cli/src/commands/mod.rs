@@ -5,8 +5,8 @@
 mod achievement;
 mod credential;
 mod init;
-mod mobility;
 mod matching;
+mod mobility;
 mod need;
 mod node;
 mod offer;
