@@ -374,6 +374,14 @@ impl Mobility {
                 format!("this node holds no live offer {:?} by {} (search offers first)", body.offer, host.to_did()),
             ));
         }
+        if let Some(need) = &body.need
+            && credentials::live(&self.inner.store, me, &RecordKind::Need, need)?.is_none()
+        {
+            return Err(refused(
+                "need",
+                format!("this institution has no live need {need:?} (see `vetnet need list`)"),
+            ));
+        }
         let mut random = [0u8; 12];
         getrandom::fill(&mut random).map_err(|e| MobilityError::Corrupt(format!("no randomness: {e}")))?;
         let thread_id = format!("m-{}", hex::encode(random));

@@ -1,5 +1,6 @@
 //! A learner's mobility over real nodes: a school in Sweden and a host in
-//! Germany walk a thread from interest to recognition over
+//! Germany walk a thread from need, offer and match through interest to
+//! recognition over
 //! `/vetnet/<net>/direct/1`. The host is offline for part of it (the
 //! nomination waits in the school's outbox and arrives when the host is
 //! back), a party that may not take a step is refused (locally and over the
@@ -8,17 +9,45 @@
 //! an erasure leaves only an anonymised trace on both nodes.
 
 use vetnet_node::credentials::{Verdict, verify};
+use vetnet_node::matching::{MatchQuery, match_own};
 use vetnet_node::mobility::{CompletionCredential, Delivery, MobilityError, SignAs, ThreadView};
 use vetnet_node::publish::PublishMode;
 use vetnet_protocol::achievement::{AchievementBody, Participation};
 use vetnet_protocol::mobility::steps::*;
 use vetnet_protocol::mobility::{ReceiptStatus, StepBody, StepDraft, VerifiedReceipt, sign_step};
+use vetnet_protocol::need::{AgeBand, Funding, NeedBody};
 use vetnet_protocol::offer::LanguageRequirement;
 use vetnet_protocol::{LangText, RecordKey, RecordKind, ValidationContext};
 use vetnet_tests::{TestNode, offer, spawn, start_on, stop, wait_for_topic_peers, wait_until};
 
 const OFFER: &str = "welding-2027";
 const ACHIEVEMENT: &str = "welding-placement";
+const NEED: &str = "welders-2027";
+
+/// Two welding learners from Sweden, EQF 4, four weeks in spring 2027.
+fn need() -> NeedBody {
+    NeedBody {
+        title: LangText::new("en", "Two welders for a spring placement"),
+        description: LangText::default(),
+        learners: 2,
+        isced: "0715".into(),
+        occupation: None,
+        qualification: Some("Industrial technology programme".into()),
+        eqf: 4,
+        start: "2027-02-15".into(),
+        end: Some("2027-04-30".into()),
+        weeks_min: 4,
+        weeks_max: 4,
+        countries: vec!["DE".into()],
+        nace: Vec::new(),
+        languages: vec![LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) }],
+        age: AgeBand::Under18,
+        support: Vec::new(),
+        support_note: None,
+        funding: Some(Funding::ErasmusKa1Vet),
+        contact: None,
+    }
+}
 
 fn achievement() -> AchievementBody {
     AchievementBody {
@@ -126,9 +155,36 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     })
     .await;
 
-    // Interest: school → host, delivered with a signed receipt.
-    let interest =
-        InterestBody { offer: OFFER.into(), need: None, learners: 2, message: Some("Two welders in March?".into()) };
+    // The school's need; matching ranks the host's offer for it, with reasons,
+    // on the school's node, and the need for the offer on the host's.
+    school.node.publisher().publish(RecordKind::Need, NEED, &need(), PublishMode::Create).await.unwrap();
+    let need_key = RecordKey { author: school_id, kind: "need".into(), id: NEED.into() };
+    wait_until("the school's need reaches the host", || async {
+        host.node.store().get(&need_key).ok().flatten().is_some()
+    })
+    .await;
+    let query = MatchQuery { need: Some(NEED.into()), ..MatchQuery::default() };
+    let matches = match_own(school.node.store(), &school_id, &query).unwrap();
+    let best = &matches[0].candidates[0];
+    assert_eq!((best.record.author, best.record.payload.id.as_str()), (host_id, OFFER));
+    assert!(!best.report.blocking);
+    assert!(best.report.fits.iter().any(|r| r.text.contains("field of education matches")), "{:?}", best.report);
+    let query = MatchQuery { offer: Some(OFFER.into()), ..MatchQuery::default() };
+    let matches = match_own(host.node.store(), &host_id, &query).unwrap();
+    assert_eq!(matches[0].candidates[0].record.author, school_id, "the host finds the school's need for its offer");
+
+    // Interest: school → host, about the offer and answering the need,
+    // delivered with a signed receipt.
+    let wrong_need =
+        InterestBody { offer: OFFER.into(), need: Some("no-such-need".into()), learners: 2, message: None };
+    let refused = school.node.mobility().express_interest(host_id, wrong_need).await.unwrap_err();
+    assert!(matches!(refused, MobilityError::Refused(ref r) if r.field == "need"), "{refused:?}");
+    let interest = InterestBody {
+        offer: OFFER.into(),
+        need: Some(NEED.into()),
+        learners: 2,
+        message: Some("Two welders in March?".into()),
+    };
     let view = school.node.mobility().express_interest(host_id, interest).await.unwrap();
     let thread = view.log.thread.clone();
     wait_delivered(&school, &thread).await;
@@ -305,7 +361,6 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     let step = view.thread.as_ref().unwrap().links()[1].bytes.clone();
     let ctx = ValidationContext { network: "bsr", now: vetnet_node::publish::unix_now() };
     assert!(vetnet_protocol::VerifiedRecord::open(&step, &ctx).is_err());
-    let _ = school_id;
 
     // Erasure on the learner's request: both nodes keep only a trace.
     school.node.mobility().erase(&thread, Some("the learner asked".into())).await.unwrap();
