@@ -886,6 +886,11 @@ fn a_need_is_published_found_by_a_host_and_matched_with_reasons() {
     assert!(explained.stdout.contains("Need bricklayers") && explained.stdout.contains("bricklaying"), "{explained}");
     assert!(explained.stdout.contains("· the mobility is funded by Erasmus+ KA1 VET"), "{explained}");
 
+    let updated = school.json(&["need", "update", "bricklayers", "--learners", "4"]);
+    assert_eq!((updated["seq"].as_u64(), updated["learners"].as_u64()), (Some(2), Some(4)));
+    assert_eq!(updated["countries"], published["countries"], "unset flags keep their value");
+    school.run(&["need", "update", "bricklayers", "--weeks", "6-4"]).assert_failure(1, &["body.weeks_max"]);
+
     let withdrawn = school.json(&["need", "withdraw", "bricklayers"]);
     assert_eq!(withdrawn["withdrawn"], true);
 }

@@ -8,7 +8,7 @@
 //! unknown (`99…`), are read, since any other pair is blocked anyway. With
 //! `all`, nothing is narrowed and blocked pairs are returned too.
 
-use vetnet_protocol::matching::{MatchReport, match_offer_need};
+use vetnet_protocol::matching::{MatchReport, is_blocked, match_offer_need};
 use vetnet_protocol::need::NeedBody;
 use vetnet_protocol::offer::OfferBody;
 use vetnet_protocol::{Content, InstitutionId, RecordKind, VerifiedRecord};
@@ -72,8 +72,11 @@ pub fn match_own(store: &RecordStore, me: &InstitutionId, query: &MatchQuery) ->
         let needs = sector_candidates(store, "need", sectors, me, &query.authors_in)?;
         for own in offers {
             let Some(offer) = offer_of(&own) else { continue };
-            let scored =
-                needs.iter().enumerate().filter_map(|(i, r)| need_of(r).map(|n| (i, match_offer_need(offer, n))));
+            // Blocked pairs are recognised without building their reasons.
+            let scored = needs.iter().enumerate().filter_map(|(i, r)| {
+                let need = need_of(r).filter(|need| query.all || !is_blocked(offer, need))?;
+                Some((i, match_offer_need(offer, need)))
+            });
             let candidates = rank(&needs, scored, query.all, limit);
             results.push(OwnMatches { own, candidates });
         }
@@ -84,8 +87,10 @@ pub fn match_own(store: &RecordStore, me: &InstitutionId, query: &MatchQuery) ->
         let offers = sector_candidates(store, "offer", sectors, me, &query.authors_in)?;
         for own in needs {
             let Some(need) = need_of(&own) else { continue };
-            let scored =
-                offers.iter().enumerate().filter_map(|(i, r)| offer_of(r).map(|o| (i, match_offer_need(o, need))));
+            let scored = offers.iter().enumerate().filter_map(|(i, r)| {
+                let offer = offer_of(r).filter(|offer| query.all || !is_blocked(offer, need))?;
+                Some((i, match_offer_need(offer, need)))
+            });
             let candidates = rank(&offers, scored, query.all, limit);
             results.push(OwnMatches { own, candidates });
         }

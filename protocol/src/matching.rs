@@ -129,6 +129,30 @@ pub fn match_offer_need(offer: &OfferBody, need: &NeedBody) -> MatchReport {
     s.report
 }
 
+/// Whether a hard blocker holds, without building the reasons: the same
+/// answer as `match_offer_need(offer, need).blocking`, for ranking many pairs
+/// cheaply when blocked pairs are not wanted.
+pub fn is_blocked(offer: &OfferBody, need: &NeedBody) -> bool {
+    let unknown = offer.isced.starts_with("99") || need.isced.starts_with("99");
+    if !unknown && offer.isced.get(..2) != need.isced.get(..2) {
+        return true;
+    }
+    if need.age.involves_minors() && !offer.conditions.minors {
+        return true;
+    }
+    let periods = || -> Option<bool> {
+        let o_start = date(&offer.start)?;
+        let o_last_start = match &offer.end {
+            Some(end) => date(end)?,
+            None => o_start,
+        };
+        let o_end = o_last_start.checked_add_days(Days::new(u64::from(offer.weeks_max) * 7 - 1))?;
+        let (n_start, n_end) = need.window()?;
+        Some(o_end.min(n_end) < o_start.max(n_start))
+    };
+    periods().unwrap_or(true)
+}
+
 fn field_name(code: &str) -> String {
     match codes::isced_f_name(code) {
         Some(name) => format!("{code} {}", name.to_lowercase()),

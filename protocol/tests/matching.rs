@@ -2,7 +2,7 @@
 //! score the weights of docs/MATCHING.md add up to.
 
 use vetnet_protocol::LangText;
-use vetnet_protocol::matching::{Criterion, MatchReport, match_offer_need, weights};
+use vetnet_protocol::matching::{Criterion, MatchReport, is_blocked, match_offer_need, weights};
 use vetnet_protocol::need::{AgeBand, Funding, NeedBody, SupportNeed};
 use vetnet_protocol::offer::{Conditions, LanguageRequirement, OfferBody, Provision};
 
@@ -290,4 +290,34 @@ fn the_report_serialises_with_codes_as_words() {
     assert_eq!(json["score"], 100);
     assert_eq!(json["fits"][0]["code"], "field");
     assert_eq!(json["blocking"], false);
+}
+
+#[test]
+fn is_blocked_agrees_with_the_full_report() {
+    let mut pairs = vec![(offer(), need())];
+    let mut n = need();
+    n.isced = "1013".into();
+    pairs.push((offer(), n));
+    let mut n = need();
+    n.isced = "9999".into();
+    pairs.push((offer(), n));
+    let mut n = need();
+    n.isced = "0715".into();
+    pairs.push((offer(), n));
+    let mut n = need();
+    (n.start, n.end) = ("2027-09-01".into(), Some("2027-10-31".into()));
+    pairs.push((offer(), n));
+    let mut n = need();
+    (n.start, n.end) = ("2027-06-04".into(), Some("2027-07-31".into()));
+    pairs.push((offer(), n));
+    let mut o = offer();
+    o.conditions.minors = false;
+    pairs.push((o.clone(), need()));
+    let mut n = need();
+    n.age = AgeBand::Adults;
+    pairs.push((o, n));
+    for (o, n) in &pairs {
+        assert_eq!(is_blocked(o, n), match_offer_need(o, n).blocking, "{} / {}", o.isced, n.isced);
+    }
+    assert_eq!(pairs.iter().filter(|(o, n)| is_blocked(o, n)).count(), 3);
 }
