@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use ed25519_dalek::SigningKey;
+use futures::StreamExt;
 use libp2p::{Multiaddr, PeerId};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Mutex, Notify, watch};
@@ -40,6 +41,9 @@ use crate::credentials::{self, CredentialError, CredentialIssuer, IssueRequest};
 use crate::network::{NetworkClient, NetworkTiming};
 use crate::publish::{Publisher, unix_now};
 use crate::store::{RecordStore, StoreError};
+
+/// Recipients an outbox pass serves at the same time.
+const CONCURRENT_RECIPIENTS: usize = 16;
 
 /// The last outbox number given out.
 const OUTBOX_COUNTER: &[u8] = b"n/outbox";
@@ -162,6 +166,9 @@ struct OutboxEntry {
     /// connection to the other node tries at once).
     next_attempt_ms: u64,
 }
+
+/// One recipient's outbox entries, in order, with their keys.
+type OutboxQueue = Vec<(sled::IVec, OutboxEntry)>;
 
 /// What a caller sees of a thread.
 #[derive(Debug, Clone)]
@@ -987,27 +994,35 @@ impl Mobility {
         }
     }
 
-    /// One pass over the outbox, in order. A recipient that does not take a
-    /// step gets nothing after it in this pass, so steps arrive in order.
+    /// One pass over the outbox. Each recipient's steps go in the order they
+    /// were taken, and a recipient that does not take a step gets nothing
+    /// after it in this pass; recipients are served concurrently (at most
+    /// [`CONCURRENT_RECIPIENTS`]), so one unreachable partner does not hold
+    /// up the others.
     pub async fn deliver(&self, force: bool) -> Result<(), MobilityError> {
-        let mut blocked: Vec<Vec<u8>> = Vec::new();
-        let entries: Vec<(sled::IVec, OutboxEntry)> = self
-            .inner
-            .tree
-            .scan_prefix(b"o/")
-            .map(|item| -> Result<_, MobilityError> {
-                let (key, value) = item?;
-                Ok((key, decode(&value)?))
-            })
-            .collect::<Result<_, _>>()?;
-        let now_ms = unix_now().saturating_mul(1000);
-        for (key, entry) in entries {
-            if blocked.contains(&entry.to) {
-                continue;
+        let mut queues: Vec<(Vec<u8>, OutboxQueue)> = Vec::new();
+        for item in self.inner.tree.scan_prefix(b"o/") {
+            let (key, value) = item?;
+            let entry: OutboxEntry = decode(&value)?;
+            match queues.iter_mut().find(|(to, _)| *to == entry.to) {
+                Some((_, queue)) => queue.push((key, entry)),
+                None => queues.push((entry.to.clone(), vec![(key, entry)])),
             }
+        }
+        let results: Vec<Result<(), MobilityError>> = futures::stream::iter(queues)
+            .map(|(_, queue)| self.deliver_queue(queue, force))
+            .buffer_unordered(CONCURRENT_RECIPIENTS)
+            .collect()
+            .await;
+        results.into_iter().collect()
+    }
+
+    /// Delivers one recipient's steps in order, until one is not taken.
+    async fn deliver_queue(&self, queue: OutboxQueue, force: bool) -> Result<(), MobilityError> {
+        let now_ms = unix_now().saturating_mul(1000);
+        for (key, entry) in queue {
             if !force && entry.next_attempt_ms > now_ms {
-                blocked.push(entry.to.clone());
-                continue;
+                return Ok(());
             }
             if !self.outbox_holds(&key, &entry)? {
                 // Superseded or refused earlier in this pass.
@@ -1018,28 +1033,23 @@ impl Mobility {
                 continue;
             };
             let to = InstitutionId::from_bytes(entry.to.as_slice().try_into().unwrap_or([0; 32]));
-            tracing::debug!(thread = %entry.thread, step = %hex::encode(&entry.hash[..8]), attempts = entry.attempts, "sending a mobility step");
-            let sent = self.send(to, bytes.to_vec()).await;
-            match &sent {
-                Ok(receipt) => {
-                    tracing::debug!(thread = %entry.thread, step = %hex::encode(&entry.hash[..8]), status = %receipt.payload.status, "receipt")
-                }
-                Err(e) => {
-                    tracing::debug!(thread = %entry.thread, step = %hex::encode(&entry.hash[..8]), error = %e, "not delivered")
-                }
-            }
-            match sent {
+            let step = hex::encode(&entry.hash[..8]);
+            tracing::debug!(thread = %entry.thread, %step, attempts = entry.attempts, "sending a mobility step");
+            match self.send(to, bytes.to_vec()).await {
                 Ok(receipt) if receipt.payload.status != ReceiptStatus::Retry => {
+                    tracing::debug!(thread = %entry.thread, %step, status = %receipt.payload.status, "receipt");
                     self.apply_receipt(&key, &entry, receipt).await?;
                 }
                 Ok(receipt) => {
                     let why = receipt.payload.reason.clone().unwrap_or_else(|| "the other node asked to retry".into());
+                    tracing::debug!(thread = %entry.thread, %step, %why, "the other node asks to retry");
                     self.back_off(&key, &entry, why).await?;
-                    blocked.push(entry.to.clone());
+                    return Ok(());
                 }
                 Err(why) => {
+                    tracing::debug!(thread = %entry.thread, %step, error = %why, "not delivered");
                     self.back_off(&key, &entry, why).await?;
-                    blocked.push(entry.to.clone());
+                    return Ok(());
                 }
             }
         }
