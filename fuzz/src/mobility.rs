@@ -361,8 +361,24 @@ pub fn invariants(thread: &Thread) {
     assert_eq!(thread.status(), status);
     let school = thread.next_steps(Party::School);
     let host = thread.next_steps(Party::Host);
-    assert_eq!(school, model_next(status, Party::School), "the school's next steps when {}", status.as_str());
-    assert_eq!(host, model_next(status, Party::Host), "the host's next steps when {}", status.as_str());
+    // Which signatures of the current agreement are still to give.
+    let unsigned = |role: SignerRole| {
+        thread.current_agreement().is_some_and(|a| {
+            !thread
+                .signatures()
+                .iter()
+                .any(|s| matches!(&s.body, StepBody::Signature(b) if b.role == role && b.agreement[..] == a.hash.0))
+        })
+    };
+    let school_may_sign = unsigned(SignerRole::School) || unsigned(SignerRole::Learner);
+    let host_may_sign = unsigned(SignerRole::Host);
+    assert_eq!(
+        school,
+        model_next(status, Party::School, school_may_sign),
+        "the school's next steps when {}",
+        status.as_str()
+    );
+    assert_eq!(host, model_next(status, Party::Host, host_may_sign), "the host's next steps when {}", status.as_str());
     assert_eq!(status.is_closed(), school.is_empty() && host.is_empty(), "closed exactly when nobody may act");
     assert!(!school.iter().chain(&host).any(|k| matches!(k, StepKind::Interest | StepKind::Erasure)));
     if thread.current_agreement().is_some_and(|a| thread.signatures_of(&a.hash).is_complete()) {
@@ -403,7 +419,7 @@ fn model_status(thread: &Thread) -> ThreadStatus {
 }
 
 /// The table of `thread.rs`: who may take which step in which status.
-fn model_next(status: ThreadStatus, party: Party) -> Vec<StepKind> {
+fn model_next(status: ThreadStatus, party: Party, may_sign: bool) -> Vec<StepKind> {
     use Party::*;
     use StepKind::*;
     use ThreadStatus as S;
@@ -413,7 +429,8 @@ fn model_next(status: ThreadStatus, party: Party) -> Vec<StepKind> {
         (S::Nominated, School) => vec![Cancellation],
         (S::Nominated, Host) => vec![Acceptance, Refusal, Cancellation],
         (S::Accepted, _) => vec![Agreement, Cancellation],
-        (S::Agreeing, _) => vec![Signature, Agreement, Cancellation],
+        (S::Agreeing, _) if may_sign => vec![Signature, Agreement, Cancellation],
+        (S::Agreeing, _) => vec![Agreement, Cancellation],
         (S::Agreed, School) => vec![Agreement, Cancellation],
         (S::Agreed, Host) => vec![Completion, Agreement, Cancellation],
         (S::Completed, School) => vec![Recognition],

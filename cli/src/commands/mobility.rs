@@ -356,7 +356,13 @@ fn show(view: &Value, printer: Printer) -> anyhow::Result<()> {
     let steps = view["steps"].as_array().cloned().unwrap_or_default();
     let rows: Vec<Vec<String>> = steps
         .iter()
-        .map(|s| vec![text(&s["kind"]), text(&s["from"]), when(&s["ts"]), delivery_text(&s["delivery"])])
+        .map(|s| {
+            let kind = match s["body"]["role"].as_str() {
+                Some(role) if s["kind"] == "signature" => format!("signature ({role})"),
+                _ => text(&s["kind"]),
+            };
+            vec![kind, text(&s["from"]), when(&s["ts"]), delivery_text(&s["delivery"])]
+        })
         .collect();
     printer.table(&["STEP", "BY", "WHEN", "DELIVERY"], &rows);
     if let Some(agreement) = view.get("agreement").filter(|a| a.is_object()) {

@@ -233,7 +233,8 @@ impl Thread {
             (S::Interested, Party::Host) => vec![Refusal],
             (S::Nominated, Party::Host) => vec![Acceptance, Refusal],
             (S::Accepted, _) => vec![Agreement],
-            (S::Agreeing, _) => vec![Signature, Agreement],
+            (S::Agreeing, _) if self.may_still_sign(party) => vec![Signature, Agreement],
+            (S::Agreeing, _) => vec![Agreement],
             (S::Agreed, Party::Host) => vec![Completion, Agreement],
             (S::Agreed, Party::School) => vec![Agreement],
             (S::Completed, Party::School) => vec![Recognition],
@@ -243,6 +244,17 @@ impl Thread {
             steps.push(Cancellation);
         }
         steps
+    }
+
+    /// Whether `party` still has a signature of the current agreement to
+    /// give: the school its own and the learner's, the host its own.
+    fn may_still_sign(&self, party: Party) -> bool {
+        let Some(agreement) = self.current_agreement() else { return false };
+        let signed = self.signatures_of(&agreement.hash);
+        match party {
+            Party::School => signed.school.is_none() || signed.learner.is_none(),
+            Party::Host => signed.host.is_none(),
+        }
     }
 
     /// Whether `step` may join the thread now; [`Thread::push`] adds it.
