@@ -88,3 +88,11 @@ fn match_quick() {
     assert!(figure(&figures, "matches returned (limit 10 each)").value >= 1.0, "some needs fit");
     assert!(figure(&figures, "match_own mean").target.is_some());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mobility_quick() {
+    let figures = vetnet_bench::mobility::run(10).await.expect("mobility runs");
+    assert_all_finite(&figures);
+    assert_eq!(figure(&figures, "steps without a delivered receipt").value, 0.0);
+    assert_eq!(figure(&figures, "threads nominated at the host").value, 10.0);
+}
