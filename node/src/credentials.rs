@@ -417,6 +417,17 @@ impl CredentialIssuer {
         }
     }
 
+    /// Forgets the issued credential `id` (its learner's name and the signed
+    /// document) when the learner asked for their data to be erased. The
+    /// credential stays valid for whoever holds it; only this node's copy
+    /// goes. Returns whether it was held.
+    pub fn forget(&self, id: &str) -> Result<bool, CredentialError> {
+        let id = normalise_id(id);
+        let held = self.issued.remove(id.as_bytes())?.is_some();
+        self.issued.flush()?;
+        Ok(held)
+    }
+
     /// The revocation of credential `id` this institution published, if any.
     pub fn revocation(&self, id: &str) -> Result<Option<(RevocationBody, u64)>, StoreError> {
         // From this institution's first key on, so revocations signed before a rotation count too.

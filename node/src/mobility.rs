@@ -715,10 +715,26 @@ impl Mobility {
     /// Deletes every step's bytes and the learner key, drops the thread's
     /// outbox entries, and marks the log erased. Returns the new log.
     fn erase_locally(&self, mut log: ThreadLog) -> Result<ThreadLog, MobilityError> {
+        // A credential this node issued at completion holds the learner's
+        // name too: this node's copy goes (the learner keeps theirs).
+        if let Some(thread) = self.rebuild(&log)?
+            && let Some(StepBody::Completion(completion)) = thread.completion().map(|c| &c.body)
+            && let Some(credential) = &completion.credential
+            && thread.completion().is_some_and(|c| c.author == self.me())
+        {
+            self.inner.issuer.forget(&credential.id)?;
+        }
         let mut batch = sled::Batch::default();
         for entry in &log.entries {
             if entry.kind != StepKind::Erasure {
                 batch.remove(key_of(b"s/", &entry.hash));
+            }
+            // Receipts and refusal reasons may quote what a step held.
+            batch.remove(key_of(b"r/", &entry.hash));
+        }
+        for entry in &mut log.entries {
+            if let Delivery::Refused { reason, .. } = &mut entry.delivery {
+                *reason = "(erased)".into();
             }
         }
         batch.remove(key_of(b"k/", log.thread.as_bytes()));
@@ -765,7 +781,8 @@ impl Mobility {
         if let Some(e) = &refusal
             && status == ReceiptStatus::Refused
         {
-            tracing::info!(field = %e.field, rule = %e.rule, "refused a mobility step");
+            // The rule may quote what the step held: only the field is logged.
+            tracing::info!(field = %e.field, "refused a mobility step");
         }
         let key = self.inner.publisher.key();
         let receipt =
@@ -815,10 +832,12 @@ impl Mobility {
             return Err(Receive::Refused(ValidationError::new("kid", "the author is not a party of this thread")));
         }
         if let StepBody::Erasure(_) = step.body {
-            let from = if step.author == log.school() { Party::School } else { Party::Host };
-            if log.erased.is_none() {
-                log = self.erase_locally(log).map_err(Receive::internal)?;
+            if log.erased.is_some() {
+                // Erased already: nothing more to keep.
+                return Ok((ReceiptStatus::Accepted, None));
             }
+            let from = if step.author == log.school() { Party::School } else { Party::Host };
+            log = self.erase_locally(log).map_err(Receive::internal)?;
             self.commit_received(log, &step, from).await.map_err(Receive::internal)?;
             return Ok((ReceiptStatus::Accepted, None));
         }
@@ -889,11 +908,17 @@ impl Mobility {
                 format!("this institution has no live offer {:?}", interest.offer),
             )));
         }
+        if credentials::institution(&self.inner.store, step.author).map_err(|e| Receive::internal(e.into()))?.is_none()
+        {
+            // Not refused for good: the profile may still be on its way.
+            return Err(Receive::Retry("this node holds no profile of the school yet".into()));
+        }
         let mut open = 0;
         for item in self.inner.tree.scan_prefix(b"t/") {
             let (_, bytes) = item.map_err(|e| Receive::internal(e.into()))?;
             let log: ThreadLog = decode(&bytes).map_err(Receive::internal)?;
-            if log.school == step.author.as_bytes() {
+            let closed = log.erased.is_some() || matches!(log.status.as_str(), "refused" | "recognised" | "cancelled");
+            if log.school == step.author.as_bytes() && !closed {
                 open += 1;
             }
         }
@@ -1067,14 +1092,11 @@ impl Mobility {
         let mut last_error = String::new();
         for (peer, addrs) in nodes {
             match self.inner.network.send_direct(peer, addrs, bytes.clone()).await {
-                Ok(answer) => {
-                    let receipt = VerifiedReceipt::open(&answer, self.network_name())
-                        .map_err(|e| format!("the other node sent an invalid receipt: {e}"))?;
-                    if receipt.signer != to || receipt.step != hash {
-                        return Err("the receipt is not signed by the addressee for this step".into());
-                    }
-                    return Ok(receipt);
-                }
+                Ok(answer) => match VerifiedReceipt::open(&answer, self.network_name()) {
+                    Ok(receipt) if receipt.signer == to && receipt.step == hash => return Ok(receipt),
+                    Ok(_) => last_error = "the receipt is not signed by the addressee for this step".into(),
+                    Err(e) => last_error = format!("the other node sent an invalid receipt: {e}"),
+                },
                 Err(e) => last_error = e.to_string(),
             }
         }
@@ -1165,7 +1187,7 @@ impl Mobility {
                 let field = receipt.payload.field.clone().unwrap_or_else(|| "step".into());
                 let reason =
                     receipt.payload.reason.clone().unwrap_or_else(|| "the other party took a step first".into());
-                tracing::info!(thread = %entry.thread, %field, %reason, "the other node did not take a step");
+                tracing::info!(thread = %entry.thread, %field, "the other node did not take a step");
                 // The step, and any link of ours after it, leave the thread.
                 let mut dropped = Vec::new();
                 if log.erased.is_none()

@@ -360,7 +360,12 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
                 h.mobility.retry_now();
             }
             NetworkEvent::DirectMessage { peer, bytes, channel } => {
-                let Ok(permit) = h.inbound.clone().acquire_owned().await else { break };
+                // Never wait here: gossip and sync share this loop. A step
+                // dropped when busy is sent again by the sender's outbox.
+                let Ok(permit) = h.inbound.clone().try_acquire_owned() else {
+                    tracing::debug!(%peer, "busy; a direct message was dropped");
+                    continue;
+                };
                 let (mobility, network) = (h.mobility.clone(), h.network.clone());
                 tokio::spawn(async move {
                     let (receipt, misbehaved) = mobility.receive(&bytes).await;

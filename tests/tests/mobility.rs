@@ -341,7 +341,7 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     let recognition = RecognitionBody {
         decision: RecognitionDecision::Recognised,
         units: vec![0],
-        credential: Some(credential_id),
+        credential: Some(credential_id.clone()),
         note: Some("Credited in full.".into()),
     };
     school.node.mobility().recognise(&thread, recognition).await.unwrap();
@@ -375,6 +375,10 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
         assert_eq!(view.log.entries.len(), 10, "the trace keeps every step's kind, time and hash");
         assert!(!node.node.mobility().holds_learner_key(&thread).unwrap());
     }
+    assert!(
+        host.node.credentials().get(&credential_id).is_err(),
+        "the host's copy of the credential it issued (the learner's name) is gone too"
+    );
 }
 
 /// Opens a thread and walks it to `accepted` on both nodes.

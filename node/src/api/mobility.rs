@@ -51,6 +51,10 @@ impl From<MobilityError> for ApiError {
             MobilityError::Erased(_) => ApiError::new(StatusCode::GONE, "erased", e.to_string()),
             MobilityError::Credential(e) => e.into(),
             MobilityError::Record(vetnet_protocol::RecordError::Rule(rule)) => ApiError::invalid(rule.field, rule.rule),
+            MobilityError::Record(vetnet_protocol::RecordError::TooLarge { size, max }) => ApiError::invalid(
+                "body",
+                format!("makes a step of {size} bytes; a step may be at most {max} bytes (shorten the texts)"),
+            ),
             MobilityError::Store(e) => e.into(),
             other => {
                 tracing::error!(error = %other, "mobility error in the admin API");
