@@ -42,8 +42,8 @@ use crate::network::{NetworkClient, NetworkTiming};
 use crate::publish::{Publisher, unix_now};
 use crate::store::{RecordStore, StoreError};
 
-/// Recipients an outbox pass serves at the same time.
-const CONCURRENT_RECIPIENTS: usize = 16;
+/// Threads an outbox pass serves at the same time.
+const CONCURRENT_THREADS: usize = 16;
 
 /// The last outbox number given out.
 const OUTBOX_COUNTER: &[u8] = b"n/outbox";
@@ -167,7 +167,7 @@ struct OutboxEntry {
     next_attempt_ms: u64,
 }
 
-/// One recipient's outbox entries, in order, with their keys.
+/// One thread's outbox entries, in order, with their keys.
 type OutboxQueue = Vec<(sled::IVec, OutboxEntry)>;
 
 /// What a caller sees of a thread.
@@ -351,7 +351,7 @@ impl Mobility {
     /// [`verify_document`], offline, without either node.
     pub fn export(&self, thread_id: &str) -> Result<Vec<Vec<u8>>, MobilityError> {
         let view = self.show(thread_id)?;
-        let thread = view.thread.ok_or_else(|| MobilityError::Erased(thread_id.to_owned()))?;
+        let thread = view.thread.ok_or_else(|| closed_thread(&view.log))?;
         let mut steps: Vec<&VerifiedStep> = thread.links().iter().chain(thread.signatures()).collect();
         steps.sort_by_key(|s| view.log.entries.iter().position(|e| e.hash == s.hash.0));
         Ok(steps.into_iter().map(|s| s.bytes.clone()).collect())
@@ -432,7 +432,7 @@ impl Mobility {
         if log.erased.is_some() {
             return Err(MobilityError::Erased(thread_id.to_owned()));
         }
-        let thread = self.rebuild(&log)?.ok_or_else(|| MobilityError::Erased(thread_id.to_owned()))?;
+        let thread = self.rebuild(&log)?.ok_or_else(|| closed_thread(&log))?;
         let me = self.me();
         let party = thread.party_of(&me).ok_or_else(|| self.not_a_party(&thread))?;
         let kind = body.kind();
@@ -600,7 +600,7 @@ impl Mobility {
     /// Signs the current learning agreement.
     pub async fn sign(&self, thread_id: &str, sign_as: SignAs) -> Result<ThreadView, MobilityError> {
         let view = self.show(thread_id)?;
-        let thread = view.thread.as_ref().ok_or_else(|| MobilityError::Erased(thread_id.to_owned()))?;
+        let thread = view.thread.as_ref().ok_or_else(|| closed_thread(&view.log))?;
         let agreement = thread
             .current_agreement()
             .ok_or_else(|| refused("step", "there is no learning agreement to sign yet"))?
@@ -640,7 +640,7 @@ impl Mobility {
         credential: Option<CompletionCredential>,
     ) -> Result<ThreadView, MobilityError> {
         let view = self.show(thread_id)?;
-        let thread = view.thread.as_ref().ok_or_else(|| MobilityError::Erased(thread_id.to_owned()))?;
+        let thread = view.thread.as_ref().ok_or_else(|| closed_thread(&view.log))?;
         let agreement = thread.current_agreement().ok_or_else(|| refused("step", "there is no learning agreement"))?;
         let signed = thread.signatures_of(&agreement.hash);
         if !signed.is_complete() {
@@ -969,13 +969,26 @@ impl Mobility {
     /// Marks `dropped` steps superseded (or refused) in `log` and removes
     /// their outbox entries, in one write.
     fn supersede(&self, log: &mut ThreadLog, dropped: &[VerifiedStep]) -> Result<(), MobilityError> {
+        let mut batch = sled::Batch::default();
+        self.supersede_into(&mut batch, log, dropped)?;
+        batch.insert(key_of(b"t/", log.thread.as_bytes()), encode(&*log)?);
+        self.inner.tree.apply_batch(batch)?;
+        Ok(())
+    }
+
+    /// [`Mobility::supersede`] into `batch`; the caller writes the log.
+    fn supersede_into(
+        &self,
+        batch: &mut sled::Batch,
+        log: &mut ThreadLog,
+        dropped: &[VerifiedStep],
+    ) -> Result<(), MobilityError> {
         let now = unix_now();
         for step in dropped {
             if let Some(entry) = log.entry_mut(&step.hash) {
                 entry.delivery = Delivery::Superseded { at: now };
             }
         }
-        let mut batch = sled::Batch::default();
         for item in self.inner.tree.scan_prefix(b"o/") {
             let (key, value) = item?;
             let entry: OutboxEntry = decode(&value)?;
@@ -984,8 +997,6 @@ impl Mobility {
             }
         }
         log.status = self.status_after(log, None)?;
-        batch.insert(key_of(b"t/", log.thread.as_bytes()), encode(&*log)?);
-        self.inner.tree.apply_batch(batch)?;
         Ok(())
     }
 
@@ -1019,30 +1030,27 @@ impl Mobility {
         }
     }
 
-    /// One pass over the outbox. Each recipient's steps go in the order they
-    /// were taken, and a recipient that does not take a step gets nothing
-    /// after it in this pass; recipients are served concurrently (at most
-    /// [`CONCURRENT_RECIPIENTS`]), so one unreachable partner does not hold
-    /// up the others.
+    /// One pass over the outbox. Each thread's steps go in the order they
+    /// were taken, and a thread whose step was not taken sends nothing after
+    /// it in this pass; threads are served concurrently (at most
+    /// [`CONCURRENT_THREADS`]), so one unreachable partner, or one thread
+    /// waiting for something, does not hold up the others.
     pub async fn deliver(&self, force: bool) -> Result<(), MobilityError> {
-        let mut queues: Vec<(Vec<u8>, OutboxQueue)> = Vec::new();
+        let mut queues: BTreeMap<String, OutboxQueue> = BTreeMap::new();
         for item in self.inner.tree.scan_prefix(b"o/") {
             let (key, value) = item?;
             let entry: OutboxEntry = decode(&value)?;
-            match queues.iter_mut().find(|(to, _)| *to == entry.to) {
-                Some((_, queue)) => queue.push((key, entry)),
-                None => queues.push((entry.to.clone(), vec![(key, entry)])),
-            }
+            queues.entry(entry.thread.clone()).or_default().push((key, entry));
         }
         let results: Vec<Result<(), MobilityError>> = futures::stream::iter(queues)
             .map(|(_, queue)| self.deliver_queue(queue, force))
-            .buffer_unordered(CONCURRENT_RECIPIENTS)
+            .buffer_unordered(CONCURRENT_THREADS)
             .collect()
             .await;
         results.into_iter().collect()
     }
 
-    /// Delivers one recipient's steps in order, until one is not taken.
+    /// Delivers one thread's steps in order, until one is not taken.
     async fn deliver_queue(&self, queue: OutboxQueue, force: bool) -> Result<(), MobilityError> {
         let now_ms = unix_now().saturating_mul(1000);
         for (key, entry) in queue {
@@ -1183,7 +1191,8 @@ impl Mobility {
                 self.inner.tree.apply_batch(batch)?;
             }
             ReceiptStatus::Refused | ReceiptStatus::Conflict => {
-                self.inner.tree.apply_batch(batch)?;
+                // One write: the outbox entry, the receipt, the dropped
+                // steps and the log change together.
                 let field = receipt.payload.field.clone().unwrap_or_else(|| "step".into());
                 let reason =
                     receipt.payload.reason.clone().unwrap_or_else(|| "the other party took a step first".into());
@@ -1199,7 +1208,7 @@ impl Mobility {
                         dropped.push(signature.clone());
                     }
                 }
-                self.supersede(&mut log, &dropped)?;
+                self.supersede_into(&mut batch, &mut log, &dropped)?;
                 if receipt.payload.status == ReceiptStatus::Refused
                     && let Some(e) = log.entry_mut(&hash)
                 {
@@ -1211,7 +1220,8 @@ impl Mobility {
                     log.status = "refused".to_owned();
                 }
                 log.updated = now;
-                self.inner.tree.insert(key_of(b"t/", log.thread.as_bytes()), encode(&log)?)?;
+                batch.insert(key_of(b"t/", log.thread.as_bytes()), encode(&log)?);
+                self.inner.tree.apply_batch(batch)?;
             }
         }
         self.flush().await
@@ -1231,6 +1241,16 @@ impl Receive {
     fn internal(e: MobilityError) -> Self {
         tracing::warn!(error = %e, "a mobility step could not be handled");
         Receive::Retry(format!("the node could not store it: {e}"))
+    }
+}
+
+/// Why a thread that holds no steps can take none: erased, or its interest
+/// was refused by the host's node, so it never opened there.
+fn closed_thread(log: &ThreadLog) -> MobilityError {
+    if log.erased.is_some() {
+        MobilityError::Erased(log.thread.clone())
+    } else {
+        refused("thread", "the host's node refused the interest that opened this thread, so it never opened there")
     }
 }
 

@@ -78,6 +78,8 @@ pub struct Node {
     publisher: Publisher,
     issuer: CredentialIssuer,
     mobility: Mobility,
+    /// Tasks answering direct messages (they hold the store).
+    direct_tasks: tokio_util::task::TaskTracker,
     stats: Arc<IngestStats>,
     sync: SyncService,
     authors: Arc<AuthorRecordLimit>,
@@ -162,6 +164,7 @@ impl Node {
         let sync = SyncService::new(store.clone(), network.clone(), config.network.clone(), authors.clone());
         let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
         let mobility = Mobility::open(store.clone(), publisher.clone(), issuer.clone(), network.clone(), timing)?;
+        let direct_tasks = tokio_util::task::TaskTracker::new();
         let mut tasks = vec![tokio::spawn(event_loop.run(shutdown_rx.clone()))];
         tasks.push(tokio::spawn(mobility.clone().run_outbox(shutdown_rx.clone())));
         tasks.push(tokio::spawn(handle_events(
@@ -176,6 +179,7 @@ impl Node {
                 authors: authors.clone(),
                 mobility: mobility.clone(),
                 inbound: Arc::new(tokio::sync::Semaphore::new(INBOUND_DIRECT_MESSAGES)),
+                direct_tasks: direct_tasks.clone(),
             },
         )));
         tasks.push(tokio::spawn(sync.clone().run_periodic(sync_timing)));
@@ -200,6 +204,7 @@ impl Node {
             publisher,
             issuer,
             mobility,
+            direct_tasks,
             stats,
             sync,
             authors,
@@ -298,6 +303,9 @@ impl Node {
         for task in self.tasks {
             let _ = task.await;
         }
+        // The event handler has ended, so no new one starts.
+        self.direct_tasks.close();
+        self.direct_tasks.wait().await;
         self.sync.wait().await;
         let store = self.store.clone();
         // Saving the search index also flushes; without it the next start
@@ -323,6 +331,8 @@ struct EventHandlers {
     /// Direct messages handled at once; more wait (the network's event
     /// queue is bounded, so a flood backs up there and is dropped).
     inbound: Arc<tokio::sync::Semaphore>,
+    /// The tasks answering direct messages, waited for at shutdown.
+    direct_tasks: tokio_util::task::TaskTracker,
 }
 
 /// Direct messages (mobility steps) handled at the same time.
@@ -367,7 +377,7 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
                     continue;
                 };
                 let (mobility, network) = (h.mobility.clone(), h.network.clone());
-                tokio::spawn(async move {
+                h.direct_tasks.spawn(async move {
                     let (receipt, misbehaved) = mobility.receive(&bytes).await;
                     if misbehaved {
                         let _ = network.punish_direct(peer).await;
