@@ -456,7 +456,7 @@ async fn both_parties_amending_at_once_converge_on_one_chain() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_peer_sending_garbage_direct_messages_is_refused_and_banned() {
+async fn a_stranger_is_refused_an_interest_in_no_offer_and_banned_for_garbage() {
     let host = spawn("Kiel Metallbau", "DE", &[]).await;
     let other = spawn("Spammer", "SE", &[host.addr()]).await;
     wait_for_topic_peers(&other, 1).await;
@@ -480,6 +480,39 @@ async fn a_peer_sending_garbage_direct_messages_is_refused_and_banned() {
     let receipt = VerifiedReceipt::open(&answer, "bsr").unwrap();
     assert_eq!(receipt.payload.status, ReceiptStatus::Refused);
     assert_eq!(receipt.payload.field.as_deref(), Some("thread"));
+    // An interest in an offer the host does not have: refused, naming it.
+    let profile = RecordKey { author: other.node.info().institution, kind: "profile".into(), id: "profile".into() };
+    wait_until("the host holds the sender's profile", || async {
+        host.node.store().get(&profile).ok().flatten().is_some()
+    })
+    .await;
+    let interest = sign_step(
+        other.node.publisher().key().signing_key(),
+        StepDraft {
+            net: "bsr".into(),
+            thread: "m-0123456789abcdef01234568".into(),
+            n: Some(0),
+            prev: None,
+            to: host.node.info().institution,
+            ts: vetnet_node::publish::unix_now(),
+            body: StepBody::Interest(InterestBody {
+                offer: "no-such-offer".into(),
+                need: None,
+                learners: 1,
+                message: None,
+            }),
+        },
+        &ValidationContext { network: "bsr", now: vetnet_node::publish::unix_now() },
+    )
+    .unwrap();
+    let answer = other.node.network().send_direct(peer, vec![addr.clone()], interest.bytes).await.unwrap();
+    let receipt = VerifiedReceipt::open(&answer, "bsr").unwrap();
+    assert_eq!(
+        (receipt.payload.status, receipt.payload.field.as_deref()),
+        (ReceiptStatus::Refused, Some("body.offer"))
+    );
+    assert!(host.node.mobility().list().unwrap().is_empty(), "no thread was opened");
+
     // Garbage: refused with a receipt, until the sender is banned.
     let mut refused = 0;
     for i in 0..20u8 {
