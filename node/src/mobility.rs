@@ -682,7 +682,15 @@ impl Mobility {
                 document: Some(issued.document),
             });
         }
-        self.take(thread_id, StepBody::Completion(Box::new(body)), None).await
+        let issued = body.credential.as_ref().map(|c| c.id.clone());
+        let taken = self.take(thread_id, StepBody::Completion(Box::new(body)), None).await;
+        if taken.is_err()
+            && let Some(id) = issued
+        {
+            // Nobody received it: it is not kept.
+            self.inner.issuer.forget(&id)?;
+        }
+        taken
     }
 
     /// Erases the learner's personal data of `thread` here, keeps an
@@ -984,9 +992,18 @@ impl Mobility {
         dropped: &[VerifiedStep],
     ) -> Result<(), MobilityError> {
         let now = unix_now();
+        let me = self.me();
         for step in dropped {
             if let Some(entry) = log.entry_mut(&step.hash) {
                 entry.delivery = Delivery::Superseded { at: now };
+            }
+            // A credential issued with a completion that never reached the
+            // school was never received by the learner: it is not kept.
+            if let StepBody::Completion(completion) = &step.body
+                && let Some(credential) = &completion.credential
+                && step.author == me
+            {
+                self.inner.issuer.forget(&credential.id)?;
             }
         }
         for item in self.inner.tree.scan_prefix(b"o/") {

@@ -305,6 +305,14 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     wait_for_status(&school, &thread, "agreed").await;
     wait_for_status(&host, &thread, "agreed").await;
 
+    // A completion the thread refuses keeps no credential it would have carried.
+    let mut wrong_unit = completion.clone();
+    wrong_unit.units[0].unit = 5;
+    let credential = CompletionCredential { achievement: ACHIEVEMENT.into(), grade: None };
+    let refused = host.node.mobility().complete(&thread, wrong_unit, Some(credential)).await.unwrap_err();
+    assert!(matches!(refused, MobilityError::Refused(ref r) if r.field == "body.units"), "{refused:?}");
+    assert!(host.node.credentials().list().unwrap().is_empty(), "the credential issued for it is not kept");
+
     // Completion with a micro-credential; the school's recognition refers to it.
     let credential = CompletionCredential { achievement: ACHIEVEMENT.into(), grade: Some("Passed".into()) };
     let view = host.node.mobility().complete(&thread, completion, Some(credential)).await.unwrap();
