@@ -469,6 +469,12 @@ impl Mobility {
         }
     }
 
+    /// Whether `key` is `current` or a key that rotated (possibly in several
+    /// steps) to it: the same institution.
+    fn is_same_institution(&self, key: &InstitutionId, current: &InstitutionId) -> bool {
+        key == current || self.inner.store.key_ledger().current_key(key) == *current
+    }
+
     /// Why this institution cannot write to `thread`: usually because its
     /// key was rotated after the thread opened (threads are bound to the
     /// keys of the two institutions when they opened).
@@ -811,7 +817,7 @@ impl Mobility {
             }
         })?;
         let me = self.me();
-        if step.to != me {
+        if !self.is_same_institution(&step.to, &me) {
             return Err(Receive::Refused(ValidationError::new(
                 "to",
                 format!("this node speaks for {}, not for the addressee", me.to_did()),
@@ -836,7 +842,11 @@ impl Mobility {
                 ))),
             };
         };
-        if step.author != log.school() && step.author != log.host() {
+        let party_key = |key: InstitutionId| step.author == key;
+        let erasure_by_successor = matches!(step.body, StepBody::Erasure(_))
+            && (self.is_same_institution(&log.school(), &step.author)
+                || self.is_same_institution(&log.host(), &step.author));
+        if !party_key(log.school()) && !party_key(log.host()) && !erasure_by_successor {
             return Err(Receive::Refused(ValidationError::new("kid", "the author is not a party of this thread")));
         }
         if let StepBody::Erasure(_) = step.body {
@@ -1118,7 +1128,9 @@ impl Mobility {
         for (peer, addrs) in nodes {
             match self.inner.network.send_direct(peer, addrs, bytes.clone()).await {
                 Ok(answer) => match VerifiedReceipt::open(&answer, self.network_name()) {
-                    Ok(receipt) if receipt.signer == to && receipt.step == hash => return Ok(receipt),
+                    Ok(receipt) if self.is_same_institution(&to, &receipt.signer) && receipt.step == hash => {
+                        return Ok(receipt);
+                    }
                     Ok(_) => last_error = "the receipt is not signed by the addressee for this step".into(),
                     Err(e) => last_error = format!("the other node sent an invalid receipt: {e}"),
                 },
@@ -1130,7 +1142,9 @@ impl Mobility {
 
     /// The nodes an institution's profile lists.
     fn nodes_of(&self, institution: InstitutionId) -> Result<Vec<(PeerId, Vec<Multiaddr>)>, MobilityError> {
-        let Some((_, profile)) = credentials::institution(&self.inner.store, institution)? else {
+        // After a rotation the profile is signed by the current key.
+        let current = self.inner.store.key_ledger().current_key(&institution);
+        let Some((_, profile)) = credentials::institution(&self.inner.store, current)? else {
             return Ok(Vec::new());
         };
         Ok(profile

@@ -543,3 +543,33 @@ async fn a_stranger_is_refused_an_interest_in_no_offer_and_banned_for_garbage() 
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_the_host_rotates_its_key_steps_still_arrive_and_it_can_still_erase() {
+    let (school, host) = school_and_host().await;
+    let old_host = host.node.info().institution;
+    let thread = accepted_thread(&school, &host).await;
+    host.node.publisher().rotate_key(host.node.data_dir()).await.unwrap();
+    let new_host = host.node.publisher().key().id();
+    assert_ne!(old_host, new_host);
+    wait_until("the school learns of the rotation", || async {
+        school.node.store().key_ledger().current_key(&old_host) == new_host
+    })
+    .await;
+    // The school's next step, addressed to the host's old key, arrives; the
+    // receipt signed by the new key is taken.
+    school.node.mobility().agree(&thread, agreement()).await.unwrap();
+    wait_delivered(&school, &thread).await;
+    wait_for_status(&host, &thread, "agreeing").await;
+    // The host sees its side, and says why it cannot sign with the new key.
+    let view = host.node.mobility().show(&thread).unwrap();
+    assert_eq!(view.party.as_str(), "host");
+    let refused = host.node.mobility().sign(&thread, SignAs::Institution).await.unwrap_err();
+    assert!(matches!(refused, MobilityError::Refused(ref r) if r.rule.contains("rotated")), "{refused:?}");
+    // An erasure signed by the new key is honoured by the school.
+    host.node.mobility().erase(&thread, None).await.unwrap();
+    wait_until("the school erases too", || async {
+        school.node.mobility().show(&thread).is_ok_and(|v| v.log.erased.is_some())
+    })
+    .await;
+}
