@@ -202,7 +202,7 @@ pub(crate) fn read_secret(path: &Path) -> Result<Option<String>, DataDirError> {
 
 /// Writes a new secret file with mode 0600 from the start (never readable by
 /// others, not even briefly). Fails if it exists.
-pub(crate) fn write_new_secret(path: &Path, bytes: &[u8]) -> Result<(), DataDirError> {
+pub fn write_new_secret(path: &Path, bytes: &[u8]) -> Result<(), DataDirError> {
     let mut file = OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(io_err(path))?;
     file.write_all(bytes).and_then(|()| file.sync_all()).map_err(io_err(path))
 }

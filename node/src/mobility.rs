@@ -415,7 +415,7 @@ impl Mobility {
             entries: Vec::new(),
             erased: None,
         };
-        self.commit_own(log, &step, None).await?;
+        self.commit_own(log, &step, None, Some(ThreadStatus::Interested)).await?;
         drop(_guard);
         self.show(&thread_id)
     }
@@ -453,7 +453,9 @@ impl Mobility {
             Err(StepRefusal::NotAtHead { .. }) => return Err(MobilityError::Conflict),
             Err(StepRefusal::Missing(m)) => return Err(refused("step", m)),
         }
-        self.commit_own(log, &step, learner_key).await?;
+        let mut after = thread;
+        after.push_trusted(step.clone());
+        self.commit_own(log, &step, learner_key, Some(after.status())).await?;
         drop(_guard);
         self.show(thread_id)
     }
@@ -500,11 +502,12 @@ impl Mobility {
         mut log: ThreadLog,
         step: &VerifiedStep,
         learner_key: Option<[u8; 32]>,
+        status: Option<ThreadStatus>,
     ) -> Result<(), MobilityError> {
         let from = self.my_party(&log);
         let now = unix_now();
-        if step.kind() != StepKind::Erasure {
-            log.status = self.status_after(&log, Some(step))?;
+        if let Some(status) = status {
+            log.status = status.as_str().to_owned();
         }
         log.entries.push(LogEntry {
             hash: step.hash.0.to_vec(),
@@ -545,20 +548,12 @@ impl Mobility {
         Ok(())
     }
 
-    /// The thread's status once `extra` (not in `log` yet) is added.
-    fn status_after(&self, log: &ThreadLog, extra: Option<&VerifiedStep>) -> Result<String, MobilityError> {
-        let thread = match (self.rebuild(log)?, extra) {
-            (Some(mut thread), Some(step)) => {
-                thread.push_trusted(step.clone());
-                thread
-            }
-            (Some(thread), None) => thread,
-            (None, Some(step)) if step.kind() == StepKind::Interest => {
-                Thread::start(self.network_name(), step.clone()).map_err(|e| MobilityError::Corrupt(e.to_string()))?
-            }
-            (None, _) => return Ok(log.status.clone()),
-        };
-        Ok(thread.status().as_str().to_owned())
+    /// The thread's status as its log now stands.
+    fn status_of(&self, log: &ThreadLog) -> Result<String, MobilityError> {
+        Ok(match self.rebuild(log)? {
+            Some(thread) => thread.status().as_str().to_owned(),
+            None => log.status.clone(),
+        })
     }
 
     async fn flush(&self) -> Result<(), MobilityError> {
@@ -721,7 +716,7 @@ impl Mobility {
         };
         let step = sign_step(self.inner.publisher.key().signing_key(), draft, &self.ctx())?;
         let log = self.erase_locally(log)?;
-        self.commit_own(log, &step, None).await?;
+        self.commit_own(log, &step, None, None).await?;
         drop(_guard);
         self.show(thread_id)
     }
@@ -856,7 +851,7 @@ impl Mobility {
             }
             let from = if step.author == log.school() { Party::School } else { Party::Host };
             log = self.erase_locally(log).map_err(Receive::internal)?;
-            self.commit_received(log, &step, from).await.map_err(Receive::internal)?;
+            self.commit_received(log, &step, from, None).await.map_err(Receive::internal)?;
             return Ok((ReceiptStatus::Accepted, None));
         }
         if log.erased.is_some() {
@@ -910,7 +905,7 @@ impl Mobility {
             }
         }
         thread.push_trusted(step.clone());
-        self.commit_received(log, &step, party).await.map_err(Receive::internal)?;
+        self.commit_received(log, &step, party, Some(thread.status())).await.map_err(Receive::internal)?;
         Ok((ReceiptStatus::Accepted, Some(thread.head())))
     }
 
@@ -960,14 +955,24 @@ impl Mobility {
             entries: Vec::new(),
             erased: None,
         };
-        self.commit_received(log, &step, Party::School).await.map_err(Receive::internal)?;
+        self.commit_received(log, &step, Party::School, Some(ThreadStatus::Interested))
+            .await
+            .map_err(Receive::internal)?;
         Ok(step.hash)
     }
 
-    async fn commit_received(&self, mut log: ThreadLog, step: &VerifiedStep, from: Party) -> Result<(), MobilityError> {
+    /// Stores a step that arrived, with its log entry; `status` is the
+    /// thread's status with it (`None` for an erasure, which keeps it).
+    async fn commit_received(
+        &self,
+        mut log: ThreadLog,
+        step: &VerifiedStep,
+        from: Party,
+        status: Option<ThreadStatus>,
+    ) -> Result<(), MobilityError> {
         let now = unix_now();
-        if step.kind() != StepKind::Erasure {
-            log.status = self.status_after(&log, Some(step))?;
+        if let Some(status) = status {
+            log.status = status.as_str().to_owned();
         }
         log.entries.push(LogEntry {
             hash: step.hash.0.to_vec(),
@@ -1023,7 +1028,7 @@ impl Mobility {
                 batch.remove(key);
             }
         }
-        log.status = self.status_after(log, None)?;
+        log.status = self.status_of(log)?;
         Ok(())
     }
 
@@ -1245,7 +1250,7 @@ impl Mobility {
                 {
                     e.delivery = Delivery::Refused { field, reason };
                 }
-                log.status = self.status_after(&log, None)?;
+                log.status = self.status_of(&log)?;
                 if !log.entries.iter().any(|e| e.delivery.is_active() && e.kind.is_link()) {
                     // The interest itself was refused: the thread never opened there.
                     log.status = "refused".to_owned();

@@ -246,27 +246,14 @@ fn learner_key(file: &Path, printer: Printer) -> anyhow::Result<()> {
     getrandom::fill(&mut secret).map_err(|e| Failure::internal(format!("no randomness: {e}")))?;
     let key = ed25519_dalek::SigningKey::from_bytes(&secret);
     let did = vetnet_protocol::InstitutionId::from_bytes(key.verifying_key().to_bytes()).to_did();
-    write_secret(file, &format!("{}\n", hex::encode(secret)))?;
+    vetnet_node::data_dir::write_new_secret(file, format!("{}\n", hex::encode(secret)).as_bytes())
+        .map_err(|e| Failure::user(e.to_string()))?;
     if printer.json {
         printer.value(&json!({ "file": file.display().to_string(), "learner_key": did }));
     } else {
         printer.line(format!("Wrote the learner's key to {} (keep it with the learner).", file.display()));
         printer.line(format!("Nominate with: --learner-key {did}"));
     }
-    Ok(())
-}
-
-fn write_secret(path: &Path, text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(|e| Failure::user(format!("cannot write {}: {e}", path.display())))?;
-    file.write_all(text.as_bytes())?;
     Ok(())
 }
 
