@@ -140,11 +140,11 @@ pub struct ThreadLog {
 }
 
 impl ThreadLog {
-    fn school(&self) -> InstitutionId {
+    pub fn school(&self) -> InstitutionId {
         InstitutionId::from_bytes(self.school.as_slice().try_into().unwrap_or([0; 32]))
     }
 
-    fn host(&self) -> InstitutionId {
+    pub fn host(&self) -> InstitutionId {
         InstitutionId::from_bytes(self.host.as_slice().try_into().unwrap_or([0; 32]))
     }
 

@@ -97,8 +97,7 @@ fn body_json(body: &StepBody) -> Value {
 }
 
 fn summary(views: &mut Views<'_>, log: &ThreadLog, me: InstitutionId) -> Value {
-    let school = InstitutionId::from_bytes(log.school.as_slice().try_into().unwrap_or([0; 32]));
-    let host = InstitutionId::from_bytes(log.host.as_slice().try_into().unwrap_or([0; 32]));
+    let (school, host) = (log.school(), log.host());
     let pending =
         log.entries.iter().filter(|e| matches!(e.delivery, crate::mobility::Delivery::Pending { .. })).count();
     json!({
