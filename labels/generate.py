@@ -211,6 +211,9 @@ def isced_f_rows():
     for code in narrow:
         names[code + "0"] = names[code] + " not further defined"
         names[code + "9"] = names[code] + " not elsewhere classified"
+    # protocol takes "9990" by the same rule (the narrow "999" plus "0"); it is
+    # still the unknown field.
+    names["9990"] = names["9999"]
     return {code: {"en": name} for code, name in names.items()}
 
 

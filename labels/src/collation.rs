@@ -24,12 +24,24 @@ const fn after(letter: char, base: char, rank: u8) -> Letter {
 }
 
 /// Swedish and Finnish: å, ä, ö after z, with Danish æ and ø as ä and ö, and ü as y.
-const SWEDISH: &[Letter] =
-    &[after('å', 'z', 1), after('ä', 'z', 2), after('æ', 'z', 2), after('ö', 'z', 3), after('ø', 'z', 3), after('ü', 'y', 0)];
+const SWEDISH: &[Letter] = &[
+    after('å', 'z', 1),
+    after('ä', 'z', 2),
+    after('æ', 'z', 2),
+    after('ö', 'z', 3),
+    after('ø', 'z', 3),
+    after('ü', 'y', 0),
+];
 
 /// Danish and Norwegian: æ, ø, å after z, with ä and ö as æ and ø, and ü as y.
-const DANISH: &[Letter] =
-    &[after('æ', 'z', 1), after('ä', 'z', 1), after('ø', 'z', 2), after('ö', 'z', 2), after('å', 'z', 3), after('ü', 'y', 0)];
+const DANISH: &[Letter] = &[
+    after('æ', 'z', 1),
+    after('ä', 'z', 1),
+    after('ø', 'z', 2),
+    after('ö', 'z', 2),
+    after('å', 'z', 3),
+    after('ü', 'y', 0),
+];
 
 /// Estonian: … s š z ž t … w õ ä ö ü x y.
 const ESTONIAN: &[Letter] = &[
@@ -155,13 +167,10 @@ mod tests {
 
     #[test]
     fn swedish_puts_a_ring_a_umlaut_and_o_umlaut_after_z() {
-        assert_eq!(sorted("sv", &["Österrike", "Zambia", "Åland", "Ärmelkanalen", "Albanien"]), [
-            "Albanien",
-            "Zambia",
-            "Åland",
-            "Ärmelkanalen",
-            "Österrike"
-        ]);
+        assert_eq!(
+            sorted("sv", &["Österrike", "Zambia", "Åland", "Ärmelkanalen", "Albanien"]),
+            ["Albanien", "Zambia", "Åland", "Ärmelkanalen", "Österrike"]
+        );
         assert_eq!(sorted("fi-FI", &["Ö", "Å", "Ä"]), ["Å", "Ä", "Ö"]);
     }
 
@@ -173,12 +182,10 @@ mod tests {
 
     #[test]
     fn german_and_english_fold_umlauts_and_accents() {
-        assert_eq!(sorted("de", &["Österreich", "Oman", "Nordkorea", "Panama"]), [
-            "Nordkorea",
-            "Oman",
-            "Österreich",
-            "Panama"
-        ]);
+        assert_eq!(
+            sorted("de", &["Österreich", "Oman", "Nordkorea", "Panama"]),
+            ["Nordkorea", "Oman", "Österreich", "Panama"]
+        );
         assert_eq!(sorted("en", &["Réunion", "Romania", "Qatar"]), ["Qatar", "Réunion", "Romania"]);
         assert_eq!(Order::of("de").key("Straße"), Order::of("de").key("strasse"));
     }
@@ -188,12 +195,10 @@ mod tests {
         assert_eq!(sorted("pl", &["Łotwa", "Luksemburg", "Malta"]), ["Luksemburg", "Łotwa", "Malta"]);
         assert_eq!(sorted("lv", &["Čehija", "Dānija", "Cipra"]), ["Cipra", "Čehija", "Dānija"]);
         assert_eq!(sorted("lt", &["Švedija", "Suomija", "Tailandas"]), ["Suomija", "Švedija", "Tailandas"]);
-        assert_eq!(sorted("et", &["Ühendkuningriik", "Zimbabwe", "Türgi", "Valgevene"]), [
-            "Zimbabwe",
-            "Türgi",
-            "Valgevene",
-            "Ühendkuningriik"
-        ]);
+        assert_eq!(
+            sorted("et", &["Ühendkuningriik", "Zimbabwe", "Türgi", "Valgevene"]),
+            ["Zimbabwe", "Türgi", "Valgevene", "Ühendkuningriik"]
+        );
     }
 
     #[test]

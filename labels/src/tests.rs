@@ -34,7 +34,10 @@ fn a_language_tag_falls_back_to_its_primary_subtag_then_to_english() {
     assert_eq!(label(CodeList::Country, "SE", "x-unknown"), Some("Sweden"));
     assert_eq!(label(CodeList::Country, "SE", ""), Some("Sweden"));
     // An English-only list shows English to every reader.
-    assert_eq!(label(CodeList::Nace, "C25", "de"), Some("Manufacture of fabricated metal products, except machinery and equipment"));
+    assert_eq!(
+        label(CodeList::Nace, "C25", "de"),
+        Some("Manufacture of fabricated metal products, except machinery and equipment")
+    );
     // A code without a translation in one language shows English there.
     assert_eq!(label(CodeList::Country, "TR", "nb"), Some("Türkiye"));
     assert_eq!(label(CodeList::Country, "TR", "de"), Some("Türkei"));
@@ -106,8 +109,13 @@ fn nearly_every_country_has_a_label_in_all_ten_languages() {
     let table = Table::of(CodeList::Country);
     let mut lacking = Vec::new();
     for row in table.rows() {
-        let missing: Vec<_> =
-            table.languages().iter().zip(row.cells()).filter(|(_, cell)| cell.is_none()).map(|(lang, _)| *lang).collect();
+        let missing: Vec<_> = table
+            .languages()
+            .iter()
+            .zip(row.cells())
+            .filter(|(_, cell)| cell.is_none())
+            .map(|(lang, _)| *lang)
+            .collect();
         if !missing.is_empty() {
             println!("{} has no label in {}", row.code, missing.join(", "));
             lacking.push(row.code);
