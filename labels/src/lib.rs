@@ -12,6 +12,16 @@
 //!
 //! Each file is parsed once, on first use. The crate has no dependencies and
 //! does no I/O.
+//!
+//! ```
+//! use vetnet_labels::{CodeList, entries, label, languages_of};
+//!
+//! assert_eq!(label(CodeList::Country, "SE", "sv-FI"), Some("Sverige"));
+//! assert_eq!(label(CodeList::Country, "SE", "fr"), Some("Sweden"));
+//! let picker = entries(CodeList::Country, "sv");
+//! assert_eq!(picker.last(), Some(&("TL", "Östtimor"))); // Å, Ä, Ö come after Z
+//! assert_eq!(languages_of(CodeList::Nace), ["en"]);
+//! ```
 
 mod collation;
 mod table;
