@@ -33,9 +33,9 @@
 //! `limits.peer_ban_minutes`.
 //!
 //! The parts:
-//! - [`behaviour`]: the `Behaviour` struct, the swarm's construction, the
+//! - `behaviour`: the `Behaviour` struct, the swarm's construction, the
 //!   gossipsub configuration and the peer score parameters;
-//! - [`event_loop`]: the [`EventLoop`] task and the commands it runs;
+//! - `event_loop`: the [`EventLoop`] task and the commands it runs;
 //! - `gossip`: gossip messages in (the per-peer rate) and out;
 //! - `requests`: sync and direct messages (request-response);
 //! - `discovery`: bootstrap re-dials with backoff, Kademlia, mDNS,
