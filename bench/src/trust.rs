@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use vetnet_node::store::RecordStore;
-use vetnet_node::trust::{TrustGraph, today};
+use vetnet_node::trust::{TrustGraph, TrustGraphs, today};
 use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement_id};
 use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,

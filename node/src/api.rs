@@ -21,12 +21,13 @@ use vetnet_protocol::offer::OfferBody;
 use vetnet_protocol::profile::{InstitutionKind, ProfileBody};
 use vetnet_protocol::{Content, InstitutionId, RecordKind, VerifiedRecord};
 
+use crate::info::NodeInfo;
 use crate::ingest::IngestStats;
 use crate::network::NetworkClient;
-use crate::node::NodeInfo;
 use crate::publish::{GossipState, PublishError, PublishMode, Published, Publisher};
 use crate::search::{self, AchievementQuery, InstitutionQuery, OfferQuery};
 use crate::store::{RecordStore, StoreError};
+use crate::trust::TrustGraphs;
 
 mod credentials;
 mod matching;
@@ -442,7 +443,7 @@ async fn get_profile(State(state): State<ApiState>) -> ApiResult {
 
 async fn put_profile(State(state): State<ApiState>, body: axum::body::Bytes) -> ApiResult {
     let mut fields = parse_object(&body)?;
-    let node = crate::node::node_address(&state.info);
+    let node = crate::info::node_address(&state.info);
     let mut nodes: Vec<Value> = match fields.remove("nodes") {
         Some(Value::Array(nodes)) => nodes,
         _ => Vec::new(),

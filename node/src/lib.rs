@@ -1,17 +1,35 @@
 //! The vetnet node: an institution's copy of the network's public records.
 //!
-//! - [`store`]: the sled record store and its search indexes.
-//! - [`search`]: offer and institution queries over the store.
+//! From the bottom up (`tests/module_cycles.rs` keeps the modules free of
+//! import cycles and writes the layering down):
+//! - [`store`]: the sled record store, one folder: `store/index.rs` (the
+//!   in-memory search index), `store/key_ledger.rs` (key rotations and
+//!   revocations, consulted before every insert), the write path, the outbox,
+//!   the address book, and per-kind change counters for caches of derived data.
 //! - [`network`]: the libp2p swarm in one event-loop task, driven through a
 //!   cloneable [`network::NetworkClient`]. Only this module touches the swarm.
-//! - [`ingest`]: records arriving by gossip, and the verdict on each.
+//!   One folder: `behaviour.rs` (the behaviours and the swarm's construction),
+//!   `event_loop.rs` (the task and its commands), `gossip.rs`, `requests.rs`
+//!   (sync and direct messages), `discovery.rs` (bootstrap, Kademlia, mDNS,
+//!   AutoNAT, relay, DCUtR) and `peers.rs` (connected peers, bans).
+//! - [`search`]: offer, need, institution and achievement queries over the
+//!   store's index.
+//! - [`trust`]: trust levels from the anchors and endorsements, with the
+//!   cache of the last trust graph ([`trust::TrustCache`]).
+//! - [`matching`]: the institution's own offers and needs against the others'.
+//! - [`ingest`]: records arriving by gossip or sync, and the verdict on each.
 //! - [`rate_limit`]: per-peer gossip and per-author record limits (`[limits]`).
 //! - [`publish`]: signing and publishing the institution's own records.
 //! - [`credentials`]: issuing, revoking and verifying micro-credentials
 //!   (kept in a private tree; never gossiped).
+//! - [`sync`]: catch-up sync with peers (Negentropy over the live set).
+//! - [`mobility`]: a learner's placement with another institution, in
+//!   signed steps sent directly to the other node.
 //! - [`api`]: the loopback HTTP/JSON admin API. Only this module (and the
 //!   credential documents it carries) knows JSON.
-//! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`].
+//! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`];
+//!   [`info`] holds the facts about a running node ([`NodeInfo`]).
+//! - [`config`], [`data_dir`], [`keys`]: settings, files on disk, and the keys.
 //!
 //! See `ARCHITECTURE.md` at the repository root for the map and invariants.
 
@@ -20,8 +38,8 @@ pub mod config;
 pub mod credentials;
 pub mod data_dir;
 mod direct_codec;
+pub mod info;
 pub mod ingest;
-pub mod key_ledger;
 pub mod keys;
 pub mod matching;
 pub mod mobility;
@@ -30,7 +48,6 @@ pub mod node;
 pub mod publish;
 pub mod rate_limit;
 pub mod search;
-pub mod search_index;
 pub mod store;
 pub mod sync;
 mod sync_codec;
@@ -38,5 +55,6 @@ pub mod trust;
 
 pub use config::Config;
 pub use data_dir::DataDir;
+pub use info::NodeInfo;
 pub use network::NetworkTiming;
-pub use node::{Node, NodeError, NodeInfo, NodeOptions, initialize};
+pub use node::{Node, NodeError, NodeOptions, initialize};

@@ -5,11 +5,10 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use libp2p::multiaddr::Protocol;
 use libp2p::{Multiaddr, PeerId};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
-use vetnet_protocol::limits::{MAX_ADDRS_PER_NODE, MAX_NODES};
+use vetnet_protocol::limits::MAX_NODES;
 use vetnet_protocol::profile::{NodeAddress, ProfileBody};
 use vetnet_protocol::{InstitutionId, ValidationContext};
 
@@ -17,6 +16,7 @@ use crate::api::{self, ApiState};
 use crate::config::{self, Config, ConfigError};
 use crate::credentials::CredentialIssuer;
 use crate::data_dir::{DataDir, DataDirError, NodeLock, RuntimeInfo};
+use crate::info::{NodeInfo, node_address};
 use crate::ingest::{self, IngestStats};
 use crate::keys;
 use crate::mobility::Mobility;
@@ -56,18 +56,6 @@ pub struct NodeOptions {
     /// Settings after merging the config file and command-line flags.
     pub config: Config,
     pub timing: NetworkTiming,
-}
-
-/// Facts about a running node.
-#[derive(Debug, Clone)]
-pub struct NodeInfo {
-    pub peer_id: PeerId,
-    pub institution: InstitutionId,
-    pub network: String,
-    pub api_addr: SocketAddr,
-    /// With `/p2p/`.
-    pub listen_addrs: Vec<Multiaddr>,
-    pub data_dir: std::path::PathBuf,
 }
 
 pub struct Node {
@@ -407,21 +395,6 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
             }
         }
     }
-}
-
-pub(crate) fn node_address(info: &NodeInfo) -> NodeAddress {
-    let is_loopback = |a: &Multiaddr| {
-        a.iter().any(|p| match p {
-            Protocol::Ip4(ip) => ip.is_loopback() || ip.is_unspecified(),
-            Protocol::Ip6(ip) => ip.is_loopback() || ip.is_unspecified(),
-            _ => false,
-        })
-    };
-    let public: Vec<String> = info.listen_addrs.iter().filter(|a| !is_loopback(a)).map(Multiaddr::to_string).collect();
-    let mut addrs =
-        if public.is_empty() { info.listen_addrs.iter().map(Multiaddr::to_string).collect() } else { public };
-    addrs.truncate(MAX_ADDRS_PER_NODE);
-    NodeAddress { peer_id: info.peer_id.to_string(), addrs }
 }
 
 /// Creates a data directory for an institution: config, both keys, the API

@@ -22,9 +22,9 @@ use vetnet_protocol::key_lifecycle::{
 };
 
 use crate::data_dir::DataDir;
-use crate::key_ledger::KeyRefusal;
 use crate::keys;
 use crate::network::{NetworkClient, PublishOutcome};
+use crate::store::key_ledger::KeyRefusal;
 use crate::store::{InsertOutcome, RecordStore, StoreError};
 
 #[derive(Debug, thiserror::Error)]

@@ -8,7 +8,7 @@ use vetnet_protocol::achievement::Participation;
 use vetnet_protocol::profile::InstitutionKind;
 use vetnet_protocol::{Content, InstitutionId, VerifiedRecord};
 
-use crate::search_index::{ANY_COUNTRY, SearchIndex, SlotEntry, words};
+use crate::store::index::{ANY_COUNTRY, SearchIndex, SlotEntry, words};
 use crate::store::{RecordStore, StoreError};
 
 /// Default and largest number of results.
@@ -151,33 +151,11 @@ fn limit(requested: Option<usize>) -> usize {
     requested.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
 }
 
-/// Results read on one thread; more are split over the cores.
-const FETCH_CHUNK: usize = 32;
-
 /// Reads the records of `entries` in order (skipping any replaced since the
-/// index was read). Decoding dominates a search's time, so a long list is
-/// read by several threads.
-pub(crate) fn fetch(store: &RecordStore, entries: &[SlotEntry]) -> Result<Vec<VerifiedRecord>, StoreError> {
-    let read = |part: &[SlotEntry]| -> Result<Vec<VerifiedRecord>, StoreError> {
-        part.iter().filter_map(|entry| store.get_by_hash(&entry.hash).transpose()).collect()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(entries.len().div_ceil(FETCH_CHUNK));
-    if threads <= 1 {
-        return read(entries);
-    }
-    let parts: Vec<Result<Vec<VerifiedRecord>, StoreError>> = std::thread::scope(|scope| {
-        let workers: Vec<_> =
-            entries.chunks(entries.len().div_ceil(threads)).map(|part| scope.spawn(move || read(part))).collect();
-        workers
-            .into_iter()
-            .map(|worker| worker.join().unwrap_or_else(|_| Err(StoreError::Corrupt("a search thread failed".into()))))
-            .collect()
-    });
-    let mut records = Vec::with_capacity(entries.len());
-    for part in parts {
-        records.extend(part?);
-    }
-    Ok(records)
+/// index was read).
+fn fetch(store: &RecordStore, entries: &[SlotEntry]) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let hashes: Vec<_> = entries.iter().map(|entry| entry.hash).collect();
+    store.get_many(&hashes)
 }
 
 /// Offers matching `query`, newest first.

@@ -14,13 +14,20 @@
 //! past their `until` day, withdrawn, or signed by a revoked key count for
 //! nothing. The shortest path wins; among equal ones, the first found in key
 //! order, so every node with the same records and anchors gives the same path.
+//!
+//! A graph is derived data, never stored on disk. [`TrustCache`] keeps the
+//! last one built, with the store, until an endorsement, key-rotation or
+//! key-revocation record is stored or removed, the anchors change, or the day
+//! changes: it reads the store's per-kind change counters, so the store need
+//! not know what trust is made of. Callers ask through [`TrustGraphs`].
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole};
 use vetnet_protocol::{Content, InstitutionId, RecordKind};
 
-use crate::key_ledger::KeyLedger;
+use crate::store::key_ledger::KeyLedger;
 use crate::store::{RecordStore, StoreError};
 
 /// Endorsement steps from an anchor that still give trust: anchor → A → B → C.
@@ -205,7 +212,9 @@ pub fn live_endorsements(store: &RecordStore) -> Result<Vec<(InstitutionId, Endo
         let index = store.search_index();
         index.entries(&index.all(kind.as_str()))
     };
-    Ok(crate::search::fetch(store, &entries)?
+    let hashes: Vec<_> = entries.iter().map(|entry| entry.hash).collect();
+    Ok(store
+        .get_many(&hashes)?
         .into_iter()
         .filter_map(|record| match record.content {
             Content::Endorsement(endorsement) => Some((record.author, endorsement)),
@@ -217,4 +226,67 @@ pub fn live_endorsements(store: &RecordStore) -> Result<Vec<(InstitutionId, Endo
 /// Today as `YYYY-MM-DD` (UTC), the day endorsements are judged on.
 pub fn today() -> String {
     chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string()
+}
+
+/// What a trust graph is built from, as the store counts its changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TrustInputs {
+    endorsements: u64,
+    rotations: u64,
+    revocations: u64,
+    anchors: u64,
+}
+
+impl TrustInputs {
+    fn of(store: &RecordStore) -> Self {
+        Self {
+            endorsements: store.kind_generation(&RecordKind::Endorsement),
+            rotations: store.kind_generation(&RecordKind::KeyRotation),
+            revocations: store.kind_generation(&RecordKind::KeyRevocation),
+            anchors: store.anchors_generation(),
+        }
+    }
+}
+
+/// The last trust graph built from one store's records, with what it was
+/// built from and for which day. The store keeps one for each of its handles
+/// ([`RecordStore::derived`]); ask it through [`TrustGraphs::trust_graph`].
+#[derive(Default)]
+pub struct TrustCache {
+    /// Held while a graph is built, so concurrent askers build it once.
+    last: Mutex<Option<(TrustInputs, String, Arc<TrustGraph>)>>,
+}
+
+impl TrustCache {
+    /// The trust levels of `store`'s records as of `day` (`YYYY-MM-DD`),
+    /// built again only when endorsements, key records, anchors or the day
+    /// changed since the last one.
+    pub fn graph(&self, store: &RecordStore, day: &str) -> Result<Arc<TrustGraph>, StoreError> {
+        let mut last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
+        // Read before building: a change during the build makes the next
+        // call build again.
+        let inputs = TrustInputs::of(store);
+        if let Some((held, held_day, graph)) = last.as_ref()
+            && *held == inputs
+            && held_day == day
+        {
+            return Ok(graph.clone());
+        }
+        let graph = Arc::new(TrustGraph::build(store, day)?);
+        *last = Some((inputs, day.to_owned(), graph.clone()));
+        Ok(graph)
+    }
+}
+
+/// Trust graphs of a store's records, built once per change of what they
+/// derive from (see [`TrustCache`]).
+pub trait TrustGraphs {
+    /// The trust levels as of `day` (`YYYY-MM-DD`).
+    fn trust_graph(&self, day: &str) -> Result<Arc<TrustGraph>, StoreError>;
+}
+
+impl TrustGraphs for RecordStore {
+    fn trust_graph(&self, day: &str) -> Result<Arc<TrustGraph>, StoreError> {
+        self.derived::<TrustCache>().graph(self, day)
+    }
 }

@@ -187,8 +187,10 @@ async fn keys(State(state): State<ApiState>) -> ApiResult {
     // Read before the ledger is held: the store takes the index, then the
     // ledger, and that order must never be reversed.
     let revocation = state.store.key_refusal(&current, u64::MAX).and_then(|refusal| match refusal {
-        crate::key_ledger::KeyRefusal::Revoked { by, since } => Some(json!({ "by": by.to_did(), "since": since })),
-        crate::key_ledger::KeyRefusal::Rotated { .. } => None,
+        crate::store::key_ledger::KeyRefusal::Revoked { by, since } => {
+            Some(json!({ "by": by.to_did(), "since": since }))
+        }
+        crate::store::key_ledger::KeyRefusal::Rotated { .. } => None,
     });
     let ledger = state.store.key_ledger();
     let previous: Vec<Value> = ledger
