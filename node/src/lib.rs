@@ -11,11 +11,13 @@
 //!   (kept in a private tree; never gossiped).
 //! - [`api`]: the loopback HTTP/JSON admin API. Only this module (and the
 //!   credential documents it carries) knows JSON.
+//! - [`clock`]: the wall clock the rules read (system, or manual in tests).
 //! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`].
 //!
 //! See `ARCHITECTURE.md` at the repository root for the map and invariants.
 
 pub mod api;
+pub mod clock;
 pub mod config;
 pub mod credentials;
 pub mod data_dir;
@@ -36,6 +38,7 @@ pub mod sync;
 mod sync_codec;
 pub mod trust;
 
+pub use clock::Clock;
 pub use config::Config;
 pub use data_dir::DataDir;
 pub use network::NetworkTiming;

@@ -4,7 +4,6 @@
 //! sent again whenever a peer joins the topic.
 
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 use tokio::sync::Mutex;
@@ -112,9 +111,10 @@ struct Inner {
     sequence: Mutex<()>,
 }
 
-pub fn unix_now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
-}
+/// Deprecated: read the node's [`crate::Clock`] instead. This re-export of
+/// [`crate::clock::unix_now`] stays until every caller is handed a clock (it
+/// is not marked `#[deprecated]`, which would fail their `-D warnings`).
+pub use crate::clock::unix_now;
 
 impl Publisher {
     pub fn new(key: InstitutionKey, store: RecordStore, network: NetworkClient, network_name: String) -> Self {
