@@ -173,7 +173,8 @@ impl Node {
         let sync = SyncService::new(store.clone(), network.clone(), config.network.clone(), authors.clone());
         let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
         let courier = Arc::new(DirectCourier::new(store.clone(), network.clone()));
-        let mobility = Mobility::open(store.clone(), publisher.clone(), issuer.clone(), courier, timing, clock.clone())?;
+        let mobility =
+            Mobility::open(store.clone(), publisher.clone(), issuer.clone(), courier, timing, clock.clone())?;
         let direct_tasks = tokio_util::task::TaskTracker::new();
         let mut tasks = vec![tokio::spawn(event_loop.run(shutdown_rx.clone()))];
         tasks.push(tokio::spawn(mobility.clone().run_outbox(shutdown_rx.clone())));
@@ -360,7 +361,8 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
     while let Some(event) = events.recv().await {
         match event {
             NetworkEvent::Record { message_id, source, bytes } => {
-                let (verdict, outcome) = ingest::ingest_at(&h.store, &h.network_name, &h.authors, &bytes, h.clock.now_unix());
+                let (verdict, outcome) =
+                    ingest::ingest_at(&h.store, &h.network_name, &h.authors, &bytes, h.clock.now_unix());
                 // Report first, count second: whoever sees the count knows the
                 // verdict is already queued for the swarm.
                 if h.network.report_validation(message_id, source, verdict).await.is_err() {
@@ -457,9 +459,8 @@ pub fn initialize(data_dir: &DataDir, config: &Config, profile: &ProfileBody) ->
         profile,
     )
     .map_err(|e| NodeError::Setting(e.to_string()))?;
-    let record = key
-        .sign_checked(&payload, &ValidationContext { network: &config.network, now })
-        .map_err(PublishError::from)?;
+    let record =
+        key.sign_checked(&payload, &ValidationContext { network: &config.network, now }).map_err(PublishError::from)?;
     keys::node_key(data_dir)?;
     data_dir.api_token()?;
     let store = RecordStore::open(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;

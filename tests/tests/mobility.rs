@@ -261,7 +261,11 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     let receipt = VerifiedReceipt::open(&answer, "bsr").unwrap();
     assert_eq!(receipt.payload.status, ReceiptStatus::Refused);
     assert_eq!(receipt.payload.field.as_deref(), Some("step"));
-    assert_eq!(host.node.mobility().show(&thread).unwrap().status(), ThreadStatus::Nominated, "nothing changed at the host");
+    assert_eq!(
+        host.node.mobility().show(&thread).unwrap().status(),
+        ThreadStatus::Nominated,
+        "nothing changed at the host"
+    );
 
     // The host accepts; the school proposes the learning agreement.
     host.node.mobility().accept(&thread, AcceptanceBody { message: Some("Welcome, Elsa!".into()) }).await.unwrap();

@@ -58,11 +58,7 @@ impl OutgoingStep {
         let receipt = VerifiedReceipt::open(answer, &self.network).map_err(DeliveryError::InvalidReceipt)?;
         let signer_is_addressee =
             receipt.signer == self.to || self.store.key_ledger().current_key(&self.to) == receipt.signer;
-        if signer_is_addressee && receipt.step == self.hash {
-            Ok(receipt)
-        } else {
-            Err(DeliveryError::NotTheAddressee)
-        }
+        if signer_is_addressee && receipt.step == self.hash { Ok(receipt) } else { Err(DeliveryError::NotTheAddressee) }
     }
 }
 

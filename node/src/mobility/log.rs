@@ -287,21 +287,21 @@ impl Mobility {
 mod tests {
     use super::*;
 
-/// The place of `status` in [`STATUSES`]. The match has no wildcard, so a
-/// status the protocol adds does not compile until it is listed here.
-fn status_index(status: ThreadStatus) -> usize {
-    match status {
-        ThreadStatus::Interested => 0,
-        ThreadStatus::Nominated => 1,
-        ThreadStatus::Accepted => 2,
-        ThreadStatus::Refused => 3,
-        ThreadStatus::Agreeing => 4,
-        ThreadStatus::Agreed => 5,
-        ThreadStatus::Completed => 6,
-        ThreadStatus::Recognised => 7,
-        ThreadStatus::Cancelled => 8,
+    /// The place of `status` in [`STATUSES`]. The match has no wildcard, so a
+    /// status the protocol adds does not compile until it is listed here.
+    fn status_index(status: ThreadStatus) -> usize {
+        match status {
+            ThreadStatus::Interested => 0,
+            ThreadStatus::Nominated => 1,
+            ThreadStatus::Accepted => 2,
+            ThreadStatus::Refused => 3,
+            ThreadStatus::Agreeing => 4,
+            ThreadStatus::Agreed => 5,
+            ThreadStatus::Completed => 6,
+            ThreadStatus::Recognised => 7,
+            ThreadStatus::Cancelled => 8,
+        }
     }
-}
 
     #[test]
     fn every_status_is_stored_by_its_name_and_read_back() {

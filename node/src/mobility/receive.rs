@@ -13,7 +13,9 @@ use vetnet_protocol::mobility::thread::{Party, StepRefusal, Thread, ThreadStatus
 use vetnet_protocol::mobility::{ReceiptStatus, StepBody, VerifiedStep, sign_receipt};
 use vetnet_protocol::{RecordError, RecordHash, RecordKind, ValidationError};
 
-use super::log::{Delivery, LogEntry, LoggedStatus, OUTBOX, STEP, THREAD, ThreadLog, decode, encode, key_of, party_name};
+use super::log::{
+    Delivery, LogEntry, LoggedStatus, OUTBOX, STEP, THREAD, ThreadLog, decode, encode, key_of, party_name,
+};
 use super::outbox::OutboxEntry;
 use super::{MAX_STEPS_PER_THREAD, MAX_THREADS_PER_INSTITUTION, Mobility, MobilityError};
 use crate::credentials;
@@ -139,7 +141,10 @@ impl Mobility {
             return Err(Receive::refused("thread", "was erased at the learner's request"));
         }
         if log.entries.len() >= MAX_STEPS_PER_THREAD {
-            return Err(Receive::refused("thread", format!("holds {MAX_STEPS_PER_THREAD} steps, the most one thread may")));
+            return Err(Receive::refused(
+                "thread",
+                format!("holds {MAX_STEPS_PER_THREAD} steps, the most one thread may"),
+            ));
         }
         let mut thread = self.rebuild(&log).map_err(Receive::internal)?.ok_or(Receive::Retry("erased".into()))?;
         let party = thread.party_of(&step.author).unwrap_or(Party::School);
@@ -226,8 +231,8 @@ impl Mobility {
                 format!("the school has {MAX_THREADS_PER_INSTITUTION} threads here, the most one institution may"),
             ));
         }
-        let thread = Thread::start(self.network_name(), step.clone())
-            .map_err(|e| Receive::refused("step", e.to_string()))?;
+        let thread =
+            Thread::start(self.network_name(), step.clone()).map_err(|e| Receive::refused("step", e.to_string()))?;
         let now = self.now();
         let log = ThreadLog {
             thread: thread.id.clone(),

@@ -9,8 +9,8 @@ use vetnet_protocol::mobility::{StepBody, StepDraft, StepKind, VerifiedStep, sig
 use vetnet_protocol::{InstitutionId, RecordKind};
 
 use super::log::{
-    Delivery, LEARNER_KEY, LogEntry, LoggedStatus, OUTBOX, OUTBOX_COUNTER, RECEIPT, STEP, THREAD, ThreadLog, ThreadView,
-    decode, encode, key_of, party_name,
+    Delivery, LEARNER_KEY, LogEntry, LoggedStatus, OUTBOX, OUTBOX_COUNTER, RECEIPT, STEP, THREAD, ThreadLog,
+    ThreadView, decode, encode, key_of, party_name,
 };
 use super::outbox::OutboxEntry;
 use super::{Mobility, MobilityError, closed_thread, refused};
