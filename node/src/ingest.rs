@@ -6,12 +6,12 @@
 //! daily limit ([`AuthorRecordLimit`]); a record over it is ignored (the
 //! forwarder is not at fault) and comes again by sync later.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use vetnet_protocol::{InstitutionId, RecordError, ValidationContext, VerifiedRecord};
 
 use crate::network::Verdict;
-use crate::publish::unix_now;
 use crate::rate_limit::AuthorRecordLimit;
 use crate::store::{InsertOutcome, RecordStore, StoreError};
 
@@ -55,10 +55,24 @@ pub fn verdict_for_error(error: &RecordError) -> Verdict {
     }
 }
 
-/// Checks and stores one record from a peer, and says what gossip should do.
-/// Stored records count against their author's day in `authors`.
+/// [`ingest_at`] on the system clock, for callers not handed the node's
+/// [`Clock`](crate::Clock) yet.
 pub fn ingest(store: &RecordStore, network: &str, authors: &AuthorRecordLimit, bytes: &[u8]) -> IngestVerdict {
-    let ctx = ValidationContext { network, now: unix_now() };
+    ingest_at(store, network, authors, bytes, crate::clock::unix_now())
+}
+
+/// Checks and stores one record from a peer, and says what gossip should do;
+/// `now` (Unix seconds, from the node's clock) is what "from the future" is
+/// judged against. Stored records count against their author's day in
+/// `authors`.
+pub fn ingest_at(
+    store: &RecordStore,
+    network: &str,
+    authors: &AuthorRecordLimit,
+    bytes: &[u8],
+    now: u64,
+) -> IngestVerdict {
+    let ctx = ValidationContext { network, now };
     let record = match VerifiedRecord::open(bytes, &ctx) {
         Ok(record) => record,
         Err(e) => return (verdict_for_error(&e), Err(IngestError::Record(e))),
@@ -87,6 +101,15 @@ pub enum IngestError {
     Record(RecordError),
     #[error(transparent)]
     Store(StoreError),
+    /// A batch's one write failed: every record of it has this verdict.
+    #[error("the batch could not be stored: {0}")]
+    BatchStore(#[source] Arc<StoreError>),
+    /// A worker opening records stopped; its records were not judged.
+    #[error("an ingest worker failed")]
+    WorkerFailed,
+    /// The store answered fewer outcomes than it was given records.
+    #[error("the store returned no outcome for a record")]
+    MissingOutcome,
     /// The author's day is full; the record comes again by sync later.
     #[error("{author} reached its limit of {per_day} new records for the day of this record")]
     AuthorRateLimited { author: InstitutionId, per_day: u32 },
@@ -99,17 +122,30 @@ pub type IngestVerdict = (Verdict, Result<InsertOutcome, IngestError>);
 /// storing starts early, large enough that each sled write covers many.
 const INGEST_CHUNK: usize = 128;
 
-/// [`ingest`] for a batch (what sync fetches). Records are opened (decoded,
-/// verified, validated) on every core in chunks while this thread stores the
-/// chunks already opened, in order, one atomic write per chunk; so signature
-/// checks and sled writes overlap. Verdicts come back in the order of `batch`.
+/// [`ingest_batch_at`] on the system clock, for callers not handed the
+/// node's [`Clock`](crate::Clock) yet.
 pub fn ingest_batch(
     store: &RecordStore,
     network: &str,
     authors: &AuthorRecordLimit,
     batch: &[impl AsRef<[u8]> + Sync],
 ) -> Vec<IngestVerdict> {
-    let ctx = ValidationContext { network, now: unix_now() };
+    ingest_batch_at(store, network, authors, batch, crate::clock::unix_now())
+}
+
+/// [`ingest`] for a batch (what sync fetches). Records are opened (decoded,
+/// verified, validated) on every core in chunks while this thread stores the
+/// chunks already opened, in order, one atomic write per chunk; so signature
+/// checks and sled writes overlap. Verdicts come back in the order of `batch`.
+/// `now` (Unix seconds) comes from the node's clock.
+pub fn ingest_batch_at(
+    store: &RecordStore,
+    network: &str,
+    authors: &AuthorRecordLimit,
+    batch: &[impl AsRef<[u8]> + Sync],
+    now: u64,
+) -> Vec<IngestVerdict> {
+    let ctx = ValidationContext { network, now };
     let chunks: Vec<_> = batch.chunks(INGEST_CHUNK).collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8).min(chunks.len());
     let next_chunk = AtomicUsize::new(0);
@@ -147,7 +183,7 @@ pub fn ingest_batch(
         }
     });
     while verdicts.len() < batch.len() {
-        verdicts.push((Verdict::Ignore, Err(IngestError::Store(StoreError::Corrupt("ingest worker failed".into())))));
+        verdicts.push((Verdict::Ignore, Err(IngestError::WorkerFailed)));
     }
     verdicts
 }
@@ -172,11 +208,11 @@ fn store_opened(store: &RecordStore, authors: &AuthorRecordLimit, opened: Vec<Op
             Err(e) => Some((verdict_for_error(&e), Err(IngestError::Record(e)))),
         })
         .collect();
-    let outcomes: Vec<Result<InsertOutcome, StoreError>> = match store.insert_batch(&valid) {
+    let outcomes: Vec<Result<InsertOutcome, IngestError>> = match store.insert_batch(&valid) {
         Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
         Err(e) => {
-            let message = e.to_string();
-            valid.iter().map(|_| Err(StoreError::Corrupt(message.clone()))).collect()
+            let e = Arc::new(e);
+            valid.iter().map(|_| Err(IngestError::BatchStore(e.clone()))).collect()
         }
     };
     // Places reserved for records that were not stored go back.
@@ -193,8 +229,8 @@ fn store_opened(store: &RecordStore, authors: &AuthorRecordLimit, opened: Vec<Op
             None => match stored.next() {
                 Some(Ok(outcome)) if outcome.is_stored() => (Verdict::Accept, Ok(outcome)),
                 Some(Ok(outcome)) => (Verdict::Ignore, Ok(outcome)),
-                Some(Err(e)) => (Verdict::Ignore, Err(IngestError::Store(e))),
-                None => (Verdict::Ignore, Err(IngestError::Store(StoreError::Corrupt("missing outcome".into())))),
+                Some(Err(e)) => (Verdict::Ignore, Err(e)),
+                None => (Verdict::Ignore, Err(IngestError::MissingOutcome)),
             },
         })
         .collect()

@@ -27,6 +27,7 @@
 //!   signed steps sent directly to the other node.
 //! - [`api`]: the loopback HTTP/JSON admin API. Only this module (and the
 //!   credential documents it carries) knows JSON.
+//! - [`clock`]: the wall clock the rules read (system, or manual in tests).
 //! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`];
 //!   [`info`] holds the facts about a running node ([`NodeInfo`]).
 //! - [`config`], [`data_dir`], [`keys`]: settings, files on disk, and the keys.
@@ -34,6 +35,7 @@
 //! See `ARCHITECTURE.md` at the repository root for the map and invariants.
 
 pub mod api;
+pub mod clock;
 pub mod config;
 pub mod credentials;
 pub mod data_dir;
@@ -53,6 +55,7 @@ pub mod sync;
 mod sync_codec;
 pub mod trust;
 
+pub use clock::Clock;
 pub use config::Config;
 pub use data_dir::DataDir;
 pub use info::NodeInfo;

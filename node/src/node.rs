@@ -13,15 +13,16 @@ use vetnet_protocol::profile::{NodeAddress, ProfileBody};
 use vetnet_protocol::{InstitutionId, ValidationContext};
 
 use crate::api::{self, ApiState};
+use crate::clock::Clock;
 use crate::config::{self, Config, ConfigError};
 use crate::credentials::CredentialIssuer;
 use crate::data_dir::{DataDir, DataDirError, NodeLock, RuntimeInfo};
 use crate::info::{NodeInfo, node_address};
 use crate::ingest::{self, IngestStats};
 use crate::keys;
-use crate::mobility::Mobility;
+use crate::mobility::{DirectCourier, Mobility};
 use crate::network::{self, NetworkClient, NetworkConfig, NetworkError, NetworkTiming};
-use crate::publish::{PublishError, Publisher, unix_now};
+use crate::publish::{PublishError, Publisher};
 use crate::rate_limit::AuthorRecordLimit;
 use crate::store::{RecordStore, StoreError};
 use crate::sync::{SyncService, SyncTiming};
@@ -91,8 +92,15 @@ fn parse_multiaddrs(setting: &str, values: &[String]) -> Result<Vec<Multiaddr>, 
 
 impl Node {
     /// Starts a node on `options.data_dir`, creating keys and token on first
-    /// use. Returns once the node listens and its API answers.
+    /// use. Returns once the node listens and its API answers. The rules
+    /// read the system clock.
     pub async fn start(options: NodeOptions) -> Result<Node, NodeError> {
+        Self::start_with_clock(options, Clock::system()).await
+    }
+
+    /// [`Node::start`] with the clock the node's rules read (tests pass a
+    /// manual one); the node hands it to every service that reads the time.
+    pub async fn start_with_clock(options: NodeOptions, clock: Clock) -> Result<Node, NodeError> {
         let NodeOptions { data_dir, config, timing } = options;
         let sync_timing = SyncTiming { interval: timing.sync_interval };
         config.check().map_err(NodeError::Setting)?;
@@ -146,12 +154,15 @@ impl Node {
             data_dir: data_dir.root().to_owned(),
         });
         let (shutdown, shutdown_rx) = watch::channel(false);
-        let publisher = Publisher::new(institution_key, store.clone(), network.clone(), config.network.clone());
+        let publisher =
+            Publisher::new(institution_key, store.clone(), network.clone(), config.network.clone(), clock.clone());
         let stats = Arc::new(IngestStats::default());
         let authors = Arc::new(AuthorRecordLimit::new(&config.limits));
         let sync = SyncService::new(store.clone(), network.clone(), config.network.clone(), authors.clone());
         let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
-        let mobility = Mobility::open(store.clone(), publisher.clone(), issuer.clone(), network.clone(), timing)?;
+        let courier = Arc::new(DirectCourier::new(store.clone(), network.clone()));
+        let mobility =
+            Mobility::open(store.clone(), publisher.clone(), issuer.clone(), courier, timing, clock.clone())?;
         let direct_tasks = tokio_util::task::TaskTracker::new();
         let mut tasks = vec![tokio::spawn(event_loop.run(shutdown_rx.clone()))];
         tasks.push(tokio::spawn(mobility.clone().run_outbox(shutdown_rx.clone())));
@@ -166,6 +177,7 @@ impl Node {
                 stats: stats.clone(),
                 authors: authors.clone(),
                 mobility: mobility.clone(),
+                clock: clock.clone(),
                 inbound: Arc::new(tokio::sync::Semaphore::new(INBOUND_DIRECT_MESSAGES)),
                 direct_tasks: direct_tasks.clone(),
             },
@@ -316,6 +328,8 @@ struct EventHandlers {
     stats: Arc<IngestStats>,
     authors: Arc<AuthorRecordLimit>,
     mobility: Mobility,
+    /// What gossip records are judged against and the address book dates by.
+    clock: Clock,
     /// Direct messages handled at once; more wait (the network's event
     /// queue is bounded, so a flood backs up there and is dropped).
     inbound: Arc<tokio::sync::Semaphore>,
@@ -327,7 +341,7 @@ struct EventHandlers {
 const INBOUND_DIRECT_MESSAGES: usize = 8;
 
 /// Handles network events until the network stops: gossip records get their
-/// verdict from [`ingest::ingest`]; new peers and sync requests go to the
+/// verdict from [`ingest::ingest_at`]; new peers and sync requests go to the
 /// [`SyncService`]; a peer joining the topic gets the outbox; identified
 /// peers go into the address book.
 async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkEvent>, h: EventHandlers) {
@@ -335,7 +349,8 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
     while let Some(event) = events.recv().await {
         match event {
             NetworkEvent::Record { message_id, source, bytes } => {
-                let (verdict, outcome) = ingest::ingest(&h.store, &h.network_name, &h.authors, &bytes);
+                let (verdict, outcome) =
+                    ingest::ingest_at(&h.store, &h.network_name, &h.authors, &bytes, h.clock.now_unix());
                 // Report first, count second: whoever sees the count knows the
                 // verdict is already queued for the swarm.
                 if h.network.report_validation(message_id, source, verdict).await.is_err() {
@@ -389,7 +404,7 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
             }
             NetworkEvent::PeerAddresses { peer, addrs } => {
                 let addrs: Vec<String> = addrs.iter().map(Multiaddr::to_string).collect();
-                if let Err(e) = h.store.remember_peer(&peer.to_bytes(), &addrs, unix_now()) {
+                if let Err(e) = h.store.remember_peer(&peer.to_bytes(), &addrs, h.clock.now_unix()) {
                     tracing::warn!(error = %e, "cannot update the address book");
                 }
             }
@@ -407,18 +422,18 @@ pub fn initialize(data_dir: &DataDir, config: &Config, profile: &ProfileBody) ->
         return Err(NodeError::AlreadyInitialized(data_dir.root().to_owned()));
     }
     let key = keys::institution_key(data_dir)?;
+    let now = Clock::system().now_unix();
     let payload = vetnet_protocol::Payload::with_body(
         &config.network,
         vetnet_protocol::RecordKind::Profile,
         vetnet_protocol::profile::PROFILE_ID,
         1,
-        unix_now(),
+        now,
         profile,
     )
     .map_err(|e| NodeError::Setting(e.to_string()))?;
-    let record = key
-        .sign_checked(&payload, &ValidationContext { network: &config.network, now: unix_now() })
-        .map_err(PublishError::from)?;
+    let record =
+        key.sign_checked(&payload, &ValidationContext { network: &config.network, now }).map_err(PublishError::from)?;
     keys::node_key(data_dir)?;
     data_dir.api_token()?;
     let store = RecordStore::open(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;

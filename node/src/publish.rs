@@ -4,7 +4,6 @@
 //! sent again whenever a peer joins the topic.
 
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 use tokio::sync::Mutex;
@@ -21,6 +20,7 @@ use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
 };
 
+use crate::clock::Clock;
 use crate::data_dir::DataDir;
 use crate::keys;
 use crate::network::{NetworkClient, PublishOutcome};
@@ -43,7 +43,7 @@ pub enum PublishError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("the store task failed: {0}")]
-    Task(String),
+    Task(#[from] tokio::task::JoinError),
     /// The store refused an own record: the key rotated or was revoked.
     #[error("{0}")]
     KeyRetired(String),
@@ -106,20 +106,52 @@ struct Inner {
     /// Replaced by a key rotation; everything else reads it through `key()`.
     key: std::sync::RwLock<Arc<InstitutionKey>>,
     store: RecordStore,
-    network: NetworkClient,
+    /// Gossips what is stored; `None` for a publisher without a network,
+    /// whose records wait in the outbox.
+    network: Option<NetworkClient>,
     network_name: String,
+    /// Record timestamps and the "from the future" check read this.
+    clock: Clock,
     /// One publish at a time, so each gets the next seq of its key.
     sequence: Mutex<()>,
 }
 
-pub fn unix_now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
-}
+/// Deprecated: read the node's [`crate::Clock`] instead. This re-export of
+/// [`crate::clock::unix_now`] stays until every caller is handed a clock (it
+/// is not marked `#[deprecated]`, which would fail their `-D warnings`).
+pub use crate::clock::unix_now;
 
 impl Publisher {
-    pub fn new(key: InstitutionKey, store: RecordStore, network: NetworkClient, network_name: String) -> Self {
+    pub fn new(
+        key: InstitutionKey,
+        store: RecordStore,
+        network: NetworkClient,
+        network_name: String,
+        clock: Clock,
+    ) -> Self {
+        Self::with_network(key, store, Some(network), network_name, clock)
+    }
+
+    /// A publisher without a network (tests, offline tools): records are
+    /// signed and stored, and wait in the outbox for a node to send them.
+    pub fn offline(key: InstitutionKey, store: RecordStore, network_name: String, clock: Clock) -> Self {
+        Self::with_network(key, store, None, network_name, clock)
+    }
+
+    fn with_network(
+        key: InstitutionKey,
+        store: RecordStore,
+        network: Option<NetworkClient>,
+        network_name: String,
+        clock: Clock,
+    ) -> Self {
         let key = std::sync::RwLock::new(Arc::new(key));
-        Self { inner: Arc::new(Inner { key, store, network, network_name, sequence: Mutex::new(()) }) }
+        Self { inner: Arc::new(Inner { key, store, network, network_name, clock, sequence: Mutex::new(()) }) }
+    }
+
+    /// The node's clock, which every record this publisher signs is dated by.
+    pub fn clock(&self) -> &Clock {
+        &self.inner.clock
     }
 
     /// The institution's current key, for credentials signed in its name.
@@ -190,7 +222,7 @@ impl Publisher {
             _ => {}
         }
         let seq = held.map_or(1, |r| r.payload.seq + 1);
-        let payload = Payload::with_body(&self.inner.network_name, kind, id, seq, unix_now(), body)
+        let payload = Payload::with_body(&self.inner.network_name, kind, id, seq, self.inner.clock.now_unix(), body)
             .map_err(|e| PublishError::Record(RecordError::Payload(e.to_string())))?;
         self.sign_store_send(&payload).await
     }
@@ -203,7 +235,7 @@ impl Publisher {
             Some(record) if !record.is_withdrawn() => record.payload.seq + 1,
             _ => return Err(PublishError::NotFound { kind: kind.to_string(), id: id.to_owned() }),
         };
-        let payload = Payload::withdrawal(&self.inner.network_name, kind, id, seq, unix_now());
+        let payload = Payload::withdrawal(&self.inner.network_name, kind, id, seq, self.inner.clock.now_unix());
         self.sign_store_send(&payload).await
     }
 
@@ -212,7 +244,7 @@ impl Publisher {
     }
 
     async fn sign_store_send_with(&self, key: &InstitutionKey, payload: &Payload) -> Result<Published, PublishError> {
-        let ctx = ValidationContext { network: &self.inner.network_name, now: unix_now() };
+        let ctx = ValidationContext { network: &self.inner.network_name, now: self.inner.clock.now_unix() };
         let record = key.sign_checked(payload, &ctx)?;
         let mut published = self.store_and_send(vec![record]).await?;
         Ok(published.remove(0))
@@ -228,8 +260,7 @@ impl Publisher {
             store.flush()?;
             Ok::<_, StoreError>(outcomes)
         })
-        .await
-        .map_err(|e| PublishError::Task(e.to_string()))??;
+        .await??;
         if let Some(refusal) = outcomes.iter().find_map(|o| match o {
             InsertOutcome::Refused(refusal) => Some(*refusal),
             _ => None,
@@ -246,7 +277,8 @@ impl Publisher {
 
     /// Gossips one stored own record; leaves it in the outbox unless a peer took it.
     async fn send(&self, record: &VerifiedRecord) -> GossipState {
-        match self.inner.network.publish(record.bytes.clone()).await {
+        let Some(network) = &self.inner.network else { return GossipState::Queued };
+        match network.publish(record.bytes.clone()).await {
             Ok(PublishOutcome::Sent | PublishOutcome::AlreadySent) => {
                 if let Err(e) = self.inner.store.outbox_remove(&record.hash) {
                     tracing::warn!(error = %e, "cannot clear the outbox entry");
@@ -319,7 +351,7 @@ impl Publisher {
         let old = self.key();
         let network = self.inner.network_name.as_str();
         let new = Arc::new(keys::stage_next_institution_key(dir)?);
-        let now = unix_now();
+        let now = self.inner.clock.now_unix();
         let ctx = ValidationContext { network, now };
         let rotation = KeyRotationBody::new(network, &old.id(), new.signing_key());
         let rotation = Payload::with_body(network, RecordKind::KeyRotation, KEY_ROTATION_ID, 1, now, &rotation)
@@ -375,7 +407,7 @@ impl Publisher {
             }
             (current, None)
         };
-        let now = unix_now();
+        let now = self.inner.clock.now_unix();
         let body = KeyRevocationBody { key: key.to_did(), since: since.min(now), reason, successor };
         let id = key_revocation_id(key);
         let held = self.inner.store.get(&RecordKey {

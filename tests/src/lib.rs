@@ -10,7 +10,7 @@ use std::time::Duration;
 use libp2p::Multiaddr;
 use tempfile::TempDir;
 use vetnet_node::search::{self, OfferQuery};
-use vetnet_node::{Config, DataDir, NetworkTiming, Node, NodeOptions};
+use vetnet_node::{Clock, Config, DataDir, NetworkTiming, Node, NodeOptions};
 use vetnet_protocol::LangText;
 use vetnet_protocol::offer::{Conditions, LanguageRequirement, OfferBody};
 use vetnet_protocol::profile::{InstitutionKind, ProfileBody, VetProvision};
@@ -99,11 +99,20 @@ pub async fn spawn(name: &str, country: &str, bootstrap: &[Multiaddr]) -> TestNo
 
 /// Like [`spawn`], with settings of one's own (start from [`test_config`]).
 pub async fn spawn_with(name: &str, country: &str, config: Config) -> TestNode {
+    spawn_with_clock(name, country, config, Clock::system()).await
+}
+
+/// Like [`spawn_with`], with the clock the node's rules read: pass
+/// [`Clock::manual`] to set and advance the node's time by hand (its timers
+/// stay tokio time). Clones of one manual clock share it, so several nodes
+/// can be moved together.
+pub async fn spawn_with_clock(name: &str, country: &str, config: Config, clock: Clock) -> TestNode {
     let dir = tempfile::tempdir().expect("temp dir");
     let data_dir = DataDir::new(dir.path());
     vetnet_node::initialize(&data_dir, &config, &profile(name, country, InstitutionKind::VetProvider))
         .expect("initialise");
-    let node = Node::start(NodeOptions { data_dir, config, timing: NetworkTiming::fast() }).await.expect("node starts");
+    let options = NodeOptions { data_dir, config, timing: NetworkTiming::fast() };
+    let node = Node::start_with_clock(options, clock).await.expect("node starts");
     TestNode { node, dir }
 }
 
@@ -186,7 +195,7 @@ pub fn signed_offers(seed: u8, authors: usize, count: usize, seq: u64) -> Vec<Ve
             vetnet_protocol::InstitutionKey::from_secret_bytes(&secret)
         })
         .collect();
-    let now = vetnet_node::publish::unix_now();
+    let now = Clock::system().now_unix();
     (0..count)
         .map(|i| {
             let key = &keys[i % authors];

@@ -10,7 +10,7 @@
 
 use vetnet_node::credentials::{Verdict, verify};
 use vetnet_node::matching::{MatchQuery, match_own};
-use vetnet_node::mobility::{CompletionCredential, Delivery, MobilityError, SignAs, ThreadView};
+use vetnet_node::mobility::{CompletionCredential, Delivery, MobilityError, SignAs, ThreadStatus, ThreadView};
 use vetnet_node::publish::PublishMode;
 use vetnet_protocol::achievement::{AchievementBody, Participation};
 use vetnet_protocol::mobility::steps::*;
@@ -116,9 +116,9 @@ fn delivery_of(view: &ThreadView, index: usize) -> Delivery {
 }
 
 /// Waits until `node` holds `thread` with `status`.
-async fn wait_for_status(node: &TestNode, thread: &str, status: &str) {
+async fn wait_for_status(node: &TestNode, thread: &str, status: ThreadStatus) {
     let name = node.node.info().institution.to_did();
-    wait_until(&format!("thread {thread} is {status} on {name}"), || async {
+    wait_until(&format!("thread {thread} is {} on {name}", status.as_str()), || async {
         node.node.mobility().show(thread).is_ok_and(|v| v.status() == status)
     })
     .await;
@@ -188,7 +188,7 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     let view = school.node.mobility().express_interest(host_id, interest).await.unwrap();
     let thread = view.log.thread.clone();
     wait_delivered(&school, &thread).await;
-    wait_for_status(&host, &thread, "interested").await;
+    wait_for_status(&host, &thread, ThreadStatus::Interested).await;
     let interest_hash = vetnet_protocol::RecordHash(view.log.entries[0].hash.clone().try_into().unwrap());
     let receipt = school.node.mobility().receipt(&interest_hash).unwrap().expect("a receipt is kept");
     let receipt = VerifiedReceipt::open(&receipt, "bsr").unwrap();
@@ -199,7 +199,7 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     let host_addr = host.addr();
     let host_dir = stop(host).await;
     let view = school.node.mobility().nominate(&thread, nomination()).await.unwrap();
-    assert_eq!(view.status(), "nominated");
+    assert_eq!(view.status(), ThreadStatus::Nominated);
     wait_until("the school has tried to deliver the nomination and failed", || async {
         let view = school.node.mobility().show(&thread).unwrap();
         matches!(delivery_of(&view, 1), Delivery::Pending { attempts, last_error: Some(_) } if attempts >= 1)
@@ -209,7 +209,7 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
 
     // Back on the same address: the nomination arrives.
     let host = start_on(host_dir, Some(host_addr.clone()), &[school.addr()]).await;
-    wait_for_status(&host, &thread, "nominated").await;
+    wait_for_status(&host, &thread, ThreadStatus::Nominated).await;
     wait_delivered(&school, &thread).await;
     assert_eq!(school.node.mobility().outbox_len(), 0);
     let learner_key = {
@@ -261,13 +261,17 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     let receipt = VerifiedReceipt::open(&answer, "bsr").unwrap();
     assert_eq!(receipt.payload.status, ReceiptStatus::Refused);
     assert_eq!(receipt.payload.field.as_deref(), Some("step"));
-    assert_eq!(host.node.mobility().show(&thread).unwrap().status(), "nominated", "nothing changed at the host");
+    assert_eq!(
+        host.node.mobility().show(&thread).unwrap().status(),
+        ThreadStatus::Nominated,
+        "nothing changed at the host"
+    );
 
     // The host accepts; the school proposes the learning agreement.
     host.node.mobility().accept(&thread, AcceptanceBody { message: Some("Welcome, Elsa!".into()) }).await.unwrap();
-    wait_for_status(&school, &thread, "accepted").await;
+    wait_for_status(&school, &thread, ThreadStatus::Accepted).await;
     school.node.mobility().agree(&thread, agreement()).await.unwrap();
-    wait_for_status(&host, &thread, "agreeing").await;
+    wait_for_status(&host, &thread, ThreadStatus::Agreeing).await;
 
     // Completion before all three signed is refused.
     let completion = CompletionBody {
@@ -302,8 +306,8 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     })
     .await;
     host.node.mobility().sign(&thread, SignAs::Institution).await.unwrap();
-    wait_for_status(&school, &thread, "agreed").await;
-    wait_for_status(&host, &thread, "agreed").await;
+    wait_for_status(&school, &thread, ThreadStatus::Agreed).await;
+    wait_for_status(&host, &thread, ThreadStatus::Agreed).await;
 
     // A completion the thread refuses keeps no credential it would have carried.
     let mut wrong_unit = completion.clone();
@@ -316,8 +320,8 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     // Completion with a micro-credential; the school's recognition refers to it.
     let credential = CompletionCredential { achievement: ACHIEVEMENT.into(), grade: Some("Passed".into()) };
     let view = host.node.mobility().complete(&thread, completion, Some(credential)).await.unwrap();
-    assert_eq!(view.status(), "completed");
-    wait_for_status(&school, &thread, "completed").await;
+    assert_eq!(view.status(), ThreadStatus::Completed);
+    wait_for_status(&school, &thread, ThreadStatus::Completed).await;
     let (credential_id, document) = {
         let view = school.node.mobility().show(&thread).unwrap();
         match &view.thread.as_ref().unwrap().completion().unwrap().body {
@@ -353,7 +357,7 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
         note: Some("Credited in full.".into()),
     };
     school.node.mobility().recognise(&thread, recognition).await.unwrap();
-    wait_for_status(&host, &thread, "recognised").await;
+    wait_for_status(&host, &thread, ThreadStatus::Recognised).await;
     wait_delivered(&school, &thread).await;
     wait_delivered(&host, &thread).await;
 
@@ -379,7 +383,7 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     for node in [&school, &host] {
         let view = node.node.mobility().show(&thread).unwrap();
         assert!(view.thread.is_none() && view.bodies.is_empty(), "no step body is left");
-        assert_eq!(view.status(), "recognised", "the trace keeps the outcome");
+        assert_eq!(view.status(), ThreadStatus::Recognised, "the trace keeps the outcome");
         assert_eq!(view.log.entries.len(), 10, "the trace keeps every step's kind, time and hash");
         assert!(!node.node.mobility().holds_learner_key(&thread).unwrap());
     }
@@ -394,11 +398,11 @@ async fn accepted_thread(school: &TestNode, host: &TestNode) -> String {
     let host_id = host.node.info().institution;
     let interest = InterestBody { offer: OFFER.into(), need: None, learners: 1, message: None };
     let thread = school.node.mobility().express_interest(host_id, interest).await.unwrap().log.thread;
-    wait_for_status(host, &thread, "interested").await;
+    wait_for_status(host, &thread, ThreadStatus::Interested).await;
     school.node.mobility().nominate(&thread, nomination()).await.unwrap();
-    wait_for_status(host, &thread, "nominated").await;
+    wait_for_status(host, &thread, ThreadStatus::Nominated).await;
     host.node.mobility().accept(&thread, AcceptanceBody::default()).await.unwrap();
-    wait_for_status(school, &thread, "accepted").await;
+    wait_for_status(school, &thread, ThreadStatus::Accepted).await;
     thread
 }
 
@@ -451,7 +455,7 @@ async fn both_parties_amending_at_once_converge_on_one_chain() {
         };
         wait_until("both nodes hold the same chain", || async { chain(&school) == chain(&host) }).await;
         let view = school.node.mobility().show(thread).unwrap();
-        assert_eq!(view.status(), "agreeing");
+        assert_eq!(view.status(), ThreadStatus::Agreeing);
         let logs = [view.log.clone(), host.node.mobility().show(thread).unwrap().log];
         superseded +=
             logs.iter().flat_map(|l| &l.entries).filter(|e| matches!(e.delivery, Delivery::Superseded { .. })).count();
@@ -560,7 +564,7 @@ async fn after_the_host_rotates_its_key_steps_still_arrive_and_it_can_still_eras
     // receipt signed by the new key is taken.
     school.node.mobility().agree(&thread, agreement()).await.unwrap();
     wait_delivered(&school, &thread).await;
-    wait_for_status(&host, &thread, "agreeing").await;
+    wait_for_status(&host, &thread, ThreadStatus::Agreeing).await;
     // The host sees its side, and says why it cannot sign with the new key.
     let view = host.node.mobility().show(&thread).unwrap();
     assert_eq!(view.party.as_str(), "host");
