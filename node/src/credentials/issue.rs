@@ -93,11 +93,7 @@ impl CredentialIssuer {
     /// must be live, and be this institution's own or delegated to it on the
     /// award day. The outer error is a store read that failed (nothing can be
     /// said of the row); the inner one lists the rules the row breaks.
-    fn check_row(
-        &self,
-        row: usize,
-        request: IssueRequest,
-    ) -> Result<Result<CheckedRow, Vec<RowError>>, StoreError> {
+    fn check_row(&self, row: usize, request: IssueRequest) -> Result<Result<CheckedRow, Vec<RowError>>, StoreError> {
         let mut errors = RowErrors { row, errors: Vec::new() };
         let (awarded, awarded_ok) = check_fields(&request, &mut errors);
         let (author, achievement_id) = match request.achievement.rsplit_once('/') {
@@ -113,9 +109,13 @@ impl CredentialIssuer {
         let found = live(&self.store, author, &RecordKind::Achievement, &achievement_id)?.and_then(achievement_of);
         if found.is_none() {
             let rule = if author == self.me() {
-                format!("this institution has no published achievement {achievement_id:?} (see `vetnet achievement list`)")
+                format!(
+                    "this institution has no published achievement {achievement_id:?} (see `vetnet achievement list`)"
+                )
             } else {
-                format!("no achievement {achievement_id:?} of {author} is held by this node (is it published and synced?)")
+                format!(
+                    "no achievement {achievement_id:?} of {author} is held by this node (is it published and synced?)"
+                )
             };
             errors.fail("achievement", rule);
         }
@@ -227,18 +227,7 @@ impl CredentialIssuer {
         match format {
             ExportFormat::DataIntegrity => Ok(credential.document),
             ExportFormat::Jwt => {
-                let damaged = |source: DamagedDocument| CredentialError::Document { id: credential.id.clone(), source };
-                let mut document: Value =
-                    serde_json::from_str(&credential.document).map_err(|e| damaged(e.into()))?;
-                if let Some(object) = document.as_object_mut() {
-                    object.remove("proof");
-                }
-                // A stored document whose issuer cannot be read is damaged,
-                // not one issued under another key.
-                let issuer = open_badge::facts(&document).map_err(|e| damaged(e.into()))?.issuer;
-                if issuer != self.me() {
-                    return Err(CredentialError::IssuedUnderOldKey(credential.id));
-                }
+                let document = unsigned_document(&credential, self.me())?;
                 jwt::encode(&document, self.publisher.key().signing_key(), &verification_method(&self.me()))
                     .map_err(CredentialError::SignJwt)
             }
@@ -385,6 +374,55 @@ impl RowSigner {
     }
 }
 
+/// The stored credential's document without its proof, to be signed as a
+/// VC-JWT by `me`, the institution's current key. A document whose issuer
+/// cannot be read is damaged; one issued by another key was issued before
+/// a rotation.
+fn unsigned_document(credential: &IssuedCredential, me: InstitutionId) -> Result<Value, CredentialError> {
+    let damaged = |source: DamagedDocument| CredentialError::Document { id: credential.id.clone(), source };
+    let mut document: Value = serde_json::from_str(&credential.document).map_err(|e| damaged(e.into()))?;
+    if let Some(object) = document.as_object_mut() {
+        object.remove("proof");
+    }
+    let issuer = open_badge::facts(&document).map_err(|e| damaged(e.into()))?.issuer;
+    if issuer != me {
+        return Err(CredentialError::IssuedUnderOldKey(credential.id.clone()));
+    }
+    Ok(document)
+}
+
 fn invalid(field: &str, rule: &str) -> CredentialError {
     CredentialError::Invalid(vec![RowError { row: 0, field: field.to_owned(), rule: rule.to_owned() }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(document: &str) -> IssuedCredential {
+        IssuedCredential {
+            id: "urn:uuid:0f0e0d0c-0b0a-4908-8706-050403020100".into(),
+            achievement_author: String::new(),
+            achievement_id: "mig-welding".into(),
+            achievement_name: "MIG welding".into(),
+            learner_name: "Jonas Berg".into(),
+            learner_email: false,
+            awarded: "2026-10-01".into(),
+            valid_until: None,
+            grade: None,
+            issued_at: 1_790_000_000,
+            document: document.into(),
+        }
+    }
+
+    #[test]
+    fn a_stored_document_without_a_readable_issuer_is_damaged_not_issued_under_an_old_key() {
+        let me = vetnet_protocol::InstitutionKey::from_secret_bytes(&[5; 32]).id();
+        for document in ["{\"issuer\": \"did:key:zGarbage\"}", "{}", "not json"] {
+            match unsigned_document(&stored(document), me) {
+                Err(CredentialError::Document { id, .. }) => assert!(id.ends_with("050403020100")),
+                other => panic!("{document}: a damaged document must be an error of its own, got {other:?}"),
+            }
+        }
+    }
 }

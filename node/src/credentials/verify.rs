@@ -135,11 +135,7 @@ fn parse_time(value: &str) -> Option<chrono::DateTime<chrono::Utc>> {
 /// VC-JWT) against the records this node holds, at `now`. Runs offline: it
 /// needs neither the issuer nor any network access. An invalid credential is
 /// `Ok` with its verdict; only a failed store read is an error.
-pub fn verify(
-    store: &RecordStore,
-    text: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<Verification, StoreError> {
+pub fn verify(store: &RecordStore, text: &str, now: chrono::DateTime<chrono::Utc>) -> Result<Verification, StoreError> {
     let mut v = Verification::new();
     let Some(facts) = check_format_and_proof(&mut v, text.trim()) else { return Ok(v) };
     check_issuer(store, &facts, &mut v)?;
