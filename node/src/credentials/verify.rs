@@ -146,8 +146,8 @@ pub fn verify(store: &RecordStore, text: &str, now: chrono::DateTime<chrono::Utc
     Ok(v)
 }
 
-/// 1. Reads the credential and checks its proof is the issuer's. Returns
-/// its facts, or `None` when the verification stops here.
+/// Step 1: reads the credential and checks its proof is the issuer's.
+/// Returns its facts, or `None` when the verification stops here.
 fn check_format_and_proof(v: &mut Verification, text: &str) -> Option<CredentialFacts> {
     let signer = if text.starts_with('{') {
         v.format = Some("data-integrity");
@@ -199,7 +199,7 @@ fn check_format_and_proof(v: &mut Verification, text: &str) -> Option<Credential
     Some(facts)
 }
 
-/// 2. The issuer is known in the network.
+/// Step 2: the issuer is known in the network.
 fn check_issuer(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification) -> Result<(), StoreError> {
     match institution(store, facts.issuer)? {
         Some(found) => {
@@ -233,8 +233,8 @@ fn check_key(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification)
     }
 }
 
-/// 3. A delegation covers the award day, when the achievement is another
-/// institution's.
+/// Step 3: a delegation covers the award day, when the achievement is
+/// another institution's.
 fn check_delegation(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification) -> Result<(), StoreError> {
     let owner = open_badge::parse_achievement_uri(&facts.achievement_uri).map(|(_, author, id)| (author, id));
     let (author, achievement) = match (&owner, facts.creator) {
@@ -294,7 +294,7 @@ fn check_delegation(store: &RecordStore, facts: &CredentialFacts, v: &mut Verifi
     Ok(())
 }
 
-/// 4. The issuer has not revoked it.
+/// Step 4: the issuer has not revoked it.
 fn check_revocation(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification) -> Result<(), StoreError> {
     match revocation_of(store, facts.issuer, &facts.id)? {
         Some((revocation, ts)) => {
@@ -311,7 +311,7 @@ fn check_revocation(store: &RecordStore, facts: &CredentialFacts, v: &mut Verifi
     Ok(())
 }
 
-/// 5. `now` lies in the validity period.
+/// Step 5: `now` lies in the validity period.
 fn check_validity(facts: &CredentialFacts, now: chrono::DateTime<chrono::Utc>, v: &mut Verification) {
     match parse_time(&facts.valid_from) {
         None => v.fail("validity", Verdict::Malformed, format!("validFrom {:?} is not a date-time", facts.valid_from)),
