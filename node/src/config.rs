@@ -17,8 +17,23 @@ pub const DEFAULT_LISTEN_ADDR: &str = "/ip4/0.0.0.0/tcp/7301";
 pub enum ConfigError {
     #[error(transparent)]
     DataDir(#[from] DataDirError),
+    /// A setting breaks a rule (the reason names the setting).
     #[error("{path}: {reason}")]
     Invalid { path: String, reason: String },
+    /// The file is not TOML of the expected shape. The message is the
+    /// parser's, without the snippet of the file it quotes.
+    #[error("{path}: {}", .source.message())]
+    Parse {
+        path: String,
+        #[source]
+        source: toml::de::Error,
+    },
+    #[error("{path}: {source}")]
+    Serialize {
+        path: String,
+        #[source]
+        source: toml::ser::Error,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,10 +124,8 @@ impl Config {
         let path = dir.config_path();
         match std::fs::read_to_string(&path) {
             Ok(text) => {
-                let config: Config = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
-                    path: path.display().to_string(),
-                    reason: e.message().to_owned(),
-                })?;
+                let config: Config = toml::from_str(&text)
+                    .map_err(|source| ConfigError::Parse { path: path.display().to_string(), source })?;
                 config.check().map_err(|reason| ConfigError::Invalid { path: path.display().to_string(), reason })?;
                 Ok(config)
             }
@@ -122,10 +135,8 @@ impl Config {
     }
 
     pub fn save(&self, dir: &DataDir) -> Result<(), ConfigError> {
-        let text = toml::to_string_pretty(self).map_err(|e| ConfigError::Invalid {
-            path: dir.config_path().display().to_string(),
-            reason: e.to_string(),
-        })?;
+        let text = toml::to_string_pretty(self)
+            .map_err(|source| ConfigError::Serialize { path: dir.config_path().display().to_string(), source })?;
         let text = format!("# vetnet node settings. Command-line flags override these.\n{text}");
         write_atomic(&dir.config_path(), text.as_bytes(), 0o644)?;
         Ok(())

@@ -30,6 +30,13 @@ pub enum DataDirError {
     Locked(PathBuf),
     #[error("{path} is damaged: {reason}")]
     Damaged { path: PathBuf, reason: String },
+    /// A file whose content does not decode (TOML, a protobuf key).
+    #[error("{path} is damaged: {source}")]
+    Undecodable {
+        path: PathBuf,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> DataDirError + '_ {
@@ -128,7 +135,7 @@ impl DataDir {
 
     pub fn write_runtime(&self, info: &RuntimeInfo) -> Result<(), DataDirError> {
         let text = toml::to_string(info)
-            .map_err(|e| DataDirError::Damaged { path: self.runtime_path(), reason: e.to_string() })?;
+            .map_err(|e| DataDirError::Undecodable { path: self.runtime_path(), source: e.into() })?;
         write_atomic(&self.runtime_path(), text.as_bytes(), 0o600)
     }
 
@@ -136,7 +143,7 @@ impl DataDir {
         let path = self.runtime_path();
         match fs::read_to_string(&path) {
             Ok(text) => {
-                toml::from_str(&text).map(Some).map_err(|e| DataDirError::Damaged { path, reason: e.to_string() })
+                toml::from_str(&text).map(Some).map_err(|e| DataDirError::Undecodable { path, source: e.into() })
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(io_err(&path)(e)),

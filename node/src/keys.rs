@@ -26,13 +26,13 @@ pub fn institution_key(dir: &DataDir) -> Result<InstitutionKey, DataDirError> {
 /// Loads the node's libp2p key, creating it if there is none.
 pub fn node_key(dir: &DataDir) -> Result<identity::Keypair, DataDirError> {
     let path = dir.node_key_path();
-    let damaged = |reason: String| DataDirError::Damaged { path: path.clone(), reason };
+    let damaged = |e: identity::DecodingError| DataDirError::Undecodable { path: path.clone(), source: e.into() };
     match std::fs::read(&path) {
-        Ok(bytes) => identity::Keypair::from_protobuf_encoding(&bytes).map_err(|e| damaged(e.to_string())),
+        Ok(bytes) => identity::Keypair::from_protobuf_encoding(&bytes).map_err(damaged),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             dir.create()?;
             let keypair = identity::Keypair::generate_ed25519();
-            let bytes = keypair.to_protobuf_encoding().map_err(|e| damaged(e.to_string()))?;
+            let bytes = keypair.to_protobuf_encoding().map_err(damaged)?;
             write_new_secret(&path, &bytes)?;
             Ok(keypair)
         }

@@ -39,8 +39,10 @@ pub(crate) async fn write_frame<T: AsyncWrite + Unpin + Send>(io: &mut T, frame:
     io.close().await
 }
 
-fn invalid(e: impl std::fmt::Display) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, e.to_string())
+/// An undecodable or unencodable message, as an I/O error that keeps it as
+/// its source.
+fn invalid(e: impl std::error::Error + Send + Sync + 'static) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e)
 }
 
 impl libp2p::request_response::Codec for SyncCodec {

@@ -65,7 +65,7 @@ async fn line() -> (TestNode, TestNode, TestNode) {
 }
 
 fn check_verdict(node: &TestNode, text: &str) -> Verdict {
-    verify(node.node.store(), text, chrono::Utc::now()).verdict
+    verify(node.node.store(), text, chrono::Utc::now()).unwrap().verdict
 }
 
 async fn wait_for_record(node: &TestNode, from: &TestNode, kind: RecordKind, id: &str) {
@@ -125,7 +125,7 @@ async fn issued_on_a_verified_on_c_tamper_caught_revocation_reaches_c() {
 
     // C holds A's profile once sync or gossip has brought it.
     wait_for_record(&c, &a, RecordKind::Profile, "profile").await;
-    let on_c = verify(c.node.store(), &json, chrono::Utc::now());
+    let on_c = verify(c.node.store(), &json, chrono::Utc::now()).unwrap();
     assert_eq!(on_c.verdict, Verdict::Valid, "{:?}", on_c.checks);
     assert_eq!(on_c.issuer.as_ref().map(|(i, _)| i.name.as_str()), Some("Aalborg Tech"));
     assert_eq!(on_c.facts.as_ref().and_then(|f| f.learner_name.clone()).as_deref(), Some("Anna Svensson"));
@@ -155,7 +155,7 @@ async fn issued_on_a_verified_on_c_tamper_caught_revocation_reaches_c() {
     issuer.revoke(&id, RevocationReason::IssuedInError).await.unwrap();
     let uuid = id.trim_start_matches("urn:uuid:").to_owned();
     wait_for_record(&c, &a, RecordKind::Revocation, &uuid).await;
-    let revoked = verify(c.node.store(), &json, chrono::Utc::now());
+    let revoked = verify(c.node.store(), &json, chrono::Utc::now()).unwrap();
     assert_eq!(revoked.verdict, Verdict::Revoked);
     assert_eq!(check_verdict(&c, &jwt), Verdict::Revoked);
     assert!(matches!(issuer.revoke(&id, RevocationReason::Withdrawn).await, Err(CredentialError::AlreadyRevoked(_))));
@@ -186,7 +186,7 @@ async fn a_partner_issues_under_a_delegation_and_not_outside_it() {
     inside.date = Some("2026-03-02".into());
     let issued = b.node.credentials().issue(vec![inside]).unwrap();
     let json = b.node.credentials().export(&issued[0].id, ExportFormat::DataIntegrity).unwrap();
-    let on_c = verify(c.node.store(), &json, chrono::Utc::now());
+    let on_c = verify(c.node.store(), &json, chrono::Utc::now()).unwrap();
     assert_eq!(on_c.verdict, Verdict::Valid, "{:?}", on_c.checks);
     assert_eq!(on_c.delegated_by.as_ref().map(|i| i.name.as_str()), Some("Aalborg Tech"));
 
@@ -270,7 +270,7 @@ async fn unknown_issuers_and_expired_credentials_get_their_own_verdicts() {
         email: None,
     };
     let forged = signed_award(&stranger, &stranger_inst, &stranger_inst, "2026-10-01", None);
-    let result = verify(a.node.store(), &forged, chrono::Utc::now());
+    let result = verify(a.node.store(), &forged, chrono::Utc::now()).unwrap();
     assert_eq!(result.verdict, Verdict::UnknownIssuer, "{:?}", result.checks);
 }
 

@@ -338,7 +338,7 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
         school.node.store().get(&achievement_key).ok().flatten().is_some()
     })
     .await;
-    assert_eq!(verify(school.node.store(), &document, chrono::Utc::now()).verdict, Verdict::Valid);
+    assert_eq!(verify(school.node.store(), &document, chrono::Utc::now()).unwrap().verdict, Verdict::Valid);
 
     let wrong = RecognitionBody {
         decision: RecognitionDecision::Recognised,

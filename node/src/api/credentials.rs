@@ -215,7 +215,7 @@ async fn verify(State(state): State<ApiState>, body: String) -> ApiResult {
     let store = state.store.clone();
     let verification = tokio::task::spawn_blocking(move || credentials::verify(&store, &body, chrono::Utc::now()))
         .await
-        .map_err(internal)?;
+        .map_err(internal)??;
     let mut view = verification_view(&verification);
     if let Some(facts) = &verification.facts {
         view["trust"] = Views::new(&state.store).trust(facts.issuer);

@@ -8,24 +8,29 @@
 //! session on connect, both end up with the union of live sets. Records
 //! fetched by sync go through exactly the gossip path's checks
 //! ([`crate::ingest::ingest`]) and are stored, not re-gossiped.
+//!
+//! [`SyncService`] schedules sessions and keeps per-peer state and request
+//! budgets; `responder` answers peers' requests; `session` is the
+//! initiator's state machine, which reaches its peer only through the
+//! [`SyncPeer`] trait (libp2p here, a direct call in tests).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use libp2p::PeerId;
-use negentropy::{Id, Negentropy, NegentropyStorageVector};
-use serde_bytes::ByteBuf;
-use vetnet_protocol::RecordHash;
-use vetnet_protocol::sync::{
-    MAX_FETCH_IDS, MAX_RECONCILE_ROUNDS, MAX_RECORDS_RESPONSE_BYTES, NEGENTROPY_FRAME_LIMIT, SyncRequest, SyncResponse,
-};
+use vetnet_protocol::sync::{SyncRequest, SyncResponse};
 
-use crate::ingest::{IngestVerdict, ingest_batch};
-use crate::network::{NetworkClient, NetworkError, Verdict};
+use crate::network::{NetworkClient, NetworkError};
 use crate::publish::unix_now;
 use crate::rate_limit::AuthorRecordLimit;
 use crate::store::{RecordStore, StoreError};
+
+mod responder;
+mod session;
+
+pub use responder::SyncResponder;
+pub use session::{SessionProgress, SyncPeer, SyncSession};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -34,7 +39,7 @@ pub enum SyncError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("set reconciliation failed: {0}")]
-    Negentropy(String),
+    Negentropy(#[from] negentropy::Error),
     #[error("the peer refused to sync: {0}")]
     Refused(String),
     #[error("the peer answered out of turn: {0}")]
@@ -43,12 +48,12 @@ pub enum SyncError {
     InvalidRecord,
     #[error("a sync with this peer is already running")]
     Busy,
+    /// A blocking step of the session (snapshot, storing a batch) panicked
+    /// or was cancelled.
     #[error("the sync task failed: {0}")]
-    Task(String),
-}
-
-fn negentropy_error(e: negentropy::Error) -> SyncError {
-    SyncError::Negentropy(e.to_string())
+    Task(#[from] tokio::task::JoinError),
+    #[error("the sync task failed: the node is stopping")]
+    Stopping,
 }
 
 /// What one session did, for logs, `vetnet sync` and the cost measurement.
@@ -84,37 +89,6 @@ pub struct PeerSyncState {
     pub last_error: Option<String>,
 }
 
-/// A cached Negentropy storage of the live set, rebuilt when the store changed.
-struct SyncIndex {
-    store: RecordStore,
-    cache: Mutex<Option<(u64, Arc<NegentropyStorageVector>)>>,
-}
-
-impl SyncIndex {
-    /// The current live set, sealed for Negentropy. Blocking: call from
-    /// `spawn_blocking`.
-    fn snapshot(&self) -> Result<Arc<NegentropyStorageVector>, SyncError> {
-        let generation = self.store.generation();
-        if let Ok(cache) = self.cache.lock()
-            && let Some((cached, storage)) = cache.as_ref()
-            && *cached == generation
-        {
-            return Ok(storage.clone());
-        }
-        let mut storage = NegentropyStorageVector::with_capacity(self.store.live_len());
-        for item in self.store.sync_items() {
-            let (ts, hash) = item?;
-            storage.insert(ts, Id::from_byte_array(hash.0)).map_err(negentropy_error)?;
-        }
-        storage.seal().map_err(negentropy_error)?;
-        let storage = Arc::new(storage);
-        if let Ok(mut cache) = self.cache.lock() {
-            *cache = Some((generation, storage.clone()));
-        }
-        Ok(storage)
-    }
-}
-
 /// Timings of the sync scheduler.
 #[derive(Debug, Clone, Copy)]
 pub struct SyncTiming {
@@ -140,15 +114,30 @@ struct Inner {
     tasks: tokio_util::task::TaskTracker,
     /// Cancels running sessions at shutdown.
     stop: tokio_util::sync::CancellationToken,
-    index: SyncIndex,
-    store: RecordStore,
+    /// Answers peers' requests; its index is shared with `session`.
+    responder: SyncResponder,
+    /// Runs this node's own sessions; stops with `stop`.
+    session: SyncSession,
     network: NetworkClient,
-    network_name: String,
-    /// The per-author daily limit ingest shares with gossip.
-    authors: Arc<AuthorRecordLimit>,
     peers: Mutex<HashMap<PeerId, PeerSyncState>>,
     /// Requests answered per peer in the current window: (window start, count).
     budgets: Mutex<HashMap<PeerId, (std::time::Instant, u32)>>,
+}
+
+/// A connected peer reached through the network loop.
+struct NetworkPeer<'a> {
+    network: &'a NetworkClient,
+    peer: PeerId,
+}
+
+impl SyncPeer for NetworkPeer<'_> {
+    async fn request(&self, request: SyncRequest) -> Result<SyncResponse, SyncError> {
+        Ok(self.network.sync_request(self.peer, request).await?)
+    }
+
+    async fn disconnect(&self) -> Result<(), SyncError> {
+        Ok(self.network.disconnect(self.peer).await?)
+    }
 }
 
 /// How many sync requests a peer may make per window. A full catch-up of
@@ -166,15 +155,16 @@ impl SyncService {
         network_name: String,
         authors: Arc<AuthorRecordLimit>,
     ) -> Self {
+        let stop = tokio_util::sync::CancellationToken::new();
+        let responder = SyncResponder::new(store, network_name);
+        let session = SyncSession::new(&responder, authors).with_stop(stop.clone());
         Self {
             inner: Arc::new(Inner {
                 tasks: tokio_util::task::TaskTracker::new(),
-                stop: tokio_util::sync::CancellationToken::new(),
-                index: SyncIndex { store: store.clone(), cache: Mutex::new(None) },
-                store,
+                stop,
+                responder,
+                session,
                 network,
-                network_name,
-                authors,
                 peers: Mutex::new(HashMap::new()),
                 budgets: Mutex::new(HashMap::new()),
             }),
@@ -195,16 +185,12 @@ impl SyncService {
 
     /// Runs `task` on the tracker, unless shutdown has begun. Tasks are not
     /// cut off mid-way (a blocking store write cannot be), but sessions check
-    /// [`SyncService::stopping`] between steps and the tracker waits for them.
+    /// the stop token between steps and the tracker waits for them.
     fn spawn(&self, task: impl std::future::Future<Output = ()> + Send + 'static) {
         if self.inner.tasks.is_closed() {
             return;
         }
         self.inner.tasks.spawn(task);
-    }
-
-    fn stopping(&self) -> bool {
-        self.inner.stop.is_cancelled()
     }
 
     /// Sync state of every peer synced with since start.
@@ -229,41 +215,7 @@ impl SyncService {
     /// Answers one request from a peer. Blocking (reads the store, computes
     /// fingerprints): run it in `spawn_blocking`.
     pub fn respond(&self, request: SyncRequest) -> SyncResponse {
-        match request {
-            SyncRequest::Reconcile { net, msg } => {
-                if net != self.inner.network_name {
-                    return SyncResponse::Refused {
-                        reason: format!("this node is on network {:?}, not {net:?}", self.inner.network_name),
-                    };
-                }
-                let answer = self.inner.index.snapshot().and_then(|storage| {
-                    let mut negentropy =
-                        Negentropy::borrowed(storage.as_ref(), NEGENTROPY_FRAME_LIMIT).map_err(negentropy_error)?;
-                    negentropy.reconcile(&msg).map_err(negentropy_error)
-                });
-                match answer {
-                    Ok(msg) => SyncResponse::Reconcile { msg },
-                    Err(e) => SyncResponse::Refused { reason: e.to_string() },
-                }
-            }
-            SyncRequest::Fetch { ids } => {
-                let mut records = Vec::new();
-                let mut size = 0;
-                for id in ids {
-                    let Ok(hash) = <[u8; 32]>::try_from(id.as_ref()) else { continue };
-                    match self.inner.store.bytes_by_hash(&RecordHash(hash)) {
-                        Ok(Some(bytes)) if size + bytes.len() <= MAX_RECORDS_RESPONSE_BYTES => {
-                            size += bytes.len();
-                            records.push(ByteBuf::from(bytes.to_vec()));
-                        }
-                        Ok(Some(_)) => break,
-                        Ok(None) => {}
-                        Err(e) => return SyncResponse::Refused { reason: e.to_string() },
-                    }
-                }
-                SyncResponse::Records { records }
-            }
-        }
+        self.inner.responder.respond(request)
     }
 
     /// Answers a peer's request in the background and sends the response.
@@ -353,136 +305,17 @@ impl SyncService {
         result
     }
 
-    async fn request(
-        &self,
-        peer: PeerId,
-        request: SyncRequest,
-        report: &mut SyncReport,
-    ) -> Result<SyncResponse, SyncError> {
-        report.bytes_sent += request.encode().map(|b| b.len()).unwrap_or(0);
-        let response = self.inner.network.sync_request(peer, request).await?;
-        report.bytes_received += response.encode().map(|b| b.len()).unwrap_or(0);
-        if let SyncResponse::Refused { reason } = response {
-            return Err(SyncError::Refused(reason));
-        }
-        Ok(response)
-    }
-
+    /// Runs the session state machine against `peer` over the network,
+    /// keeping its progress in the peer's state.
     async fn session(&self, peer: PeerId) -> Result<SyncReport, SyncError> {
-        let mut report = SyncReport::default();
-        let index_owner = self.clone();
-        let storage = tokio::task::spawn_blocking(move || index_owner.inner.index.snapshot())
-            .await
-            .map_err(|e| SyncError::Task(e.to_string()))??;
-        let mut negentropy =
-            Negentropy::borrowed(storage.as_ref(), NEGENTROPY_FRAME_LIMIT).map_err(negentropy_error)?;
-        let mut message = negentropy.initiate().map_err(negentropy_error)?;
-        let mut have = Vec::new();
-        let mut need = Vec::new();
-        loop {
-            if self.stopping() {
-                return Err(SyncError::Task("the node is stopping".into()));
-            }
-            if report.rounds >= MAX_RECONCILE_ROUNDS {
-                return Err(SyncError::Protocol(format!("no agreement after {MAX_RECONCILE_ROUNDS} rounds")));
-            }
-            report.rounds += 1;
-            let request = SyncRequest::Reconcile { net: self.inner.network_name.clone(), msg: message };
-            let SyncResponse::Reconcile { msg } = self.request(peer, request, &mut report).await? else {
-                return Err(SyncError::Protocol("expected a reconcile answer".into()));
-            };
-            match negentropy.reconcile_with_ids(&msg, &mut have, &mut need).map_err(negentropy_error)? {
-                Some(next) => message = next,
-                None => break,
-            }
-        }
-        report.have = have.len();
-        report.needed = need.len();
-        self.update(peer, |state| state.needed = need.len());
-
-        // Fetching and storing overlap: while one batch is checked and stored
-        // off the async threads, the next is already being fetched. At most one
-        // batch is being stored at a time, so memory stays bounded. Whatever
-        // happens, the session waits for it: no work of a session outlives it.
-        let mut storing = None;
-        let fetched = self.fetch_missing(peer, &need, &mut storing, &mut report).await;
-        let judged = match storing.take() {
-            Some(last) => self.judge(peer, last, &mut report).await,
-            None => Ok(()),
+        let remote = NetworkPeer { network: &self.inner.network, peer };
+        let progress = |step| {
+            self.update(peer, |state| match step {
+                SessionProgress::Needed(needed) => state.needed = needed,
+                SessionProgress::Fetched(fetched) => state.fetched = fetched,
+            })
         };
-        fetched.and(judged)?;
-        Ok(report)
-    }
-
-    /// Fetches the records of `need` in batches; each batch is handed to
-    /// `storing` once the previous one there has been judged.
-    async fn fetch_missing(
-        &self,
-        peer: PeerId,
-        need: &[Id],
-        storing: &mut Option<tokio::task::JoinHandle<Vec<IngestVerdict>>>,
-        report: &mut SyncReport,
-    ) -> Result<(), SyncError> {
-        for batch in need.chunks(MAX_FETCH_IDS) {
-            let mut wanted: Vec<Id> = batch.to_vec();
-            while !wanted.is_empty() {
-                if self.stopping() {
-                    return Err(SyncError::Task("the node is stopping".into()));
-                }
-                let ids = wanted.iter().map(|id| ByteBuf::from(id.as_bytes().to_vec())).collect();
-                report.fetches += 1;
-                let SyncResponse::Records { records } = self.request(peer, SyncRequest::Fetch { ids }, report).await?
-                else {
-                    return Err(SyncError::Protocol("expected records".into()));
-                };
-                if records.is_empty() {
-                    break; // The peer no longer holds them (replaced meanwhile); the next session settles it.
-                }
-                // Only records that were asked for; anything else ends the session.
-                for bytes in &records {
-                    let hash = RecordHash::of(bytes);
-                    let Some(position) = wanted.iter().position(|id| id.as_bytes() == &hash.0) else {
-                        self.inner.network.disconnect(peer).await?;
-                        return Err(SyncError::Protocol("the peer sent a record that was not asked for".into()));
-                    };
-                    wanted.swap_remove(position);
-                }
-                if let Some(previous) = storing.take() {
-                    self.judge(peer, previous, report).await?;
-                }
-                // Check and store the batch off the async threads, through the gossip path.
-                let store = self.inner.store.clone();
-                let network_name = self.inner.network_name.clone();
-                let authors = self.inner.authors.clone();
-                *storing =
-                    Some(tokio::task::spawn_blocking(move || ingest_batch(&store, &network_name, &authors, &records)));
-            }
-        }
-        Ok(())
-    }
-
-    /// Waits for a batch being stored and counts its verdicts; a record the
-    /// gossip rules reject ends the session and drops the peer.
-    async fn judge(
-        &self,
-        peer: PeerId,
-        storing: tokio::task::JoinHandle<Vec<IngestVerdict>>,
-        report: &mut SyncReport,
-    ) -> Result<(), SyncError> {
-        let verdicts = storing.await.map_err(|e| SyncError::Task(e.to_string()))?;
-        for (verdict, outcome) in verdicts {
-            match (verdict, outcome) {
-                (Verdict::Reject, _) => {
-                    self.inner.network.disconnect(peer).await?;
-                    return Err(SyncError::InvalidRecord);
-                }
-                (_, Ok(outcome)) if outcome.is_stored() => report.stored += 1,
-                _ => report.stale += 1,
-            }
-        }
-        let fetched = report.stored + report.stale;
-        self.update(peer, |state| state.fetched = fetched);
-        Ok(())
+        self.inner.session.run(&remote, progress).await
     }
 
     /// Runs a session with a random connected peer every `timing.interval`,

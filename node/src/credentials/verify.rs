@@ -1,0 +1,332 @@
+//! Verifying a credential file (JSON-LD with a Data Integrity proof, or a
+//! VC-JWT) against the records this node holds: format, proof, issuer, key,
+//! delegation, revocation and validity period, in that order.
+//!
+//! An invalid credential is an answer (a [`Verdict`]), not an error. A store
+//! read that fails is an error: the node cannot say anything of the
+//! credential then, and must not call it revoked or unknown.
+
+use serde::Serialize;
+use serde_json::Value;
+use vetnet_credential::contexts::ContextSet;
+use vetnet_credential::open_badge::{self, CredentialFacts, Institution};
+use vetnet_credential::{data_integrity, jwt};
+use vetnet_protocol::RecordKind;
+use vetnet_protocol::delegation::delegation_id;
+use vetnet_protocol::profile::ProfileBody;
+use vetnet_protocol::revocation::RevocationBody;
+
+use super::{delegation_of, institution, live, revocation_of};
+use crate::store::{RecordStore, StoreError};
+
+/// The outcome of verifying a credential, from best to worst reason. Each
+/// invalid verdict names the first check that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Valid,
+    /// Not a credential this verifier can read (not JSON, not a VC, …).
+    Malformed,
+    /// The proof does not match: the file was changed after signing, or the
+    /// proof is not the issuer's.
+    Tampered,
+    /// No institution profile of the issuer's key is held in the network.
+    UnknownIssuer,
+    /// Issued for another institution's achievement without a delegation
+    /// covering the award day.
+    NotDelegated,
+    /// Signed by the issuer's key after the key was revoked or rotated.
+    KeyRetired,
+    Revoked,
+    Expired,
+    NotYetValid,
+}
+
+impl Verdict {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::Malformed => "not a readable credential",
+            Verdict::Tampered => "tampered: the content does not match its signature",
+            Verdict::UnknownIssuer => "unknown issuer: no institution in the network has this key",
+            Verdict::NotDelegated => "not valid: issued without a delegation from the achievement's owner",
+            Verdict::KeyRetired => "not valid: signed after the issuer's key was revoked or replaced",
+            Verdict::Revoked => "revoked by the issuer",
+            Verdict::Expired => "expired",
+            Verdict::NotYetValid => "not yet valid",
+        }
+    }
+}
+
+/// One check of a verification, in the order they run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// `format`, `proof`, `issuer`, `key`, `delegation`, `revocation`, `validity`.
+    pub name: &'static str,
+    /// `pass`, `fail` or `skip` (not applicable, or not reached).
+    pub status: &'static str,
+    pub detail: String,
+}
+
+/// Everything a verification found.
+#[derive(Debug, Clone)]
+pub struct Verification {
+    pub verdict: Verdict,
+    pub checks: Vec<Check>,
+    /// `data-integrity` or `jwt`, once recognised.
+    pub format: Option<&'static str>,
+    pub facts: Option<CredentialFacts>,
+    /// The issuer's profile, when held.
+    pub issuer: Option<(Institution, ProfileBody)>,
+    /// The delegating institution, when issued under a delegation.
+    pub delegated_by: Option<Institution>,
+    pub revocation: Option<(RevocationBody, u64)>,
+}
+
+impl Verification {
+    fn new() -> Self {
+        Self {
+            verdict: Verdict::Valid,
+            checks: Vec::new(),
+            format: None,
+            facts: None,
+            issuer: None,
+            delegated_by: None,
+            revocation: None,
+        }
+    }
+
+    fn pass(&mut self, name: &'static str, detail: impl Into<String>) {
+        self.checks.push(Check { name, status: "pass", detail: detail.into() });
+    }
+
+    fn skip(&mut self, name: &'static str, detail: impl Into<String>) {
+        self.checks.push(Check { name, status: "skip", detail: detail.into() });
+    }
+
+    /// Records a failed check; the first failure decides the verdict.
+    fn fail(&mut self, name: &'static str, verdict: Verdict, detail: impl Into<String>) {
+        self.checks.push(Check { name, status: "fail", detail: detail.into() });
+        if self.verdict == Verdict::Valid {
+            self.verdict = verdict;
+        }
+    }
+
+    /// Fails `name` and marks every later check as not reached. Returns
+    /// `None`, the facts of a credential that could not be read.
+    fn stop(&mut self, name: &'static str, verdict: Verdict, detail: impl Into<String>) -> Option<CredentialFacts> {
+        self.fail(name, verdict, detail);
+        let done: Vec<&str> = self.checks.iter().map(|c| c.name).collect();
+        for later in ["format", "proof", "issuer", "delegation", "revocation", "validity"] {
+            if !done.contains(&later) {
+                self.skip(later, "not checked: an earlier check failed");
+            }
+        }
+        None
+    }
+}
+
+/// A point in time from a credential's `validFrom`/`validUntil`.
+fn parse_time(value: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(value).ok().map(|t| t.with_timezone(&chrono::Utc))
+}
+
+/// Verifies a credential file (JSON-LD with a Data Integrity proof, or a
+/// VC-JWT) against the records this node holds, at `now`. Runs offline: it
+/// needs neither the issuer nor any network access. An invalid credential is
+/// `Ok` with its verdict; only a failed store read is an error.
+pub fn verify(store: &RecordStore, text: &str, now: chrono::DateTime<chrono::Utc>) -> Result<Verification, StoreError> {
+    let mut v = Verification::new();
+    let Some(facts) = check_format_and_proof(&mut v, text.trim()) else { return Ok(v) };
+    check_issuer(store, &facts, &mut v)?;
+    check_key(store, &facts, &mut v);
+    check_delegation(store, &facts, &mut v)?;
+    check_revocation(store, &facts, &mut v)?;
+    check_validity(&facts, now, &mut v);
+    Ok(v)
+}
+
+/// Step 1: reads the credential and checks its proof is the issuer's.
+/// Returns its facts, or `None` when the verification stops here.
+fn check_format_and_proof(v: &mut Verification, text: &str) -> Option<CredentialFacts> {
+    let signer = if text.starts_with('{') {
+        v.format = Some("data-integrity");
+        let document: Value = match serde_json::from_str(text) {
+            Ok(document) => document,
+            Err(e) => return v.stop("format", Verdict::Malformed, format!("not valid JSON: {e}")),
+        };
+        let facts = match open_badge::facts(&document) {
+            Ok(facts) => facts,
+            Err(e) => return v.stop("format", Verdict::Malformed, e.to_string()),
+        };
+        v.pass("format", "an Open Badges 3.0 credential (W3C VC 2.0, JSON-LD)");
+        v.facts = Some(facts);
+        match data_integrity::verify(&document, &ContextSet::bundled()) {
+            Ok(proof) => proof.signer,
+            Err(e) if e.is_malformed() => return v.stop("proof", Verdict::Malformed, e.to_string()),
+            Err(e) => return v.stop("proof", Verdict::Tampered, e.to_string()),
+        }
+    } else {
+        v.format = Some("jwt");
+        match jwt::decode_verify(text) {
+            Ok(verified) => {
+                let facts = match open_badge::facts(&verified.credential) {
+                    Ok(facts) => facts,
+                    Err(e) => return v.stop("format", Verdict::Malformed, e.to_string()),
+                };
+                v.pass("format", "an Open Badges 3.0 credential (W3C VC 2.0) as a VC-JWT");
+                v.facts = Some(facts);
+                verified.signer
+            }
+            Err(e) if e.is_malformed() => {
+                return v.stop("format", Verdict::Malformed, format!("neither a JSON credential nor a VC-JWT: {e}"));
+            }
+            Err(e) => {
+                v.pass("format", "a VC-JWT");
+                return v.stop("proof", Verdict::Tampered, e.to_string());
+            }
+        }
+    };
+    let facts = v.facts.clone()?;
+    if signer != facts.issuer {
+        return v.stop(
+            "proof",
+            Verdict::Tampered,
+            format!("the proof is signed by {signer}, not by the issuer {}", facts.issuer),
+        );
+    }
+    v.pass("proof", format!("signed by the issuer's key {}", facts.issuer));
+    Some(facts)
+}
+
+/// Step 2: the issuer is known in the network.
+fn check_issuer(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification) -> Result<(), StoreError> {
+    match institution(store, facts.issuer)? {
+        Some(found) => {
+            let (issuer, profile) = &found;
+            v.pass(
+                "issuer",
+                format!(
+                    "{} ({}, {}), a profile held in the network",
+                    issuer.name,
+                    profile.institution.as_str(),
+                    issuer.country
+                ),
+            );
+            v.issuer = Some(found);
+        }
+        None => v.fail(
+            "issuer",
+            Verdict::UnknownIssuer,
+            format!("no institution profile with the key {} is held by this node", facts.issuer),
+        ),
+    }
+    Ok(())
+}
+
+/// The issuer's key was not retired when the credential was issued.
+fn check_key(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification) {
+    let issued_at = chrono::DateTime::parse_from_rfc3339(&facts.valid_from).map(|t| t.timestamp().max(0) as u64);
+    match issued_at.ok().and_then(|ts| store.key_refusal(&facts.issuer, ts)) {
+        Some(refusal) => v.fail("key", Verdict::KeyRetired, crate::publish::describe_refusal(&refusal)),
+        None => v.pass("key", "the issuer's key was neither revoked nor rotated when the credential was issued"),
+    }
+}
+
+/// Step 3: a delegation covers the award day, when the achievement is
+/// another institution's.
+fn check_delegation(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification) -> Result<(), StoreError> {
+    let owner = open_badge::parse_achievement_uri(&facts.achievement_uri).map(|(_, author, id)| (author, id));
+    let (author, achievement) = match (&owner, facts.creator) {
+        (Some((author, _)), _) if *author == facts.issuer => {
+            v.skip("delegation", "the issuer awards its own achievement");
+            return Ok(());
+        }
+        (None, Some(creator)) if creator == facts.issuer => {
+            v.skip("delegation", "the issuer awards its own achievement");
+            return Ok(());
+        }
+        (None, None) => {
+            v.skip("delegation", "the achievement is not a vetnet record; no delegation applies");
+            return Ok(());
+        }
+        (None, Some(creator)) => {
+            v.fail(
+                "delegation",
+                Verdict::NotDelegated,
+                format!("the achievement belongs to {creator}, and is not a vetnet record a delegation could cover"),
+            );
+            return Ok(());
+        }
+        (Some((author, achievement)), _) => (*author, achievement),
+    };
+    let id = delegation_id(achievement, &facts.issuer);
+    let owner_name = institution(store, author)?.map(|(i, _)| i);
+    let label = owner_name.as_ref().map_or_else(|| author.to_string(), |i| i.name.clone());
+    match live(store, author, &RecordKind::Delegation, &id)?.and_then(delegation_of) {
+        Some(delegation) if delegation.covers(&facts.awarded_day) => {
+            v.pass(
+                "delegation",
+                format!(
+                    "issued under delegation from {label} (from {} until {})",
+                    delegation.from,
+                    delegation.until.as_deref().unwrap_or("further notice")
+                ),
+            );
+            v.delegated_by = owner_name;
+        }
+        Some(delegation) => v.fail(
+            "delegation",
+            Verdict::NotDelegated,
+            format!(
+                "awarded on {}, outside the delegation from {label} (from {} until {})",
+                facts.awarded_day,
+                delegation.from,
+                delegation.until.as_deref().unwrap_or("further notice")
+            ),
+        ),
+        None => v.fail(
+            "delegation",
+            Verdict::NotDelegated,
+            format!("{label} owns the achievement and has not delegated issuing it to the issuer"),
+        ),
+    }
+    Ok(())
+}
+
+/// Step 4: the issuer has not revoked it.
+fn check_revocation(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification) -> Result<(), StoreError> {
+    match revocation_of(store, facts.issuer, &facts.id)? {
+        Some((revocation, ts)) => {
+            let day = chrono::DateTime::from_timestamp(ts as i64, 0).map(|t| t.format("%Y-%m-%d").to_string());
+            v.fail(
+                "revocation",
+                Verdict::Revoked,
+                format!("revoked on {}: {}", day.unwrap_or_default(), revocation.reason.describe()),
+            );
+            v.revocation = Some((revocation, ts));
+        }
+        None => v.pass("revocation", "no revocation of it is held"),
+    }
+    Ok(())
+}
+
+/// Step 5: `now` lies in the validity period.
+fn check_validity(facts: &CredentialFacts, now: chrono::DateTime<chrono::Utc>, v: &mut Verification) {
+    match parse_time(&facts.valid_from) {
+        None => v.fail("validity", Verdict::Malformed, format!("validFrom {:?} is not a date-time", facts.valid_from)),
+        Some(from) if from > now => {
+            v.fail("validity", Verdict::NotYetValid, format!("valid only from {}", facts.valid_from));
+        }
+        Some(_) => match facts.valid_until.as_deref().map(|until| (until, parse_time(until))) {
+            Some((until, None)) => {
+                v.fail("validity", Verdict::Malformed, format!("validUntil {until:?} is not a date-time"));
+            }
+            Some((until, Some(end))) if end < now => {
+                v.fail("validity", Verdict::Expired, format!("expired at {until}"));
+            }
+            Some((until, Some(_))) => v.pass("validity", format!("valid from {} until {until}", facts.valid_from)),
+            None => v.pass("validity", format!("valid from {}, no expiry", facts.valid_from)),
+        },
+    }
+}
