@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use vetnet_node::search::{OfferQuery, search_offers};
 use vetnet_node::store::{InsertOutcome, RecordStore};
+use vetnet_node::trust::TrustGraphs;
 use vetnet_protocol::offer::OfferBody;
 use vetnet_protocol::{InstitutionKey, LangText, Payload, RecordHash, RecordKind, ValidationContext, VerifiedRecord};
 
@@ -239,4 +240,55 @@ fn the_search_index_snapshot_is_used_only_when_current() {
         assert_eq!(text(&store, "offer-1"), 1);
         store.save_search_index().unwrap();
     }
+}
+
+/// The store counts changes per kind, and the trust cache keys on those
+/// counts: an offer leaves the cached trust graph alone, new anchors or
+/// another day build a new one.
+#[test]
+fn kind_generations_move_only_for_their_kind_and_drive_the_trust_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecordStore::open(dir.path(), "bsr", 8 * 1024 * 1024).unwrap();
+    let key = InstitutionKey::from_secret_bytes(&[9; 32]);
+    let (offers, endorsements) =
+        (store.kind_generation(&RecordKind::Offer), store.kind_generation(&RecordKind::Endorsement));
+    let graph = store.trust_graph("2027-01-01").unwrap();
+    assert!(std::sync::Arc::ptr_eq(&graph, &store.trust_graph("2027-01-01").unwrap()), "asked twice, built once");
+
+    assert!(store.insert(&record(&key, "x", 1, false, 0)).unwrap().is_stored());
+    assert_eq!(store.kind_generation(&RecordKind::Offer), offers + 1);
+    assert_eq!(store.kind_generation(&RecordKind::Endorsement), endorsements);
+    assert!(std::sync::Arc::ptr_eq(&graph, &store.trust_graph("2027-01-01").unwrap()), "an offer changes no trust");
+    // A duplicate changes nothing.
+    store.insert(&record(&key, "x", 1, false, 0)).unwrap();
+    assert_eq!(store.kind_generation(&RecordKind::Offer), offers + 1);
+
+    assert!(!std::sync::Arc::ptr_eq(&graph, &store.trust_graph("2027-01-02").unwrap()), "a new day, a new graph");
+    let next_day = store.trust_graph("2027-01-02").unwrap();
+    let anchors = store.anchors_generation();
+    store.set_anchors([key.id()].into()).unwrap();
+    assert_eq!(store.anchors_generation(), anchors + 1);
+    let anchored = store.trust_graph("2027-01-02").unwrap();
+    assert!(!std::sync::Arc::ptr_eq(&next_day, &anchored), "new anchors, a new graph");
+    assert_eq!(anchored.trusted_keys(), vec![key.id()]);
+}
+
+/// `get_many` returns the held records in the order asked, skipping hashes
+/// no longer held, on one thread or several.
+#[test]
+fn get_many_reads_in_order_and_skips_what_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecordStore::open(dir.path(), "bsr", 8 * 1024 * 1024).unwrap();
+    let key = InstitutionKey::from_secret_bytes(&[9; 32]);
+    let records: Vec<VerifiedRecord> = (0..100).map(|i| record(&key, &format!("offer-{i}"), 1, false, 0)).collect();
+    store.insert_batch(&records).unwrap();
+    let replaced = record(&key, "offer-7", 2, false, 0);
+    store.insert(&replaced).unwrap();
+    let mut hashes: Vec<RecordHash> = records.iter().rev().map(|r| r.hash).collect();
+    hashes.push(RecordHash([0; 32]));
+    let got: Vec<RecordHash> = store.get_many(&hashes).unwrap().iter().map(|r| r.hash).collect();
+    let expected: Vec<RecordHash> =
+        records.iter().rev().filter(|r| r.payload.id != "offer-7").map(|r| r.hash).collect();
+    assert_eq!(got, expected);
+    assert_eq!(store.get_many(&hashes[..3]).unwrap().len(), 3);
 }
