@@ -431,7 +431,7 @@ pub fn initialize(data_dir: &DataDir, config: &Config, profile: &ProfileBody) ->
         now,
         profile,
     )
-    .map_err(|e| NodeError::Setting(e.to_string()))?;
+    .map_err(PublishError::Body)?;
     let record =
         key.sign_checked(&payload, &ValidationContext { network: &config.network, now }).map_err(PublishError::from)?;
     keys::node_key(data_dir)?;

@@ -40,6 +40,9 @@ pub enum PublishError {
     AlreadyExists { kind: String, id: String },
     #[error("cannot sign the record: {0}")]
     Record(RecordError),
+    /// The body does not encode as CBOR (a bug, not the admin's input).
+    #[error("cannot sign the record: its body cannot be encoded: {0}")]
+    Body(#[source] ciborium::value::Error),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("the store task failed: {0}")]
@@ -223,7 +226,7 @@ impl Publisher {
         }
         let seq = held.map_or(1, |r| r.payload.seq + 1);
         let payload = Payload::with_body(&self.inner.network_name, kind, id, seq, self.inner.clock.now_unix(), body)
-            .map_err(|e| PublishError::Record(RecordError::Payload(e.to_string())))?;
+            .map_err(PublishError::Body)?;
         self.sign_store_send(&payload).await
     }
 
@@ -355,7 +358,7 @@ impl Publisher {
         let ctx = ValidationContext { network, now };
         let rotation = KeyRotationBody::new(network, &old.id(), new.signing_key());
         let rotation = Payload::with_body(network, RecordKind::KeyRotation, KEY_ROTATION_ID, 1, now, &rotation)
-            .map_err(|e| PublishError::Record(RecordError::Payload(e.to_string())))?;
+            .map_err(PublishError::Body)?;
         let mut records = vec![old.sign_checked(&rotation, &ctx)?];
         for record in self.inner.store.all_by_author(&old.id())? {
             let kind = record.payload.record_kind();
@@ -417,7 +420,7 @@ impl Publisher {
         })?;
         let seq = held.map_or(1, |r| r.payload.seq + 1);
         let payload = Payload::with_body(&self.inner.network_name, RecordKind::KeyRevocation, &id, seq, now, &body)
-            .map_err(|e| PublishError::Record(RecordError::Payload(e.to_string())))?;
+            .map_err(PublishError::Body)?;
         self.sign_store_send_with(&signer, &payload).await
     }
 

@@ -8,6 +8,7 @@
 //! micro-credential at completion and the school's recognition refers to it;
 //! an erasure leaves only an anonymised trace on both nodes.
 
+use vetnet_node::Clock;
 use vetnet_node::credentials::{Verdict, verify};
 use vetnet_node::matching::{MatchQuery, match_own};
 use vetnet_node::mobility::{CompletionCredential, Delivery, MobilityError, SignAs, ThreadStatus, ThreadView};
@@ -18,7 +19,9 @@ use vetnet_protocol::mobility::{ReceiptStatus, StepBody, StepDraft, VerifiedRece
 use vetnet_protocol::need::{AgeBand, Funding, NeedBody};
 use vetnet_protocol::offer::LanguageRequirement;
 use vetnet_protocol::{LangText, RecordKey, RecordKind, ValidationContext};
-use vetnet_tests::{TestNode, offer, spawn, start_on, stop, wait_for_topic_peers, wait_until};
+use vetnet_tests::{
+    TestNode, offer, spawn, spawn_with_clock, start_on, stop, test_config, wait_for_topic_peers, wait_until,
+};
 
 const OFFER: &str = "welding-2027";
 const ACHIEVEMENT: &str = "welding-placement";
@@ -576,4 +579,38 @@ async fn after_the_host_rotates_its_key_steps_still_arrive_and_it_can_still_eras
         school.node.mobility().show(&thread).is_ok_and(|v| v.log.erased.is_some())
     })
     .await;
+}
+
+/// Two nodes on one manual clock date what they sign by it: an offer, a
+/// step, and the receipt the host signs for it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nodes_on_a_manual_clock_date_records_steps_and_receipts_by_it() {
+    let clock = Clock::manual(Clock::system().now_unix() + 60);
+    let host = spawn_with_clock("Kiel Metallbau", "DE", test_config(&[]), clock.clone()).await;
+    let school = spawn_with_clock("Luleå Yrkesgymnasium", "SE", test_config(&[host.addr()]), clock.clone()).await;
+    wait_for_topic_peers(&school, 1).await;
+    let host_id = host.node.info().institution;
+    let offer = offer("Welding in Kiel", "DE", "0715", 4);
+    let published = host.node.publisher().publish(RecordKind::Offer, OFFER, &offer, PublishMode::Create).await.unwrap();
+    assert_eq!(published.record.payload.ts, clock.now_unix());
+    let offer_key = RecordKey { author: host_id, kind: "offer".into(), id: OFFER.into() };
+    wait_until("the host's offer reaches the school", || async {
+        school.node.store().get(&offer_key).ok().flatten().is_some()
+    })
+    .await;
+    clock.advance(std::time::Duration::from_secs(30));
+    let interest = InterestBody { offer: OFFER.into(), need: None, learners: 1, message: None };
+    let view = school.node.mobility().express_interest(host_id, interest).await.unwrap();
+    assert_eq!(view.log.entries[0].ts, clock.now_unix());
+    assert_eq!(view.log.created, clock.now_unix());
+    let thread = view.log.thread.clone();
+    wait_delivered(&school, &thread).await;
+    let step = vetnet_protocol::RecordHash(view.log.entries[0].hash.as_slice().try_into().unwrap());
+    let receipt = school.node.mobility().receipt(&step).unwrap().expect("a receipt is kept");
+    let receipt = VerifiedReceipt::open(&receipt, "bsr").unwrap();
+    assert_eq!((receipt.payload.status, receipt.payload.ts), (ReceiptStatus::Accepted, clock.now_unix()));
+    assert_eq!(
+        delivery_of(&school.node.mobility().show(&thread).unwrap(), 0),
+        Delivery::Delivered { at: clock.now_unix() }
+    );
 }
