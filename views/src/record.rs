@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::content::{Achievement, Delegation, Endorsement, KeyRevocation, KeyRotation, Need, Offer, Profile, Revocation};
+use crate::content::{
+    Achievement, Delegation, Endorsement, KeyRevocation, KeyRotation, Need, Offer, Profile, Revocation,
+};
 use crate::trust::TrustView;
 
 /// A record as the API shows it. `body` is absent for a withdrawn record
