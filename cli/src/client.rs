@@ -149,7 +149,9 @@ fn read_answer<T: DeserializeOwned>(path: &str, bytes: &[u8]) -> anyhow::Result<
     serde_json::from_slice(bytes).map_err(|e| {
         anyhow::Error::new(e).context(Failure {
             kind: FailureKind::Internal,
-            message: format!("the node's answer to {path} is not what this vetnet CLI reads (are both the same version?)"),
+            message: format!(
+                "the node's answer to {path} is not what this vetnet CLI reads (are both the same version?)"
+            ),
         })
     })
 }

@@ -155,10 +155,7 @@ fn profile() -> Profile {
         email: Some("office@example.org".into()),
         registration: None,
         description: LangText::default(),
-        nodes: vec![NodeAddress {
-            peer_id: "12D3KooWExample".into(),
-            addrs: vec!["/ip4/127.0.0.1/tcp/4001".into()],
-        }],
+        nodes: vec![NodeAddress { peer_id: "12D3KooWExample".into(), addrs: vec!["/ip4/127.0.0.1/tcp/4001".into()] }],
     }
 }
 
@@ -283,10 +280,22 @@ fn steps() -> Vec<StepView> {
     vec![
         step(1, Delivery::Delivered { at: 2 }, StepContent::Interest(Some(interest))),
         step(3, Delivery::Received { at: 4 }, StepContent::Acceptance(Some(MessageStep::default()))),
-        step(5, Delivery::Pending { attempts: 2, last_error: Some("no route".into()) }, StepContent::Agreement(Some(agreement))),
+        step(
+            5,
+            Delivery::Pending { attempts: 2, last_error: Some("no route".into()) },
+            StepContent::Agreement(Some(agreement)),
+        ),
         step(6, Delivery::Pending { attempts: 0, last_error: None }, StepContent::Signature(Some(signature))),
-        step(7, Delivery::Refused { field: "body.end".into(), reason: "before start".into() }, StepContent::Nomination(None)),
-        step(8, Delivery::Superseded { at: 9 }, StepContent::Cancellation(Some(CancellationStep { reason: "x".into() }))),
+        step(
+            7,
+            Delivery::Refused { field: "body.end".into(), reason: "before start".into() },
+            StepContent::Nomination(None),
+        ),
+        step(
+            8,
+            Delivery::Superseded { at: 9 },
+            StepContent::Cancellation(Some(CancellationStep { reason: "x".into() })),
+        ),
     ]
 }
 

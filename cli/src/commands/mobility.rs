@@ -197,9 +197,9 @@ pub async fn run(dir: &DataDir, command: MobilityCommand, printer: Printer) -> a
 /// `null` fields are left out, so the API sees them as not given.
 fn strip_nulls(value: Value) -> Value {
     match value {
-        Value::Object(map) => {
-            Value::Object(map.into_iter().filter(|(_, v)| *v != Value::Null).map(|(k, v)| (k, strip_nulls(v))).collect())
-        }
+        Value::Object(map) => Value::Object(
+            map.into_iter().filter(|(_, v)| *v != Value::Null).map(|(k, v)| (k, strip_nulls(v))).collect(),
+        ),
         other => other,
     }
 }
@@ -349,7 +349,9 @@ fn show(view: &ThreadDetail, printer: Printer) -> anyhow::Result<()> {
         let hash = agreement.hash.get(..16).unwrap_or(&agreement.hash);
         printer.line(format!("Learning agreement, version {} ({hash}):", agreement.version));
         let signatures = &agreement.signatures;
-        for (role, signature) in [("learner", &signatures.learner), ("school", &signatures.school), ("host", &signatures.host)] {
+        for (role, signature) in
+            [("learner", &signatures.learner), ("school", &signatures.school), ("host", &signatures.host)]
+        {
             if signature.signed {
                 printer.line(format!("  ✓ {role:<8} signed {}", when(signature.ts)));
             } else {
@@ -396,11 +398,7 @@ async fn verify(api: &ApiClient, file: &Path, printer: Printer) -> anyhow::Resul
                     .filter(|(_, signature)| signature.signed)
                     .map(|(role, _)| role)
                     .collect();
-            printer.line(format!(
-                "Learning agreement version {}: signed by {}.",
-                agreement.version,
-                signed.join(", ")
-            ));
+            printer.line(format!("Learning agreement version {}: signed by {}.", agreement.version, signed.join(", ")));
         }
     } else {
         printer.line(format!("NOT valid: {}: {}", opt(&answer.field), opt(&answer.reason)));

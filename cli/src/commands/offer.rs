@@ -280,7 +280,11 @@ fn show(offer: &OfferView, printer: Printer) {
         (
             "Stipend",
             field(&|o| {
-                o.conditions.stipend.as_ref().map(|s| format!("{} {} a month", s.amount, s.currency)).unwrap_or_default()
+                o.conditions
+                    .stipend
+                    .as_ref()
+                    .map(|s| format!("{} {} a month", s.amount, s.currency))
+                    .unwrap_or_default()
             }),
         ),
         ("Insurance", field(&|o| opt(&o.conditions.insurance))),

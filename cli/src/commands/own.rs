@@ -1,8 +1,8 @@
 //! What offers and achievements share: the institution's own records of a
 //! kind, published, listed, updated and withdrawn through `/v1/<kind>s`.
 
-use serde::{Deserialize, Serialize};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use vetnet_views::{GossipState, LangText, PublishedView, RecordView};
 

@@ -41,8 +41,7 @@ pub async fn status(client: &ApiClient, printer: Printer) -> anyhow::Result<()> 
         }
         None => printer.line("Sync         not yet"),
     }
-    let behind: usize =
-        status.sync.iter().filter(|p| p.running).map(|p| p.needed.saturating_sub(p.fetched)).sum();
+    let behind: usize = status.sync.iter().filter(|p| p.running).map(|p| p.needed.saturating_sub(p.fetched)).sum();
     if behind > 0 {
         printer.line(format!("             catching up: {behind} records to fetch"));
     }

@@ -48,12 +48,9 @@ fn print_results(results: &[SyncResultView], printer: Printer) {
         let peer = &result.peer_id;
         if result.ok {
             let (stored, stale, trips, bytes) = match &result.report {
-                Some(r) => (
-                    r.stored.to_string(),
-                    r.stale.to_string(),
-                    r.rounds + r.fetches,
-                    r.bytes_sent + r.bytes_received,
-                ),
+                Some(r) => {
+                    (r.stored.to_string(), r.stale.to_string(), r.rounds + r.fetches, r.bytes_sent + r.bytes_received)
+                }
                 None => (String::new(), String::new(), 0, 0),
             };
             printer.line(format!(

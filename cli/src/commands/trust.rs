@@ -5,8 +5,8 @@ use vetnet_node::DataDir;
 use vetnet_node::config::Config;
 use vetnet_protocol::InstitutionId;
 use vetnet_views::{
-    AnchorInput, Direction, EndorseInput, Endorsement, EndorsementsView, InstitutionView, KeyRevocation,
-    KeysView, PublishedView, RevokeKeyInput, RotationView, TrustLevel, TrustView, WithdrawEndorsementsInput,
+    AnchorInput, Direction, EndorseInput, Endorsement, EndorsementsView, InstitutionView, KeyRevocation, KeysView,
+    PublishedView, RevokeKeyInput, RotationView, TrustLevel, TrustView, WithdrawEndorsementsInput,
 };
 
 use crate::args::{EndorsementCommand, KeyCommand, TrustCommand};
@@ -155,8 +155,7 @@ pub async fn run_endorsement(client: &ApiClient, command: EndorsementCommand, pr
         }
         EndorsementCommand::Withdraw { did, role } => {
             let body = WithdrawEndorsementsInput { subject: did.clone(), role };
-            let withdrawn: Vec<PublishedView<Endorsement>> =
-                client.post("/v1/endorsements/withdraw", &body).await?;
+            let withdrawn: Vec<PublishedView<Endorsement>> = client.post("/v1/endorsements/withdraw", &body).await?;
             if printer.json {
                 printer.value(&withdrawn);
                 return Ok(());
