@@ -115,7 +115,15 @@ pub async fn run(threads: usize) -> anyhow::Result<Vec<Figure>> {
         .flat_map(|v| v.log.entries)
         .filter(|e| !matches!(e.delivery, Delivery::Delivered { .. }))
         .count();
-    let at_host = ids.iter().filter(|t| host.node.mobility().show(t).is_ok_and(|v| v.status() == "nominated")).count();
+    let at_host = ids
+        .iter()
+        .filter(|t| {
+            host.node
+                .mobility()
+                .show(t)
+                .is_ok_and(|v| v.status() == vetnet_protocol::mobility::thread::ThreadStatus::Nominated)
+        })
+        .count();
 
     let figures = vec![
         Figure::new("mobility", "take a step (sign, check, store, flush), median", quantile(&mut take_ms, 0.5), "ms"),

@@ -1,21 +1,32 @@
-//! The admin API client: finds the running node through its data directory
-//! and never waits long for an answer.
+//! The admin API client: finds the running node through its data directory,
+//! never waits long for an answer, and reads every answer into the typed
+//! view it is (`vetnet-views`), every error into [`ErrorBody`].
 
 use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
-use serde_json::Value;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use vetnet_node::DataDir;
+use vetnet_views::ErrorBody;
 
-use crate::failure::Failure;
+use crate::failure::{Failure, FailureKind};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
-enum Body<'a> {
+/// What a request carries.
+enum Body {
     None,
-    Json(&'a Value),
+    /// A JSON document, already serialised.
+    Json(Vec<u8>),
     Text(String),
+}
+
+impl Body {
+    fn json<I: Serialize + ?Sized>(body: &I) -> anyhow::Result<Self> {
+        Ok(Body::Json(serde_json::to_vec(body)?))
+    }
 }
 
 pub struct ApiClient {
@@ -44,45 +55,50 @@ impl ApiClient {
         Ok(Self { http, base: format!("http://{}", runtime.api), token: token.trim().to_owned() })
     }
 
-    pub async fn get(&self, path: &str, query: &[(&str, String)]) -> anyhow::Result<Value> {
-        self.call(Method::GET, path, query, None, REQUEST_TIMEOUT).await
+    /// `GET path?query`, read as a `T`.
+    pub async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> anyhow::Result<T> {
+        self.call(Method::GET, path, query, Body::None, REQUEST_TIMEOUT).await
     }
 
-    pub async fn send(&self, method: Method, path: &str, body: Option<&Value>) -> anyhow::Result<Value> {
-        self.call(method, path, &[], body, REQUEST_TIMEOUT).await
+    /// `POST path` with the JSON `body`, read as a `T`.
+    pub async fn post<I: Serialize + ?Sized, T: DeserializeOwned>(&self, path: &str, body: &I) -> anyhow::Result<T> {
+        self.call(Method::POST, path, &[], Body::json(body)?, REQUEST_TIMEOUT).await
     }
 
-    /// Sends `text` as a plain-text body.
-    pub async fn send_text(&self, method: Method, path: &str, text: String) -> anyhow::Result<Value> {
-        self.call_with(method, path, &[], Body::Text(text), REQUEST_TIMEOUT).await
+    /// `POST path` without a body, read as a `T`.
+    pub async fn post_empty<T: DeserializeOwned>(&self, path: &str) -> anyhow::Result<T> {
+        self.call(Method::POST, path, &[], Body::None, REQUEST_TIMEOUT).await
     }
 
-    /// Like [`ApiClient::send`] for calls that take as long as they must
-    /// (a catch-up sync of a large network), up to `timeout`.
-    pub async fn send_slow(&self, method: Method, path: &str, timeout: Duration) -> anyhow::Result<Value> {
-        self.call(method, path, &[], None, timeout).await
+    /// `POST path` with `text` as a plain-text body, read as a `T`.
+    pub async fn post_text<T: DeserializeOwned>(&self, path: &str, text: String) -> anyhow::Result<T> {
+        self.call(Method::POST, path, &[], Body::Text(text), REQUEST_TIMEOUT).await
     }
 
-    async fn call(
+    /// Like [`ApiClient::post_empty`] for calls that take as long as they
+    /// must (a catch-up sync of a large network), up to `timeout`.
+    pub async fn post_slow<T: DeserializeOwned>(&self, path: &str, timeout: Duration) -> anyhow::Result<T> {
+        self.call(Method::POST, path, &[], Body::None, timeout).await
+    }
+
+    /// `PUT path` with the JSON `body`, read as a `T`.
+    pub async fn put<I: Serialize + ?Sized, T: DeserializeOwned>(&self, path: &str, body: &I) -> anyhow::Result<T> {
+        self.call(Method::PUT, path, &[], Body::json(body)?, REQUEST_TIMEOUT).await
+    }
+
+    /// `DELETE path`, read as a `T` (`()` for a `204 No Content`).
+    pub async fn delete<T: DeserializeOwned>(&self, path: &str) -> anyhow::Result<T> {
+        self.call(Method::DELETE, path, &[], Body::None, REQUEST_TIMEOUT).await
+    }
+
+    async fn call<T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,
         query: &[(&str, String)],
-        body: Option<&Value>,
+        body: Body,
         timeout: Duration,
-    ) -> anyhow::Result<Value> {
-        let body = body.map_or(Body::None, Body::Json);
-        self.call_with(method, path, query, body, timeout).await
-    }
-
-    async fn call_with(
-        &self,
-        method: Method,
-        path: &str,
-        query: &[(&str, String)],
-        body: Body<'_>,
-        timeout: Duration,
-    ) -> anyhow::Result<Value> {
+    ) -> anyhow::Result<T> {
         let mut request = self
             .http
             .request(method, format!("{}{path}", self.base))
@@ -91,7 +107,9 @@ impl ApiClient {
             .timeout(timeout);
         match body {
             Body::None => {}
-            Body::Json(body) => request = request.json(body),
+            Body::Json(bytes) => {
+                request = request.header(reqwest::header::CONTENT_TYPE, "application/json").body(bytes);
+            }
             Body::Text(text) => {
                 request = request.header(reqwest::header::CONTENT_TYPE, "text/plain; charset=utf-8").body(text);
             }
@@ -109,16 +127,31 @@ impl ApiClient {
             }
         })?;
         let status = response.status();
-        let value: Value = response.json().await.unwrap_or(Value::Null);
+        // A body that cannot be read is an empty one: the status still says what happened.
+        let bytes = response.bytes().await.unwrap_or_default();
         if status.is_success() {
-            return Ok(value);
+            return read_answer(path, &bytes);
         }
-        let message =
-            value["error"]["message"].as_str().map_or_else(|| format!("the node answered {status}"), str::to_owned);
+        let message = serde_json::from_slice::<ErrorBody>(&bytes)
+            .map_or_else(|_| format!("the node answered {status}"), |body| body.error.message);
         Err(match status {
             StatusCode::UNAUTHORIZED => Failure::user(format!("the node refused the API token: {message}")),
             s if s.is_client_error() => Failure::user(message),
             _ => Failure::internal(format!("the node failed: {message}")),
         })
     }
+}
+
+/// Reads a successful answer as a `T`; an empty body (`204 No Content`)
+/// reads as JSON `null`, which is what `()` and `Option` expect.
+fn read_answer<T: DeserializeOwned>(path: &str, bytes: &[u8]) -> anyhow::Result<T> {
+    let bytes = if bytes.is_empty() { b"null".as_slice() } else { bytes };
+    serde_json::from_slice(bytes).map_err(|e| {
+        anyhow::Error::new(e).context(Failure {
+            kind: FailureKind::Internal,
+            message: format!(
+                "the node's answer to {path} is not what this vetnet CLI reads (are both the same version?)"
+            ),
+        })
+    })
 }

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use serde_json::Value;
+use serde::Serialize;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Printer {
@@ -36,9 +36,12 @@ impl Printer {
         self.write(text);
     }
 
-    /// A JSON value, pretty-printed.
-    pub fn value(&self, value: &Value) {
-        let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+    /// A view as JSON, pretty-printed. It goes through a `serde_json::Value`
+    /// so that object keys come out sorted, exactly as the node sent them.
+    pub fn value<T: Serialize + ?Sized>(&self, view: &T) {
+        let text = serde_json::to_value(view)
+            .and_then(|value| serde_json::to_string_pretty(&value))
+            .unwrap_or_else(|_| "null".into());
         self.write(&format!("{text}\n"));
     }
 

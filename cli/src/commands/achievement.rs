@@ -1,15 +1,17 @@
 //! `vetnet achievement publish|list|show|update|withdraw` and
 //! `vetnet delegation add|end|list`.
 
-use reqwest::Method;
 use serde_json::{Map, Value, json};
 use vetnet_protocol::achievement::{Participation, Stackability, Supervision};
+use vetnet_views::{
+    Achievement, AchievementView, DelegateInput, Delegation, DelegationView, EndDelegationInput, PublishedView,
+};
 
 use crate::args::{AchievementCommand, AchievementFields, DelegationCommand};
 use crate::client::ApiClient;
 use crate::commands::own::{OwnKind, read_toml_file};
 use crate::commands::profile::set_translation;
-use crate::commands::{lang_text, short_did, text};
+use crate::commands::{join, lang_text, name_or_did, opt, short_did};
 use crate::failure::Failure;
 use crate::printer::Printer;
 
@@ -38,10 +40,10 @@ pub async fn run(client: &ApiClient, command: AchievementCommand, printer: Print
                     "a notional workload is required: give --ects, --hours or both (or `ects`/`hours` in --file)",
                 ));
             }
-            ACHIEVEMENTS.publish(client, args.id, fields, printer).await?;
+            ACHIEVEMENTS.publish::<Achievement>(client, args.id, fields, printer).await?;
         }
         AchievementCommand::List { all } => {
-            let list = ACHIEVEMENTS.list(client, all).await?;
+            let list: Vec<AchievementView> = ACHIEVEMENTS.list(client, all).await?;
             print_achievements(
                 &list,
                 printer,
@@ -50,9 +52,9 @@ pub async fn run(client: &ApiClient, command: AchievementCommand, printer: Print
         }
         AchievementCommand::Show { id } => show(&ACHIEVEMENTS.show(client, &id).await?, printer),
         AchievementCommand::Update { id, fields: flags } => {
-            ACHIEVEMENTS.update(client, &id, |fields| apply_fields(fields, &flags), printer).await?;
+            ACHIEVEMENTS.update::<Achievement>(client, &id, |fields| apply_fields(fields, &flags), printer).await?;
         }
-        AchievementCommand::Withdraw { id } => ACHIEVEMENTS.withdraw(client, &id, printer).await?,
+        AchievementCommand::Withdraw { id } => ACHIEVEMENTS.withdraw::<Achievement>(client, &id, printer).await?,
     }
     Ok(())
 }
@@ -121,134 +123,136 @@ fn apply_fields(fields: &mut Map<String, Value>, flags: &AchievementFields) -> a
     Ok(())
 }
 
-fn workload(a: &Value) -> String {
+fn workload(a: &Achievement) -> String {
     let mut parts = Vec::new();
-    if let Some(ects) = a["ects"].as_f64() {
+    if let Some(ects) = a.ects {
         parts.push(format!("{ects} ECTS"));
     }
-    if !a["hours"].is_null() {
-        parts.push(format!("{} h", text(&a["hours"])));
+    if let Some(hours) = a.hours {
+        parts.push(format!("{hours} h"));
     }
     parts.join(", ")
 }
 
 /// Achievements as a table (or JSON).
-pub(crate) fn print_achievements(list: &Value, printer: Printer, empty: &str) {
+pub(crate) fn print_achievements(list: &[AchievementView], printer: Printer, empty: &str) {
     if printer.json {
         printer.value(list);
         return;
     }
-    let list = list.as_array().cloned().unwrap_or_default();
     if list.is_empty() {
         printer.line(empty);
         return;
     }
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|a| {
-            let awarder = a["author_name"].as_str().map_or_else(|| short_did(&text(&a["author"])), str::to_owned);
-            vec![
-                text(&a["id"]),
-                awarder,
-                text(&a["country"]),
-                text(&a["eqf"]),
-                workload(a),
-                text(&a["participation"]),
-                if a["withdrawn"] == true { "(withdrawn)".into() } else { lang_text(&a["title"]) },
-            ]
+        .map(|record| {
+            let mut row = vec![record.id.clone(), name_or_did(&record.author_name, &record.author)];
+            match &record.body {
+                Some(a) => row.extend([a.country.clone(), opt(&a.eqf), workload(a), a.participation.to_string()]),
+                None => row.extend(std::iter::repeat_n(String::new(), 4)),
+            }
+            row.push(if record.withdrawn {
+                "(withdrawn)".into()
+            } else {
+                record.body.as_ref().map(|a| lang_text(&a.title)).unwrap_or_default()
+            });
+            row
         })
         .collect();
     printer.table(&["ID", "AWARDED BY", "COUNTRY", "EQF", "WORKLOAD", "PARTICIPATION", "TITLE"], &rows);
 }
 
-fn show(a: &Value, printer: Printer) {
+fn show(record: &AchievementView, printer: Printer) {
     if printer.json {
-        printer.value(a);
+        printer.value(record);
         return;
     }
-    let join = |v: &Value| v.as_array().map(|l| l.iter().map(text).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+    // A body field's text, or "" for a withdrawn record.
+    let field = |get: &dyn Fn(&Achievement) -> String| record.body.as_ref().map(get).unwrap_or_default();
     let lines = [
-        ("Title", lang_text(&a["title"])),
-        ("Id", format!("{} (version {})", text(&a["id"]), text(&a["seq"]))),
-        ("Awarded by", text(&a["author_name"])),
-        ("Country", text(&a["country"])),
-        ("Workload", workload(a)),
-        ("EQF", text(&a["eqf"])),
-        ("NQF", text(&a["nqf"])),
-        ("Field (ISCED-F)", text(&a["isced"])),
-        ("Languages", join(&a["languages"])),
-        ("Assessment", text(&a["assessment"])),
-        ("Participation", text(&a["participation"])),
-        ("Quality assurance", text(&a["quality_assurance"])),
-        ("Supervision", text(&a["supervision"])),
-        ("Prerequisites", text(&a["prerequisites"])),
-        ("Integration", text(&a["stackability"])),
-        ("More", text(&a["further_information"])),
-        ("Description", lang_text(&a["description"])),
-        ("Withdrawn", if a["withdrawn"] == true { "yes".into() } else { String::new() }),
+        ("Title", field(&|a| lang_text(&a.title))),
+        ("Id", format!("{} (version {})", record.id, record.seq)),
+        ("Awarded by", opt(&record.author_name)),
+        ("Country", field(&|a| a.country.clone())),
+        ("Workload", field(&workload)),
+        ("EQF", field(&|a| opt(&a.eqf))),
+        ("NQF", field(&|a| opt(&a.nqf))),
+        ("Field (ISCED-F)", field(&|a| opt(&a.isced))),
+        ("Languages", field(&|a| join(&a.languages, ", "))),
+        ("Assessment", field(&|a| a.assessment.clone())),
+        ("Participation", field(&|a| a.participation.to_string())),
+        ("Quality assurance", field(&|a| a.quality_assurance.clone())),
+        ("Supervision", field(&|a| opt(&a.supervision))),
+        ("Prerequisites", field(&|a| opt(&a.prerequisites))),
+        ("Integration", field(&|a| opt(&a.stackability))),
+        ("More", field(&|a| opt(&a.further_information))),
+        ("Description", field(&|a| lang_text(&a.description))),
+        ("Withdrawn", if record.withdrawn { "yes".into() } else { String::new() }),
     ];
     for (label, value) in lines {
         if !value.is_empty() {
             printer.line(format!("{label:<18} {value}"));
         }
     }
-    for outcome in a["outcomes"].as_array().into_iter().flatten() {
-        printer.line(format!("{:<18} {}", "Outcome", text(outcome)));
+    for outcome in record.body.iter().flat_map(|a| &a.outcomes) {
+        printer.line(format!("{:<18} {outcome}", "Outcome"));
     }
-    for skill in a["esco_skills"].as_array().into_iter().flatten() {
-        printer.line(format!("{:<18} {}", "ESCO skill", text(skill)));
+    for skill in record.body.iter().flat_map(|a| &a.esco_skills) {
+        printer.line(format!("{:<18} {skill}", "ESCO skill"));
     }
 }
 
 pub async fn run_delegation(client: &ApiClient, command: DelegationCommand, printer: Printer) -> anyhow::Result<()> {
     match command {
         DelegationCommand::Add { achievement, to, from, until } => {
-            let body = json!({ "achievement": achievement, "delegate": to, "from": from, "until": until });
-            let published = client.send(Method::POST, "/v1/delegations", Some(&body)).await?;
+            let body = DelegateInput { achievement: achievement.clone(), delegate: to.clone(), from, until };
+            let published: PublishedView<Delegation> = client.post("/v1/delegations", &body).await?;
             if printer.json {
                 printer.value(&published);
             } else {
+                let delegation = published.record.body.as_ref();
                 printer.line(format!(
                     "{} may now issue {achievement} from {} until {}.",
                     short_did(&to),
-                    text(&published["from"]),
-                    published["until"].as_str().unwrap_or("you end it (`vetnet delegation end`)")
+                    delegation.map(|d| d.from.as_str()).unwrap_or_default(),
+                    delegation.and_then(|d| d.until.as_deref()).unwrap_or("you end it (`vetnet delegation end`)")
                 ));
             }
         }
         DelegationCommand::End { achievement, to } => {
-            let body = json!({ "achievement": achievement, "delegate": to });
-            let published = client.send(Method::POST, "/v1/delegations/end", Some(&body)).await?;
+            let body = EndDelegationInput { achievement: achievement.clone(), delegate: to.clone() };
+            let published: PublishedView<Delegation> = client.post("/v1/delegations/end", &body).await?;
             if printer.json {
                 printer.value(&published);
             } else {
                 printer.line(format!(
                     "The delegation of {achievement} to {} ends on {}; credentials it issued until then stay valid.",
                     short_did(&to),
-                    text(&published["until"])
+                    published.record.body.as_ref().map(|d| opt(&d.until)).unwrap_or_default()
                 ));
             }
         }
         DelegationCommand::List => {
-            let list = client.get("/v1/delegations", &[]).await?;
+            let list: Vec<DelegationView> = client.get("/v1/delegations", &[]).await?;
             if printer.json {
                 printer.value(&list);
                 return Ok(());
             }
-            let list = list.as_array().cloned().unwrap_or_default();
             if list.is_empty() {
                 printer.line("This institution has delegated no achievement.");
                 return Ok(());
             }
             let rows: Vec<Vec<String>> = list
                 .iter()
-                .map(|d| {
-                    vec![
-                        text(&d["achievement"]),
-                        text(&d["delegate"]),
-                        text(&d["from"]),
-                        d["until"].as_str().unwrap_or("-").to_owned(),
-                    ]
+                .map(|record| match &record.body {
+                    Some(d) => vec![
+                        d.achievement.clone(),
+                        d.delegate.clone(),
+                        d.from.clone(),
+                        d.until.clone().unwrap_or_else(|| "-".to_owned()),
+                    ],
+                    None => vec![String::new(), String::new(), String::new(), "-".to_owned()],
                 })
                 .collect();
             printer.table(&["ACHIEVEMENT", "DELEGATE", "FROM", "UNTIL"], &rows);

@@ -2,13 +2,17 @@
 
 use std::path::Path;
 
-use reqwest::Method;
+use serde::Serialize;
 use serde_json::{Map, Value, json};
+use vetnet_views::{
+    CheckStatus, CredentialDetail, CredentialStatsRow, CredentialSummary, ExportView, PublishedView, Revocation,
+    VerificationView,
+};
 
 use crate::args::{CredentialCommand, IssueArgs};
 use crate::client::ApiClient;
 use crate::commands::own::path_segment;
-use crate::commands::{short_did, text};
+use crate::commands::{opt, short_did};
 use crate::failure::Failure;
 use crate::printer::Printer;
 
@@ -29,27 +33,28 @@ pub async fn run(client: &ApiClient, command: CredentialCommand, printer: Printe
             report_issued(&issued, printer);
         }
         CredentialCommand::List => {
-            let list = client.get("/v1/credentials", &[]).await?;
+            let list: Vec<CredentialSummary> = client.get("/v1/credentials", &[]).await?;
             print_list(&list, printer);
         }
         CredentialCommand::Show { id } => {
-            let credential = client.get(&format!("/v1/credentials/{}", path_segment(&id)), &[]).await?;
+            let credential: CredentialDetail =
+                client.get(&format!("/v1/credentials/{}", path_segment(&id)), &[]).await?;
             if printer.json {
                 printer.value(&credential);
             } else {
-                print_summary(&credential, printer);
+                print_summary(&credential.summary, printer);
             }
         }
         CredentialCommand::Export { id, out, format } => {
             let path = format!("/v1/credentials/{}/export", path_segment(&id));
-            let exported = client.get(&path, &[("format", format)]).await?;
-            let content = exported["content"].as_str().unwrap_or_default().to_owned() + "\n";
+            let exported: ExportView = client.get(&path, &[("format", format)]).await?;
+            let content = exported.content + "\n";
             match out {
                 Some(out) => {
                     std::fs::write(&out, content)
                         .map_err(|e| Failure::user(format!("cannot write {}: {e}", out.display())))?;
                     if printer.json {
-                        printer.value(&json!({ "id": id, "format": exported["format"], "file": out }));
+                        printer.value(&ExportedFile { id, format: exported.format, file: out });
                     } else {
                         printer.line(format!(
                             "Wrote the credential to {}. Give this file to the learner; anyone can check it with `vetnet credential verify`.",
@@ -65,30 +70,29 @@ pub async fn run(client: &ApiClient, command: CredentialCommand, printer: Printe
         }
         CredentialCommand::Revoke { id, reason } => {
             let path = format!("/v1/credentials/{}/revoke", path_segment(&id));
-            let published = client.send(Method::POST, &path, Some(&json!({ "reason": reason }))).await?;
+            let published: PublishedView<Revocation> = client.post(&path, &json!({ "reason": reason })).await?;
             if printer.json {
                 printer.value(&published);
             } else {
                 printer.line(format!(
                     "Revoked {} ({reason}). The revocation is public and reaches every node; the learner's data is not in it.",
-                    text(&published["credential"])
+                    published.record.body.as_ref().map(|r| r.credential.as_str()).unwrap_or_default()
                 ));
             }
         }
         CredentialCommand::Stats => {
-            let stats = client.get("/v1/credentials/stats", &[]).await?;
+            let list: Vec<CredentialStatsRow> = client.get("/v1/credentials/stats", &[]).await?;
             if printer.json {
-                printer.value(&stats);
+                printer.value(&list);
                 return Ok(());
             }
-            let list = stats.as_array().cloned().unwrap_or_default();
             if list.is_empty() {
                 printer.line("No credentials issued yet.");
                 return Ok(());
             }
             let rows: Vec<Vec<String>> = list
                 .iter()
-                .map(|s| vec![text(&s["achievement"]), text(&s["month"]), text(&s["issued"]), text(&s["revoked"])])
+                .map(|s| vec![s.achievement.clone(), s.month.clone(), s.issued.to_string(), s.revoked.to_string()])
                 .collect();
             printer.table(&["ACHIEVEMENT", "MONTH", "ISSUED", "REVOKED"], &rows);
         }
@@ -112,6 +116,15 @@ fn single_row(args: IssueArgs) -> Value {
         }
     }
     Value::Object(row)
+}
+
+/// What `credential export --out FILE --json` prints.
+#[derive(Serialize)]
+struct ExportedFile {
+    id: String,
+    /// `json` or `jwt`, as the node exported it.
+    format: String,
+    file: std::path::PathBuf,
 }
 
 /// Reads a class list. A row the CSV reader cannot read is reported with its
@@ -186,36 +199,31 @@ fn read_csv(path: &Path, achievement: Option<&str>) -> anyhow::Result<Vec<Value>
     Ok(rows)
 }
 
-async fn issue(client: &ApiClient, rows: Vec<Value>) -> anyhow::Result<Value> {
-    client.send(Method::POST, "/v1/credentials", Some(&json!({ "credentials": rows }))).await
+async fn issue(client: &ApiClient, rows: Vec<Value>) -> anyhow::Result<Vec<CredentialSummary>> {
+    client.post("/v1/credentials", &json!({ "credentials": rows })).await
 }
 
-fn report_issued(issued: &Value, printer: Printer) {
+fn report_issued(issued: &[CredentialSummary], printer: Printer) {
     if printer.json {
         printer.value(issued);
         return;
     }
-    let list = issued.as_array().cloned().unwrap_or_default();
-    if let [one] = list.as_slice() {
+    if let [one] = issued {
         printer.line(format!(
             "Issued {} to {} ({}). Export it with `vetnet credential export {} --out FILE`.",
-            text(&one["id"]),
-            text(&one["learner_name"]),
-            text(&one["achievement_name"]),
-            text(&one["id"])
+            one.id, one.learner_name, one.achievement_name, one.id
         ));
         return;
     }
-    printer.line(format!("Issued {} credentials:", list.len()));
+    printer.line(format!("Issued {} credentials:", issued.len()));
     print_list(issued, printer);
 }
 
-fn print_list(list: &Value, printer: Printer) {
+fn print_list(list: &[CredentialSummary], printer: Printer) {
     if printer.json {
         printer.value(list);
         return;
     }
-    let list = list.as_array().cloned().unwrap_or_default();
     if list.is_empty() {
         printer.line("No credentials issued yet. Issue one with `vetnet credential issue`.");
         return;
@@ -224,42 +232,30 @@ fn print_list(list: &Value, printer: Printer) {
         .iter()
         .map(|c| {
             vec![
-                text(&c["id"]).trim_start_matches("urn:uuid:").to_owned(),
-                text(&c["achievement"]),
-                text(&c["learner_name"]),
-                text(&c["awarded"]),
-                if c["revoked"].is_null() {
-                    String::new()
-                } else {
-                    format!("revoked ({})", text(&c["revoked"]["reason"]))
-                },
+                c.id.trim_start_matches("urn:uuid:").to_owned(),
+                c.achievement.clone(),
+                c.learner_name.clone(),
+                c.awarded.clone(),
+                c.revoked.as_ref().map(|r| format!("revoked ({})", r.reason)).unwrap_or_default(),
             ]
         })
         .collect();
     printer.table(&["ID", "ACHIEVEMENT", "LEARNER", "AWARDED", "STATUS"], &rows);
 }
 
-fn print_summary(c: &Value, printer: Printer) {
-    let status = if c["revoked"].is_null() {
-        "valid".to_owned()
-    } else {
-        format!("revoked ({})", text(&c["revoked"]["reason"]))
+fn print_summary(c: &CredentialSummary, printer: Printer) {
+    let status = match &c.revoked {
+        Some(revoked) => format!("revoked ({})", revoked.reason),
+        None => "valid".to_owned(),
     };
     let lines = [
-        ("Id", text(&c["id"])),
-        ("Achievement", format!("{} ({})", text(&c["achievement_name"]), text(&c["achievement"]))),
-        ("Learner", text(&c["learner_name"])),
-        (
-            "Email",
-            if c["learner_email"] == true {
-                "given (in the credential as a salted hash)".into()
-            } else {
-                String::new()
-            },
-        ),
-        ("Awarded", text(&c["awarded"])),
-        ("Valid until", text(&c["valid_until"])),
-        ("Grade", text(&c["grade"])),
+        ("Id", c.id.clone()),
+        ("Achievement", format!("{} ({})", c.achievement_name, c.achievement)),
+        ("Learner", c.learner_name.clone()),
+        ("Email", if c.learner_email { "given (in the credential as a salted hash)".into() } else { String::new() }),
+        ("Awarded", c.awarded.clone()),
+        ("Valid until", opt(&c.valid_until)),
+        ("Grade", opt(&c.grade)),
         ("Status", status),
     ];
     for (label, value) in lines {
@@ -277,40 +273,43 @@ async fn verify(client: &ApiClient, file: &Path, printer: Printer) -> anyhow::Re
     }
     let content = std::fs::read(file).map_err(|e| Failure::user(format!("cannot read {}: {e}", file.display())))?;
     let content = String::from_utf8_lossy(&content).into_owned();
-    let result = client.send_text(Method::POST, "/v1/credentials/verify", content).await?;
+    let result: VerificationView = client.post_text("/v1/credentials/verify", content).await?;
     if printer.json {
         printer.value(&result);
     } else {
-        let c = &result["credential"];
-        if !c.is_null() {
-            printer.line(format!("Credential  {}", text(&c["name"])));
-            printer.line(format!("Learner     {}", text(&c["learner_name"])));
-            let issuer = result["issuer"]["name"].as_str().map_or_else(
-                || format!("{} (as the file says)", text(&c["issuer_name"])),
-                |name| format!("{name}, {}", text(&result["issuer"]["country"])),
-            );
-            printer.line(format!("Issuer      {issuer} {}", short_did(&text(&c["issuer"]))));
-            if let Some(by) = result["delegated_by"]["name"].as_str() {
-                printer.line(format!("            issued under delegation from {by}"));
-            }
-            printer.line(format!("Awarded     {}", text(&c["awarded"])));
-            if !result["trust"].is_null() {
-                crate::commands::trust::print_trust(&result["trust"], printer);
-            }
-        }
-        for check in result["checks"].as_array().into_iter().flatten() {
-            let mark = match check["status"].as_str() {
-                Some("pass") => "ok  ",
-                Some("fail") => "FAIL",
-                _ => "--  ",
-            };
-            printer.line(format!("  [{mark}] {:<11} {}", text(&check["name"]), text(&check["detail"])));
-        }
-        printer.line(format!("Verdict: {}", text(&result["summary"])));
+        print_verification(&result, printer);
     }
-    if result["valid"] == true {
+    if result.valid {
         Ok(())
     } else {
-        Err(Failure::not_valid(format!("{} is not valid: {}", file.display(), text(&result["summary"]))))
+        Err(Failure::not_valid(format!("{} is not valid: {}", file.display(), result.summary)))
     }
+}
+
+fn print_verification(result: &VerificationView, printer: Printer) {
+    if let Some(c) = &result.credential {
+        printer.line(format!("Credential  {}", c.name));
+        printer.line(format!("Learner     {}", opt(&c.learner_name)));
+        let issuer = match &result.issuer {
+            Some(issuer) => format!("{}, {}", issuer.name, issuer.country),
+            None => format!("{} (as the file says)", opt(&c.issuer_name)),
+        };
+        printer.line(format!("Issuer      {issuer} {}", short_did(&c.issuer)));
+        if let Some(by) = &result.delegated_by {
+            printer.line(format!("            issued under delegation from {}", by.name));
+        }
+        printer.line(format!("Awarded     {}", c.awarded));
+        if let Some(trust) = &result.trust {
+            crate::commands::trust::print_trust(trust, printer);
+        }
+    }
+    for check in &result.checks {
+        let mark = match check.status {
+            CheckStatus::Pass => "ok  ",
+            CheckStatus::Fail => "FAIL",
+            CheckStatus::Skip => "--  ",
+        };
+        printer.line(format!("  [{mark}] {:<11} {}", check.name, check.detail));
+    }
+    printer.line(format!("Verdict: {}", result.summary));
 }

@@ -2,14 +2,17 @@
 
 use std::path::Path;
 
-use reqwest::Method;
 use serde_json::{Map, Value, json};
 use vetnet_node::DataDir;
+use vetnet_views::{
+    Delivery, ExportedThread, InstitutionView, InterestInput, KeyCustody, StepContent, ThreadDetail, ThreadSummary,
+    ThreadVerification,
+};
 
 use crate::args::MobilityCommand;
 use crate::client::ApiClient;
 use crate::commands::own::read_toml_file;
-use crate::commands::{short_did, text};
+use crate::commands::{join, name_or_did, opt};
 use crate::failure::Failure;
 use crate::printer::Printer;
 
@@ -21,8 +24,8 @@ pub async fn run(dir: &DataDir, command: MobilityCommand, printer: Printer) -> a
     let (path, body) = match command {
         MobilityCommand::List => return list(&api, printer).await,
         MobilityCommand::Export { thread, out } => {
-            let document = api.get(&format!("/v1/mobility/{thread}/export"), &[]).await?;
-            let text = serde_json::to_string_pretty(&document)? + "\n";
+            let document: ExportedThread = api.get(&format!("/v1/mobility/{thread}/export"), &[]).await?;
+            let text = serde_json::to_string_pretty(&serde_json::to_value(&document)?)? + "\n";
             match out {
                 Some(path) => {
                     std::fs::write(&path, text)
@@ -35,17 +38,16 @@ pub async fn run(dir: &DataDir, command: MobilityCommand, printer: Printer) -> a
         }
         MobilityCommand::Verify { file } => return verify(&api, &file, printer).await,
         MobilityCommand::Show { thread } => {
-            let view = api.get(&format!("/v1/mobility/{thread}"), &[]).await?;
+            let view: ThreadDetail = api.get(&format!("/v1/mobility/{thread}"), &[]).await?;
             return show(&view, printer);
         }
         MobilityCommand::Interest { host, offer, need, learners, message } => {
-            let body = json!({ "host": host, "offer": offer, "need": need, "learners": learners, "message": message });
-            let view = api.send(Method::POST, "/v1/mobility", Some(&body)).await?;
+            let body = InterestInput { host, offer, need, learners, message };
+            let view: ThreadDetail = api.post("/v1/mobility", &body).await?;
             if !printer.json {
                 printer.line(format!(
                     "Opened thread {}: interest in offer {} sent to the host's node.",
-                    text(&view["thread"]),
-                    text(&view["offer"])
+                    view.thread, view.offer
                 ));
             }
             return show(&view, printer);
@@ -167,8 +169,8 @@ pub async fn run(dir: &DataDir, command: MobilityCommand, printer: Printer) -> a
             let credential = match credential {
                 Some(id) => Some(id),
                 None => {
-                    let view = api.get(&format!("/v1/mobility/{thread}"), &[]).await?;
-                    view["credential"]["id"].as_str().map(str::to_owned)
+                    let view: ThreadDetail = api.get(&format!("/v1/mobility/{thread}"), &[]).await?;
+                    view.facts.credential.map(|credential| credential.id)
                 }
             };
             let body = json!({ "decision": decision, "units": units, "credential": credential, "note": note });
@@ -188,17 +190,16 @@ pub async fn run(dir: &DataDir, command: MobilityCommand, printer: Printer) -> a
         }
         MobilityCommand::LearnerKey { .. } => unreachable!("handled above"),
     };
-    let body = strip_nulls(body);
-    let view = api.send(Method::POST, &path, Some(&body)).await?;
+    let view: ThreadDetail = api.post(&path, &strip_nulls(body)).await?;
     show(&view, printer)
 }
 
 /// `null` fields are left out, so the API sees them as not given.
 fn strip_nulls(value: Value) -> Value {
     match value {
-        Value::Object(map) => {
-            Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect())
-        }
+        Value::Object(map) => Value::Object(
+            map.into_iter().filter(|(_, v)| *v != Value::Null).map(|(k, v)| (k, strip_nulls(v))).collect(),
+        ),
         other => other,
     }
 }
@@ -258,12 +259,11 @@ fn learner_key(file: &Path, printer: Printer) -> anyhow::Result<()> {
 }
 
 async fn list(api: &ApiClient, printer: Printer) -> anyhow::Result<()> {
-    let threads = api.get("/v1/mobility", &[]).await?;
+    let threads: Vec<ThreadSummary> = api.get("/v1/mobility", &[]).await?;
     if printer.json {
         printer.value(&threads);
         return Ok(());
     }
-    let threads = threads.as_array().cloned().unwrap_or_default();
     if threads.is_empty() {
         printer.line("No mobility threads yet. Open one with `vetnet mobility interest HOST_DID --offer ID`.");
         return Ok(());
@@ -271,15 +271,14 @@ async fn list(api: &ApiClient, printer: Printer) -> anyhow::Result<()> {
     let rows: Vec<Vec<String>> = threads
         .iter()
         .map(|t| {
-            let other = if t["role"] == "school" { &t["host"] } else { &t["school"] };
-            let pending = t["pending"].as_u64().unwrap_or(0);
+            let other = if t.role == vetnet_views::Party::School { &t.host } else { &t.school };
             vec![
-                text(&t["thread"]),
-                text(&t["role"]),
-                if t["erased"] == true { format!("{} (erased)", text(&t["status"])) } else { text(&t["status"]) },
+                t.thread.clone(),
+                t.role.to_string(),
+                if t.erased { format!("{} (erased)", t.status) } else { t.status.to_string() },
                 name_of(other),
-                text(&t["offer"]),
-                if pending > 0 { format!("{pending} waiting") } else { "delivered".into() },
+                t.offer.clone(),
+                if t.pending > 0 { format!("{} waiting", t.pending) } else { "delivered".into() },
             ]
         })
         .collect();
@@ -287,101 +286,88 @@ async fn list(api: &ApiClient, printer: Printer) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn name_of(institution: &Value) -> String {
-    match institution["name"].as_str() {
-        Some(name) => name.to_owned(),
-        None => short_did(&text(&institution["institution"])),
+fn name_of(institution: &InstitutionView) -> String {
+    name_or_did(&institution.name, &institution.institution)
+}
+
+fn delivery_text(delivery: &Delivery) -> String {
+    match delivery {
+        Delivery::Pending { attempts, last_error } => match last_error {
+            Some(error) => format!("waiting ({attempts} tries: {error})"),
+            None => "waiting".into(),
+        },
+        Delivery::Delivered { .. } => "delivered ✓".into(),
+        Delivery::Received { .. } => "received".into(),
+        Delivery::Refused { field, reason } => format!("refused: {field}: {reason}"),
+        Delivery::Superseded { .. } => "superseded (the other party's step came first)".into(),
     }
 }
 
-fn delivery_text(delivery: &Value) -> String {
-    match delivery["state"].as_str() {
-        Some("pending") => {
-            let attempts = delivery["attempts"].as_u64().unwrap_or(0);
-            match delivery["last_error"].as_str() {
-                Some(error) => format!("waiting ({attempts} tries: {error})"),
-                None => "waiting".into(),
-            }
-        }
-        Some("delivered") => "delivered ✓".into(),
-        Some("received") => "received".into(),
-        Some("refused") => format!("refused: {}: {}", text(&delivery["field"]), text(&delivery["reason"])),
-        Some("superseded") => "superseded (the other party's step came first)".into(),
-        _ => String::new(),
-    }
-}
-
-fn when(ts: &Value) -> String {
-    ts.as_i64()
+/// Unix seconds as `2026-11-01 12:00` ("" when unknown).
+fn when(ts: Option<u64>) -> String {
+    ts.and_then(|ts| i64::try_from(ts).ok())
         .and_then(|ts| chrono::DateTime::from_timestamp(ts, 0))
         .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default()
 }
 
-fn show(view: &Value, printer: Printer) -> anyhow::Result<()> {
+fn show(view: &ThreadDetail, printer: Printer) -> anyhow::Result<()> {
     if printer.json {
         printer.value(view);
         return Ok(());
     }
-    printer.line(format!("Thread   {}  ({} side)", text(&view["thread"]), text(&view["role"])));
-    printer.line(format!("Status   {}", text(&view["status"])));
-    printer.line(format!("School   {}  {}", name_of(&view["school"]), text(&view["school"]["institution"])));
-    printer.line(format!("Host     {}  {}", name_of(&view["host"]), text(&view["host"]["institution"])));
-    printer.line(format!("Offer    {}", text(&view["offer"])));
-    if view["erased"] == true {
+    printer.line(format!("Thread   {}  ({} side)", view.thread, view.role));
+    printer.line(format!("Status   {}", view.status));
+    printer.line(format!("School   {}  {}", name_of(&view.school), view.school.institution));
+    printer.line(format!("Host     {}  {}", name_of(&view.host), view.host.institution));
+    printer.line(format!("Offer    {}", view.offer));
+    if view.erased {
         printer.line("Erased   the learner's data was erased; only this anonymised trace is kept.");
     }
-    if let Some(learner) = view.get("learner").filter(|l| l.is_object()) {
-        let custody = if learner["key_custody"] == "school" {
-            "key held by the school's node on the learner's behalf"
-        } else {
-            "the learner holds their own key"
+    if let Some(learner) = &view.facts.learner {
+        let custody = match learner.key_custody {
+            KeyCustody::School => "key held by the school's node on the learner's behalf",
+            KeyCustody::Learner => "the learner holds their own key",
         };
-        printer.line(format!("Learner  {} (born {}; {custody})", text(&learner["name"]), text(&learner["birth_date"])));
+        printer.line(format!("Learner  {} (born {}; {custody})", learner.name, learner.birth_date));
     }
     printer.line("");
-    let steps = view["steps"].as_array().cloned().unwrap_or_default();
-    let rows: Vec<Vec<String>> = steps
+    let rows: Vec<Vec<String>> = view
+        .steps
         .iter()
         .map(|s| {
-            let kind = match s["body"]["role"].as_str() {
-                Some(role) if s["kind"] == "signature" => format!("signature ({role})"),
-                _ => text(&s["kind"]),
+            let kind = match &s.content {
+                StepContent::Signature(Some(signature)) => format!("signature ({})", signature.role),
+                other => other.kind().to_string(),
             };
-            vec![kind, text(&s["from"]), when(&s["ts"]), delivery_text(&s["delivery"])]
+            vec![kind, s.from.clone(), when(Some(s.ts)), delivery_text(&s.delivery)]
         })
         .collect();
     printer.table(&["STEP", "BY", "WHEN", "DELIVERY"], &rows);
-    if let Some(agreement) = view.get("agreement").filter(|a| a.is_object()) {
+    if let Some(agreement) = &view.facts.agreement {
         printer.line("");
-        printer.line(format!(
-            "Learning agreement, version {} ({}):",
-            text(&agreement["version"]),
-            &text(&agreement["hash"])[..16]
-        ));
-        for role in ["learner", "school", "host"] {
-            let signature = &agreement["signatures"][role];
-            if signature["signed"] == true {
-                printer.line(format!("  ✓ {role:<8} signed {}", when(&signature["ts"])));
+        let hash = agreement.hash.get(..16).unwrap_or(&agreement.hash);
+        printer.line(format!("Learning agreement, version {} ({hash}):", agreement.version));
+        let signatures = &agreement.signatures;
+        for (role, signature) in
+            [("learner", &signatures.learner), ("school", &signatures.school), ("host", &signatures.host)]
+        {
+            if signature.signed {
+                printer.line(format!("  ✓ {role:<8} signed {}", when(signature.ts)));
             } else {
                 printer.line(format!("  ✗ {role:<8} has not signed yet"));
             }
         }
     }
-    if let Some(credential) = view.get("credential").filter(|c| c.is_object()) {
+    if let Some(credential) = &view.facts.credential {
         printer.line("");
-        printer.line(format!(
-            "Credential {} (achievement {})",
-            text(&credential["id"]),
-            text(&credential["achievement"])
-        ));
+        printer.line(format!("Credential {} (achievement {})", credential.id, credential.achievement));
     }
-    let next: Vec<String> = view["next_steps"].as_array().into_iter().flatten().map(text).collect();
     printer.line("");
-    if next.is_empty() {
+    if view.next_steps.is_empty() {
         printer.line("Nothing to do for this institution now.");
     } else {
-        printer.line(format!("Next for this institution: {}", next.join(", ")));
+        printer.line(format!("Next for this institution: {}", join(&view.next_steps, ", ")));
     }
     Ok(())
 }
@@ -389,32 +375,33 @@ fn show(view: &Value, printer: Printer) -> anyhow::Result<()> {
 async fn verify(api: &ApiClient, file: &Path, printer: Printer) -> anyhow::Result<()> {
     let content =
         std::fs::read_to_string(file).map_err(|e| Failure::user(format!("cannot read {}: {e}", file.display())))?;
+    // Sent as it is, so that the node names any field that is wrong.
     let document: Value = serde_json::from_str(&content)
         .map_err(|e| Failure::user(format!("{} is not an exported thread (JSON): {e}", file.display())))?;
-    let answer = api.send(Method::POST, "/v1/mobility/verify", Some(&document)).await?;
+    let answer: ThreadVerification = api.post("/v1/mobility/verify", &document).await?;
     if printer.json {
         printer.value(&answer);
-    } else if answer["valid"] == true {
+    } else if answer.valid {
+        let party = |institution: &Option<InstitutionView>| institution.as_ref().map(name_of).unwrap_or_default();
         printer.line(format!(
             "Valid: thread {} between {} (school) and {} (host), {}.",
-            text(&answer["thread"]),
-            name_of(&answer["school"]),
-            name_of(&answer["host"]),
-            text(&answer["status"])
+            opt(&answer.thread),
+            party(&answer.school),
+            party(&answer.host),
+            opt(&answer.status)
         ));
-        if let Some(agreement) = answer.get("agreement").filter(|a| a.is_object()) {
-            let signed: Vec<&str> = ["learner", "school", "host"]
-                .into_iter()
-                .filter(|role| agreement["signatures"][*role]["signed"] == true)
-                .collect();
-            printer.line(format!(
-                "Learning agreement version {}: signed by {}.",
-                text(&agreement["version"]),
-                signed.join(", ")
-            ));
+        if let Some(agreement) = &answer.facts.agreement {
+            let signatures = &agreement.signatures;
+            let signed: Vec<&str> =
+                [("learner", &signatures.learner), ("school", &signatures.school), ("host", &signatures.host)]
+                    .into_iter()
+                    .filter(|(_, signature)| signature.signed)
+                    .map(|(role, _)| role)
+                    .collect();
+            printer.line(format!("Learning agreement version {}: signed by {}.", agreement.version, signed.join(", ")));
         }
     } else {
-        printer.line(format!("NOT valid: {}: {}", text(&answer["field"]), text(&answer["reason"])));
+        printer.line(format!("NOT valid: {}: {}", opt(&answer.field), opt(&answer.reason)));
     }
-    if answer["valid"] == true { Ok(()) } else { Err(Failure::not_valid("the thread does not verify")) }
+    if answer.valid { Ok(()) } else { Err(Failure::not_valid("the thread does not verify")) }
 }

@@ -18,6 +18,7 @@ mod sync;
 pub(crate) mod trust;
 
 use vetnet_node::DataDir;
+use vetnet_views::LangText;
 
 use crate::args::{Cli, Command};
 use crate::client::ApiClient;
@@ -51,18 +52,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Text from a JSON value, or "" (for table cells).
-pub(crate) fn text(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    }
+/// The best text of a language-tagged text (English first, else any).
+pub(crate) fn lang_text(text: &LangText) -> String {
+    text.best(&[]).unwrap_or_default().to_owned()
 }
 
-/// The best text of a language-tagged map (English first, else any).
-pub(crate) fn lang_text(value: &serde_json::Value) -> String {
-    value.get("en").or_else(|| value.as_object().and_then(|m| m.values().next())).map(text).unwrap_or_default()
+/// An optional text, or "" (for table cells and detail lines).
+pub(crate) fn opt<T: std::fmt::Display>(value: &Option<T>) -> String {
+    value.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+/// A list joined with `separator`.
+pub(crate) fn join<T: std::fmt::Display>(items: &[T], separator: &str) -> String {
+    items.iter().map(ToString::to_string).collect::<Vec<_>>().join(separator)
+}
+
+/// An institution's name, or its shortened did:key when this node knows no name.
+pub(crate) fn name_or_did(name: &Option<String>, did: &str) -> String {
+    name.clone().unwrap_or_else(|| short_did(did))
 }
 
 /// A did:key shortened for tables: `did:key:z6Mk…abcd`.

@@ -3,13 +3,14 @@
 use serde_json::{Map, Value, json};
 use vetnet_protocol::need::{AgeBand, Funding, SupportNeed};
 use vetnet_protocol::offer::LanguageRequirement;
+use vetnet_views::{Need, NeedView};
 
 use crate::args::{NeedCommand, NeedFields};
 use crate::client::ApiClient;
-use crate::commands::offer::range;
+use crate::commands::offer::{contact_text, languages_text, range, range_text};
 use crate::commands::own::{OwnKind, read_toml_file};
 use crate::commands::profile::set_translation;
-use crate::commands::{lang_text, short_did, text};
+use crate::commands::{join, lang_text, name_or_did, opt};
 use crate::failure::Failure;
 use crate::printer::Printer;
 
@@ -35,17 +36,17 @@ pub async fn run(client: &ApiClient, command: NeedCommand, printer: Printer) -> 
                     )));
                 }
             }
-            NEEDS.publish(client, args.id, fields, printer).await?;
+            NEEDS.publish::<Need>(client, args.id, fields, printer).await?;
         }
         NeedCommand::List { all } => {
-            let needs = NEEDS.list(client, all).await?;
+            let needs: Vec<NeedView> = NEEDS.list(client, all).await?;
             print_needs(&needs, printer, "This institution has no needs yet. Publish one with `vetnet need publish`.");
         }
         NeedCommand::Show { id } => show(&NEEDS.show(client, &id).await?, printer),
         NeedCommand::Update { id, fields: flags } => {
-            NEEDS.update(client, &id, |fields| apply_need_fields(fields, &flags), printer).await?;
+            NEEDS.update::<Need>(client, &id, |fields| apply_need_fields(fields, &flags), printer).await?;
         }
-        NeedCommand::Withdraw { id } => NEEDS.withdraw(client, &id, printer).await?,
+        NeedCommand::Withdraw { id } => NEEDS.withdraw::<Need>(client, &id, printer).await?,
     }
     Ok(())
 }
@@ -132,110 +133,89 @@ fn apply_need_fields(fields: &mut Map<String, Value>, flags: &NeedFields) -> any
     Ok(())
 }
 
-fn weeks_text(need: &Value) -> String {
-    let (low, high) = (text(&need["weeks_min"]), text(&need["weeks_max"]));
-    if low == high { low } else { format!("{low}-{high}") }
-}
-
-fn list_text(value: &Value) -> String {
-    value.as_array().map(|items| items.iter().map(text).collect::<Vec<_>>().join(",")).unwrap_or_default()
-}
-
-fn languages_text(need: &Value) -> String {
-    need["languages"]
-        .as_array()
-        .map(|langs| {
-            langs
-                .iter()
-                .map(|l| match l["cefr"].as_str() {
-                    Some(level) => format!("{} {level}", text(&l["lang"])),
-                    None => text(&l["lang"]),
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .unwrap_or_default()
+/// Countries as `DE,AT`, or `any` when the need names none.
+fn countries_text(need: &Need) -> String {
+    if need.countries.is_empty() { "any".into() } else { join(&need.countries, ",") }
 }
 
 /// Needs as a table (or JSON).
-pub(crate) fn print_needs(needs: &Value, printer: Printer, empty: &str) {
+pub(crate) fn print_needs(needs: &[NeedView], printer: Printer, empty: &str) {
     if printer.json {
         printer.value(needs);
         return;
     }
-    let list = needs.as_array().cloned().unwrap_or_default();
-    if list.is_empty() {
+    if needs.is_empty() {
         printer.line(empty);
         return;
     }
-    let rows: Vec<Vec<String>> = list
+    let rows: Vec<Vec<String>> = needs
         .iter()
-        .map(|n| {
-            let school = n["author_name"].as_str().map_or_else(|| short_did(&text(&n["author"])), str::to_owned);
-            let countries = list_text(&n["countries"]);
-            vec![
-                text(&n["id"]),
-                school,
-                if countries.is_empty() { "any".into() } else { countries },
-                text(&n["isced"]),
-                text(&n["eqf"]),
-                text(&n["learners"]),
-                text(&n["age"]),
-                text(&n["start"]),
-                weeks_text(n),
-                if n["withdrawn"] == true { "(withdrawn)".into() } else { lang_text(&n["title"]) },
-            ]
+        .map(|record| {
+            let mut row = vec![record.id.clone(), name_or_did(&record.author_name, &record.author)];
+            match &record.body {
+                Some(n) => row.extend([
+                    countries_text(n),
+                    n.isced.clone(),
+                    n.eqf.to_string(),
+                    n.learners.to_string(),
+                    n.age.to_string(),
+                    n.start.clone(),
+                    range_text(n.weeks_min, n.weeks_max),
+                ]),
+                None => {
+                    row.push("any".into());
+                    row.extend(std::iter::repeat_n(String::new(), 6));
+                }
+            }
+            row.push(if record.withdrawn {
+                "(withdrawn)".into()
+            } else {
+                record.body.as_ref().map(|n| lang_text(&n.title)).unwrap_or_default()
+            });
+            row
         })
         .collect();
     printer
         .table(&["ID", "SCHOOL", "COUNTRIES", "ISCED-F", "EQF", "LEARNERS", "AGE", "START", "WEEKS", "TITLE"], &rows);
 }
 
-fn show(need: &Value, printer: Printer) {
+fn show(need: &NeedView, printer: Printer) {
     if printer.json {
         printer.value(need);
         return;
     }
-    if need["withdrawn"] == true {
-        printer.line(format!("Need {} was withdrawn (version {}).", text(&need["id"]), text(&need["seq"])));
+    if need.withdrawn {
+        printer.line(format!("Need {} was withdrawn (version {}).", need.id, need.seq));
         return;
     }
-    let countries = list_text(&need["countries"]);
-    let sectors = list_text(&need["nace"]);
+    // A body field's text, or "" for a record this node cannot read.
+    let field = |get: &dyn Fn(&Need) -> String| need.body.as_ref().map(get).unwrap_or_default();
     let lines = [
-        ("Title", lang_text(&need["title"])),
-        ("Id", format!("{} (version {})", text(&need["id"]), text(&need["seq"]))),
-        ("School", text(&need["author_name"])),
-        ("Learners", text(&need["learners"])),
-        ("Field (ISCED-F)", text(&need["isced"])),
-        ("Occupation", text(&need["occupation"])),
-        ("Qualification", text(&need["qualification"])),
-        ("EQF", text(&need["eqf"])),
+        ("Title", field(&|n| lang_text(&n.title))),
+        ("Id", format!("{} (version {})", need.id, need.seq)),
+        ("School", opt(&need.author_name)),
+        ("Learners", field(&|n| n.learners.to_string())),
+        ("Field (ISCED-F)", field(&|n| n.isced.clone())),
+        ("Occupation", field(&|n| opt(&n.occupation))),
+        ("Qualification", field(&|n| opt(&n.qualification))),
+        ("EQF", field(&|n| n.eqf.to_string())),
         (
             "When",
-            match need["end"].as_str() {
-                Some(end) => format!("between {} and {end}", text(&need["start"])),
-                None => format!("starting {}", text(&need["start"])),
-            },
+            field(&|n| match &n.end {
+                Some(end) => format!("between {} and {end}", n.start),
+                None => format!("starting {}", n.start),
+            }),
         ),
-        ("Weeks", weeks_text(need)),
-        ("Countries", if countries.is_empty() { "any".into() } else { countries }),
-        ("Sectors (NACE)", if sectors.is_empty() { "any".into() } else { sectors }),
-        ("Languages", languages_text(need)),
-        ("Age", text(&need["age"])),
-        ("Support", list_text(&need["support"])),
-        ("Support note", text(&need["support_note"])),
-        ("Funding", text(&need["funding"])),
-        (
-            "Contact",
-            ["name", "email", "phone"]
-                .iter()
-                .map(|k| text(&need["contact"][*k]))
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        ("Description", lang_text(&need["description"])),
+        ("Weeks", field(&|n| range_text(n.weeks_min, n.weeks_max))),
+        ("Countries", field(&countries_text)),
+        ("Sectors (NACE)", field(&|n| if n.nace.is_empty() { "any".into() } else { join(&n.nace, ",") })),
+        ("Languages", field(&|n| languages_text(&n.languages))),
+        ("Age", field(&|n| n.age.to_string())),
+        ("Support", field(&|n| join(&n.support, ","))),
+        ("Support note", field(&|n| opt(&n.support_note))),
+        ("Funding", field(&|n| opt(&n.funding))),
+        ("Contact", field(&|n| contact_text(n.contact.as_ref()))),
+        ("Description", field(&|n| lang_text(&n.description))),
     ];
     for (label, value) in lines {
         if !value.is_empty() {

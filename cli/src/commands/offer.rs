@@ -2,12 +2,13 @@
 
 use serde_json::{Map, Value, json};
 use vetnet_protocol::offer::{InsuranceCover, LanguageRequirement, Provision};
+use vetnet_views::{Offer, OfferView};
 
 use crate::args::{OfferCommand, OfferFields};
 use crate::client::ApiClient;
 use crate::commands::own::{OwnKind, read_toml_file};
 use crate::commands::profile::set_translation;
-use crate::commands::{lang_text, short_did, text};
+use crate::commands::{lang_text, name_or_did, opt};
 use crate::failure::Failure;
 use crate::printer::Printer;
 
@@ -32,10 +33,10 @@ pub async fn run(client: &ApiClient, command: OfferCommand, printer: Printer) ->
                     )));
                 }
             }
-            OFFERS.publish(client, args.id, fields, printer).await?;
+            OFFERS.publish::<Offer>(client, args.id, fields, printer).await?;
         }
         OfferCommand::List { all } => {
-            let offers = OFFERS.list(client, all).await?;
+            let offers: Vec<OfferView> = OFFERS.list(client, all).await?;
             print_offers(
                 &offers,
                 printer,
@@ -44,9 +45,9 @@ pub async fn run(client: &ApiClient, command: OfferCommand, printer: Printer) ->
         }
         OfferCommand::Show { id } => show(&OFFERS.show(client, &id).await?, printer),
         OfferCommand::Update { id, fields: flags } => {
-            OFFERS.update(client, &id, |fields| apply_offer_fields(fields, &flags), printer).await?;
+            OFFERS.update::<Offer>(client, &id, |fields| apply_offer_fields(fields, &flags), printer).await?;
         }
-        OfferCommand::Withdraw { id } => OFFERS.withdraw(client, &id, printer).await?,
+        OfferCommand::Withdraw { id } => OFFERS.withdraw::<Offer>(client, &id, printer).await?,
     }
     Ok(())
 }
@@ -179,114 +180,125 @@ fn apply_offer_fields(fields: &mut Map<String, Value>, flags: &OfferFields) -> a
     Ok(())
 }
 
-fn range_text(offer: &Value, low: &str, high: &str) -> String {
-    let (low, high) = (text(&offer[low]), text(&offer[high]));
+/// `4` for 4-4, `3-5` for 3-5.
+pub(crate) fn range_text(low: impl std::fmt::Display, high: impl std::fmt::Display) -> String {
+    let (low, high) = (low.to_string(), high.to_string());
     if low == high { low } else { format!("{low}-{high}") }
 }
 
+/// Languages as `sv A2, en`.
+pub(crate) fn languages_text(languages: &[vetnet_views::LanguageRequirement]) -> String {
+    languages
+        .iter()
+        .map(|l| match &l.cefr {
+            Some(level) => format!("{} {level}", l.lang),
+            None => l.lang.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A contact as `name, email, phone`, leaving out what it does not give.
+pub(crate) fn contact_text(contact: Option<&vetnet_views::Contact>) -> String {
+    let Some(contact) = contact else {
+        return String::new();
+    };
+    [&contact.name, &contact.email, &contact.phone].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ")
+}
+
 /// Offers as a table (or JSON).
-pub(crate) fn print_offers(offers: &Value, printer: Printer, empty: &str) {
+pub(crate) fn print_offers(offers: &[OfferView], printer: Printer, empty: &str) {
     if printer.json {
         printer.value(offers);
         return;
     }
-    let list = offers.as_array().cloned().unwrap_or_default();
-    if list.is_empty() {
+    if offers.is_empty() {
         printer.line(empty);
         return;
     }
-    let rows: Vec<Vec<String>> = list
+    let rows: Vec<Vec<String>> = offers
         .iter()
-        .map(|o| {
-            let host = o["author_name"].as_str().map_or_else(|| short_did(&text(&o["author"])), str::to_owned);
-            vec![
-                text(&o["id"]),
-                host,
-                text(&o["country"]),
-                text(&o["city"]),
-                text(&o["isced"]),
-                range_text(o, "eqf_min", "eqf_max"),
-                text(&o["places"]),
-                text(&o["start"]),
-                range_text(o, "weeks_min", "weeks_max"),
-                if o["withdrawn"] == true { "(withdrawn)".into() } else { lang_text(&o["title"]) },
-            ]
+        .map(|record| {
+            let mut row = vec![record.id.clone(), name_or_did(&record.author_name, &record.author)];
+            match &record.body {
+                Some(o) => row.extend([
+                    o.country.clone(),
+                    opt(&o.city),
+                    o.isced.clone(),
+                    range_text(o.eqf_min, o.eqf_max),
+                    o.places.to_string(),
+                    o.start.clone(),
+                    range_text(o.weeks_min, o.weeks_max),
+                ]),
+                None => row.extend(std::iter::repeat_n(String::new(), 7)),
+            }
+            row.push(if record.withdrawn {
+                "(withdrawn)".into()
+            } else {
+                record.body.as_ref().map(|o| lang_text(&o.title)).unwrap_or_default()
+            });
+            row
         })
         .collect();
     printer.table(&["ID", "HOST", "COUNTRY", "CITY", "ISCED-F", "EQF", "PLACES", "START", "WEEKS", "TITLE"], &rows);
 }
 
-fn show(offer: &Value, printer: Printer) {
+fn show(offer: &OfferView, printer: Printer) {
     if printer.json {
         printer.value(offer);
         return;
     }
-    if offer["withdrawn"] == true {
-        printer.line(format!("Offer {} was withdrawn (version {}).", text(&offer["id"]), text(&offer["seq"])));
+    if offer.withdrawn {
+        printer.line(format!("Offer {} was withdrawn (version {}).", offer.id, offer.seq));
         return;
     }
-    let languages = offer["languages"]
-        .as_array()
-        .map(|langs| {
-            langs
-                .iter()
-                .map(|l| match l["cefr"].as_str() {
-                    Some(level) => format!("{} {level}", text(&l["lang"])),
-                    None => text(&l["lang"]),
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .unwrap_or_default();
-    let c = &offer["conditions"];
-    let stipend = match c["stipend"].as_object() {
-        Some(s) => format!("{} {} a month", text(&s["amount"]), text(&s["currency"])),
-        None => String::new(),
-    };
-    let yes_no = |v: &Value| if v == true { "yes".to_owned() } else { "no".to_owned() };
+    // A body field's text, or "" for a record this node cannot read.
+    let field = |get: &dyn Fn(&Offer) -> String| offer.body.as_ref().map(get).unwrap_or_default();
+    let yes_no = |yes: bool| if yes { "yes".to_owned() } else { "no".to_owned() };
     let lines = [
-        ("Title", lang_text(&offer["title"])),
-        ("Id", format!("{} (version {})", text(&offer["id"]), text(&offer["seq"]))),
-        ("Host", text(&offer["author_name"])),
-        ("Field (ISCED-F)", text(&offer["isced"])),
-        ("Sector (NACE)", text(&offer["nace"])),
-        ("Occupation", text(&offer["occupation"])),
-        ("Where", format!("{} {}", text(&offer["city"]), text(&offer["country"])).trim().to_owned()),
-        ("EQF", range_text(offer, "eqf_min", "eqf_max")),
-        ("Places", text(&offer["places"])),
+        ("Title", field(&|o| lang_text(&o.title))),
+        ("Id", format!("{} (version {})", offer.id, offer.seq)),
+        ("Host", opt(&offer.author_name)),
+        ("Field (ISCED-F)", field(&|o| o.isced.clone())),
+        ("Sector (NACE)", field(&|o| opt(&o.nace))),
+        ("Occupation", field(&|o| opt(&o.occupation))),
+        ("Where", field(&|o| format!("{} {}", opt(&o.city), o.country).trim().to_owned())),
+        ("EQF", field(&|o| range_text(o.eqf_min, o.eqf_max))),
+        ("Places", field(&|o| o.places.to_string())),
         (
             "Start",
-            match offer["end"].as_str() {
-                Some(end) => format!("between {} and {end}", text(&offer["start"])),
-                None => text(&offer["start"]),
-            },
+            field(&|o| match &o.end {
+                Some(end) => format!("between {} and {end}", o.start),
+                None => o.start.clone(),
+            }),
         ),
-        ("Weeks", range_text(offer, "weeks_min", "weeks_max")),
-        ("Apply by", text(&offer["deadline"])),
-        ("Languages", languages),
-        ("Accommodation", text(&c["accommodation"])),
-        ("Meals", text(&c["meals"])),
-        ("Stipend", stipend),
-        ("Insurance", text(&c["insurance"])),
-        ("Minors accepted", yes_no(&c["minors"])),
-        ("Mentor", yes_no(&c["mentor"])),
+        ("Weeks", field(&|o| range_text(o.weeks_min, o.weeks_max))),
+        ("Apply by", field(&|o| opt(&o.deadline))),
+        ("Languages", field(&|o| languages_text(&o.languages))),
+        ("Accommodation", field(&|o| opt(&o.conditions.accommodation))),
+        ("Meals", field(&|o| opt(&o.conditions.meals))),
         (
-            "Contact",
-            ["name", "email", "phone"]
-                .iter()
-                .map(|k| text(&offer["contact"][*k]))
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
+            "Stipend",
+            field(&|o| {
+                o.conditions
+                    .stipend
+                    .as_ref()
+                    .map(|s| format!("{} {} a month", s.amount, s.currency))
+                    .unwrap_or_default()
+            }),
         ),
-        ("Description", lang_text(&offer["description"])),
+        ("Insurance", field(&|o| opt(&o.conditions.insurance))),
+        ("Minors accepted", field(&|o| yes_no(o.conditions.minors))),
+        ("Mentor", field(&|o| yes_no(o.conditions.mentor))),
+        ("Contact", field(&|o| contact_text(o.contact.as_ref()))),
+        ("Description", field(&|o| lang_text(&o.description))),
     ];
     for (label, value) in lines {
         if !value.is_empty() {
             printer.line(format!("{label:<16} {value}"));
         }
     }
-    for outcome in offer["outcomes"].as_array().into_iter().flatten() {
-        printer.line(format!("{:<16} {}", "Outcome", text(outcome)));
+    for outcome in offer.body.iter().flat_map(|o| &o.outcomes) {
+        printer.line(format!("{:<16} {outcome}", "Outcome"));
     }
 }

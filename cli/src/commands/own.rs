@@ -1,16 +1,18 @@
 //! What offers and achievements share: the institution's own records of a
 //! kind, published, listed, updated and withdrawn through `/v1/<kind>s`.
 
-use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
+use vetnet_views::{GossipState, LangText, PublishedView, RecordView};
 
 use crate::client::ApiClient;
-use crate::commands::profile::VIEW_ONLY_FIELDS;
-use crate::commands::{lang_text, text};
+use crate::commands::lang_text;
 use crate::failure::Failure;
 use crate::printer::Printer;
 
 /// A kind of the institution's own records, as the API and the CLI name it.
+/// Each call names the record body `B` it reads (`Offer`, `Need`, …).
 pub(crate) struct OwnKind {
     /// `offer`, `achievement`.
     pub noun: &'static str,
@@ -25,7 +27,7 @@ impl OwnKind {
 
     /// Publishes `fields` as a new record with `id`, the id of `--file`, or
     /// an id made from the title.
-    pub async fn publish(
+    pub async fn publish<B: Serialize + DeserializeOwned>(
         &self,
         client: &ApiClient,
         id: Option<String>,
@@ -35,26 +37,26 @@ impl OwnKind {
         let id = match (id, fields.remove("id")) {
             (Some(id), _) => id,
             (None, Some(Value::String(id))) => id,
-            _ => id_from_title(&lang_text(&fields["title"]), self.noun),
+            _ => id_from_title(&title_text(&mut fields), self.noun),
         };
         fields.insert("id".into(), json!(id));
-        let published = client.send(Method::POST, self.path, Some(&Value::Object(fields))).await?;
+        let published: PublishedView<B> = client.post(self.path, &fields).await?;
         report_published(&published, "Published", self.noun, printer);
         Ok(())
     }
 
-    pub async fn list(&self, client: &ApiClient, all: bool) -> anyhow::Result<Value> {
+    pub async fn list<B: DeserializeOwned>(&self, client: &ApiClient, all: bool) -> anyhow::Result<Vec<RecordView<B>>> {
         let query = if all { vec![("all", "true".to_owned())] } else { Vec::new() };
         client.get(self.path, &query).await
     }
 
-    pub async fn show(&self, client: &ApiClient, id: &str) -> anyhow::Result<Value> {
+    pub async fn show<B: DeserializeOwned>(&self, client: &ApiClient, id: &str) -> anyhow::Result<RecordView<B>> {
         client.get(&self.item_path(id), &[]).await
     }
 
-    /// Reads the record, lets `apply` change its fields, and publishes the
-    /// next version.
-    pub async fn update(
+    /// Reads the record, lets `apply` change its body fields, and publishes
+    /// the next version.
+    pub async fn update<B: Serialize + DeserializeOwned>(
         &self,
         client: &ApiClient,
         id: &str,
@@ -63,28 +65,47 @@ impl OwnKind {
     ) -> anyhow::Result<()> {
         let noun = self.noun;
         let path = self.item_path(id);
-        let Value::Object(mut fields) = client.get(&path, &[]).await? else {
-            return Err(Failure::internal(format!("the node sent an {noun} that is not a JSON object")));
-        };
-        if fields.get("withdrawn").and_then(Value::as_bool) == Some(true) {
+        let record: RecordView<B> = client.get(&path, &[]).await?;
+        if record.withdrawn {
             return Err(Failure::user(format!(
                 "the {noun} {id:?} was withdrawn; publish it again with `vetnet {noun} publish --id {id}`"
             )));
         }
-        for name in VIEW_ONLY_FIELDS {
-            fields.remove(*name);
-        }
+        let mut fields = body_fields(record.body.as_ref())?;
         apply(&mut fields)?;
-        let published = client.send(Method::PUT, &path, Some(&Value::Object(fields))).await?;
+        let published: PublishedView<B> = client.put(&path, &fields).await?;
         report_published(&published, "Updated", noun, printer);
         Ok(())
     }
 
-    pub async fn withdraw(&self, client: &ApiClient, id: &str, printer: Printer) -> anyhow::Result<()> {
-        let published = client.send(Method::DELETE, &self.item_path(id), None).await?;
+    pub async fn withdraw<B: Serialize + DeserializeOwned>(
+        &self,
+        client: &ApiClient,
+        id: &str,
+        printer: Printer,
+    ) -> anyhow::Result<()> {
+        let published: PublishedView<B> = client.delete(&self.item_path(id)).await?;
         report_published(&published, "Withdrew", self.noun, printer);
         Ok(())
     }
+}
+
+/// A record body's fields, to change some and send them back.
+pub(crate) fn body_fields<B: Serialize>(body: Option<&B>) -> anyhow::Result<Map<String, Value>> {
+    match body.map(serde_json::to_value).transpose()? {
+        Some(Value::Object(fields)) => Ok(fields),
+        _ => Ok(Map::new()),
+    }
+}
+
+/// The best text of the `title` the fields give, or "".
+fn title_text(fields: &mut Map<String, Value>) -> String {
+    let Some(title) = fields.remove("title") else {
+        return String::new();
+    };
+    let text = LangText::deserialize(&title).map(|title| lang_text(&title)).unwrap_or_default();
+    fields.insert("title".into(), title);
+    text
 }
 
 /// Ids are restricted to letters, digits and `-_.`; anything else is refused
@@ -126,17 +147,15 @@ pub(crate) fn read_toml_file(path: &std::path::Path) -> anyhow::Result<Map<Strin
     }
 }
 
-fn report_published(published: &Value, verb: &str, noun: &str, printer: Printer) {
+fn report_published<B: Serialize>(published: &PublishedView<B>, verb: &str, noun: &str, printer: Printer) {
     if printer.json {
         printer.value(published);
         return;
     }
-    let id = text(&published["id"]);
-    let seq = text(&published["seq"]);
-    let gossip = if published["gossip"] == "sent" {
-        "sent to the network"
-    } else {
-        "stored; it goes to the network as soon as a peer connects"
+    let (id, seq) = (&published.record.id, published.record.seq);
+    let gossip = match published.gossip {
+        GossipState::Sent => "sent to the network",
+        GossipState::Queued => "stored; it goes to the network as soon as a peer connects",
     };
     printer.line(format!("{verb} {noun} {id} (version {seq}): {gossip}."));
 }

@@ -1,45 +1,39 @@
 //! `vetnet profile show|set`.
 
-use reqwest::Method;
 use serde_json::{Map, Value, json};
+use vetnet_views::{Profile, ProfileView, PublishedView};
 
 use crate::args::{ProfileCommand, ProfileOptional};
 use crate::client::ApiClient;
-use crate::commands::{lang_text, text};
+use crate::commands::own::body_fields;
+use crate::commands::{join, lang_text, opt};
 use crate::failure::Failure;
 use crate::printer::Printer;
-
-/// Fields of a record view that are not body fields.
-pub(crate) const VIEW_ONLY_FIELDS: &[&str] =
-    &["id", "author", "author_name", "kind", "seq", "ts", "hash", "withdrawn", "gossip"];
 
 pub async fn run(client: &ApiClient, command: ProfileCommand, printer: Printer) -> anyhow::Result<()> {
     match command {
         ProfileCommand::Show => {
-            let profile = client.get("/v1/profile", &[]).await?;
+            let profile: ProfileView = client.get("/v1/profile", &[]).await?;
             show(&profile, printer);
         }
         ProfileCommand::Set(args) => {
-            let mut fields = match client.get("/v1/profile", &[]).await {
-                Ok(Value::Object(current)) => current,
-                _ => Map::new(),
-            };
-            for name in VIEW_ONLY_FIELDS {
-                fields.remove(*name);
-            }
+            // No profile yet (or none this CLI can read): the flags make the first one.
+            let current = client.get::<ProfileView>("/v1/profile", &[]).await.ok().and_then(|view| view.body);
+            let mut fields = body_fields(current.as_ref())?;
             let update = &args.fields;
+            let kind = update.kind.clone().or_else(|| current.as_ref().map(|p| p.institution.to_string()));
             apply_profile_fields(
                 &mut fields,
                 update.name.as_deref(),
                 update.country.as_deref(),
-                update.kind.as_deref(),
+                kind.as_deref(),
                 &update.optional,
             )?;
-            let published = client.send(Method::PUT, "/v1/profile", Some(&Value::Object(fields))).await?;
+            let published: PublishedView<Profile> = client.put("/v1/profile", &fields).await?;
             if printer.json {
                 printer.value(&published);
             } else {
-                printer.line(format!("Published profile version {}.", text(&published["seq"])));
+                printer.line(format!("Published profile version {}.", published.record.seq));
             }
         }
     }
@@ -68,7 +62,8 @@ pub(crate) fn apply_profile_fields(
     if !optional.vet.is_empty() {
         fields.insert("vet".into(), json!(optional.vet));
     }
-    let is_vet_provider = fields.get("institution").and_then(Value::as_str) == Some("vet-provider");
+    // The kind given, or the current profile's: the API has no default.
+    let is_vet_provider = kind == Some("vet-provider");
     if is_vet_provider && !fields.contains_key("vet") {
         fields.insert("vet".into(), json!(["ivet"]));
     }
@@ -103,34 +98,36 @@ pub(crate) fn apply_profile_fields(
 
 /// Sets one language of a language-tagged field, keeping the others.
 pub(crate) fn set_translation(fields: &mut Map<String, Value>, field: &str, lang: &str, value: &str) {
-    let entry = fields.entry(field.to_owned()).or_insert_with(|| json!({}));
-    if !entry.is_object() {
-        *entry = json!({});
-    }
-    entry[lang] = json!(value);
+    let mut texts = match fields.remove(field) {
+        Some(Value::Object(texts)) => texts,
+        _ => Map::new(),
+    };
+    texts.insert(lang.to_owned(), json!(value));
+    fields.insert(field.to_owned(), Value::Object(texts));
 }
 
-fn show(profile: &Value, printer: Printer) {
+fn show(profile: &ProfileView, printer: Printer) {
     if printer.json {
         printer.value(profile);
         return;
     }
-    let list = |v: &Value| v.as_array().map(|a| a.iter().map(text).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+    // A body field's text, or "" for a profile this node cannot read.
+    let field = |get: &dyn Fn(&Profile) -> String| profile.body.as_ref().map(get).unwrap_or_default();
     let rows = [
-        ("Name", lang_text(&profile["name"])),
-        ("Institution", text(&profile["author"])),
-        ("Kind", format!("{} {}", text(&profile["institution"]), list(&profile["vet"])).trim().to_owned()),
-        ("Country", text(&profile["country"])),
-        ("Region", text(&profile["region"])),
-        ("City", text(&profile["city"])),
-        ("Fields (ISCED-F)", list(&profile["isced"])),
-        ("Sectors (NACE)", list(&profile["nace"])),
-        ("Languages", list(&profile["languages"])),
-        ("Website", text(&profile["website"])),
-        ("Email", text(&profile["email"])),
-        ("Registration", text(&profile["registration"])),
-        ("Description", lang_text(&profile["description"])),
-        ("Version", text(&profile["seq"])),
+        ("Name", field(&|p| lang_text(&p.name))),
+        ("Institution", profile.author.clone()),
+        ("Kind", field(&|p| format!("{} {}", p.institution, join(&p.vet, ", ")).trim().to_owned())),
+        ("Country", field(&|p| p.country.clone())),
+        ("Region", field(&|p| opt(&p.region))),
+        ("City", field(&|p| opt(&p.city))),
+        ("Fields (ISCED-F)", field(&|p| join(&p.isced, ", "))),
+        ("Sectors (NACE)", field(&|p| join(&p.nace, ", "))),
+        ("Languages", field(&|p| join(&p.languages, ", "))),
+        ("Website", field(&|p| opt(&p.website))),
+        ("Email", field(&|p| opt(&p.email))),
+        ("Registration", field(&|p| opt(&p.registration))),
+        ("Description", field(&|p| lang_text(&p.description))),
+        ("Version", profile.seq.to_string()),
     ];
     for (label, value) in rows {
         if !value.is_empty() {

@@ -1,11 +1,13 @@
 //! `vetnet search offers|needs|institutions|achievements`.
 
+use vetnet_views::{AchievementView, NeedView, OfferView, ProfileView};
+
 use crate::args::SearchCommand;
 use crate::client::ApiClient;
 use crate::commands::achievement::print_achievements;
 use crate::commands::need::print_needs;
 use crate::commands::offer::print_offers;
-use crate::commands::{lang_text, short_did, text};
+use crate::commands::{join, lang_text, opt, short_did};
 use crate::printer::Printer;
 
 pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -> anyhow::Result<()> {
@@ -19,7 +21,7 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             query.extend(args.author.map(|v| ("author", v)));
             query.extend(args.limit.map(|v| ("limit", v.to_string())));
             query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
-            let offers = client.get("/v1/search/offers", &query).await?;
+            let offers: Vec<OfferView> = client.get("/v1/search/offers", &query).await?;
             print_offers(&offers, printer, "No offers match.");
         }
         SearchCommand::Needs(args) => {
@@ -31,7 +33,7 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             query.extend(args.author.map(|v| ("author", v)));
             query.extend(args.limit.map(|v| ("limit", v.to_string())));
             query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
-            let needs = client.get("/v1/search/needs", &query).await?;
+            let needs: Vec<NeedView> = client.get("/v1/search/needs", &query).await?;
             print_needs(&needs, printer, "No needs match.");
         }
         SearchCommand::Institutions(args) => {
@@ -42,40 +44,8 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             query.extend(args.text.map(|v| ("text", v)));
             query.extend(args.limit.map(|v| ("limit", v.to_string())));
             query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
-            let institutions = client.get("/v1/search/institutions", &query).await?;
-            if printer.json {
-                printer.value(&institutions);
-                return Ok(());
-            }
-            let list = institutions.as_array().cloned().unwrap_or_default();
-            if list.is_empty() {
-                printer.line("No institutions match.");
-                return Ok(());
-            }
-            let join = |v: &serde_json::Value| {
-                v.as_array().map(|a| a.iter().map(text).collect::<Vec<_>>().join(",")).unwrap_or_default()
-            };
-            let rows: Vec<Vec<String>> = list
-                .iter()
-                .map(|p| {
-                    let sectors = [join(&p["isced"]), join(&p["nace"])]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(",");
-                    vec![
-                        lang_text(&p["name"]),
-                        text(&p["institution"]),
-                        text(&p["country"]),
-                        text(&p["city"]),
-                        sectors,
-                        join(&p["languages"]),
-                        text(&p["trust"]["level"]),
-                        short_did(&text(&p["author"])),
-                    ]
-                })
-                .collect();
-            printer.table(&["NAME", "KIND", "COUNTRY", "CITY", "SECTORS", "LANGUAGES", "TRUST", "DID"], &rows);
+            let institutions: Vec<ProfileView> = client.get("/v1/search/institutions", &query).await?;
+            print_institutions(&institutions, printer);
         }
         SearchCommand::Achievements(args) => {
             let mut query: Vec<(&str, String)> = args.country.into_iter().map(|c| ("country", c)).collect();
@@ -88,9 +58,46 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             query.extend(args.author.map(|v| ("author", v)));
             query.extend(args.limit.map(|v| ("limit", v.to_string())));
             query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
-            let list = client.get("/v1/search/achievements", &query).await?;
+            let list: Vec<AchievementView> = client.get("/v1/search/achievements", &query).await?;
             print_achievements(&list, printer, "No achievements match.");
         }
     }
     Ok(())
+}
+
+fn print_institutions(institutions: &[ProfileView], printer: Printer) {
+    if printer.json {
+        printer.value(institutions);
+        return;
+    }
+    if institutions.is_empty() {
+        printer.line("No institutions match.");
+        return;
+    }
+    let rows: Vec<Vec<String>> = institutions
+        .iter()
+        .map(|record| {
+            let mut row = match &record.body {
+                Some(p) => {
+                    let sectors = [join(&p.isced, ","), join(&p.nace, ",")]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(",");
+                    vec![
+                        lang_text(&p.name),
+                        p.institution.to_string(),
+                        p.country.clone(),
+                        opt(&p.city),
+                        sectors,
+                        join(&p.languages, ","),
+                    ]
+                }
+                None => vec![String::new(); 6],
+            };
+            row.extend([record.trust.level.to_string(), short_did(&record.author)]);
+            row
+        })
+        .collect();
+    printer.table(&["NAME", "KIND", "COUNTRY", "CITY", "SECTORS", "LANGUAGES", "TRUST", "DID"], &rows);
 }

@@ -1,106 +1,88 @@
 //! `vetnet status` and `vetnet peers`.
 
+use vetnet_views::{PeerView, StatusView};
+
 use crate::client::ApiClient;
-use crate::commands::text;
+use crate::commands::opt;
 use crate::printer::Printer;
 
 pub async fn status(client: &ApiClient, printer: Printer) -> anyhow::Result<()> {
-    let status = client.get("/v1/status", &[]).await?;
+    let status: StatusView = client.get("/v1/status", &[]).await?;
     if printer.json {
         printer.value(&status);
         return Ok(());
     }
-    let name = status["institution_name"].as_str().unwrap_or("(no profile yet)");
+    let name = status.institution_name.as_deref().unwrap_or("(no profile yet)");
     printer.line(format!("Institution  {name}"));
-    printer.line(format!("             {}", text(&status["institution"])));
-    printer.line(format!("Network      {}", text(&status["network"])));
-    printer.line(format!("Peer id      {}", text(&status["peer_id"])));
-    for addr in status["listen_addrs"].as_array().into_iter().flatten() {
-        printer.line(format!("Listening    {}", text(addr)));
+    printer.line(format!("             {}", status.institution));
+    printer.line(format!("Network      {}", status.network));
+    printer.line(format!("Peer id      {}", status.peer_id));
+    for addr in &status.listen_addrs {
+        printer.line(format!("Listening    {addr}"));
     }
-    printer.line(format!("Admin API    http://{}", text(&status["api"])));
+    printer.line(format!("Admin API    http://{}", status.api));
     printer.line(format!(
         "Peers        {} connected ({} on the records topic, {} in the gossip mesh), {} banned for misbehaving",
-        text(&status["peers"]),
-        text(&status["topic_peers"]),
-        text(&status["mesh_peers"]),
-        text(&status["banned_peers"])
+        status.peers, status.topic_peers, status.mesh_peers, status.banned_peers
     ));
-    let records: Vec<String> = status["records"]
-        .as_object()
-        .map(|counts| {
-            counts
-                .iter()
-                .map(|(kind, n)| format!("{n} {kind}{}", if n.as_u64() == Some(1) { "" } else { "s" }))
-                .collect()
-        })
-        .unwrap_or_default();
+    let records: Vec<String> =
+        status.records.iter().map(|(kind, n)| format!("{n} {kind}{}", if *n == 1 { "" } else { "s" })).collect();
     printer.line(format!("Records      {}", if records.is_empty() { "none yet".into() } else { records.join(", ") }));
-    let gossip = &status["gossip"];
+    let gossip = &status.gossip;
     printer.line(format!(
         "Gossip       {} accepted, {} ignored, {} rejected",
-        text(&gossip["accepted"]),
-        text(&gossip["ignored"]),
-        text(&gossip["rejected"])
+        gossip.accepted, gossip.ignored, gossip.rejected
     ));
-    let synced: Vec<&serde_json::Value> =
-        status["sync"].as_array().into_iter().flatten().filter(|p| !p["last_finished"].is_null()).collect();
+    let synced: Vec<u64> = status.sync.iter().filter_map(|p| p.last_finished).collect();
     match synced.first() {
         Some(last) => {
-            let ago = now().saturating_sub(last["last_finished"].as_u64().unwrap_or(0));
+            let ago = now().saturating_sub(*last);
             printer.line(format!("Sync         with {} peers; last {ago} s ago", synced.len()));
         }
         None => printer.line("Sync         not yet"),
     }
-    let behind: u64 = status["sync"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|p| p["running"] == true)
-        .map(|p| p["needed"].as_u64().unwrap_or(0).saturating_sub(p["fetched"].as_u64().unwrap_or(0)))
-        .sum();
+    let behind: usize = status.sync.iter().filter(|p| p.running).map(|p| p.needed.saturating_sub(p.fetched)).sum();
     if behind > 0 {
         printer.line(format!("             catching up: {behind} records to fetch"));
     }
-    let reach = &status["reachability"];
-    let mut reachability = match reach["status"].as_str() {
-        Some("public") => "reachable from the internet".to_owned(),
-        Some("private") => "behind NAT or a firewall".to_owned(),
+    let reach = &status.reachability;
+    let mut reachability = match reach.status.as_str() {
+        "public" => "reachable from the internet".to_owned(),
+        "private" => "behind NAT or a firewall".to_owned(),
         _ => "not known yet".to_owned(),
     };
-    if let Some(relayed) = reach["relayed_addrs"].as_array().and_then(|a| a.first()) {
-        reachability.push_str(&format!("; reachable through a relay at {}", text(relayed)));
+    if let Some(relayed) = reach.relayed_addrs.first() {
+        reachability.push_str(&format!("; reachable through a relay at {relayed}"));
     }
-    if reach["relay_server"] == true {
+    if reach.relay_server {
         reachability.push_str("; relays for others");
     }
     printer.line(format!("Reachable    {reachability}"));
-    if status["outbox"].as_u64().unwrap_or(0) > 0 {
-        printer.line(format!("Outbox       {} own records wait for a peer", text(&status["outbox"])));
+    if status.outbox > 0 {
+        printer.line(format!("Outbox       {} own records wait for a peer", status.outbox));
     }
     Ok(())
 }
 
 pub async fn peers(client: &ApiClient, printer: Printer) -> anyhow::Result<()> {
-    let peers = client.get("/v1/peers", &[]).await?;
+    let peers: Vec<PeerView> = client.get("/v1/peers", &[]).await?;
     if printer.json {
         printer.value(&peers);
         return Ok(());
     }
-    let list = peers.as_array().cloned().unwrap_or_default();
-    if list.is_empty() {
+    if peers.is_empty() {
         printer.line("No peers connected. Join a network with `vetnet node run --bootstrap MULTIADDR`.");
         return Ok(());
     }
-    let rows: Vec<Vec<String>> = list
+    let rows: Vec<Vec<String>> = peers
         .iter()
         .map(|p| {
             vec![
-                text(&p["peer_id"]),
-                p["addrs"].as_array().and_then(|a| a.first()).map(text).unwrap_or_default(),
-                text(&p["agent"]),
-                if p["on_topic"].as_bool() == Some(true) { "yes".into() } else { "no".into() },
-                p["score"].as_f64().map(|s| format!("{s:.1}")).unwrap_or_default(),
+                p.peer_id.clone(),
+                p.addrs.first().cloned().unwrap_or_default(),
+                opt(&p.agent),
+                if p.on_topic { "yes".into() } else { "no".into() },
+                p.score.map(|s| format!("{s:.1}")).unwrap_or_default(),
             ]
         })
         .collect();

@@ -3,11 +3,9 @@
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
-use reqwest::Method;
-use serde_json::Value;
+use vetnet_views::{SyncResultView, SyncStateView};
 
 use crate::client::ApiClient;
-use crate::commands::text;
 use crate::printer::Printer;
 
 pub async fn run(client: &ApiClient, peer: Option<String>, printer: Printer) -> anyhow::Result<()> {
@@ -16,7 +14,7 @@ pub async fn run(client: &ApiClient, peer: Option<String>, printer: Printer) -> 
         None => "/v1/sync".to_owned(),
     };
     // A first catch-up of a large network takes minutes: wait for it.
-    let request = client.send_slow(Method::POST, &path, Duration::from_secs(3_600));
+    let request = client.post_slow::<Vec<SyncResultView>>(&path, Duration::from_secs(3_600));
     tokio::pin!(request);
     let show_progress = std::io::stderr().is_terminal() && !printer.json;
     let mut tick = tokio::time::interval(Duration::from_millis(200));
@@ -24,7 +22,7 @@ pub async fn run(client: &ApiClient, peer: Option<String>, printer: Printer) -> 
         tokio::select! {
             result = &mut request => break result?,
             _ = tick.tick(), if show_progress => {
-                if let Ok(state) = client.get("/v1/sync", &[]).await {
+                if let Ok(state) = client.get::<SyncStateView>("/v1/sync", &[]).await {
                     draw_progress(&state);
                 }
             }
@@ -33,7 +31,7 @@ pub async fn run(client: &ApiClient, peer: Option<String>, printer: Printer) -> 
     if show_progress {
         eprint!("\r\x1b[2K");
     }
-    let all_failed = results.as_array().is_some_and(|r| !r.is_empty() && r.iter().all(|r| r["ok"] != true));
+    let all_failed = !results.is_empty() && results.iter().all(|r| !r.ok);
     if printer.json {
         printer.value(&results);
     } else {
@@ -45,34 +43,31 @@ pub async fn run(client: &ApiClient, peer: Option<String>, printer: Printer) -> 
     Ok(())
 }
 
-fn print_results(results: &Value, printer: Printer) {
-    for result in results.as_array().into_iter().flatten() {
-        let peer = text(&result["peer_id"]);
-        if result["ok"] == true {
-            let r = &result["report"];
+fn print_results(results: &[SyncResultView], printer: Printer) {
+    for result in results {
+        let peer = &result.peer_id;
+        if result.ok {
+            let (stored, stale, trips, bytes) = match &result.report {
+                Some(r) => {
+                    (r.stored.to_string(), r.stale.to_string(), r.rounds + r.fetches, r.bytes_sent + r.bytes_received)
+                }
+                None => (String::new(), String::new(), 0, 0),
+            };
             printer.line(format!(
-                "{peer}: {} new records ({} already held), {} round trips, {} bytes",
-                text(&r["stored"]),
-                text(&r["stale"]),
-                r["rounds"].as_u64().unwrap_or(0) + r["fetches"].as_u64().unwrap_or(0),
-                r["bytes_sent"].as_u64().unwrap_or(0) + r["bytes_received"].as_u64().unwrap_or(0),
+                "{peer}: {stored} new records ({stale} already held), {trips} round trips, {bytes} bytes"
             ));
         } else {
-            printer.line(format!("{peer}: failed: {}", text(&result["error"])));
+            printer.line(format!("{peer}: failed: {}", result.error.as_deref().unwrap_or_default()));
         }
     }
 }
 
-fn draw_progress(state: &Value) {
-    let (fetched, needed) = state["peers"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|p| p["running"] == true)
-        .fold((0, 0), |(f, n), p| (f + p["fetched"].as_u64().unwrap_or(0), n + p["needed"].as_u64().unwrap_or(0)));
+fn draw_progress(state: &SyncStateView) {
+    let (fetched, needed) =
+        state.peers.iter().filter(|p| p.running).fold((0, 0), |(f, n), p| (f + p.fetched, n + p.needed));
     let width = 30;
-    let filled = (fetched * width).checked_div(needed).unwrap_or(0).min(width) as usize;
-    let bar = format!("{}{}", "#".repeat(filled), " ".repeat(width as usize - filled));
+    let filled = (fetched * width).checked_div(needed).unwrap_or(0).min(width);
+    let bar = format!("{}{}", "#".repeat(filled), " ".repeat(width - filled));
     eprint!("\r\x1b[2Ksyncing [{bar}] {fetched}/{needed} records");
     let _ = std::io::stderr().flush();
 }

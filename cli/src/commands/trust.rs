@@ -1,14 +1,17 @@
 //! `vetnet trust`, `vetnet endorsement` and `vetnet key`.
 
-use reqwest::Method;
-use serde_json::{Value, json};
+use serde::Serialize;
 use vetnet_node::DataDir;
 use vetnet_node::config::Config;
 use vetnet_protocol::InstitutionId;
+use vetnet_views::{
+    AnchorInput, Direction, EndorseInput, Endorsement, EndorsementsView, InstitutionView, KeyRevocation, KeysView,
+    PublishedView, RevokeKeyInput, RotationView, TrustLevel, TrustView, WithdrawEndorsementsInput,
+};
 
 use crate::args::{EndorsementCommand, KeyCommand, TrustCommand};
 use crate::client::ApiClient;
-use crate::commands::{short_did, text};
+use crate::commands::{name_or_did, opt};
 use crate::failure::Failure;
 use crate::printer::Printer;
 
@@ -25,8 +28,8 @@ pub async fn run_trust(dir: &DataDir, command: TrustCommand, printer: Printer) -
         TrustCommand::Add { did } => {
             let anchor = institution(&did)?;
             if running {
-                let body = json!({ "institution": anchor.to_did() });
-                ApiClient::connect(dir)?.send(Method::POST, "/v1/trust/anchors", Some(&body)).await?;
+                let body = AnchorInput { institution: anchor.to_did() };
+                ApiClient::connect(dir)?.post::<_, ()>("/v1/trust/anchors", &body).await?;
             } else {
                 change_config(dir, |anchors| {
                     if !anchors.contains(&anchor.to_did()) {
@@ -41,7 +44,7 @@ pub async fn run_trust(dir: &DataDir, command: TrustCommand, printer: Printer) -
             let anchor = institution(&did)?;
             if running {
                 let path = format!("/v1/trust/anchors/{}", anchor.to_did());
-                ApiClient::connect(dir)?.send(Method::DELETE, &path, None).await?;
+                ApiClient::connect(dir)?.delete::<()>(&path).await?;
             } else {
                 change_config(dir, |anchors| {
                     let before = anchors.len();
@@ -55,40 +58,54 @@ pub async fn run_trust(dir: &DataDir, command: TrustCommand, printer: Printer) -
             printer.line(format!("{anchor} is no longer a trust anchor of this node."));
         }
         TrustCommand::List => {
-            let anchors = if running {
-                ApiClient::connect(dir)?.get("/v1/trust/anchors", &[]).await?
+            // (name, did) per anchor.
+            let rows: Vec<(Option<String>, String)> = if running {
+                let anchors: Vec<InstitutionView> = ApiClient::connect(dir)?.get("/v1/trust/anchors", &[]).await?;
+                if printer.json {
+                    printer.value(&anchors);
+                    return Ok(());
+                }
+                anchors.into_iter().map(|a| (a.name, a.institution)).collect()
             } else {
                 let config = Config::load(dir)?;
-                Value::Array(config.trust_anchors.iter().map(|did| json!({ "institution": did })).collect())
+                let anchors: Vec<ConfiguredAnchor> =
+                    config.trust_anchors.iter().map(|did| ConfiguredAnchor { institution: did.clone() }).collect();
+                if printer.json {
+                    printer.value(&anchors);
+                    return Ok(());
+                }
+                anchors.into_iter().map(|a| (None, a.institution)).collect()
             };
-            if printer.json {
-                printer.value(&anchors);
-                return Ok(());
-            }
-            let list = anchors.as_array().cloned().unwrap_or_default();
-            if list.is_empty() {
+            if rows.is_empty() {
                 printer.line(
                     "No trust anchors: every institution shows as unverified. Add one with `vetnet trust add DID`.",
                 );
                 return Ok(());
             }
-            let rows: Vec<Vec<String>> = list.iter().map(|a| vec![text(&a["name"]), text(&a["institution"])]).collect();
+            let rows: Vec<Vec<String>> = rows.into_iter().map(|(name, did)| vec![opt(&name), did]).collect();
             printer.table(&["NAME", "DID"], &rows);
         }
         TrustCommand::Show { did } => {
             let key = institution(&did)?;
             let path = format!("/v1/trust/institutions/{}", key.to_did());
-            let view = ApiClient::connect(dir)?.get(&path, &[]).await?;
+            let view: InstitutionView = ApiClient::connect(dir)?.get(&path, &[]).await?;
             if printer.json {
                 printer.value(&view);
                 return Ok(());
             }
-            let name = view["name"].as_str().unwrap_or("(no profile held)");
-            printer.line(format!("{name}  {}", view["institution"].as_str().unwrap_or_default()));
-            print_trust(&view["trust"], printer);
+            let name = view.name.as_deref().unwrap_or("(no profile held)");
+            printer.line(format!("{name}  {}", view.institution));
+            print_trust(&view.trust, printer);
         }
     }
     Ok(())
+}
+
+/// A trust anchor as `config.toml` names it, for `trust list` while the
+/// node is not running (so no name or trust is known).
+#[derive(Serialize)]
+struct ConfiguredAnchor {
+    institution: String,
 }
 
 fn change_config(dir: &DataDir, change: impl FnOnce(&mut Vec<String>) -> anyhow::Result<()>) -> anyhow::Result<()> {
@@ -100,30 +117,27 @@ fn change_config(dir: &DataDir, change: impl FnOnce(&mut Vec<String>) -> anyhow:
 }
 
 /// The trust of an institution in words, with its path.
-pub fn print_trust(trust: &Value, printer: Printer) {
-    let level = trust["level"].as_str().unwrap_or("unknown");
-    let meaning = match level {
-        "anchor" => "trusted outright by this node (a trust anchor)",
-        "endorsed-by-anchor" => "endorsed by a trust anchor of this node",
-        "endorsed-via-chain" => "endorsed through institutions endorsed by a trust anchor",
-        "revoked" => "its key was revoked: do not rely on what it signs",
-        _ => "unverified: no endorsement path from this node's trust anchors",
+pub fn print_trust(trust: &TrustView, printer: Printer) {
+    let meaning = match trust.level {
+        TrustLevel::Anchor => "trusted outright by this node (a trust anchor)",
+        TrustLevel::EndorsedByAnchor => "endorsed by a trust anchor of this node",
+        TrustLevel::EndorsedViaChain => "endorsed through institutions endorsed by a trust anchor",
+        TrustLevel::Revoked => "its key was revoked: do not rely on what it signs",
+        TrustLevel::Unverified | TrustLevel::Unknown => {
+            "unverified: no endorsement path from this node's trust anchors"
+        }
     };
-    printer.line(format!("Trust       {level}: {meaning}"));
-    if let Some(current) = trust["current_key"].as_str() {
+    printer.line(format!("Trust       {}: {meaning}", trust.level));
+    if let Some(current) = &trust.current_key {
         printer.line(format!("            the institution now signs with {current}"));
     }
-    for step in trust["path"].as_array().into_iter().flatten() {
-        let who = |name: &Value, did: &Value| match name.as_str() {
-            Some(name) => name.to_owned(),
-            None => short_did(&text(did)),
-        };
-        let network = step["network_name"].as_str().map(|n| format!(" {n}")).unwrap_or_default();
+    for step in trust.path.iter().flatten() {
+        let network = step.network_name.as_ref().map(|n| format!(" {n}")).unwrap_or_default();
         printer.line(format!(
             "            {} endorses {} as {}{network}",
-            who(&step["endorser_name"], &step["endorser"]),
-            who(&step["subject_name"], &step["subject"]),
-            text(&step["role"]),
+            name_or_did(&step.endorser_name, &step.endorser),
+            name_or_did(&step.subject_name, &step.subject),
+            step.role,
         ));
     }
 }
@@ -131,47 +145,48 @@ pub fn print_trust(trust: &Value, printer: Printer) {
 pub async fn run_endorsement(client: &ApiClient, command: EndorsementCommand, printer: Printer) -> anyhow::Result<()> {
     match command {
         EndorsementCommand::Add { did, role, network_name, expires } => {
-            let body = json!({ "subject": did, "role": role, "network_name": network_name, "until": expires });
-            let published = client.send(Method::POST, "/v1/endorsements", Some(&body)).await?;
+            let body = EndorseInput { subject: did.clone(), role: role.clone(), network_name, until: expires };
+            let published: PublishedView<Endorsement> = client.post("/v1/endorsements", &body).await?;
             if printer.json {
                 printer.value(&published);
                 return Ok(());
             }
-            printer.line(format!("Endorsed {did} as {role} (record {}).", text(&published["id"])));
+            printer.line(format!("Endorsed {did} as {role} (record {}).", published.record.id));
         }
         EndorsementCommand::Withdraw { did, role } => {
-            let body = json!({ "subject": did, "role": role });
-            let withdrawn = client.send(Method::POST, "/v1/endorsements/withdraw", Some(&body)).await?;
+            let body = WithdrawEndorsementsInput { subject: did.clone(), role };
+            let withdrawn: Vec<PublishedView<Endorsement>> = client.post("/v1/endorsements/withdraw", &body).await?;
             if printer.json {
                 printer.value(&withdrawn);
                 return Ok(());
             }
-            let count = withdrawn.as_array().map_or(0, Vec::len);
-            printer.line(format!("Withdrew {count} endorsement(s) of {did}."));
+            printer.line(format!("Withdrew {} endorsement(s) of {did}.", withdrawn.len()));
         }
         EndorsementCommand::List { did } => {
             let query: Vec<(&str, String)> = did.into_iter().map(|d| ("institution", d)).collect();
-            let list = client.get("/v1/endorsements", &query).await?;
+            let list: EndorsementsView = client.get("/v1/endorsements", &query).await?;
             if printer.json {
                 printer.value(&list);
                 return Ok(());
             }
-            let rows: Vec<Vec<String>> = ["given", "received"]
+            let rows: Vec<Vec<String>> = list
+                .given
                 .iter()
-                .flat_map(|direction| list[direction].as_array().cloned().unwrap_or_default())
+                .chain(&list.received)
                 .map(|e| {
-                    let who = |name: &str, did: &str| {
-                        e[name].as_str().map_or_else(|| short_did(&text(&e[did])), str::to_owned)
+                    let direction = match e.direction {
+                        Direction::Given => "given",
+                        Direction::Received => "received",
                     };
                     vec![
-                        text(&e["direction"]),
-                        who("endorser_name", "endorser"),
-                        text(&e["role"]),
-                        who("subject_name", "subject"),
-                        text(&e["network_name"]),
-                        match (e["until"].as_str(), e["expired"].as_bool()) {
-                            (Some(until), Some(true)) => format!("{until} (expired)"),
-                            (Some(until), _) => until.to_owned(),
+                        direction.to_owned(),
+                        name_or_did(&e.endorser_name, &e.endorser),
+                        e.role.to_string(),
+                        name_or_did(&e.subject_name, &e.subject),
+                        opt(&e.network_name),
+                        match (&e.until, e.expired) {
+                            (Some(until), true) => format!("{until} (expired)"),
+                            (Some(until), false) => until.clone(),
                             (None, _) => "until withdrawn".to_owned(),
                         },
                     ]
@@ -187,12 +202,15 @@ pub async fn run_endorsement(client: &ApiClient, command: EndorsementCommand, pr
     Ok(())
 }
 
-/// Unix seconds as `2026-11-01 12:00 UTC`.
-fn unix_time(value: &Value) -> String {
-    value
-        .as_i64()
-        .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
-        .map_or_else(|| text(value), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+/// Unix seconds as `2026-11-01 12:00 UTC` ("" when unknown).
+fn unix_time(seconds: Option<u64>) -> String {
+    let Some(seconds) = seconds else {
+        return String::new();
+    };
+    i64::try_from(seconds)
+        .ok()
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map_or_else(|| seconds.to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
 }
 
 /// `--since 2026-11-01` as unix seconds (midnight UTC).
@@ -206,40 +224,34 @@ fn since_param(date: &str) -> anyhow::Result<u64> {
 pub async fn run_key(client: &ApiClient, command: KeyCommand, printer: Printer) -> anyhow::Result<()> {
     match command {
         KeyCommand::Show => {
-            let keys = client.get("/v1/keys", &[]).await?;
+            let keys: KeysView = client.get("/v1/keys", &[]).await?;
             if printer.json {
                 printer.value(&keys);
                 return Ok(());
             }
-            printer.line(format!("Current key  {}", text(&keys["current"])));
-            if !keys["revoked"].is_null() {
-                printer.line(format!(
-                    "REVOKED from {} by {}",
-                    text(&keys["revoked"]["since"]),
-                    text(&keys["revoked"]["by"])
-                ));
+            printer.line(format!("Current key  {}", keys.current));
+            if let Some(revoked) = &keys.revoked {
+                printer.line(format!("REVOKED from {} by {}", revoked.since, revoked.by));
             }
-            for old in keys["previous"].as_array().into_iter().flatten() {
-                printer.line(format!("Rotated from {} at {}", text(&old["key"]), unix_time(&old["rotated_at"])));
+            for old in &keys.previous {
+                printer.line(format!("Rotated from {} at {}", old.key, unix_time(old.rotated_at)));
             }
         }
         KeyCommand::Rotate => {
-            let rotated = client.send(Method::POST, "/v1/keys/rotate", None).await?;
+            let rotated: RotationView = client.post_empty("/v1/keys/rotate").await?;
             if printer.json {
                 printer.value(&rotated);
                 return Ok(());
             }
-            printer.line(format!("The institution now signs with {}.", text(&rotated["new"])));
+            printer.line(format!("The institution now signs with {}.", rotated.new));
             printer.line(format!(
                 "{} record(s) were signed again with it; the old key {} is kept in retired-keys/ so it can still be revoked.",
-                text(&rotated["carried"]),
-                text(&rotated["old"])
+                rotated.carried, rotated.old
             ));
         }
         KeyCommand::Revoke { did, reason, since, yes } => {
-            let own = client.get("/v1/keys", &[]).await?;
-            let current = text(&own["current"]);
-            if did.as_deref().is_none_or(|d| d == current) && !yes {
+            let own: KeysView = client.get("/v1/keys", &[]).await?;
+            if did.as_deref().is_none_or(|d| d == own.current) && !yes {
                 return Err(Failure::user(
                     "this revokes the key the institution signs with now: nothing it publishes afterwards is \
                      accepted, and this cannot be undone. To replace a key, use `vetnet key rotate` (and then \
@@ -247,16 +259,17 @@ pub async fn run_key(client: &ApiClient, command: KeyCommand, printer: Printer) 
                 ));
             }
             let since = since.as_deref().map(since_param).transpose()?;
-            let body = json!({ "key": did, "reason": reason, "since": since });
-            let published = client.send(Method::POST, "/v1/keys/revoke", Some(&body)).await?;
+            let body = RevokeKeyInput { key: did, since, reason };
+            let published: PublishedView<KeyRevocation> = client.post("/v1/keys/revoke", &body).await?;
             if printer.json {
                 printer.value(&published);
                 return Ok(());
             }
+            let revocation = published.record.body.as_ref();
             printer.line(format!(
                 "Revoked {}: records it signed from {} on are refused by every node.",
-                text(&published["key"]),
-                unix_time(&published["since"])
+                revocation.map(|r| r.key.as_str()).unwrap_or_default(),
+                unix_time(revocation.map(|r| r.since))
             ));
         }
     }

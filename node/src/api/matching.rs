@@ -1,16 +1,17 @@
 //! `GET /v1/match`: the institution's own offers and needs, each with the
 //! other institutions' needs and offers that fit it, ranked and explained.
 
-use axum::Json;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::routing::get;
-use serde_json::{Value, json};
+use vetnet_protocol::RecordKind;
+use vetnet_views as views;
 
-use super::{ApiError, ApiResult, ApiState, Params, Views, limit_param, trusted_param};
-use crate::matching::{MatchError, MatchQuery, match_own};
+use super::convert::{FromContent, ToView};
+use super::params::{Params, limit_param, trusted_param};
+use super::{ApiError, ApiResult, ApiState, ViewBuilder, ok};
+use crate::matching::{Candidate, MatchError, MatchQuery, match_own};
 
 pub fn routes() -> Router<ApiState> {
     Router::new().route("/v1/match", get(matches))
@@ -41,35 +42,47 @@ async fn matches(State(state): State<ApiState>, Query(params): Params) -> ApiRes
             }
         }
     }
+    ok(&find_matches(&state, query).await?)
+}
+
+/// The institution's own offers and needs with what fits each, ranked.
+pub async fn find_matches(state: &ApiState, query: MatchQuery) -> Result<Vec<views::MatchItem>, ApiError> {
     let store = state.store.clone();
     let me = state.publisher.institution();
     let results = tokio::task::spawn_blocking(move || match_own(&store, &me, &query))
         .await
-        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?
+        .map_err(ApiError::internal)?
         .map_err(|e| match e {
             MatchError::NotFound { .. } => ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string()),
             MatchError::Store(e) => e.into(),
         })?;
-    let mut views = Views::new(&state.store);
-    let items: Vec<Value> = results
+    let mut builder = ViewBuilder::new(&state.store);
+    let items = results
         .iter()
         .map(|item| {
-            let matches: Vec<Value> = item
-                .candidates
-                .iter()
-                .map(|c| {
-                    json!({
-                        "score": c.report.score,
-                        "blocking": c.report.blocking,
-                        "fits": c.report.fits,
-                        "misfits": c.report.misfits,
-                        "notes": c.report.notes,
-                        "record": views.record(&c.record),
-                    })
-                })
-                .collect();
-            json!({ "kind": item.own.payload.kind, "own": views.record(&item.own), "matches": matches })
+            if item.own.payload.kind == RecordKind::Offer.as_str() {
+                views::MatchItem::Offer {
+                    own: builder.record(&item.own),
+                    matches: item.candidates.iter().map(|c| candidate(&mut builder, c)).collect(),
+                }
+            } else {
+                views::MatchItem::Need {
+                    own: builder.record(&item.own),
+                    matches: item.candidates.iter().map(|c| candidate(&mut builder, c)).collect(),
+                }
+            }
         })
         .collect();
-    Ok(Json(Value::Array(items)).into_response())
+    Ok(items)
+}
+
+fn candidate<B: FromContent>(builder: &mut ViewBuilder<'_>, c: &Candidate) -> views::MatchCandidate<B> {
+    views::MatchCandidate {
+        score: c.report.score,
+        blocking: c.report.blocking,
+        fits: c.report.fits.iter().map(ToView::to_view).collect(),
+        misfits: c.report.misfits.iter().map(ToView::to_view).collect(),
+        notes: c.report.notes.iter().map(ToView::to_view).collect(),
+        record: builder.record(&c.record),
+    }
 }

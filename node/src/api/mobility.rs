@@ -4,20 +4,20 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use ed25519_dalek::SigningKey;
-use serde::Deserialize;
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 use vetnet_protocol::InstitutionId;
 use vetnet_protocol::mobility::steps::*;
 use vetnet_protocol::mobility::thread::Thread;
 use vetnet_protocol::mobility::{StepBody, StepKind};
 use vetnet_protocol::offer::LanguageRequirement;
+use vetnet_views as views;
 
-use super::{ApiError, ApiResult, ApiState, Views, parse_json};
-use crate::mobility::{CompletionCredential, MobilityError, SignAs, ThreadLog, ThreadView, check_thread_id};
+use super::convert::{IntoProtocol, ToView, empty_step};
+use super::{ApiError, ApiResult, ApiState, ViewBuilder, answer, ok, parse_json};
+use crate::mobility::{CompletionCredential, Delivery, MobilityError, SignAs, ThreadLog, ThreadView, check_thread_id};
 
 pub fn routes() -> Router<ApiState> {
     Router::new()
@@ -64,169 +64,179 @@ impl From<MobilityError> for ApiError {
     }
 }
 
-fn hex_of(bytes: &[u8]) -> Value {
-    json!(hex::encode(bytes))
+fn delivery_view(delivery: &Delivery) -> views::Delivery {
+    match delivery {
+        Delivery::Pending { attempts, last_error } => {
+            views::Delivery::Pending { attempts: *attempts, last_error: last_error.clone() }
+        }
+        Delivery::Delivered { at } => views::Delivery::Delivered { at: *at },
+        Delivery::Received { at } => views::Delivery::Received { at: *at },
+        Delivery::Refused { field, reason } => {
+            views::Delivery::Refused { field: field.clone(), reason: reason.clone() }
+        }
+        Delivery::Superseded { at } => views::Delivery::Superseded { at: *at },
+    }
 }
 
-/// A step body as JSON, with hashes and signatures in hex.
-fn body_json(body: &StepBody) -> Value {
-    let mut value = match body {
-        StepBody::Interest(b) => serde_json::to_value(b),
-        StepBody::Nomination(b) => serde_json::to_value(b),
-        StepBody::Acceptance(b) => serde_json::to_value(b),
-        StepBody::Refusal(b) => serde_json::to_value(b),
-        StepBody::Agreement(b) => serde_json::to_value(b),
-        StepBody::Completion(b) => serde_json::to_value(b),
-        StepBody::Recognition(b) => serde_json::to_value(b),
-        StepBody::Cancellation(b) => serde_json::to_value(b),
-        StepBody::Signature(b) => serde_json::to_value(b),
-        StepBody::Erasure(b) => serde_json::to_value(b),
-    }
-    .unwrap_or(Value::Null);
-    match body {
-        StepBody::Signature(b) => {
-            value["agreement"] = hex_of(&b.agreement);
-            value["signature"] = hex_of(&b.signature);
-        }
-        StepBody::Completion(b) => {
-            value["signatures"] = Value::Array(b.signatures.iter().map(|h| hex_of(h)).collect());
-        }
-        _ => {}
-    }
-    value
+/// A stored thread status word as the typed status.
+fn status_view(status: &str) -> Result<views::ThreadStatus, ApiError> {
+    status.parse().map_err(|e: String| ApiError::internal(format!("a stored thread status is unreadable: {e}")))
 }
 
-fn summary(views: &mut Views<'_>, log: &ThreadLog, me: InstitutionId) -> Value {
-    let (school, host) = (log.school(), log.host());
-    let pending =
-        log.entries.iter().filter(|e| matches!(e.delivery, crate::mobility::Delivery::Pending { .. })).count();
-    json!({
-        "thread": log.thread,
-        "role": if school == me { "school" } else { "host" },
-        "status": log.status,
-        "school": views.institution(school),
-        "host": views.institution(host),
-        "offer": log.offer,
-        "created": log.created,
-        "updated": log.updated,
-        "erased": log.erased.is_some(),
-        "erased_at": log.erased,
-        "steps": log.entries.len(),
-        "pending": pending,
+fn party(log: &ThreadLog, me: InstitutionId) -> views::Party {
+    if log.school() == me { views::Party::School } else { views::Party::Host }
+}
+
+/// A thread in a list.
+fn summary(
+    builder: &mut ViewBuilder<'_>,
+    log: &ThreadLog,
+    me: InstitutionId,
+) -> Result<views::ThreadSummary, ApiError> {
+    let pending = log.entries.iter().filter(|e| matches!(e.delivery, Delivery::Pending { .. })).count();
+    Ok(views::ThreadSummary {
+        thread: log.thread.clone(),
+        role: party(log, me),
+        status: status_view(log.status.0.as_str())?,
+        school: builder.institution(log.school()),
+        host: builder.institution(log.host()),
+        offer: log.offer.clone(),
+        created: log.created,
+        updated: log.updated,
+        erased: log.erased.is_some(),
+        erased_at: log.erased,
+        steps: log.entries.len(),
+        pending,
     })
 }
 
-fn thread_json(state: &ApiState, view: &ThreadView) -> Value {
-    let mut views = Views::new(&state.store);
+/// A whole thread: its steps, what they say, and what may come next.
+pub fn thread_detail(state: &ApiState, view: &ThreadView) -> Result<views::ThreadDetail, ApiError> {
+    let mut builder = ViewBuilder::new(&state.store);
     let me = state.publisher.key().id();
-    let mut out = summary(&mut views, &view.log, me);
-    let steps: Vec<Value> = view
-        .log
+    let log = &view.log;
+    let summary = summary(&mut builder, log, me)?;
+    let steps = log
         .entries
         .iter()
         .map(|entry| {
-            let hash: [u8; 32] = entry.hash.as_slice().try_into().unwrap_or([0; 32]);
-            let hash = vetnet_protocol::RecordHash(hash);
-            json!({
-                "kind": entry.kind.as_str(),
-                "from": entry.from,
-                "ts": entry.ts,
-                "hash": hash.to_hex(),
-                "delivery": serde_json::to_value(&entry.delivery).unwrap_or(Value::Null),
-                "body": view.bodies.get(&hash).map(body_json),
-            })
+            let hash = vetnet_protocol::RecordHash(entry.hash);
+            views::StepView {
+                from: entry.from.clone(),
+                ts: entry.ts,
+                hash: hash.to_hex(),
+                delivery: delivery_view(&entry.delivery),
+                content: view.bodies.get(&hash).map_or_else(|| empty_step(entry.kind), ToView::to_view),
+            }
         })
         .collect();
-    out["steps"] = Value::Array(steps);
-    out["next_steps"] = json!(view.next_steps.iter().map(|k| k.as_str()).collect::<Vec<_>>());
-    let Some(thread) = &view.thread else { return out };
-    add_thread_facts(&mut out, thread);
-    if let Some(Value::Object(learner)) = out.get_mut("learner") {
-        learner
-            .insert("key_held_here".into(), json!(state.mobility.holds_learner_key(&view.log.thread).unwrap_or(false)));
+    let mut facts = view.thread.as_ref().map(thread_facts).unwrap_or_default();
+    if let Some(learner) = &mut facts.learner {
+        learner.key_held_here = Some(state.mobility.holds_learner_key(&log.thread).unwrap_or(false));
     }
-    out
+    Ok(views::ThreadDetail {
+        thread: summary.thread,
+        role: summary.role,
+        status: summary.status,
+        school: summary.school,
+        host: summary.host,
+        offer: summary.offer,
+        created: summary.created,
+        updated: summary.updated,
+        erased: summary.erased,
+        erased_at: summary.erased_at,
+        pending: summary.pending,
+        steps,
+        next_steps: view.next_steps.iter().map(ToView::to_view).collect(),
+        facts,
+    })
 }
 
 /// What a thread's steps say: the learner, the current agreement and its
 /// signatures, the credential and the recognition.
-fn add_thread_facts(out: &mut Value, thread: &Thread) {
+fn thread_facts(thread: &Thread) -> views::ThreadFacts {
+    let mut facts = views::ThreadFacts::default();
     if let Some(StepBody::Nomination(nomination)) = thread.nomination().map(|n| &n.body) {
-        out["learner"] = json!({
-            "name": format!("{} {}", nomination.learner.given_name, nomination.learner.family_name),
-            "birth_date": nomination.learner.birth_date,
-            "key": nomination.learner_key,
-            "key_custody": nomination.key_custody.as_str(),
+        facts.learner = Some(views::LearnerFacts {
+            name: format!("{} {}", nomination.learner.given_name, nomination.learner.family_name),
+            birth_date: nomination.learner.birth_date.clone(),
+            key: nomination.learner_key.clone(),
+            key_custody: nomination.key_custody.to_view(),
+            key_held_here: None,
         });
     }
     if let Some(agreement) = thread.current_agreement() {
         let signed = thread.signatures_of(&agreement.hash);
         let version = thread.links().iter().filter(|l| l.kind() == StepKind::Agreement).count();
-        let mut signatures = Map::new();
-        for (role, step) in [("learner", signed.learner), ("school", signed.school), ("host", signed.host)] {
-            let entry = match step.map(|s| (&s.body, s)) {
-                Some((StepBody::Signature(b), s)) => {
-                    json!({ "signed": true, "signer": b.signer, "ts": s.payload.ts, "step": s.hash.to_hex() })
-                }
-                _ => json!({ "signed": false }),
-            };
-            signatures.insert(role.into(), entry);
-        }
-        out["agreement"] = json!({
-            "hash": agreement.hash.to_hex(),
-            "version": version,
-            "signatures": signatures,
-            "missing": signed.missing().iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-            "complete": signed.is_complete(),
+        let state_of = |step: Option<&vetnet_protocol::mobility::VerifiedStep>| match step.map(|s| (&s.body, s)) {
+            Some((StepBody::Signature(b), s)) => views::SignatureState {
+                signed: true,
+                signer: Some(b.signer.clone()),
+                ts: Some(s.payload.ts),
+                step: Some(s.hash.to_hex()),
+            },
+            _ => views::SignatureState { signed: false, signer: None, ts: None, step: None },
+        };
+        facts.agreement = Some(views::AgreementFacts {
+            hash: agreement.hash.to_hex(),
+            version,
+            signatures: views::AgreementSignatures {
+                learner: state_of(signed.learner),
+                school: state_of(signed.school),
+                host: state_of(signed.host),
+            },
+            missing: signed.missing().iter().map(ToView::to_view).collect(),
+            complete: signed.is_complete(),
         });
     }
     if let Some(StepBody::Completion(completion)) = thread.completion().map(|c| &c.body)
         && let Some(credential) = &completion.credential
     {
-        out["credential"] =
-            json!({ "id": credential.id, "achievement": credential.achievement, "document": credential.document });
+        facts.credential = Some(views::ThreadCredential {
+            id: credential.id.clone(),
+            achievement: credential.achievement.clone(),
+            document: credential.document.clone(),
+        });
     }
     if let Some(StepBody::Recognition(recognition)) = thread.links().last().map(|l| &l.body) {
-        out["recognition"] = body_json(&StepBody::Recognition(recognition.clone()));
+        facts.recognition = Some(recognition.to_view());
     }
+    facts
 }
 
 fn thread_param(thread: &str) -> Result<(), ApiError> {
     check_thread_id(thread).map_err(ApiError::from)
 }
 
-async fn list(State(state): State<ApiState>) -> ApiResult {
+/// Every thread this institution is a party of.
+pub fn list_threads(state: &ApiState) -> Result<Vec<views::ThreadSummary>, ApiError> {
     let logs = state.mobility.list()?;
     let me = state.publisher.key().id();
-    let mut views = Views::new(&state.store);
-    Ok(Json(Value::Array(logs.iter().map(|log| summary(&mut views, log, me)).collect())).into_response())
+    let mut builder = ViewBuilder::new(&state.store);
+    logs.iter().map(|log| summary(&mut builder, log, me)).collect()
+}
+
+/// One thread, whole.
+pub fn get_thread(state: &ApiState, thread: &str) -> Result<views::ThreadDetail, ApiError> {
+    thread_param(thread)?;
+    thread_detail(state, &state.mobility.show(thread)?)
+}
+
+async fn list(State(state): State<ApiState>) -> ApiResult {
+    ok(&list_threads(&state)?)
 }
 
 async fn show(State(state): State<ApiState>, Path(thread): Path<String>) -> ApiResult {
-    thread_param(&thread)?;
-    let view = state.mobility.show(&thread)?;
-    Ok(Json(thread_json(&state, &view)).into_response())
+    ok(&get_thread(&state, &thread)?)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InterestRequest {
-    host: String,
-    offer: String,
-    #[serde(default)]
-    need: Option<String>,
-    #[serde(default = "one")]
-    learners: u32,
-    #[serde(default)]
-    message: Option<String>,
-}
-
-fn one() -> u32 {
-    1
+/// The answer of a step: the thread after it.
+fn thread_answer(state: &ApiState, view: &ThreadView) -> ApiResult {
+    ok(&thread_detail(state, view)?)
 }
 
 async fn interest(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
-    let request: InterestRequest = parse_json(body)?;
+    let request: views::InterestInput = parse_json(body)?;
     let host: InstitutionId = request
         .host
         .parse()
@@ -234,42 +244,12 @@ async fn interest(State(state): State<ApiState>, Json(body): Json<Value>) -> Api
     let body =
         InterestBody { offer: request.offer, need: request.need, learners: request.learners, message: request.message };
     let view = state.mobility.express_interest(host, body).await?;
-    Ok((StatusCode::CREATED, Json(thread_json(&state, &view))).into_response())
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NominationRequest {
-    learner: LearnerRequest,
-    #[serde(default)]
-    key_custody: Option<String>,
-    #[serde(default)]
-    learner_key: Option<String>,
-    start: String,
-    end: String,
-    #[serde(default)]
-    message: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LearnerRequest {
-    given_name: String,
-    family_name: String,
-    birth_date: String,
-    #[serde(default)]
-    email: Option<String>,
-    #[serde(default)]
-    languages: Vec<String>,
-    #[serde(default)]
-    qualification: Option<String>,
-    #[serde(default)]
-    eqf: Option<u8>,
+    Ok(answer(StatusCode::CREATED, &thread_detail(&state, &view)?))
 }
 
 async fn nominate(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
-    let request: NominationRequest = parse_json(body)?;
+    let request: views::NominationInput = parse_json(body)?;
     let key_custody = match request.key_custody.as_deref() {
         None => KeyCustody::School,
         Some(word) => word.parse().map_err(|rule: String| ApiError::invalid("key_custody", rule))?,
@@ -306,51 +286,33 @@ async fn nominate(State(state): State<ApiState>, Path(thread): Path<String>, Jso
         message: request.message,
     };
     let view = state.mobility.nominate(&thread, body).await?;
-    Ok(Json(thread_json(&state, &view)).into_response())
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct MessageRequest {
-    #[serde(default)]
-    message: Option<String>,
+    thread_answer(&state, &view)
 }
 
 async fn accept(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
-    let request: MessageRequest = parse_json(body)?;
+    let request: views::MessageInput = parse_json(body)?;
     let view = state.mobility.accept(&thread, AcceptanceBody { message: request.message }).await?;
-    Ok(Json(thread_json(&state, &view)).into_response())
+    thread_answer(&state, &view)
 }
 
 async fn refuse(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
-    let body: RefusalBody = parse_json(body)?;
+    let body = parse_json::<views::RefusalStep>(body)?.into_protocol();
     let view = state.mobility.refuse(&thread, body).await?;
-    Ok(Json(thread_json(&state, &view)).into_response())
+    thread_answer(&state, &view)
 }
 
 async fn agree(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
-    let body: AgreementBody = parse_json(body)?;
+    let body = parse_json::<views::AgreementStep>(body)?.into_protocol();
     let view = state.mobility.agree(&thread, body).await?;
-    Ok(Json(thread_json(&state, &view)).into_response())
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SignRequest {
-    /// `institution` (this institution's own signature) or `learner`.
-    #[serde(rename = "as")]
-    signer: String,
-    /// The learner's own key (64 hex digits), when the learner holds it.
-    #[serde(default)]
-    learner_key: Option<String>,
+    thread_answer(&state, &view)
 }
 
 async fn sign(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
-    let request: SignRequest = parse_json(body)?;
+    let request: views::SignInput = parse_json(body)?;
     let sign_as = match (request.signer.as_str(), request.learner_key) {
         ("institution" | "school" | "host", None) => SignAs::Institution,
         ("learner", None) => SignAs::LearnerHeldKey,
@@ -367,37 +329,16 @@ async fn sign(State(state): State<ApiState>, Path(thread): Path<String>, Json(bo
         }
     };
     let view = state.mobility.sign(&thread, sign_as).await?;
-    Ok(Json(thread_json(&state, &view)).into_response())
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CompletionRequest {
-    start: String,
-    end: String,
-    units: Vec<UnitAssessment>,
-    assessment: String,
-    #[serde(default)]
-    hours: Option<u32>,
-    #[serde(default)]
-    credential: Option<CredentialRequest>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CredentialRequest {
-    achievement: String,
-    #[serde(default)]
-    grade: Option<String>,
+    thread_answer(&state, &view)
 }
 
 async fn complete(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
-    let request: CompletionRequest = parse_json(body)?;
+    let request: views::CompletionInput = parse_json(body)?;
     let body = CompletionBody {
         start: request.start,
         end: request.end,
-        units: request.units,
+        units: request.units.into_iter().map(IntoProtocol::into_protocol).collect(),
         assessment: request.assessment,
         hours: request.hours,
         signatures: Vec::new(),
@@ -405,35 +346,28 @@ async fn complete(State(state): State<ApiState>, Path(thread): Path<String>, Jso
     };
     let credential = request.credential.map(|c| CompletionCredential { achievement: c.achievement, grade: c.grade });
     let view = state.mobility.complete(&thread, body, credential).await?;
-    Ok(Json(thread_json(&state, &view)).into_response())
+    thread_answer(&state, &view)
 }
 
 async fn recognise(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
-    let body: RecognitionBody = parse_json(body)?;
+    let body = parse_json::<views::RecognitionStep>(body)?.into_protocol();
     let view = state.mobility.recognise(&thread, body).await?;
-    Ok(Json(thread_json(&state, &view)).into_response())
+    thread_answer(&state, &view)
 }
 
 async fn cancel(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
-    let body: CancellationBody = parse_json(body)?;
+    let body = CancellationBody { reason: parse_json::<views::CancellationStep>(body)?.reason };
     let view = state.mobility.cancel(&thread, body).await?;
-    Ok(Json(thread_json(&state, &view)).into_response())
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct EraseRequest {
-    #[serde(default)]
-    reason: Option<String>,
+    thread_answer(&state, &view)
 }
 
 async fn erase(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
-    let request: EraseRequest = parse_json(body)?;
+    let request: views::EraseInput = parse_json(body)?;
     let view = state.mobility.erase(&thread, request.reason).await?;
-    Ok(Json(thread_json(&state, &view)).into_response())
+    thread_answer(&state, &view)
 }
 
 /// The format name of an exported thread.
@@ -442,26 +376,18 @@ const EXPORT_FORMAT: &str = "vetnet-mobility-thread/1";
 async fn export(State(state): State<ApiState>, Path(thread): Path<String>) -> ApiResult {
     thread_param(&thread)?;
     let steps = state.mobility.export(&thread)?;
-    Ok(Json(json!({
-        "format": EXPORT_FORMAT,
-        "network": state.info.network,
-        "thread": thread,
-        "steps": steps.iter().map(hex::encode).collect::<Vec<_>>(),
-    }))
-    .into_response())
-}
-
-#[derive(Deserialize)]
-struct ExportedThread {
-    format: String,
-    network: String,
-    steps: Vec<String>,
+    ok(&views::ExportedThread {
+        format: EXPORT_FORMAT.to_owned(),
+        network: state.info.network.clone(),
+        thread,
+        steps: steps.iter().map(hex::encode).collect(),
+    })
 }
 
 /// Checks an exported thread offline: every signature and every rule, in
 /// order. `valid: false` names the step and the rule that fails.
 async fn verify(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
-    let document: ExportedThread = parse_json(body)?;
+    let document: views::ExportedThread = parse_json(body)?;
     if document.format != EXPORT_FORMAT {
         return Err(ApiError::invalid("format", format!("must be {EXPORT_FORMAT:?} (got {:?})", document.format)));
     }
@@ -473,20 +399,31 @@ async fn verify(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiRe
         .collect::<Result<Vec<_>, _>>()?;
     let answer = match crate::mobility::verify_document(&document.network, &steps, crate::publish::unix_now()) {
         Ok(thread) => {
-            let mut views = Views::new(&state.store);
-            let mut out = json!({
-                "valid": true,
-                "thread": thread.id,
-                "status": thread.status().as_str(),
-                "school": views.institution(thread.school),
-                "host": views.institution(thread.host),
-                "steps": thread.links().len() + thread.signatures().len(),
-            });
-            add_thread_facts(&mut out, &thread);
-            out
+            let mut builder = ViewBuilder::new(&state.store);
+            views::ThreadVerification {
+                valid: true,
+                thread: Some(thread.id.clone()),
+                status: Some(thread.status().to_view()),
+                school: Some(builder.institution(thread.school)),
+                host: Some(builder.institution(thread.host)),
+                steps: Some(thread.links().len() + thread.signatures().len()),
+                facts: thread_facts(&thread),
+                field: None,
+                reason: None,
+            }
         }
-        Err(MobilityError::Refused(rule)) => json!({ "valid": false, "field": rule.field, "reason": rule.rule }),
+        Err(MobilityError::Refused(rule)) => views::ThreadVerification {
+            valid: false,
+            thread: None,
+            status: None,
+            school: None,
+            host: None,
+            steps: None,
+            facts: views::ThreadFacts::default(),
+            field: Some(rule.field),
+            reason: Some(rule.rule),
+        },
         Err(other) => return Err(other.into()),
     };
-    Ok(Json(answer).into_response())
+    ok(&answer)
 }

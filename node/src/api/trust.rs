@@ -6,12 +6,16 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
-use serde_json::{Value, json};
+use serde_json::Value;
 use vetnet_protocol::InstitutionId;
 use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole};
 use vetnet_protocol::key_lifecycle::KeyRevocationReason;
+use vetnet_views as views;
 
-use super::{ApiError, ApiResult, ApiState, Params, Views, parse_json, published_view};
+use super::convert::ToView;
+use super::params::Params;
+use super::views::published_view;
+use super::{ApiError, ApiResult, ApiState, ViewBuilder, answer, ok, parse_json};
 use crate::config::Config;
 use crate::data_dir::DataDir;
 use crate::publish::unix_now;
@@ -40,21 +44,20 @@ fn data_dir(state: &ApiState) -> DataDir {
 }
 
 fn internal(e: impl std::fmt::Display) -> ApiError {
-    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
+    ApiError::internal(e)
+}
+
+/// The trust anchors, by key.
+pub fn anchors(state: &ApiState) -> Vec<views::InstitutionView> {
+    let anchors: Vec<InstitutionId> = state.store.key_ledger().anchors().iter().copied().collect();
+    let mut builder = ViewBuilder::new(&state.store);
+    let mut rows: Vec<views::InstitutionView> = anchors.iter().map(|anchor| builder.institution(*anchor)).collect();
+    rows.sort_by(|a, b| a.institution.cmp(&b.institution));
+    rows
 }
 
 async fn list_anchors(State(state): State<ApiState>) -> ApiResult {
-    let anchors: Vec<InstitutionId> = state.store.key_ledger().anchors().iter().copied().collect();
-    let mut views = Views::new(&state.store);
-    let mut rows: Vec<Value> = anchors.iter().map(|anchor| views.institution(*anchor)).collect();
-    rows.sort_by(|a, b| a["institution"].as_str().cmp(&b["institution"].as_str()));
-    Ok(Json(Value::Array(rows)).into_response())
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnchorBody {
-    institution: String,
+    ok(&anchors(&state))
 }
 
 /// Changes the anchors in `config.toml` and in the running store together.
@@ -69,7 +72,7 @@ fn change_anchors(state: &ApiState, change: impl FnOnce(&mut Vec<String>) -> Res
 }
 
 async fn add_anchor(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
-    let body: AnchorBody = parse_json(body)?;
+    let body: views::AnchorInput = parse_json(body)?;
     let anchor = institution("institution", &body.institution)?;
     change_anchors(&state, |anchors| {
         if !anchors.iter().any(|a| a.parse::<InstitutionId>().ok() == Some(anchor)) {
@@ -97,7 +100,7 @@ async fn remove_anchor(State(state): State<ApiState>, Path(did): Path<String>) -
 
 async fn trust_of(State(state): State<ApiState>, Path(did): Path<String>) -> ApiResult {
     let key = institution("institution", &did)?;
-    Ok(Json(Views::new(&state.store).institution(key)).into_response())
+    ok(&ViewBuilder::new(&state.store).institution(key))
 }
 
 async fn list_endorsements(State(state): State<ApiState>, Query(params): Params) -> ApiResult {
@@ -109,48 +112,41 @@ async fn list_endorsements(State(state): State<ApiState>, Query(params): Params)
         }
     }
     let of = of.unwrap_or_else(|| state.publisher.institution());
+    ok(&endorsements(&state, of)?)
+}
+
+/// The live endorsements `of` gives and receives.
+pub fn endorsements(state: &ApiState, of: InstitutionId) -> Result<views::EndorsementsView, ApiError> {
     let today = trust::today();
-    let mut views = Views::new(&state.store);
+    let mut builder = ViewBuilder::new(&state.store);
     let (mut given, mut received) = (Vec::new(), Vec::new());
     for (author, endorsement) in trust::live_endorsements(&state.store)? {
         let subject = endorsement.subject_id();
         if author != of && subject != Some(of) {
             continue;
         }
-        let mut row = json!({
-            "endorser": author.to_did(),
-            "endorser_name": views.name(author),
-            "subject": endorsement.subject,
-            "subject_name": subject.and_then(|s| views.name(s)),
-            "role": endorsement.role.as_str(),
-            "network_name": endorsement.network_name,
-            "until": endorsement.until,
-            "expired": !endorsement.holds_on(&today),
-        });
-        if author == of {
-            row["direction"] = json!("given");
-            given.push(row);
-        } else {
-            row["direction"] = json!("received");
-            received.push(row);
+        let direction = if author == of { views::Direction::Given } else { views::Direction::Received };
+        let row = views::EndorsementRow {
+            endorser: author.to_did(),
+            endorser_name: builder.name(author),
+            subject: endorsement.subject.clone(),
+            subject_name: subject.and_then(|s| builder.name(s)),
+            role: endorsement.role.to_view(),
+            network_name: endorsement.network_name.clone(),
+            until: endorsement.until.clone(),
+            expired: !endorsement.holds_on(&today),
+            direction,
+        };
+        match direction {
+            views::Direction::Given => given.push(row),
+            views::Direction::Received => received.push(row),
         }
     }
-    Ok(Json(json!({ "institution": of.to_did(), "given": given, "received": received })).into_response())
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EndorseBody {
-    subject: String,
-    role: String,
-    #[serde(default)]
-    network_name: Option<String>,
-    #[serde(default)]
-    until: Option<String>,
+    Ok(views::EndorsementsView { institution: of.to_did(), given, received })
 }
 
 async fn endorse(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
-    let body: EndorseBody = parse_json(body)?;
+    let body: views::EndorseInput = parse_json(body)?;
     let subject = institution("subject", &body.subject)?;
     if subject == state.publisher.institution() {
         return Err(ApiError::invalid("subject", "is this institution; an institution cannot endorse itself"));
@@ -159,82 +155,68 @@ async fn endorse(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiR
     let endorsement =
         EndorsementBody { subject: subject.to_did(), role, network_name: body.network_name, until: body.until };
     let published = state.publisher.endorse(&endorsement).await?;
-    Ok((StatusCode::CREATED, Json(published_view(&state.store, &published))).into_response())
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WithdrawBody {
-    subject: String,
-    #[serde(default)]
-    role: Option<String>,
+    Ok(answer(StatusCode::CREATED, &published_view::<views::Endorsement>(&state.store, &published)))
 }
 
 async fn withdraw_endorsements(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
-    let body: WithdrawBody = parse_json(body)?;
+    let body: views::WithdrawEndorsementsInput = parse_json(body)?;
     let subject = institution("subject", &body.subject)?;
     let role = body.role.map(|r| r.parse::<EndorsementRole>().map_err(|e| ApiError::invalid("role", e))).transpose()?;
     let withdrawn = state.publisher.withdraw_endorsements(&subject, role).await?;
-    let views: Vec<Value> = withdrawn.iter().map(|p| published_view(&state.store, p)).collect();
-    Ok(Json(Value::Array(views)).into_response())
+    let mut builder = ViewBuilder::new(&state.store);
+    let views: Vec<views::PublishedView<views::Endorsement>> = withdrawn.iter().map(|p| builder.published(p)).collect();
+    ok(&views)
 }
 
 /// This institution's keys: the current one, the ones it rotated from, and
 /// any revocation of them.
 async fn keys(State(state): State<ApiState>) -> ApiResult {
+    ok(&key_view(&state))
+}
+
+/// This institution's keys: the current one, the ones it rotated from, and
+/// any revocation of them.
+pub fn key_view(state: &ApiState) -> views::KeysView {
     let current = state.publisher.institution();
-    let dir = data_dir(&state);
+    let dir = data_dir(state);
     // Read before the ledger is held: the store takes the index, then the
     // ledger, and that order must never be reversed.
     let revocation = state.store.key_refusal(&current, u64::MAX).and_then(|refusal| match refusal {
         crate::store::key_ledger::KeyRefusal::Revoked { by, since } => {
-            Some(json!({ "by": by.to_did(), "since": since }))
+            Some(views::KeyRevokedView { by: by.to_did(), since })
         }
         crate::store::key_ledger::KeyRefusal::Rotated { .. } => None,
     });
     let ledger = state.store.key_ledger();
-    let previous: Vec<Value> = ledger
+    let previous: Vec<views::PreviousKey> = ledger
         .predecessors(&current)
         .iter()
         .map(|old| {
             let rotation = ledger.rotation(old);
-            json!({
-                "key": old.to_did(),
-                "rotated_to": rotation.map(|r| r.next.to_did()),
-                "rotated_at": rotation.map(|r| r.at),
-                "held_here": crate::keys::retired_key_path(&dir, old).exists(),
-            })
+            views::PreviousKey {
+                key: old.to_did(),
+                rotated_to: rotation.map(|r| r.next.to_did()),
+                rotated_at: rotation.map(|r| r.at),
+                held_here: crate::keys::retired_key_path(&dir, old).exists(),
+            }
         })
         .collect();
     drop(ledger);
-    Ok(Json(json!({ "current": current.to_did(), "revoked": revocation, "previous": previous })).into_response())
+    views::KeysView { current: current.to_did(), revoked: revocation, previous }
 }
 
 async fn rotate(State(state): State<ApiState>) -> ApiResult {
     let rotated = state.publisher.rotate_key(&data_dir(&state)).await?;
-    Ok(Json(json!({
-        "old": rotated.old.to_did(),
-        "new": rotated.new.to_did(),
-        "carried": rotated.carried,
-        "rotation": published_view(&state.store, &rotated.rotation),
-    }))
-    .into_response())
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RevokeBody {
-    /// The key to revoke; this institution's current key if absent.
-    #[serde(default)]
-    key: Option<String>,
-    /// Unix seconds from which the key's records are invalid; now if absent.
-    #[serde(default)]
-    since: Option<u64>,
-    reason: String,
+    ok(&views::RotationView {
+        old: rotated.old.to_did(),
+        new: rotated.new.to_did(),
+        carried: rotated.carried,
+        rotation: published_view(&state.store, &rotated.rotation),
+    })
 }
 
 async fn revoke(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
-    let body: RevokeBody = parse_json(body)?;
+    let body: views::RevokeKeyInput = parse_json(body)?;
     let key = match &body.key {
         Some(key) => institution("key", key)?,
         None => state.publisher.institution(),
@@ -246,30 +228,40 @@ async fn revoke(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiRe
         return Err(ApiError::invalid("since", "must not be in the future"));
     }
     let published = state.publisher.revoke_key(&data_dir(&state), &key, since, reason).await?;
-    Ok((StatusCode::CREATED, Json(published_view(&state.store, &published))).into_response())
+    Ok(answer(StatusCode::CREATED, &published_view::<views::KeyRevocation>(&state.store, &published)))
 }
 
-/// The trust of one institution as JSON: `{level, path, current_key?}`.
-pub(super) fn trust_view(graph: &TrustGraph, views: &mut Views<'_>, key: InstitutionId) -> Value {
-    let trust = graph.trust_of(&key, &views.store.key_ledger());
-    let path: Vec<Value> = trust
+/// The trust of one institution: `{level, depth, path, current_key?}`.
+pub(super) fn trust_view(graph: &TrustGraph, builder: &mut ViewBuilder<'_>, key: InstitutionId) -> views::TrustView {
+    let trust = graph.trust_of(&key, &builder.store().key_ledger());
+    let path: Vec<views::TrustStep> = trust
         .path
         .iter()
-        .map(|step| {
-            json!({
-                "endorser": step.endorser.to_did(),
-                "endorser_name": views.name(step.endorser),
-                "subject": step.subject.to_did(),
-                "subject_name": views.name(step.subject),
-                "role": step.role.as_str(),
-                "network_name": step.network_name,
-                "until": step.until,
-            })
+        .map(|step| views::TrustStep {
+            endorser: step.endorser.to_did(),
+            endorser_name: builder.name(step.endorser),
+            subject: step.subject.to_did(),
+            subject_name: builder.name(step.subject),
+            role: step.role.to_view(),
+            network_name: step.network_name.clone(),
+            until: step.until.clone(),
         })
         .collect();
-    let mut view = json!({ "level": trust.level.as_str(), "depth": path.len(), "path": path });
-    if trust.current_key != key {
-        view["current_key"] = json!(trust.current_key.to_did());
+    views::TrustView {
+        level: trust_level(trust.level),
+        depth: Some(path.len()),
+        path: Some(path),
+        current_key: (trust.current_key != key).then(|| trust.current_key.to_did()),
+        error: None,
     }
-    view
+}
+
+fn trust_level(level: trust::TrustLevel) -> views::TrustLevel {
+    match level {
+        trust::TrustLevel::Anchor => views::TrustLevel::Anchor,
+        trust::TrustLevel::EndorsedByAnchor => views::TrustLevel::EndorsedByAnchor,
+        trust::TrustLevel::EndorsedViaChain => views::TrustLevel::EndorsedViaChain,
+        trust::TrustLevel::Unverified => views::TrustLevel::Unverified,
+        trust::TrustLevel::Revoked => views::TrustLevel::Revoked,
+    }
 }

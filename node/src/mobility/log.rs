@@ -51,8 +51,9 @@ impl Delivery {
 /// One step in a thread's log.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LogEntry {
+    /// The step's hash: exactly 32 bytes, or the log does not decode.
     #[serde(with = "serde_bytes")]
-    pub hash: Vec<u8>,
+    pub hash: [u8; 32],
     pub kind: StepKind,
     pub from: String,
     pub ts: u64,
@@ -102,10 +103,13 @@ impl TryFrom<String> for LoggedStatus {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ThreadLog {
     pub thread: String,
+    /// The parties' keys, as CBOR byte strings of exactly 32 bytes: a stored
+    /// log with any other length fails to decode (an error), so a damaged id
+    /// never becomes some other key.
     #[serde(with = "serde_bytes")]
-    pub school: Vec<u8>,
+    pub school: [u8; 32],
     #[serde(with = "serde_bytes")]
-    pub host: Vec<u8>,
+    pub host: [u8; 32],
     /// The host's offer the thread is about.
     pub offer: String,
     pub created: u64,
@@ -120,11 +124,11 @@ pub struct ThreadLog {
 
 impl ThreadLog {
     pub fn school(&self) -> InstitutionId {
-        InstitutionId::from_bytes(self.school.as_slice().try_into().unwrap_or([0; 32]))
+        InstitutionId::from_bytes(self.school)
     }
 
     pub fn host(&self) -> InstitutionId {
-        InstitutionId::from_bytes(self.host.as_slice().try_into().unwrap_or([0; 32]))
+        InstitutionId::from_bytes(self.host)
     }
 
     pub(super) fn entry_mut(&mut self, hash: &RecordHash) -> Option<&mut LogEntry> {
@@ -317,5 +321,41 @@ mod tests {
         let mut unknown = Vec::new();
         ciborium::into_writer("pending", &mut unknown).unwrap();
         assert!(ciborium::from_reader::<LoggedStatus, _>(unknown.as_slice()).is_err());
+    }
+
+    fn log_with_school(school: ciborium::Value) -> Vec<u8> {
+        let log = ThreadLog {
+            thread: "m-test".into(),
+            school: [1; 32],
+            host: [2; 32],
+            offer: "welding".into(),
+            created: 1,
+            updated: 1,
+            status: LoggedStatus(ThreadStatus::Interested),
+            entries: Vec::new(),
+            erased: None,
+        };
+        let mut value = ciborium::Value::serialized(&log).unwrap();
+        if let ciborium::Value::Map(fields) = &mut value {
+            for (key, field) in fields.iter_mut() {
+                if key.as_text() == Some("school") {
+                    *field = school.clone();
+                }
+            }
+        }
+        let mut bytes = Vec::new();
+        ciborium::into_writer(&value, &mut bytes).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn a_damaged_party_id_is_an_error_never_some_other_key() {
+        let whole = log_with_school(ciborium::Value::Bytes(vec![7; 32]));
+        let log: ThreadLog = decode(&whole).unwrap();
+        assert_eq!(log.school(), InstitutionId::from_bytes([7; 32]));
+        for damaged in [vec![7; 31], vec![7; 33], Vec::new()] {
+            let bytes = log_with_school(ciborium::Value::Bytes(damaged.clone()));
+            assert!(decode::<ThreadLog>(&bytes).is_err(), "a {}-byte school id must not decode", damaged.len());
+        }
     }
 }

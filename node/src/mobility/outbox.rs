@@ -196,7 +196,7 @@ impl Mobility {
         let mut batch = sled::Batch::default();
         batch.insert(key.clone(), encode(&updated)?);
         if let Some(mut log) = self.read_log(&entry.thread)? {
-            if let Some(e) = log.entries.iter_mut().find(|e| e.hash == entry.hash) {
+            if let Some(e) = log.entries.iter_mut().find(|e| e.hash[..] == entry.hash[..]) {
                 e.delivery = Delivery::Pending { attempts, last_error: Some(why) };
             }
             batch.insert(key_of(THREAD, log.thread.as_bytes()), encode(&log)?);

@@ -221,7 +221,7 @@ impl Mobility {
             let (_, bytes) = item.map_err(|e| Receive::internal(e.into()))?;
             let log: ThreadLog = decode(&bytes).map_err(Receive::internal)?;
             let closed = log.erased.is_some() || log.status.0.is_closed();
-            if log.school == step.author.as_bytes() && !closed {
+            if log.school == *step.author.as_bytes() && !closed {
                 open += 1;
             }
         }
@@ -236,8 +236,8 @@ impl Mobility {
         let now = self.now();
         let log = ThreadLog {
             thread: thread.id.clone(),
-            school: step.author.as_bytes().to_vec(),
-            host: me.as_bytes().to_vec(),
+            school: *step.author.as_bytes(),
+            host: *me.as_bytes(),
             offer: interest.offer.clone(),
             created: now,
             updated: now,
@@ -265,7 +265,7 @@ impl Mobility {
             log.status = LoggedStatus(status);
         }
         log.entries.push(LogEntry {
-            hash: step.hash.0.to_vec(),
+            hash: step.hash.0,
             kind: step.kind(),
             from: party_name(from),
             ts: step.payload.ts,

@@ -75,8 +75,8 @@ impl Mobility {
         let now = self.now();
         let log = ThreadLog {
             thread: thread_id.clone(),
-            school: me.as_bytes().to_vec(),
-            host: host.as_bytes().to_vec(),
+            school: *me.as_bytes(),
+            host: *host.as_bytes(),
             offer: body.offer,
             created: now,
             updated: now,
@@ -161,7 +161,7 @@ impl Mobility {
             log.status = LoggedStatus(status);
         }
         log.entries.push(LogEntry {
-            hash: step.hash.0.to_vec(),
+            hash: step.hash.0,
             kind: step.kind(),
             from: party_name(from),
             ts: step.payload.ts,

@@ -1,0 +1,236 @@
+//! The admin API: HTTP/JSON on loopback, every call behind the bearer token
+//! in the data directory. The CLI is its client. This is the only module that
+//! knows JSON: it turns requests into typed calls and records into the
+//! typed views of `vetnet-views`.
+//!
+//! Each area has its file; each answer is built by a pub function returning
+//! a view (`offers::list_offers`, `search::search_offers`, …), so that the
+//! dashboard renders the same views without HTTP. Errors are
+//! `{"error": {"code", "message", "field"?, "rule"?, "rows"?}}` with a 4xx
+//! status for the caller's mistakes and 5xx for the node's.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value};
+use tokio::sync::watch;
+
+use crate::info::NodeInfo;
+use crate::ingest::IngestStats;
+use crate::network::NetworkClient;
+use crate::publish::{PublishError, Publisher};
+use crate::store::{RecordStore, StoreError};
+
+pub mod achievements;
+pub mod convert;
+pub mod credentials;
+pub mod matching;
+pub mod mobility;
+pub mod needs;
+pub mod offers;
+pub mod own;
+pub mod params;
+pub mod profile;
+pub mod search;
+pub mod status;
+pub mod sync;
+pub mod trust;
+pub mod views;
+
+pub use views::ViewBuilder;
+
+/// The largest request body; a record is at most 48 KiB encoded.
+const MAX_REQUEST_BYTES: usize = 256 * 1024;
+
+#[derive(Clone)]
+pub struct ApiState {
+    pub info: Arc<NodeInfo>,
+    pub store: RecordStore,
+    pub network: NetworkClient,
+    pub publisher: Publisher,
+    pub stats: Arc<IngestStats>,
+    pub sync: crate::sync::SyncService,
+    pub issuer: crate::credentials::CredentialIssuer,
+    pub mobility: crate::mobility::Mobility,
+    pub token: Arc<str>,
+}
+
+/// Serves the API on `listener` until `shutdown` changes.
+pub async fn serve(listener: tokio::net::TcpListener, state: ApiState, mut shutdown: watch::Receiver<bool>) {
+    let app = router(state);
+    let stop = async move {
+        let _ = shutdown.changed().await;
+    };
+    if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(stop).await {
+        tracing::error!(error = %e, "admin API stopped");
+    }
+}
+
+pub fn router(state: ApiState) -> Router {
+    Router::new()
+        .merge(status::routes())
+        .merge(profile::routes())
+        .merge(offers::routes())
+        .merge(achievements::routes())
+        .merge(search::routes())
+        .merge(credentials::routes())
+        .merge(needs::routes())
+        .merge(matching::routes())
+        .merge(trust::routes())
+        .merge(mobility::routes())
+        .merge(sync::routes())
+        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
+        .layer(middleware::from_fn_with_state(state.clone(), require_token))
+        .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
+        .with_state(state)
+}
+
+/// An error response.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    field: Option<String>,
+    rule: Option<String>,
+    /// Per-row errors of a batch.
+    rows: Option<Vec<vetnet_views::RowError>>,
+}
+
+impl ApiError {
+    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into(), field: None, rule: None, rows: None }
+    }
+
+    pub(crate) fn invalid(field: impl Into<String>, rule: impl Into<String>) -> Self {
+        let (field, rule) = (field.into(), rule.into());
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            code: "invalid",
+            message: format!("{field}: {rule}"),
+            field: Some(field),
+            rule: Some(rule),
+            rows: None,
+        }
+    }
+
+    pub(crate) fn internal(e: impl std::fmt::Display) -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
+    }
+
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The error body's view.
+    pub fn view(&self) -> vetnet_views::ErrorBody {
+        vetnet_views::ErrorBody {
+            error: vetnet_views::ErrorView {
+                code: self.code.to_owned(),
+                message: self.message.clone(),
+                field: self.field.clone(),
+                rule: self.rule.clone(),
+                rows: self.rows.clone(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        answer(self.status, &self.view())
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        tracing::error!(error = %e, "store error in the admin API");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", e.to_string())
+    }
+}
+
+impl From<PublishError> for ApiError {
+    fn from(e: PublishError) -> Self {
+        match e {
+            PublishError::Invalid(rule) => ApiError::invalid(rule.field, rule.rule),
+            PublishError::NotFound { .. } | PublishError::Withdrawn { .. } => {
+                ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string())
+            }
+            PublishError::AlreadyExists { .. } => ApiError::new(StatusCode::CONFLICT, "exists", e.to_string()),
+            PublishError::KeyRetired(_) => ApiError::new(StatusCode::CONFLICT, "key_retired", e.to_string()),
+            PublishError::NotAllowed(_) => ApiError::new(StatusCode::FORBIDDEN, "not_allowed", e.to_string()),
+            PublishError::Store(e) => e.into(),
+            other => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", other.to_string()),
+        }
+    }
+}
+
+type ApiResult = Result<Response, ApiError>;
+
+/// A view as the JSON answer. The view goes through a `serde_json::Value`
+/// so that object keys come out sorted, byte for byte as they always have.
+pub(crate) fn answer<T: serde::Serialize>(status: StatusCode, view: &T) -> Response {
+    match serde_json::to_value(view) {
+        Ok(value) => (status, axum::Json(value)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "a view did not serialise");
+            let body = serde_json::json!({ "error": { "code": "internal", "message": e.to_string() } });
+            (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(body)).into_response()
+        }
+    }
+}
+
+/// A view as a `200 OK` answer.
+pub(crate) fn ok<T: serde::Serialize>(view: &T) -> ApiResult {
+    Ok(answer(StatusCode::OK, view))
+}
+
+async fn require_token(State(state): State<ApiState>, headers: HeaderMap, request: Request, next: Next) -> Response {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if constant_time_eq(given.as_bytes(), state.token.as_bytes()) {
+        next.run(request).await
+    } else {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "missing or wrong API token; send `Authorization: Bearer <token>` with the token from api.token in the data directory",
+        )
+        .into_response()
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Parses a JSON body, naming the field that is wrong.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { "body".to_owned() } else { format!("body.{path}") };
+        ApiError::invalid(field, e.inner().to_string())
+    })
+}
+
+pub(crate) fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(ApiError::invalid("body", "must be a JSON object")),
+        Err(e) => Err(ApiError::invalid("body", format!("is not valid JSON: {e}"))),
+    }
+}

@@ -1,0 +1,56 @@
+//! The institution's own profile: `/v1/profile`.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use serde_json::{Map, Value, json};
+use vetnet_protocol::RecordKind;
+use vetnet_views as views;
+
+use super::convert::IntoProtocol;
+use super::{ApiError, ApiResult, ApiState, ViewBuilder, ok, parse_json, parse_object};
+
+pub fn routes() -> Router<ApiState> {
+    Router::new().route("/v1/profile", get(show).put(set))
+}
+
+/// This institution's profile record.
+pub fn get_profile(state: &ApiState) -> Result<views::ProfileView, ApiError> {
+    match state.publisher.own(&RecordKind::Profile, vetnet_protocol::profile::PROFILE_ID)? {
+        Some(record) => Ok(ViewBuilder::new(&state.store).record(&record)),
+        None => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "no_profile",
+            "this institution has no profile yet; set one with `vetnet profile set --name NAME --country CC --kind KIND`",
+        )),
+    }
+}
+
+/// Publishes the profile from its JSON fields, with this node's address
+/// first in `nodes`.
+pub async fn set_profile(
+    state: &ApiState,
+    mut fields: Map<String, Value>,
+) -> Result<views::PublishedView<views::Profile>, ApiError> {
+    let node = crate::info::node_address(&state.info);
+    let mut nodes: Vec<Value> = match fields.remove("nodes") {
+        Some(Value::Array(nodes)) => nodes,
+        _ => Vec::new(),
+    };
+    nodes.retain(|n| n.get("peer_id").and_then(Value::as_str) != Some(node.peer_id.as_str()));
+    nodes.insert(0, json!({ "peer_id": node.peer_id, "addrs": node.addrs }));
+    fields.insert("nodes".into(), Value::Array(nodes));
+    let profile: views::Profile = parse_json(Value::Object(fields))?;
+    let published = state.publisher.publish_profile(&profile.into_protocol()).await?;
+    Ok(ViewBuilder::new(&state.store).published(&published))
+}
+
+async fn show(State(state): State<ApiState>) -> ApiResult {
+    ok(&get_profile(&state)?)
+}
+
+async fn set(State(state): State<ApiState>, body: axum::body::Bytes) -> ApiResult {
+    let fields = parse_object(&body)?;
+    ok(&set_profile(&state, fields).await?)
+}

@@ -1,0 +1,117 @@
+//! The node's state: `GET /v1/status`, `/v1/peers` and `/v1/sync`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// `GET /v1/status`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct StatusView {
+    pub peer_id: String,
+    pub listen_addrs: Vec<String>,
+    /// This institution's `did:key`.
+    pub institution: String,
+    /// Its name from its profile, if it has one.
+    pub institution_name: Option<String>,
+    /// The network name every record is signed for.
+    pub network: String,
+    /// Connected peers.
+    pub peers: usize,
+    /// Peers subscribed to the records topic.
+    pub topic_peers: usize,
+    /// Peers in this node's gossip mesh.
+    pub mesh_peers: usize,
+    pub banned_peers: usize,
+    /// Live records per kind.
+    pub records: BTreeMap<String, u64>,
+    pub gossip: GossipStats,
+    /// Own records waiting for a peer.
+    pub outbox: usize,
+    /// Per-peer sync state, newest first.
+    pub sync: Vec<SyncPeerView>,
+    pub reachability: ReachabilityView,
+    pub routing_table_peers: usize,
+    /// The admin API's address.
+    pub api: String,
+    pub data_dir: String,
+    pub version: String,
+}
+
+/// What became of the records that arrived by gossip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct GossipStats {
+    pub accepted: u64,
+    pub ignored: u64,
+    pub rejected: u64,
+}
+
+/// Whether other nodes can reach this one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ReachabilityView {
+    /// `public`, `private` or `unknown`, as AutoNAT found.
+    pub status: String,
+    pub external_addrs: Vec<String>,
+    pub relayed_addrs: Vec<String>,
+    /// Whether this node relays for others.
+    pub relay_server: bool,
+}
+
+/// The sync state with one peer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SyncPeerView {
+    pub peer_id: String,
+    pub running: bool,
+    /// Records fetched so far in the running session.
+    pub fetched: usize,
+    /// Records the running session needs.
+    pub needed: usize,
+    /// Unix seconds of the last finished session.
+    pub last_finished: Option<u64>,
+    pub last_report: Option<SyncReportView>,
+    pub last_error: Option<String>,
+}
+
+/// What one sync session did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SyncReportView {
+    pub rounds: usize,
+    pub fetches: usize,
+    pub bytes_sent: usize,
+    pub bytes_received: usize,
+    pub needed: usize,
+    pub have: usize,
+    pub stored: usize,
+    pub stale: usize,
+}
+
+/// `GET /v1/sync`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SyncStateView {
+    pub peers: Vec<SyncPeerView>,
+}
+
+/// One peer's result of `POST /v1/sync`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SyncResultView {
+    pub peer_id: String,
+    pub ok: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<SyncReportView>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// A connected peer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PeerView {
+    pub peer_id: String,
+    pub addrs: Vec<String>,
+    /// Its identify agent string.
+    pub agent: Option<String>,
+    /// Its gossipsub score.
+    pub score: Option<f64>,
+    /// Whether it is subscribed to the records topic.
+    pub on_topic: bool,
+    pub connected_secs: u64,
+}
