@@ -11,13 +11,16 @@
 //!   (kept in a private tree; never gossiped).
 //! - [`api`]: the loopback HTTP/JSON admin API. Only this module (and the
 //!   credential documents it carries) knows JSON.
+//! - [`dashboard`]: the web interface on the admin address, beside the API.
 //! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`].
 //!
 //! See `ARCHITECTURE.md` at the repository root for the map and invariants.
 
+mod admin;
 pub mod api;
 pub mod config;
 pub mod credentials;
+pub mod dashboard;
 pub mod data_dir;
 mod direct_codec;
 pub mod ingest;

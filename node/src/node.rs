@@ -13,7 +13,7 @@ use vetnet_protocol::limits::{MAX_ADDRS_PER_NODE, MAX_NODES};
 use vetnet_protocol::profile::{NodeAddress, ProfileBody};
 use vetnet_protocol::{InstitutionId, ValidationContext};
 
-use crate::api::{self, ApiState};
+use crate::api::ApiState;
 use crate::config::{self, Config, ConfigError};
 use crate::credentials::CredentialIssuer;
 use crate::data_dir::{DataDir, DataDirError, NodeLock, RuntimeInfo};
@@ -194,7 +194,7 @@ impl Node {
             mobility: mobility.clone(),
             token: token.into(),
         };
-        tasks.push(tokio::spawn(api::serve(listener, state, shutdown_rx)));
+        tasks.push(tokio::spawn(crate::admin::serve(listener, state, shutdown_rx)));
 
         let node = Node {
             info,
