@@ -15,6 +15,14 @@ use unic_langid::LanguageIdentifier;
 pub const LANGUAGES: &[(&str, &str, &str)] = &[
     ("en", "English", include_str!("../../locales/en/dashboard.ftl")),
     ("sv", "Svenska", include_str!("../../locales/sv/dashboard.ftl")),
+    ("de", "Deutsch", include_str!("../../locales/de/dashboard.ftl")),
+    ("fi", "Suomi", include_str!("../../locales/fi/dashboard.ftl")),
+    ("et", "Eesti", include_str!("../../locales/et/dashboard.ftl")),
+    ("lv", "Latviešu", include_str!("../../locales/lv/dashboard.ftl")),
+    ("lt", "Lietuvių", include_str!("../../locales/lt/dashboard.ftl")),
+    ("pl", "Polski", include_str!("../../locales/pl/dashboard.ftl")),
+    ("da", "Dansk", include_str!("../../locales/da/dashboard.ftl")),
+    ("nb", "Norsk bokmål", include_str!("../../locales/nb/dashboard.ftl")),
 ];
 
 /// The cookie that keeps the language a reader picked with the switcher.
@@ -52,6 +60,7 @@ impl Locales {
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Pages are HTML in one direction; the isolation marks would show.
             bundle.set_use_isolating(false);
+            bundle.add_function("NUMBER", plural_operand).map_err(|e| LocaleError::Parse { lang: tag, errors: vec![e] })?;
             bundle
                 .add_resource(resource)
                 .map_err(|errors| LocaleError::Parse { lang: tag, errors })?;
@@ -91,6 +100,23 @@ impl Locales {
             fluent_langneg::NegotiationStrategy::Lookup,
         );
         chosen.first().and_then(|id| language_index(&id.to_string())).unwrap_or(0)
+    }
+}
+
+/// Fluent's `NUMBER()`, which messages use to choose a plural form
+/// (`{ NUMBER($n) -> [one] … *[other] … }`). The dashboard hands numbers to
+/// messages already written the locale's way (`1 234`, `4–8`), as text, and
+/// a text never matches a plural category; this reads the number back. Of a
+/// range it takes the last number, the one the noun agrees with (`2–5 tygodni`).
+fn plural_operand<'a>(positional: &[FluentValue<'a>], _named: &FluentArgs) -> FluentValue<'a> {
+    match positional.first() {
+        Some(FluentValue::Number(n)) => FluentValue::Number(n.clone()),
+        Some(FluentValue::String(text)) => {
+            let last = text.rsplit(['–', '-']).next().unwrap_or_default();
+            let digits: String = last.chars().filter(char::is_ascii_digit).collect();
+            digits.parse::<u64>().map(FluentValue::from).unwrap_or(FluentValue::Error)
+        }
+        _ => FluentValue::Error,
     }
 }
 
@@ -239,6 +265,56 @@ mod tests {
         assert_eq!(en.number(1234567), "1,234,567");
         assert_eq!(sv.number(1234567), "1\u{a0}234\u{a0}567");
         assert_eq!(en.number(999), "999");
+    }
+
+    #[test]
+    fn every_locale_writes_long_dates_and_groups_digits_its_own_way() {
+        let locales = Arc::new(Locales::load().unwrap());
+        let cases = [
+            ("de", "1. März 2027", "1.234.567"),
+            ("fi", "1. maaliskuuta 2027", "1\u{a0}234\u{a0}567"),
+            ("et", "1. märts 2027", "1\u{a0}234\u{a0}567"),
+            ("lv", "2027. gada 1. marts", "1\u{a0}234\u{a0}567"),
+            ("lt", "2027 m. kovo 1 d.", "1\u{a0}234\u{a0}567"),
+            ("pl", "1 marca 2027", "1\u{a0}234\u{a0}567"),
+            ("da", "1. marts 2027", "1.234.567"),
+            ("nb", "1. mars 2027", "1\u{a0}234\u{a0}567"),
+        ];
+        for (tag, date, number) in cases {
+            let t = Tr::new(locales.clone(), language_index(tag).unwrap());
+            assert_eq!(t.date("2027-03-01"), date, "{tag}");
+            assert_eq!(t.number(1234567), number, "{tag}");
+        }
+    }
+
+    #[test]
+    fn plural_forms_follow_the_locale() {
+        let locales = Arc::new(Locales::load().unwrap());
+        let weeks = |tag: &str, n: &str| Tr::new(locales.clone(), language_index(tag).unwrap()).msg1("weeks", "n", n);
+        assert_eq!(weeks("de", "1"), "1 Woche");
+        assert_eq!(weeks("de", "4–8"), "4–8 Wochen");
+        assert_eq!(weeks("pl", "1"), "1 tydzień");
+        assert_eq!(weeks("pl", "3"), "3 tygodnie");
+        assert_eq!(weeks("pl", "12"), "12 tygodni");
+        assert_eq!(weeks("pl", "22"), "22 tygodnie");
+        assert_eq!(weeks("pl", "2–4"), "2–4 tygodnie");
+        assert_eq!(weeks("pl", "4–8"), "4–8 tygodni");
+        assert_eq!(weeks("lt", "21"), "21 savaitė");
+        assert_eq!(weeks("lt", "3"), "3 savaitės");
+        assert_eq!(weeks("lt", "10"), "10 savaičių");
+        assert_eq!(weeks("lv", "21"), "21 nedēļa");
+        assert_eq!(weeks("lv", "3"), "3 nedēļas");
+        assert_eq!(weeks("fi", "1"), "1 viikko");
+        assert_eq!(weeks("fi", "6"), "6 viikkoa");
+        let pl = Tr::new(locales.clone(), language_index("pl").unwrap());
+        let matches = |count: u64| {
+            pl.msg2("attention-matches", ("title", "Spawanie".to_owned()), ("count", pl.number(count)))
+        };
+        assert_eq!(matches(1), "„Spawanie”: 1 pasujący wpis");
+        assert_eq!(matches(2), "„Spawanie”: 2 pasujące wpisy");
+        assert_eq!(matches(1005), "„Spawanie”: 1\u{a0}005 pasujących wpisów");
+        // Text that is no number falls back to the default form.
+        assert_eq!(weeks("pl", "kilka"), "kilka tygodni");
     }
 
     #[test]
