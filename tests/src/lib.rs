@@ -4,6 +4,8 @@
 //!
 //! Used by the integration tests in `tests/tests/` and by `examples/`.
 
+pub mod browser;
+
 use std::future::Future;
 use std::time::Duration;
 
