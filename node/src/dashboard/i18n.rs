@@ -52,18 +52,18 @@ impl Locales {
     pub fn load() -> Result<Self, LocaleError> {
         let mut bundles = Vec::with_capacity(LANGUAGES.len());
         for (tag, _, source) in LANGUAGES {
-            let id: LanguageIdentifier =
-                tag.parse().map_err(|source| LocaleError::Tag { lang: tag, source })?;
-            let resource = FluentResource::try_new((*source).to_owned()).map_err(|(_, errors)| {
-                LocaleError::Parse { lang: tag, errors: errors.into_iter().map(Into::into).collect() }
+            let id: LanguageIdentifier = tag.parse().map_err(|source| LocaleError::Tag { lang: tag, source })?;
+            let resource = FluentResource::try_new((*source).to_owned()).map_err(|(_, errors)| LocaleError::Parse {
+                lang: tag,
+                errors: errors.into_iter().map(Into::into).collect(),
             })?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Pages are HTML in one direction; the isolation marks would show.
             bundle.set_use_isolating(false);
-            bundle.add_function("NUMBER", plural_operand).map_err(|e| LocaleError::Parse { lang: tag, errors: vec![e] })?;
             bundle
-                .add_resource(resource)
-                .map_err(|errors| LocaleError::Parse { lang: tag, errors })?;
+                .add_function("NUMBER", plural_operand)
+                .map_err(|e| LocaleError::Parse { lang: tag, errors: vec![e] })?;
+            bundle.add_resource(resource).map_err(|errors| LocaleError::Parse { lang: tag, errors })?;
             bundles.push(bundle);
         }
         Ok(Self { bundles })
@@ -90,8 +90,7 @@ impl Locales {
             return index;
         }
         let requested = fluent_langneg::accepted_languages::parse(accept_language.unwrap_or(""));
-        let available: Vec<LanguageIdentifier> =
-            LANGUAGES.iter().filter_map(|(tag, _, _)| tag.parse().ok()).collect();
+        let available: Vec<LanguageIdentifier> = LANGUAGES.iter().filter_map(|(tag, _, _)| tag.parse().ok()).collect();
         let default = LanguageIdentifier::default();
         let chosen = fluent_langneg::negotiate_languages(
             &requested,
@@ -237,9 +236,85 @@ fn message_ids(source: &str) -> Result<Vec<String>, String> {
         .collect())
 }
 
+/// What a file's messages take and give, by message, for the completeness
+/// test: the variables they use (`$n`) and their attributes (`.title`).
+#[cfg(test)]
+fn message_parts(source: &str) -> Result<Vec<(String, std::collections::BTreeSet<String>)>, String> {
+    let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, e)| format!("{e:?}"))?;
+    Ok(resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => {
+                let mut parts: std::collections::BTreeSet<String> =
+                    m.attributes.iter().map(|a| format!(".{}", a.id.name)).collect();
+                for pattern in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
+                    pattern_variables(pattern, &mut parts);
+                }
+                Some((m.id.name.to_owned(), parts))
+            }
+            _ => None,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+fn pattern_variables(pattern: &fluent_syntax::ast::Pattern<&str>, names: &mut std::collections::BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let fluent_syntax::ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, names);
+        }
+    }
+}
+
+#[cfg(test)]
+fn expression_variables(
+    expression: &fluent_syntax::ast::Expression<&str>,
+    names: &mut std::collections::BTreeSet<String>,
+) {
+    match expression {
+        fluent_syntax::ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, names);
+            for variant in variants {
+                pattern_variables(&variant.value, names);
+            }
+        }
+        fluent_syntax::ast::Expression::Inline(inline) => inline_variables(inline, names),
+    }
+}
+
+#[cfg(test)]
+fn inline_variables(
+    inline: &fluent_syntax::ast::InlineExpression<&str>,
+    names: &mut std::collections::BTreeSet<String>,
+) {
+    use fluent_syntax::ast::InlineExpression;
+    match inline {
+        InlineExpression::VariableReference { id } => {
+            names.insert(format!("${}", id.name));
+        }
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value)) {
+                inline_variables(argument, names);
+            }
+        }
+        InlineExpression::Placeable { expression } => expression_variables(expression, names),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_translation_keeps_the_english_variables_and_attributes() {
+        let english: std::collections::BTreeMap<_, _> = message_parts(LANGUAGES[0].2).unwrap().into_iter().collect();
+        for (tag, _, source) in &LANGUAGES[1..] {
+            for (id, parts) in message_parts(source).unwrap() {
+                assert_eq!(Some(&parts), english.get(&id), "{tag}/dashboard.ftl: {id}");
+            }
+        }
+    }
 
     #[test]
     fn every_locale_parses_and_has_every_english_message() {
@@ -307,9 +382,8 @@ mod tests {
         assert_eq!(weeks("fi", "1"), "1 viikko");
         assert_eq!(weeks("fi", "6"), "6 viikkoa");
         let pl = Tr::new(locales.clone(), language_index("pl").unwrap());
-        let matches = |count: u64| {
-            pl.msg2("attention-matches", ("title", "Spawanie".to_owned()), ("count", pl.number(count)))
-        };
+        let matches =
+            |count: u64| pl.msg2("attention-matches", ("title", "Spawanie".to_owned()), ("count", pl.number(count)));
         assert_eq!(matches(1), "„Spawanie”: 1 pasujący wpis");
         assert_eq!(matches(2), "„Spawanie”: 2 pasujące wpisy");
         assert_eq!(matches(1005), "„Spawanie”: 1\u{a0}005 pasujących wpisów");
