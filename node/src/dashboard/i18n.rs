@@ -44,17 +44,15 @@ impl Locales {
     pub fn load() -> Result<Self, LocaleError> {
         let mut bundles = Vec::with_capacity(LANGUAGES.len());
         for (tag, _, source) in LANGUAGES {
-            let id: LanguageIdentifier =
-                tag.parse().map_err(|source| LocaleError::Tag { lang: tag, source })?;
-            let resource = FluentResource::try_new((*source).to_owned()).map_err(|(_, errors)| {
-                LocaleError::Parse { lang: tag, errors: errors.into_iter().map(Into::into).collect() }
+            let id: LanguageIdentifier = tag.parse().map_err(|source| LocaleError::Tag { lang: tag, source })?;
+            let resource = FluentResource::try_new((*source).to_owned()).map_err(|(_, errors)| LocaleError::Parse {
+                lang: tag,
+                errors: errors.into_iter().map(Into::into).collect(),
             })?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Pages are HTML in one direction; the isolation marks would show.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|errors| LocaleError::Parse { lang: tag, errors })?;
+            bundle.add_resource(resource).map_err(|errors| LocaleError::Parse { lang: tag, errors })?;
             bundles.push(bundle);
         }
         Ok(Self { bundles })
@@ -81,8 +79,7 @@ impl Locales {
             return index;
         }
         let requested = fluent_langneg::accepted_languages::parse(accept_language.unwrap_or(""));
-        let available: Vec<LanguageIdentifier> =
-            LANGUAGES.iter().filter_map(|(tag, _, _)| tag.parse().ok()).collect();
+        let available: Vec<LanguageIdentifier> = LANGUAGES.iter().filter_map(|(tag, _, _)| tag.parse().ok()).collect();
         let default = LanguageIdentifier::default();
         let chosen = fluent_langneg::negotiate_languages(
             &requested,
