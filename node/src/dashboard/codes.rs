@@ -65,7 +65,9 @@ pub fn name(list: CodeList, code: &str, tr: &Tr) -> Option<String> {
         }
         CodeList::Isced => isced_name(code),
         CodeList::Cefr => codes::is_cefr(code).then(|| tr.msg(&format!("cefr-{code}"))),
-        CodeList::Eqf => code.parse::<u8>().ok().filter(|l| codes::is_eqf(*l)).map(|l| tr.msg1("eqf-level", "level", l)),
+        CodeList::Eqf => {
+            code.parse::<u8>().ok().filter(|l| codes::is_eqf(*l)).map(|l| tr.msg1("eqf-level", "level", l))
+        }
     }
 }
 

@@ -271,7 +271,11 @@ pub fn from_json(specs: &[FieldSpec], body: &Value, lang: &str) -> FormData {
         match (spec.widget, value) {
             (Widget::LangText | Widget::LangTextarea, Value::Object(texts)) => {
                 let chosen = text_lang.get_or_insert_with(|| {
-                    if texts.contains_key(lang) { lang.to_owned() } else { texts.keys().next().cloned().unwrap_or_default() }
+                    if texts.contains_key(lang) {
+                        lang.to_owned()
+                    } else {
+                        texts.keys().next().cloned().unwrap_or_default()
+                    }
                 });
                 if let Some(Value::String(text)) = texts.get(chosen.as_str()) {
                     form.push(spec.name, text.clone());
@@ -400,7 +404,11 @@ fn field_view(spec: &FieldSpec, values: &FormData, errors: &FieldErrors, tr: &Tr
     let keyword_choices = |keywords: &[&str]| -> Vec<Choice> {
         keywords
             .iter()
-            .map(|k| Choice { value: (*k).to_owned(), label: tr.msg(&format!("enum-{k}")), selected: selected.contains(k) })
+            .map(|k| Choice {
+                value: (*k).to_owned(),
+                label: tr.msg(&format!("enum-{k}")),
+                selected: selected.contains(k),
+            })
             .collect()
     };
     let (kind, choices, rows) = match spec.widget {
@@ -440,7 +448,9 @@ fn field_view(spec: &FieldSpec, values: &FormData, errors: &FieldErrors, tr: &Tr
         described.push(format!("{id}-hint"));
     }
     let value_label = match spec.widget {
-        Widget::Code(list @ (CodeList::Isced | CodeList::Eqf)) if !value.is_empty() => super::codes::label(list, &value, tr),
+        Widget::Code(list @ (CodeList::Isced | CodeList::Eqf)) if !value.is_empty() => {
+            super::codes::label(list, &value, tr)
+        }
         _ => String::new(),
     };
     FieldView {

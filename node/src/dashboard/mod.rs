@@ -167,8 +167,8 @@ impl FromRequest<Dashboard> for Posted {
         let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
             .await
             .map_err(|_| notice(StatusCode::PAYLOAD_TOO_LARGE, &ctx.t, "refused-title", "refused-too-large"))?;
-        let form =
-            FormData::parse(&bytes).map_err(|_| notice(StatusCode::BAD_REQUEST, &ctx.t, "refused-title", "refused-form"))?;
+        let form = FormData::parse(&bytes)
+            .map_err(|_| notice(StatusCode::BAD_REQUEST, &ctx.t, "refused-title", "refused-form"))?;
         let given = form.get("csrf").unwrap_or("");
         if !session::constant_time_eq(given.as_bytes(), ctx.session.csrf.as_bytes()) {
             return Err(notice(StatusCode::FORBIDDEN, &ctx.t, "refused-title", "refused-csrf"));

@@ -127,11 +127,21 @@ async fn attention(ctx: &Ctx) -> Vec<Attention> {
     }
     if let Ok(Value::Array(matched)) = ctx.dash.api_get("/v1/match?limit=5").await {
         for item in &matched {
-            let fitting = item["matches"].as_array().map(|m| m.iter().filter(|c| !c["blocking"].as_bool().unwrap_or(true)).count());
+            let fitting = item["matches"]
+                .as_array()
+                .map(|m| m.iter().filter(|c| !c["blocking"].as_bool().unwrap_or(true)).count());
             if let Some(n @ 1..) = fitting {
                 items.push(Attention {
-                    text: t.msg2("attention-matches", ("title", text(t, &item["own"]["title"])), ("count", t.number(n as u64))),
-                    link: format!("/matches#{}-{}", item["kind"].as_str().unwrap_or(""), item["own"]["id"].as_str().unwrap_or("")),
+                    text: t.msg2(
+                        "attention-matches",
+                        ("title", text(t, &item["own"]["title"])),
+                        ("count", t.number(n as u64)),
+                    ),
+                    link: format!(
+                        "/matches#{}-{}",
+                        item["kind"].as_str().unwrap_or(""),
+                        item["own"]["id"].as_str().unwrap_or("")
+                    ),
                 });
             }
         }

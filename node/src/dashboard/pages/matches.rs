@@ -77,7 +77,14 @@ fn own_items(t: &Tr, matched: &Value) -> Vec<OwnItem> {
                         .collect()
                 })
                 .unwrap_or_default();
-            OwnItem { anchor: format!("{kind}-{id}"), heading: t.msg(&format!("matches-for-{kind}")), title: text(t, &own["title"]), kind, id, matches }
+            OwnItem {
+                anchor: format!("{kind}-{id}"),
+                heading: t.msg(&format!("matches-for-{kind}")),
+                title: text(t, &own["title"]),
+                kind,
+                id,
+                matches,
+            }
         })
         .collect()
 }

@@ -7,7 +7,9 @@ use serde_json::Value;
 
 use super::records::{api_failure, body_of};
 use super::view::{RecordRow, record_row};
-use crate::dashboard::form::{FieldErrors, FieldView, FormData, PROFILE_FIELDS, TEXT_LANG, field_views, from_json, to_json};
+use crate::dashboard::form::{
+    FieldErrors, FieldView, FormData, PROFILE_FIELDS, TEXT_LANG, field_views, from_json, to_json,
+};
 use crate::dashboard::i18n::{LANGUAGES, Tr};
 use crate::dashboard::{Chrome, Ctx, Posted, render_with, see_other};
 

@@ -159,7 +159,10 @@ async fn show<K: Own>(ctx: Ctx, Path(id): Path<String>, Query(params): Query<Sho
     render(&ShowPage {
         row: record_row(&ctx.t, &view, Some(kind.base)),
         description: text(&ctx.t, &view["description"]),
-        outcomes: view["outcomes"].as_array().map(|o| o.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect()).unwrap_or_default(),
+        outcomes: view["outcomes"]
+            .as_array()
+            .map(|o| o.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default(),
         updated: ctx.t.timestamp(view["ts"].as_u64().unwrap_or_default()),
         seq: view["seq"].as_u64().unwrap_or_default(),
         chrome: ctx.chrome(kind.section),
@@ -186,7 +189,13 @@ struct FormPage {
     cancel: String,
 }
 
-fn form_page(ctx: &Ctx, section: &'static str, target: FormTarget, values: &FormData, errors: &FieldErrors) -> FormPage {
+fn form_page(
+    ctx: &Ctx,
+    section: &'static str,
+    target: FormTarget,
+    values: &FormData,
+    errors: &FieldErrors,
+) -> FormPage {
     let text_lang = values.get(TEXT_LANG).unwrap_or(ctx.t.lang()).to_owned();
     let (heading, submit) = match &target.editing {
         Some(_) => (format!("{section}-edit-title"), "action-save"),
@@ -315,7 +324,13 @@ async fn update<K: Own>(Path(id): Path<String>, posted: Posted) -> Response {
 
 /// The form again, as the reader filled it, with the API's rule beside the
 /// field it refused.
-fn refused_form(ctx: &Ctx, section: &'static str, target: FormTarget, form: &FormData, refusal: &ApiRefusal) -> Response {
+fn refused_form(
+    ctx: &Ctx,
+    section: &'static str,
+    target: FormTarget,
+    form: &FormData,
+    refusal: &ApiRefusal,
+) -> Response {
     if refusal.status.is_server_error() {
         return api_failure(ctx, refusal);
     }

@@ -124,13 +124,18 @@ fn api_query(kind: &SearchKind, form: &FormData, page: usize) -> String {
 
 /// This page's address with another page number.
 fn page_link(kind: &str, form: &FormData, page: usize) -> String {
-    let mut pairs: Vec<(&str, &str)> = form.0.iter().filter(|(n, _)| n != "page").map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let mut pairs: Vec<(&str, &str)> =
+        form.0.iter().filter(|(n, _)| n != "page").map(|(n, v)| (n.as_str(), v.as_str())).collect();
     let page = page.to_string();
     pairs.push(("page", &page));
     format!("/search/{kind}?{}", serde_urlencoded::to_string(&pairs).unwrap_or_default())
 }
 
-pub async fn search(ctx: Ctx, axum::extract::Path(kind): axum::extract::Path<String>, Query(pairs): Query<Vec<(String, String)>>) -> Response {
+pub async fn search(
+    ctx: Ctx,
+    axum::extract::Path(kind): axum::extract::Path<String>,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Response {
     let Some(kind) = KINDS.iter().find(|k| k.name == kind) else {
         return crate::dashboard::notice(StatusCode::NOT_FOUND, &ctx.t, "not-found-title", "not-found-body");
     };

@@ -149,7 +149,10 @@ pub async fn peers(ctx: Ctx) -> Response {
         .iter()
         .map(|p| PeerRow {
             peer_id: p["peer_id"].as_str().unwrap_or_default().to_owned(),
-            addrs: p["addrs"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")).unwrap_or_default(),
+            addrs: p["addrs"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "))
+                .unwrap_or_default(),
             agent: p["agent"].as_str().unwrap_or("–").to_owned(),
             on_topic: p["on_topic"].as_bool().unwrap_or(false),
             connected: t.msg1("minutes", "n", t.number(p["connected_secs"].as_u64().unwrap_or(0) / 60)),

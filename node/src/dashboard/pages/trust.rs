@@ -108,7 +108,10 @@ async fn page(ctx: &Ctx, params: TrustParams, endorse: (&FormData, &FieldErrors)
             Ok(view) => looked_up = Some(institution_row(t, &view)),
             Err(refusal) => {
                 lookup_errors = FieldErrors::default();
-                lookup_errors.fields.push(("did".to_owned(), refusal.body["error"]["rule"].as_str().map(str::to_owned).unwrap_or_else(|| refusal.message())));
+                lookup_errors.fields.push((
+                    "did".to_owned(),
+                    refusal.body["error"]["rule"].as_str().map(str::to_owned).unwrap_or_else(|| refusal.message()),
+                ));
             }
         }
     }
@@ -122,7 +125,10 @@ async fn page(ctx: &Ctx, params: TrustParams, endorse: (&FormData, &FieldErrors)
         looked_up,
         endorse_fields: field_views(ENDORSE_FIELDS, endorse.0, endorse.1, t),
         general_error: endorse.1.general.clone(),
-        done: params.done.filter(|d| matches!(d.as_str(), "endorsed" | "unendorsed")).map(|d| t.msg(&format!("done-{d}"))),
+        done: params
+            .done
+            .filter(|d| matches!(d.as_str(), "endorsed" | "unendorsed"))
+            .map(|d| t.msg(&format!("done-{d}"))),
     }
 }
 

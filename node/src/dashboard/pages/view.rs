@@ -99,7 +99,11 @@ fn range(t: &Tr, low: &Value, high: &Value, message: &str) -> Option<String> {
 
 fn eqf(t: &Tr, low: &Value, high: &Value) -> Option<String> {
     let (low, high) = (low.as_u64()?, high.as_u64().unwrap_or(low.as_u64()?));
-    Some(if low == high { t.msg1("eqf-level", "level", low) } else { t.msg1("eqf-level", "level", format!("{low}–{high}")) })
+    Some(if low == high {
+        t.msg1("eqf-level", "level", low)
+    } else {
+        t.msg1("eqf-level", "level", format!("{low}–{high}"))
+    })
 }
 
 /// The facts of a record view worth a line in a list, by kind.
@@ -108,10 +112,13 @@ fn facts(t: &Tr, v: &Value) -> Vec<(String, String)> {
     let wanted: Vec<(&str, Option<String>)> = match v["kind"].as_str().unwrap_or_default() {
         "offer" => vec![
             ("field-isced", code(t, CodeList::Isced, &v["isced"])),
-            ("field-country", code(t, CodeList::Country, &v["country"]).map(|c| match v["city"].as_str() {
-                Some(city) => format!("{city}, {c}"),
-                None => c,
-            })),
+            (
+                "field-country",
+                code(t, CodeList::Country, &v["country"]).map(|c| match v["city"].as_str() {
+                    Some(city) => format!("{city}, {c}"),
+                    None => c,
+                }),
+            ),
             ("fact-eqf", eqf(t, &v["eqf_min"], &v["eqf_max"])),
             ("field-start", date("start")),
             ("fact-weeks", range(t, &v["weeks_min"], &v["weeks_max"], "weeks")),
