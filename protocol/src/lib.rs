@@ -17,6 +17,8 @@ mod did;
 pub mod endorsement;
 mod envelope;
 mod error;
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 pub mod key_lifecycle;
 mod keyword;
 pub mod limits;
