@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use vetnet_node::search::{OfferQuery, search_offers};
 use vetnet_node::store::{InsertOutcome, RecordStore};
+use vetnet_protocol::fixtures;
 use vetnet_protocol::offer::OfferBody;
-use vetnet_protocol::{InstitutionKey, LangText, Payload, RecordHash, RecordKind, ValidationContext, VerifiedRecord};
+use vetnet_protocol::{InstitutionKey, Payload, RecordHash, RecordKind, ValidationContext, VerifiedRecord};
 
 /// A small deterministic PRNG (xorshift64), so failures replay.
 struct Rng(u64);
@@ -22,29 +23,9 @@ impl Rng {
     }
 }
 
+/// A minimal offer that only its title sets apart.
 fn offer(title: &str) -> OfferBody {
-    OfferBody {
-        title: LangText::new("en", title),
-        description: LangText::default(),
-        isced: "0715".into(),
-        nace: None,
-        occupation: None,
-        country: "SE".into(),
-        city: None,
-        eqf_min: 3,
-        eqf_max: 4,
-        places: 1,
-        start: "2027-03-01".into(),
-        end: None,
-        weeks_min: 4,
-        weeks_max: 4,
-        deadline: None,
-        languages: Vec::new(),
-        outcomes: Vec::new(),
-        esco_skills: Vec::new(),
-        conditions: Default::default(),
-        contact: None,
-    }
+    fixtures::minimal_offer(title, "SE", "0715", 3)
 }
 
 fn record(key: &InstitutionKey, id: &str, seq: u64, withdrawn: bool, variant: u64) -> VerifiedRecord {
