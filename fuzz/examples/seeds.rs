@@ -17,11 +17,11 @@ use vetnet_fuzz::{NET, TS, key};
 use vetnet_protocol::achievement::AchievementBody;
 use vetnet_protocol::delegation::{DelegationBody, delegation_id};
 use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement_id};
+use vetnet_protocol::fixtures;
 use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
 };
 use vetnet_protocol::need::{AgeBand, Funding, NeedBody, SupportNeed};
-use vetnet_protocol::fixtures;
 use vetnet_protocol::offer::{Contact, OfferBody};
 use vetnet_protocol::profile::ProfileBody;
 use vetnet_protocol::revocation::{RevocationBody, RevocationReason};

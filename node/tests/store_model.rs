@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use vetnet_node::search::{OfferQuery, search_offers};
 use vetnet_node::store::{InsertOutcome, RecordStore};
 use vetnet_protocol::fixtures;
-use vetnet_protocol::offer::OfferBody;
 use vetnet_protocol::{InstitutionKey, Payload, RecordHash, RecordKind, ValidationContext, VerifiedRecord};
 
 /// A small deterministic PRNG (xorshift64), so failures replay.
@@ -23,18 +22,14 @@ impl Rng {
     }
 }
 
-/// A minimal offer that only its title sets apart.
-fn offer(title: &str) -> OfferBody {
-    fixtures::minimal_offer(title, "SE", "0715", 3)
-}
-
 fn record(key: &InstitutionKey, id: &str, seq: u64, withdrawn: bool, variant: u64) -> VerifiedRecord {
     let now = 1_800_000_000;
     let payload = if withdrawn {
         Payload::withdrawal("bsr", RecordKind::Offer, id, seq, now)
     } else {
-        Payload::with_body("bsr", RecordKind::Offer, id, seq, now + variant, &offer(&format!("{id} v{seq}.{variant}")))
-            .unwrap()
+        // A minimal offer that only its title sets apart.
+        let body = fixtures::minimal_offer(&format!("{id} v{seq}.{variant}"), "SE", "0715", 3);
+        Payload::with_body("bsr", RecordKind::Offer, id, seq, now + variant, &body).unwrap()
     };
     key.sign_checked(&payload, &ValidationContext { network: "bsr", now: now + 100 }).unwrap()
 }

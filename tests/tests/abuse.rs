@@ -207,12 +207,15 @@ fn offer_count(node: &TestNode) -> u64 {
     node.node.store().counts().expect("counts").get("offer").copied().unwrap_or(0)
 }
 
+/// An HTTP status of success (2xx), or the status as the error.
+fn success(status: u16) -> Result<(), String> {
+    if (200..300).contains(&status) { Ok(()) } else { Err(format!("status {status}")) }
+}
+
 /// GET /v1/status on the node's admin API, as the CLI does.
 async fn api_status(api: &ApiClient) -> Result<(), String> {
     let (status, body) = api.try_get("/v1/status").await.map_err(|e| e.to_string())?;
-    if !(200..300).contains(&status) {
-        return Err(format!("status {status}"));
-    }
+    success(status)?;
     if body["peer_id"].is_string() { Ok(()) } else { Err(format!("unexpected status body {body}")) }
 }
 
@@ -248,7 +251,7 @@ async fn a_peer_flooding_invalid_records_is_banned_while_the_node_serves_and_hon
                     .await
                     .map_err(|_| "no answer within 5 s".to_owned())
                     .and_then(|r| r.map_err(|e| e.to_string()))
-                    .and_then(|(status, _)| if (200..300).contains(&status) { Ok(()) } else { Err(format!("status {status}")) });
+                    .and_then(|(status, _)| success(status));
                 answer?;
                 api_calls.fetch_add(1, Ordering::Relaxed);
                 api_slowest_ms.fetch_max(started.elapsed().as_millis() as u64, Ordering::Relaxed);
