@@ -8,6 +8,13 @@
 //! dashboard renders the same views without HTTP. Errors are
 //! `{"error": {"code", "message", "field"?, "rule"?, "rows"?}}` with a 4xx
 //! status for the caller's mistakes and 5xx for the node's.
+//!
+//! Every route carries a `#[utoipa::path]` annotation; `openapi` collects
+//! them into an OpenAPI 3.1 document, served at `GET /v1/openapi.json`
+//! (behind the token like every route) and committed as
+//! `docs/openapi.json`, which a test keeps equal to the generated one
+//! (`VETNET_WRITE_OPENAPI=1 cargo test -p vetnet-node --test openapi`
+//! rewrites it).
 
 use std::sync::Arc;
 
@@ -32,6 +39,7 @@ pub mod matching;
 pub mod mobility;
 pub mod needs;
 pub mod offers;
+pub mod openapi;
 pub mod own;
 pub mod params;
 pub mod profile;
@@ -83,6 +91,7 @@ pub fn router(state: ApiState) -> Router {
         .merge(trust::routes())
         .merge(mobility::routes())
         .merge(sync::routes())
+        .merge(openapi::routes())
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
