@@ -192,7 +192,7 @@ async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_whi
     let thread = view.log.thread.clone();
     wait_delivered(&school, &thread).await;
     wait_for_status(&host, &thread, ThreadStatus::Interested).await;
-    let interest_hash = vetnet_protocol::RecordHash(view.log.entries[0].hash.clone().try_into().unwrap());
+    let interest_hash = vetnet_protocol::RecordHash(view.log.entries[0].hash);
     let receipt = school.node.mobility().receipt(&interest_hash).unwrap().expect("a receipt is kept");
     let receipt = VerifiedReceipt::open(&receipt, "bsr").unwrap();
     assert_eq!(receipt.signer, host_id, "the host's node signed the receipt");

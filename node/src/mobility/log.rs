@@ -192,7 +192,7 @@ impl Mobility {
         let mut thread: Option<Thread> = None;
         for entry in log.entries.iter().filter(|e| e.delivery.is_active()) {
             let bytes = self.inner.tree.get(key_of(STEP, &entry.hash))?.ok_or_else(|| {
-                MobilityError::Corrupt(format!("step {} of {} is missing", hex::encode(&entry.hash), log.thread))
+                MobilityError::Corrupt(format!("step {} of {} is missing", hex::encode(entry.hash), log.thread))
             })?;
             // Checked when it was stored: no clock applies any more.
             let trusted = ValidationContext { network: self.network_name(), now: u64::MAX - 3600 };
