@@ -233,14 +233,17 @@ error_responses! {
 /// Declares the body of a `PUT /v1/KIND/{id}`: the create body's schema
 /// without `id`, which the path gives.
 macro_rules! update_bodies {
-    ($($(#[$meta:meta])* $name:ident = $input:ty;)+) => {
+    ($($(#[$meta:meta])* $name:ident = $input:ty, $kind:literal;)+) => {
         $(
             $(#[$meta])*
             pub struct $name;
 
             impl utoipa::PartialSchema for $name {
                 fn schema() -> RefOr<Schema> {
-                    without_id(<$input as utoipa::PartialSchema>::schema())
+                    let description = concat!(
+                        "The body of `POST /v1/", $kind, "` without `id` (the path gives it; an `id` here is ignored)."
+                    );
+                    without_id(<$input as utoipa::PartialSchema>::schema(), description)
                 }
             }
 
@@ -255,16 +258,16 @@ macro_rules! update_bodies {
 
 update_bodies! {
     /// The body of `PUT /v1/offers/{id}`.
-    OfferUpdate = vetnet_views::OfferInput;
+    OfferUpdate = vetnet_views::OfferInput, "offers";
     /// The body of `PUT /v1/needs/{id}`.
-    NeedUpdate = vetnet_views::NeedInput;
+    NeedUpdate = vetnet_views::NeedInput, "needs";
     /// The body of `PUT /v1/achievements/{id}`.
-    AchievementUpdate = vetnet_views::AchievementInput;
+    AchievementUpdate = vetnet_views::AchievementInput, "achievements";
 }
 
 /// `schema` without its `id` property, in an object or in the inline
-/// objects of an `allOf` (a flattened body).
-fn without_id(schema: RefOr<Schema>) -> RefOr<Schema> {
+/// objects of an `allOf` (a flattened body), described as `description`.
+fn without_id(schema: RefOr<Schema>, description: &str) -> RefOr<Schema> {
     fn strip(object: &mut Object) {
         object.properties.remove("id");
         object.required.retain(|name| name != "id");
@@ -272,6 +275,7 @@ fn without_id(schema: RefOr<Schema>) -> RefOr<Schema> {
     match schema {
         RefOr::T(Schema::Object(mut object)) => {
             strip(&mut object);
+            object.description = Some(description.to_owned());
             RefOr::T(Schema::Object(object))
         }
         RefOr::T(Schema::AllOf(mut all_of)) => {
@@ -280,6 +284,7 @@ fn without_id(schema: RefOr<Schema>) -> RefOr<Schema> {
                     strip(object);
                 }
             }
+            all_of.description = Some(description.to_owned());
             RefOr::T(Schema::AllOf(all_of))
         }
         other => other,
