@@ -100,7 +100,9 @@ impl Schemas {
     /// The validator of `method path`'s answer with `status`.
     fn answer(&self, method: &str, path: &str, status: u16) -> Validator {
         let pointer = response_schema_pointer(&self.document, path, method, status);
-        self.validator(&json!({ "$ref": format!("{DOCUMENT_URI}#{pointer}") }))
+        // A URI fragment cannot hold the braces of a path template.
+        let fragment = pointer.replace('{', "%7B").replace('}', "%7D");
+        self.validator(&json!({ "$ref": format!("{DOCUMENT_URI}#{fragment}") }))
     }
 
     /// The validator of the component schema `name`.
