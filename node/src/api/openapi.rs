@@ -23,7 +23,7 @@ use super::{achievements, credentials, matching, mobility, needs, offers, profil
 pub const SECURITY_SCHEME: &str = "api_token";
 
 const DESCRIPTION: &str = "The admin API of a vetnet node: HTTP/JSON, served on loopback only \
-(the address is `api` in config.toml, 127.0.0.1:7878 by default) for the `vetnet` command line \
+(at the loopback address `api` in config.toml) for the `vetnet` command line \
 and the dashboard of the institution that runs the node. Every call needs the header \
 `Authorization: Bearer <token>` with the token in the file `api.token` of the node's data \
 directory; anyone who can read that file administers the institution.\n\n\
