@@ -41,6 +41,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use vetnet_node::publish::{GossipState, PublishMode};
 use vetnet_node::search::{self, InstitutionQuery, OfferQuery};
 use vetnet_node::{DataDir, NetworkTiming, Node, NodeOptions};
+use vetnet_protocol::fixtures;
 use vetnet_protocol::offer::{Conditions, Contact, InsuranceCover, LanguageRequirement, OfferBody, Provision, Stipend};
 use vetnet_protocol::profile::{InstitutionKind, PROFILE_ID, ProfileBody, VetProvision};
 use vetnet_protocol::{Content, InstitutionId, LangText, RecordKey, RecordKind, VerifiedRecord};
@@ -434,108 +435,72 @@ fn languages(specs: &[&str]) -> Vec<LanguageRequirement> {
 }
 
 fn lulea_profile() -> ProfileBody {
-    ProfileBody {
-        name: texts(&[("sv", "Luleå yrkesgymnasium"), ("en", "Luleå Vocational Upper Secondary School")]),
-        institution: InstitutionKind::VetProvider,
-        vet: vec![VetProvision::Ivet],
-        country: "SE".into(),
-        region: Some("Norrbotten".into()),
-        city: Some("Luleå".into()),
-        // Electricity and energy, mechanics and metal trades, motor vehicles, building.
-        isced: strings(&["0713", "0715", "0716", "0732"]),
-        nace: Vec::new(),
-        languages: strings(&["sv", "en"]),
-        website: Some("https://lulea-yrkesgymnasium.example".into()),
-        email: Some("apl@lulea-yrkesgymnasium.example".into()),
-        registration: None,
-        description: texts(&[("en", "Industrial and building programmes; sends learners abroad for 4 to 12 weeks.")]),
-        nodes: Vec::new(), // filled in by the node when it starts
-    }
+    let mut profile = fixtures::profile("Luleå Vocational Upper Secondary School", "SE", InstitutionKind::VetProvider);
+    profile.name = texts(&[("sv", "Luleå yrkesgymnasium"), ("en", "Luleå Vocational Upper Secondary School")]);
+    profile.vet = vec![VetProvision::Ivet];
+    profile.region = Some("Norrbotten".into());
+    profile.city = Some("Luleå".into());
+    // Electricity and energy, mechanics and metal trades, motor vehicles, building.
+    profile.isced = strings(&["0713", "0715", "0716", "0732"]);
+    profile.languages = strings(&["sv", "en"]);
+    profile.website = Some("https://lulea-yrkesgymnasium.example".into());
+    profile.email = Some("apl@lulea-yrkesgymnasium.example".into());
+    profile.description =
+        texts(&[("en", "Industrial and building programmes; sends learners abroad for 4 to 12 weeks.")]);
+    profile // `nodes` is filled in by the node when it starts
 }
 
 fn kiel_profile() -> ProfileBody {
-    ProfileBody {
-        name: texts(&[("de", "Förde Metallbau GmbH")]),
-        institution: InstitutionKind::Company,
-        vet: Vec::new(),
-        country: "DE".into(),
-        region: Some("Schleswig-Holstein".into()),
-        city: Some("Kiel".into()),
-        isced: Vec::new(),
-        // Structural metal products; machining.
-        nace: strings(&["C25.1", "C25.6"]),
-        languages: strings(&["de", "en"]),
-        website: Some("https://foerde-metallbau.example".into()),
-        email: Some("ausbildung@foerde-metallbau.example".into()),
-        registration: Some("HRB 0000 KI".into()),
-        description: texts(&[("de", "Stahl- und Metallbau, CNC-Fertigung, 60 Beschäftigte, 8 Auszubildende.")]),
-        nodes: Vec::new(),
-    }
+    let mut profile = fixtures::profile("Förde Metallbau GmbH", "DE", InstitutionKind::Company);
+    profile.name = texts(&[("de", "Förde Metallbau GmbH")]);
+    profile.region = Some("Schleswig-Holstein".into());
+    profile.city = Some("Kiel".into());
+    // Structural metal products; machining.
+    profile.nace = strings(&["C25.1", "C25.6"]);
+    profile.languages = strings(&["de", "en"]);
+    profile.website = Some("https://foerde-metallbau.example".into());
+    profile.email = Some("ausbildung@foerde-metallbau.example".into());
+    profile.registration = Some("HRB 0000 KI".into());
+    profile.description = texts(&[("de", "Stahl- und Metallbau, CNC-Fertigung, 60 Beschäftigte, 8 Auszubildende.")]);
+    profile
 }
 
 fn tallinn_profile() -> ProfileBody {
-    ProfileBody {
-        name: texts(&[("et", "Tallinna Hotelli- ja Toitlustuskool"), ("en", "Tallinn Hotel and Catering School")]),
-        institution: InstitutionKind::VetProvider,
-        vet: vec![VetProvision::Ivet, VetProvision::Cvet],
-        country: "EE".into(),
-        region: Some("Harju".into()),
-        city: Some("Tallinn".into()),
-        // Hotel, restaurants and catering; travel, tourism and leisure.
-        isced: strings(&["1013", "1015"]),
-        nace: Vec::new(),
-        languages: strings(&["et", "en", "fi"]),
-        website: Some("https://tallinn-hotel-school.example".into()),
-        email: Some("mobility@tallinn-hotel-school.example".into()),
-        registration: None,
-        description: texts(&[("en", "Cooks, waiters and receptionists; runs a training restaurant in the Old Town.")]),
-        nodes: Vec::new(),
-    }
+    let mut profile = fixtures::profile("Tallinn Hotel and Catering School", "EE", InstitutionKind::VetProvider);
+    profile.name = texts(&[("et", "Tallinna Hotelli- ja Toitlustuskool"), ("en", "Tallinn Hotel and Catering School")]);
+    profile.vet = vec![VetProvision::Ivet, VetProvision::Cvet];
+    profile.region = Some("Harju".into());
+    profile.city = Some("Tallinn".into());
+    // Hotel, restaurants and catering; travel, tourism and leisure.
+    profile.isced = strings(&["1013", "1015"]);
+    profile.languages = strings(&["et", "en", "fi"]);
+    profile.website = Some("https://tallinn-hotel-school.example".into());
+    profile.email = Some("mobility@tallinn-hotel-school.example".into());
+    profile.description =
+        texts(&[("en", "Cooks, waiters and receptionists; runs a training restaurant in the Old Town.")]);
+    profile
 }
 
 fn gdansk_profile() -> ProfileBody {
-    ProfileBody {
-        name: texts(&[("pl", "Gdańska Izba Rzemiosła"), ("en", "Gdańsk Chamber of Crafts")]),
-        institution: InstitutionKind::Chamber,
-        vet: Vec::new(),
-        country: "PL".into(),
-        region: Some("Pomorskie".into()),
-        city: Some("Gdańsk".into()),
-        isced: strings(&["0715", "0732", "1013"]),
-        nace: Vec::new(),
-        languages: strings(&["pl", "en", "de"]),
-        website: Some("https://gdansk-crafts.example".into()),
-        email: Some("praktyki@gdansk-crafts.example".into()),
-        registration: None,
-        description: texts(&[("en", "Publishes placements at member companies: shipyards, builders, hotels.")]),
-        nodes: Vec::new(),
-    }
+    let mut profile = fixtures::profile("Gdańsk Chamber of Crafts", "PL", InstitutionKind::Chamber);
+    profile.name = texts(&[("pl", "Gdańska Izba Rzemiosła"), ("en", "Gdańsk Chamber of Crafts")]);
+    profile.region = Some("Pomorskie".into());
+    profile.city = Some("Gdańsk".into());
+    profile.isced = strings(&["0715", "0732", "1013"]);
+    profile.languages = strings(&["pl", "en", "de"]);
+    profile.website = Some("https://gdansk-crafts.example".into());
+    profile.email = Some("praktyki@gdansk-crafts.example".into());
+    profile.description = texts(&[("en", "Publishes placements at member companies: shipyards, builders, hotels.")]);
+    profile
 }
 
-/// The fields every offer here shares; each offer below sets the rest.
-fn placement(title: &str, isced: &str, country: &str, city: &str) -> OfferBody {
-    OfferBody {
-        title: LangText::new("en", title),
-        description: LangText::default(),
-        isced: isced.into(),
-        nace: None,
-        occupation: None,
-        country: country.into(),
-        city: Some(city.into()),
-        eqf_min: 4,
-        eqf_max: 4,
-        places: 1,
-        start: "2027-03-01".into(),
-        end: None,
-        weeks_min: 4,
-        weeks_max: 4,
-        deadline: None,
-        languages: Vec::new(),
-        outcomes: Vec::new(),
-        esco_skills: Vec::new(),
-        conditions: Conditions::default(),
-        contact: None,
-    }
+/// A placement in `city` with the fields every offer here shares (1 place at
+/// EQF 4, a fixed start on 1 March 2027, 4 weeks); `details` sets the rest.
+fn placement(title: &str, isced: &str, country: &str, city: &str, details: impl FnOnce(&mut OfferBody)) -> OfferBody {
+    let mut offer = fixtures::minimal_offer(title, country, isced, 4);
+    offer.city = Some(city.into());
+    details(&mut offer);
+    offer
 }
 
 const CNC_WELDING: &str = "cnc-welding-2027";
@@ -550,85 +515,80 @@ fn kiel_offers() -> Vec<(&'static str, OfferBody)> {
     vec![
         (
             CNC_WELDING,
-            OfferBody {
-                description: texts(&[("en", "Learners rotate between the CNC cell and the welding shop.")]),
-                nace: Some("C25.6".into()),
-                occupation: Some("7212".into()), // ISCO-08: welders and flame cutters
-                eqf_min: 3,
-                eqf_max: 4,
-                places: 2,
-                start: "2027-03-01".into(),
-                end: Some("2027-06-30".into()), // start any time in this window
-                weeks_min: 8,
-                weeks_max: 12,
-                deadline: Some("2027-01-15".into()),
-                languages: languages(&["de:A2", "en:B1"]),
-                outcomes: strings(&[
+            placement("CNC machining and MAG welding", "0715", "DE", "Kiel", |offer| {
+                offer.description = texts(&[("en", "Learners rotate between the CNC cell and the welding shop.")]);
+                offer.nace = Some("C25.6".into());
+                offer.occupation = Some("7212".into()); // ISCO-08: welders and flame cutters
+                offer.eqf_min = 3;
+                offer.eqf_max = 4;
+                offer.places = 2;
+                offer.start = "2027-03-01".into();
+                offer.end = Some("2027-06-30".into()); // start any time in this window
+                offer.weeks_min = 8;
+                offer.weeks_max = 12;
+                offer.deadline = Some("2027-01-15".into());
+                offer.languages = languages(&["de:A2", "en:B1"]);
+                offer.outcomes = strings(&[
                     "Sets up and runs a 3-axis CNC milling machine under supervision",
                     "Welds fillet joints in steel with MAG to EN ISO 5817 level C",
-                ]),
-                conditions: Conditions {
+                ]);
+                offer.conditions = Conditions {
                     accommodation: Some(Provision::Assisted),
                     meals: Some(Provision::Provided),
                     stipend: Some(Stipend { amount: 450, currency: "EUR".into() }),
                     insurance: Some(InsuranceCover::Shared),
                     minors: false,
                     mentor: true,
-                },
-                contact: Some(contact.clone()),
-                ..placement("CNC machining and MAG welding", "0715", "DE", "Kiel")
-            },
+                };
+                offer.contact = Some(contact.clone());
+            }),
         ),
         (
             "steel-assembly-2027",
-            OfferBody {
-                nace: Some("C25.1".into()),
-                occupation: Some("7214".into()), // structural-metal preparers and erectors
-                eqf_min: 4,
-                eqf_max: 5,
-                places: 2,
-                start: "2027-04-12".into(),
-                weeks_min: 6,
-                weeks_max: 6,
-                deadline: Some("2027-02-28".into()),
-                languages: languages(&["de:B1"]),
-                outcomes: strings(&["Assembles steel frames from drawings, in the workshop and on site"]),
-                conditions: Conditions {
+            placement("Steel structure assembly", "0715", "DE", "Kiel", |offer| {
+                offer.nace = Some("C25.1".into());
+                offer.occupation = Some("7214".into()); // structural-metal preparers and erectors
+                offer.eqf_min = 4;
+                offer.eqf_max = 5;
+                offer.places = 2;
+                offer.start = "2027-04-12".into();
+                offer.weeks_min = 6;
+                offer.weeks_max = 6;
+                offer.deadline = Some("2027-02-28".into());
+                offer.languages = languages(&["de:B1"]);
+                offer.outcomes = strings(&["Assembles steel frames from drawings, in the workshop and on site"]);
+                offer.conditions = Conditions {
                     accommodation: Some(Provision::Provided),
                     insurance: Some(InsuranceCover::Host),
                     mentor: true,
                     ..Conditions::default()
-                },
-                contact: Some(contact.clone()),
-                ..placement("Steel structure assembly", "0715", "DE", "Kiel")
-            },
+                };
+                offer.contact = Some(contact.clone());
+            }),
         ),
         (
             "weld-inspection-2027",
-            OfferBody {
-                nace: Some("C25.1".into()),
-                description: texts(&[(
-                    "en",
-                    "Visual inspection of MAG and TIG welding on load-bearing steel structures.",
-                )]),
-                occupation: Some("3115".into()), // mechanical engineering technicians
-                eqf_min: 5,
-                eqf_max: 5,
-                start: "2027-09-01".into(),
-                weeks_min: 12,
-                weeks_max: 12,
-                deadline: Some("2027-06-30".into()),
-                languages: languages(&["de:B2", "en:B2"]),
-                outcomes: strings(&["Inspects welds visually and documents them for EN 1090 execution class 2"]),
-                conditions: Conditions {
+            placement("Weld inspection and documentation", "0715", "DE", "Kiel", |offer| {
+                offer.nace = Some("C25.1".into());
+                offer.description =
+                    texts(&[("en", "Visual inspection of MAG and TIG welding on load-bearing steel structures.")]);
+                offer.occupation = Some("3115".into()); // mechanical engineering technicians
+                offer.eqf_min = 5;
+                offer.eqf_max = 5;
+                offer.start = "2027-09-01".into();
+                offer.weeks_min = 12;
+                offer.weeks_max = 12;
+                offer.deadline = Some("2027-06-30".into());
+                offer.languages = languages(&["de:B2", "en:B2"]);
+                offer.outcomes = strings(&["Inspects welds visually and documents them for EN 1090 execution class 2"]);
+                offer.conditions = Conditions {
                     accommodation: Some(Provision::Assisted),
                     stipend: Some(Stipend { amount: 600, currency: "EUR".into() }),
                     mentor: true,
                     ..Conditions::default()
-                },
-                contact: Some(contact),
-                ..placement("Weld inspection and documentation", "0715", "DE", "Kiel")
-            },
+                };
+                offer.contact = Some(contact);
+            }),
         ),
     ]
 }
@@ -636,33 +596,32 @@ fn kiel_offers() -> Vec<(&'static str, OfferBody)> {
 fn tallinn_offers() -> Vec<(&'static str, OfferBody)> {
     vec![(
         "training-restaurant-2027",
-        OfferBody {
-            description: texts(&[
+        placement("Commis chef, training restaurant", "1013", "EE", "Tallinn", |offer| {
+            offer.description = texts(&[
                 ("en", "Prep, line and pastry shifts in the school's training restaurant."),
                 ("et", "Praktika kooli õpperestoranis."),
-            ]),
-            nace: Some("I56.10".into()),
-            occupation: Some("5120".into()), // cooks
-            eqf_min: 3,
-            eqf_max: 4,
-            places: 4,
-            start: "2027-02-01".into(),
-            end: Some("2027-05-31".into()),
-            weeks_min: 4,
-            weeks_max: 8,
-            deadline: Some("2027-01-10".into()),
-            languages: languages(&["en:B1"]),
-            outcomes: strings(&["Prepares cold starters and Estonian dishes to the restaurant's standards"]),
-            conditions: Conditions {
+            ]);
+            offer.nace = Some("I56.10".into());
+            offer.occupation = Some("5120".into()); // cooks
+            offer.eqf_min = 3;
+            offer.eqf_max = 4;
+            offer.places = 4;
+            offer.start = "2027-02-01".into();
+            offer.end = Some("2027-05-31".into());
+            offer.weeks_min = 4;
+            offer.weeks_max = 8;
+            offer.deadline = Some("2027-01-10".into());
+            offer.languages = languages(&["en:B1"]);
+            offer.outcomes = strings(&["Prepares cold starters and Estonian dishes to the restaurant's standards"]);
+            offer.conditions = Conditions {
                 accommodation: Some(Provision::Provided), // the school's student hostel
                 meals: Some(Provision::Provided),
                 insurance: Some(InsuranceCover::SendingSchool),
                 minors: true,
                 mentor: true,
                 ..Conditions::default()
-            },
-            ..placement("Commis chef, training restaurant", "1013", "EE", "Tallinn")
-        },
+            };
+        }),
     )]
 }
 
@@ -670,72 +629,69 @@ fn gdansk_offers() -> Vec<(&'static str, OfferBody)> {
     vec![
         (
             HULL_WELDING,
-            OfferBody {
-                nace: Some("C33.15".into()), // repair and maintenance of ships and boats
-                occupation: Some("7212".into()),
-                places: 3,
-                start: "2027-03-15".into(),
-                weeks_min: 8,
-                weeks_max: 8,
-                deadline: Some("2027-01-31".into()),
-                languages: languages(&["en:B1", "pl:A1"]),
-                outcomes: strings(&["Welds hull plates in a ship repair yard under a certified welder"]),
-                conditions: Conditions {
+            placement("Hull welding at a ship repair yard", "0715", "PL", "Gdańsk", |offer| {
+                offer.nace = Some("C33.15".into()); // repair and maintenance of ships and boats
+                offer.occupation = Some("7212".into());
+                offer.places = 3;
+                offer.start = "2027-03-15".into();
+                offer.weeks_min = 8;
+                offer.weeks_max = 8;
+                offer.deadline = Some("2027-01-31".into());
+                offer.languages = languages(&["en:B1", "pl:A1"]);
+                offer.outcomes = strings(&["Welds hull plates in a ship repair yard under a certified welder"]);
+                offer.conditions = Conditions {
                     accommodation: Some(Provision::Provided),
                     stipend: Some(Stipend { amount: 2000, currency: "PLN".into() }),
                     insurance: Some(InsuranceCover::Host),
                     mentor: true,
                     ..Conditions::default()
-                },
-                ..placement("Hull welding at a ship repair yard", "0715", "PL", "Gdańsk")
-            },
+                };
+            }),
         ),
         (
             "hotel-kitchen-2027",
-            OfferBody {
-                nace: Some("I55.10".into()),
-                occupation: Some("5120".into()),
-                eqf_min: 3,
-                eqf_max: 4,
-                places: 2,
-                start: "2027-05-03".into(),
-                end: Some("2027-09-30".into()),
-                weeks_min: 6,
-                weeks_max: 12,
-                deadline: Some("2027-03-31".into()),
-                languages: languages(&["en:A2"]),
-                outcomes: strings(&["Runs the breakfast buffet and assists on the à la carte line"]),
-                conditions: Conditions {
+            placement("Kitchen in an Old Town hotel", "1013", "PL", "Gdańsk", |offer| {
+                offer.nace = Some("I55.10".into());
+                offer.occupation = Some("5120".into());
+                offer.eqf_min = 3;
+                offer.eqf_max = 4;
+                offer.places = 2;
+                offer.start = "2027-05-03".into();
+                offer.end = Some("2027-09-30".into());
+                offer.weeks_min = 6;
+                offer.weeks_max = 12;
+                offer.deadline = Some("2027-03-31".into());
+                offer.languages = languages(&["en:A2"]);
+                offer.outcomes = strings(&["Runs the breakfast buffet and assists on the à la carte line"]);
+                offer.conditions = Conditions {
                     accommodation: Some(Provision::Assisted),
                     meals: Some(Provision::Provided),
                     stipend: Some(Stipend { amount: 1200, currency: "PLN".into() }),
                     minors: true,
                     mentor: true,
                     ..Conditions::default()
-                },
-                ..placement("Kitchen in an Old Town hotel", "1013", "PL", "Gdańsk")
-            },
+                };
+            }),
         ),
         (
             "bricklaying-2027",
-            OfferBody {
-                nace: Some("F41.20".into()),     // construction of residential and non-residential buildings
-                occupation: Some("7112".into()), // bricklayers
-                eqf_min: 3,
-                eqf_max: 3,
-                places: 2,
-                start: "2027-04-05".into(),
-                deadline: Some("2027-02-15".into()),
-                languages: languages(&["en:A2", "de:A2"]),
-                outcomes: strings(&["Lays brick and block walls and plasters them on a residential site"]),
-                conditions: Conditions {
+            placement("Bricklaying and plastering", "0732", "PL", "Gdańsk", |offer| {
+                offer.nace = Some("F41.20".into()); // construction of residential and non-residential buildings
+                offer.occupation = Some("7112".into()); // bricklayers
+                offer.eqf_min = 3;
+                offer.eqf_max = 3;
+                offer.places = 2;
+                offer.start = "2027-04-05".into();
+                offer.deadline = Some("2027-02-15".into());
+                offer.languages = languages(&["en:A2", "de:A2"]);
+                offer.outcomes = strings(&["Lays brick and block walls and plasters them on a residential site"]);
+                offer.conditions = Conditions {
                     accommodation: Some(Provision::Assisted),
                     insurance: Some(InsuranceCover::SendingSchool),
                     mentor: true,
                     ..Conditions::default()
-                },
-                ..placement("Bricklaying and plastering", "0732", "PL", "Gdańsk")
-            },
+                };
+            }),
         ),
     ]
 }

@@ -11,9 +11,10 @@ use std::time::Instant;
 
 use vetnet_node::matching::{MatchQuery, match_own};
 use vetnet_node::store::RecordStore;
+use vetnet_protocol::fixtures;
 use vetnet_protocol::matching::{is_blocked, match_offer_need};
 use vetnet_protocol::need::{AgeBand, NeedBody};
-use vetnet_protocol::offer::{Conditions, LanguageRequirement, OfferBody};
+use vetnet_protocol::offer::{Conditions, OfferBody};
 use vetnet_protocol::{Content, DEFAULT_NETWORK, InstitutionKey, LangText, Payload, RecordKind, ValidationContext};
 
 use crate::figure::{Figure, Target, quantile};
@@ -41,56 +42,42 @@ fn day(rng: &mut Rng, month_low: u32, month_high: u32) -> String {
     format!("2027-{:02}-{:02}", rng.range(month_low, month_high), rng.range(1, 28))
 }
 
+// The random draws below come in the order they always had, so the same
+// seed gives the same needs and offers as in earlier runs.
+
 fn need(rng: &mut Rng, i: usize) -> NeedBody {
     let weeks_min = rng.range(2, 6);
     let start_month = rng.range(1, 8);
-    NeedBody {
-        title: LangText::new("en", &format!("Group {i} looking for a placement")),
-        description: LangText::default(),
-        learners: rng.range(1, 8),
-        isced: (*rng.pick(FIELDS)).to_owned(),
-        occupation: None,
-        qualification: None,
-        eqf: rng.range(2, 5) as u8,
-        start: format!("2027-{start_month:02}-01"),
-        end: Some(format!("2027-{:02}-28", start_month + 3)),
-        weeks_min,
-        weeks_max: weeks_min + rng.range(0, 4),
-        countries: if rng.chance(0.3) { vec![] } else { vec![(*rng.pick(COUNTRIES)).to_owned()] },
-        nace: vec![],
-        languages: vec![LanguageRequirement { lang: "en".into(), cefr: Some((*rng.pick(LEVELS)).to_owned()) }],
-        age: if rng.chance(0.6) { AgeBand::Under18 } else { AgeBand::Adults },
-        support: vec![],
-        support_note: None,
-        funding: None,
-        contact: None,
-    }
+    let learners = rng.range(1, 8);
+    let isced = *rng.pick(FIELDS);
+    let eqf = rng.range(2, 5) as u8;
+    let mut need = fixtures::need(&format!("Group {i} looking for a placement"), "SE", isced, eqf);
+    need.description = LangText::default();
+    need.learners = learners;
+    need.start = format!("2027-{start_month:02}-01");
+    need.end = Some(format!("2027-{:02}-28", start_month + 3));
+    need.weeks_min = weeks_min;
+    need.weeks_max = weeks_min + rng.range(0, 4);
+    need.countries = if rng.chance(0.3) { vec![] } else { vec![(*rng.pick(COUNTRIES)).to_owned()] };
+    need.languages = vec![fixtures::language("en", Some(*rng.pick(LEVELS)))];
+    need.age = if rng.chance(0.6) { AgeBand::Under18 } else { AgeBand::Adults };
+    need.funding = None;
+    need
 }
 
 fn offer(rng: &mut Rng, i: usize) -> OfferBody {
     let eqf_min = rng.range(2, 4) as u8;
-    OfferBody {
-        title: LangText::new("en", &format!("Placement {i}")),
-        description: LangText::default(),
-        isced: (*rng.pick(FIELDS)).to_owned(),
-        nace: None,
-        occupation: None,
-        country: (*rng.pick(COUNTRIES)).to_owned(),
-        city: None,
-        eqf_min,
-        eqf_max: eqf_min + 1,
-        places: rng.range(1, 6),
-        start: day(rng, 1, 3),
-        end: Some(day(rng, 6, 9)),
-        weeks_min: 2,
-        weeks_max: 12,
-        deadline: None,
-        languages: vec![LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) }],
-        outcomes: vec![],
-        esco_skills: vec![],
-        conditions: Conditions { minors: rng.chance(0.5), ..Conditions::default() },
-        contact: None,
-    }
+    let isced = *rng.pick(FIELDS);
+    let country = *rng.pick(COUNTRIES);
+    let mut offer = fixtures::minimal_offer(&format!("Placement {i}"), country, isced, eqf_min);
+    offer.eqf_max = eqf_min + 1;
+    offer.places = rng.range(1, 6);
+    offer.start = day(rng, 1, 3);
+    offer.end = Some(day(rng, 6, 9));
+    (offer.weeks_min, offer.weeks_max) = (2, 12);
+    offer.languages = vec![fixtures::language("en", Some("B1"))];
+    offer.conditions = Conditions { minors: rng.chance(0.5), ..Conditions::default() };
+    offer
 }
 
 /// `own_offers` offers of one institution against `needs` needs of others.

@@ -14,6 +14,7 @@ use std::time::Instant;
 use anyhow::Context;
 use vetnet_node::search::{OfferQuery, search_offers};
 use vetnet_node::store::RecordStore;
+use vetnet_protocol::fixtures;
 use vetnet_protocol::offer::{Conditions, LanguageRequirement, OfferBody, Provision, Stipend};
 use vetnet_protocol::{
     DEFAULT_NETWORK, InstitutionKey, LangText, Payload, RecordKind, ValidationContext, VerifiedRecord,
@@ -533,34 +534,24 @@ pub(crate) fn generate_offer(rng: &mut Rng, country_index: usize) -> (OfferBody,
         langs: languages.iter().map(|l| l.lang.clone()).collect(),
         title_words,
     };
-    let body = OfferBody {
-        title: LangText::new("en", &title),
-        description: LangText::new("en", &description),
-        isced: isced.to_owned(),
-        nace: None,
-        occupation: None,
-        country: country.to_owned(),
-        city: Some(rng.pick(cities).to_string()),
-        eqf_min,
-        eqf_max,
-        places: rng.range(1, 6),
-        start: format!("2027-{:02}-01", rng.range(2, 12)),
-        end: None,
-        weeks_min,
-        weeks_max: weeks_min + rng.range(0, 8),
-        deadline: Some("2027-01-15".to_owned()),
-        languages,
-        outcomes,
-        esco_skills: Vec::new(),
-        conditions: Conditions {
-            accommodation: Some(*rng.pick(&[Provision::Provided, Provision::Assisted, Provision::None])),
-            meals: rng.chance(0.5).then_some(Provision::Provided),
-            stipend: rng.chance(0.4).then(|| Stipend { amount: rng.range(100, 900), currency: currency.to_owned() }),
-            insurance: None,
-            minors: rng.chance(0.5),
-            mentor: true,
-        },
-        contact: None,
+    let mut body = fixtures::minimal_offer(&title, country, isced, eqf_min);
+    body.description = LangText::new("en", &description);
+    body.city = Some(rng.pick(cities).to_string());
+    body.eqf_max = eqf_max;
+    body.places = rng.range(1, 6);
+    body.start = format!("2027-{:02}-01", rng.range(2, 12));
+    body.weeks_min = weeks_min;
+    body.weeks_max = weeks_min + rng.range(0, 8);
+    body.deadline = Some("2027-01-15".to_owned());
+    body.languages = languages;
+    body.outcomes = outcomes;
+    body.conditions = Conditions {
+        accommodation: Some(*rng.pick(&[Provision::Provided, Provision::Assisted, Provision::None])),
+        meals: rng.chance(0.5).then_some(Provision::Provided),
+        stipend: rng.chance(0.4).then(|| Stipend { amount: rng.range(100, 900), currency: currency.to_owned() }),
+        insurance: None,
+        minors: rng.chance(0.5),
+        mentor: true,
     };
     (body, traits)
 }

@@ -73,12 +73,21 @@ pub enum Command {
     /// acceptance, learning agreement and its three signatures, completion, recognition.
     #[command(subcommand)]
     Mobility(MobilityCommand),
+    /// Print a one-time sign-in link for the node's dashboard (valid five minutes).
+    Open(OpenArgs),
     /// Catch up with peers now (the node also does this on connect and every few minutes).
     Sync {
         /// Only this peer (a libp2p peer id); default: every connected peer.
         #[arg(long, value_name = "PEER_ID")]
         peer: Option<String>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// Also open the link in the default web browser.
+    #[arg(long)]
+    pub browser: bool,
 }
 
 #[derive(Debug, Args)]

@@ -751,6 +751,10 @@ fn a_mobility_through_the_cli_with_three_signatures() {
     let signed = host.json(&["mobility", "sign", &thread]);
     assert_eq!(signed["status"], "agreed");
     assert_eq!(signed["agreement"]["complete"], true);
+    wait_until("the host's signature reaches the school", || {
+        let view = school.json(&["mobility", "show", &thread]);
+        if view["status"] == "agreed" { Ok(()) } else { Err(view.to_string()) }
+    });
     // The signed thread as a stand-alone document, checked without either
     // node's data; one changed byte breaks it.
     let file = school.path().join("thread.json");

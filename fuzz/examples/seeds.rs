@@ -14,15 +14,16 @@ use coset::{CoseSign1, TaggedCborSerializable};
 use negentropy::{Id, Negentropy, NegentropyStorageVector};
 use serde_bytes::ByteBuf;
 use vetnet_fuzz::{NET, TS, key};
-use vetnet_protocol::achievement::{AchievementBody, Participation, Stackability, Supervision};
+use vetnet_protocol::achievement::AchievementBody;
 use vetnet_protocol::delegation::{DelegationBody, delegation_id};
 use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement_id};
+use vetnet_protocol::fixtures;
 use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
 };
 use vetnet_protocol::need::{AgeBand, Funding, NeedBody, SupportNeed};
-use vetnet_protocol::offer::{Conditions, Contact, InsuranceCover, LanguageRequirement, OfferBody, Provision, Stipend};
-use vetnet_protocol::profile::{InstitutionKind, NodeAddress, ProfileBody, VetProvision};
+use vetnet_protocol::offer::{Contact, OfferBody};
+use vetnet_protocol::profile::ProfileBody;
 use vetnet_protocol::revocation::{RevocationBody, RevocationReason};
 use vetnet_protocol::sync::{NEGENTROPY_FRAME_LIMIT, SyncRequest, SyncResponse};
 use vetnet_protocol::{InstitutionKey, LangText, Payload, RecordKind, VerifiedRecord};
@@ -39,112 +40,40 @@ fn write(target: &str, name: &str, bytes: &[u8]) {
     std::fs::write(corpus(target).join(name), bytes).expect("writes a seed");
 }
 
+// The bodies start from the full fixtures of vetnet-protocol; where a seed
+// differs (for variety: an ESCO occupation URI, a German description, a mixed
+// group), the change is set here, so the seeds stay those of fuzz/corpus/.
+
 fn profile() -> ProfileBody {
-    ProfileBody {
-        name: LangText::new("en", "Karlskrona Vocational College"),
-        institution: InstitutionKind::VetProvider,
-        vet: vec![VetProvision::Ivet, VetProvision::Cvet],
-        country: "SE".into(),
-        region: Some("Blekinge".into()),
-        city: Some("Karlskrona".into()),
-        isced: vec!["0715".into(), "0713".into()],
-        nace: vec!["C25.1".into()],
-        languages: vec!["sv".into(), "en".into()],
-        website: Some("https://yrkes.example.se".into()),
-        email: Some("international@yrkes.example.se".into()),
-        registration: Some("SE-123".into()),
-        description: LangText::new("sv", "Gymnasial yrkesutbildning.\nSvetsning och el."),
-        nodes: vec![NodeAddress {
-            peer_id: "12D3KooWQYhTNQdmr3ArTeUHRYzFg94BKyTkoWBDWez9kSCVe2Xo".into(),
-            addrs: vec!["/ip4/192.0.2.10/tcp/7301".into()],
-        }],
-    }
+    fixtures::full_profile()
 }
 
 fn offer() -> OfferBody {
-    OfferBody {
-        title: LangText::new("en", "Welding placement"),
-        description: LangText::new("de", "Schweißen in unserer Werkstatt."),
-        isced: "0715".into(),
-        nace: Some("C25.1".into()),
-        occupation: Some("http://data.europa.eu/esco/occupation/0e2b5a5d-1d4c-4b0e-8e8c-8a0e0f0f0f0f".into()),
-        country: "SE".into(),
-        city: Some("Karlskrona".into()),
-        eqf_min: 3,
-        eqf_max: 4,
-        places: 2,
-        start: "2027-03-01".into(),
-        end: Some("2027-06-30".into()),
-        weeks_min: 4,
-        weeks_max: 8,
-        deadline: Some("2027-01-15".into()),
-        languages: vec![
-            LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) },
-            LanguageRequirement { lang: "sv".into(), cefr: None },
-        ],
-        outcomes: vec!["Welds steel plates in PA and PB positions".into()],
-        esco_skills: vec!["http://data.europa.eu/esco/skill/0e2b5a5d-1d4c-4b0e-8e8c-8a0e0f0f0f0f".into()],
-        conditions: Conditions {
-            accommodation: Some(Provision::Assisted),
-            meals: Some(Provision::Provided),
-            stipend: Some(Stipend { amount: 3000, currency: "SEK".into() }),
-            insurance: Some(InsuranceCover::Host),
-            minors: true,
-            mentor: true,
-        },
-        contact: Some(Contact {
-            name: Some("Anna Berg".into()),
-            email: Some("anna.berg@example.se".into()),
-            phone: Some("+46 455 12 34 56".into()),
-        }),
-    }
+    let mut offer = fixtures::full_offer();
+    offer.title = LangText::new("en", "Welding placement");
+    offer.description = LangText::new("de", "Schweißen in unserer Werkstatt.");
+    offer.occupation = Some("http://data.europa.eu/esco/occupation/0e2b5a5d-1d4c-4b0e-8e8c-8a0e0f0f0f0f".into());
+    offer
 }
 
 fn achievement() -> AchievementBody {
-    AchievementBody {
-        title: LangText::new("en", "MIG welding of steel plates"),
-        description: LangText::new("sv", "Kort kurs i MIG-svetsning."),
-        country: "SE".into(),
-        outcomes: vec!["Welds fillet joints in PA and PB positions".into()],
-        esco_skills: vec!["http://data.europa.eu/esco/skill/0e2b5a5d-1d4c-4b0e-8e8c-8a0e0f0f0f0f".into()],
-        ects: Some(7.5),
-        hours: Some(200),
-        eqf: Some(4),
-        nqf: Some("SeQF 4".into()),
-        isced: Some("0715".into()),
-        languages: vec!["sv".into(), "en".into()],
-        assessment: "Practical test at the workplace".into(),
-        participation: Participation::Workplace,
-        quality_assurance: "Internal QA, audited by the national agency".into(),
-        prerequisites: Some("Basic workshop safety".into()),
-        supervision: Some(Supervision::OnSiteIdentityCheck),
-        stackability: Some(Stackability::Stackable),
-        further_information: Some("https://example.org/mig".into()),
-    }
+    let mut achievement = fixtures::full_achievement();
+    achievement.assessment = "Practical test at the workplace".into();
+    achievement
 }
 
 fn need() -> NeedBody {
-    NeedBody {
-        title: LangText::new("en", "Four bricklayers for a spring placement"),
-        description: LangText::new("sv", "Fyra elever i murning."),
-        learners: 4,
-        isced: "0732".into(),
-        occupation: Some("7112".into()),
-        qualification: Some("Building programme".into()),
-        eqf: 4,
-        start: "2027-03-01".into(),
-        end: Some("2027-05-31".into()),
-        weeks_min: 4,
-        weeks_max: 6,
-        countries: vec!["DE".into(), "PL".into()],
-        nace: vec!["F41".into()],
-        languages: vec![LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) }],
-        age: AgeBand::Mixed,
-        support: vec![SupportNeed::Accessibility],
-        support_note: Some("Step-free access".into()),
-        funding: Some(Funding::Nordplus),
-        contact: Some(Contact { name: None, email: Some("placements@example.se".into()), phone: None }),
-    }
+    let mut need = fixtures::full_need();
+    need.title = LangText::new("en", "Four bricklayers for a spring placement");
+    need.description = LangText::new("sv", "Fyra elever i murning.");
+    need.qualification = Some("Building programme".into());
+    need.languages = vec![fixtures::language("en", Some("B1"))];
+    need.age = AgeBand::Mixed;
+    need.support = vec![SupportNeed::Accessibility];
+    need.support_note = Some("Step-free access".into());
+    need.funding = Some(Funding::Nordplus);
+    need.contact = Some(Contact { name: None, email: Some("placements@example.se".into()), phone: None });
+    need
 }
 
 /// One valid record of each kind, a withdrawal, and a kind this version

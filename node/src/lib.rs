@@ -27,6 +27,7 @@
 //!   signed steps sent directly to the other node.
 //! - [`api`]: the loopback HTTP/JSON admin API. Only this module (and the
 //!   credential documents it carries) knows JSON.
+//! - [`dashboard`]: the web interface on the admin address, beside the API.
 //! - [`clock`]: the wall clock the rules read (system, or manual in tests).
 //! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`];
 //!   [`info`] holds the facts about a running node ([`NodeInfo`]).
@@ -34,10 +35,12 @@
 //!
 //! See `ARCHITECTURE.md` at the repository root for the map and invariants.
 
+mod admin;
 pub mod api;
 pub mod clock;
 pub mod config;
 pub mod credentials;
+pub mod dashboard;
 pub mod data_dir;
 mod direct_codec;
 pub mod info;

@@ -12,7 +12,7 @@ use vetnet_protocol::limits::MAX_NODES;
 use vetnet_protocol::profile::{NodeAddress, ProfileBody};
 use vetnet_protocol::{InstitutionId, ValidationContext};
 
-use crate::api::{self, ApiState};
+use crate::api::ApiState;
 use crate::clock::Clock;
 use crate::config::{self, Config, ConfigError};
 use crate::credentials::CredentialIssuer;
@@ -194,7 +194,7 @@ impl Node {
             mobility: mobility.clone(),
             token: token.into(),
         };
-        tasks.push(tokio::spawn(api::serve(listener, state, shutdown_rx)));
+        tasks.push(tokio::spawn(crate::admin::serve(listener, state, shutdown_rx)));
 
         let node = Node {
             info,

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use vetnet_node::search::{OfferQuery, search_offers};
 use vetnet_node::store::{InsertOutcome, RecordStore};
 use vetnet_node::trust::TrustGraphs;
-use vetnet_protocol::offer::OfferBody;
-use vetnet_protocol::{InstitutionKey, LangText, Payload, RecordHash, RecordKind, ValidationContext, VerifiedRecord};
+use vetnet_protocol::fixtures;
+use vetnet_protocol::{InstitutionKey, Payload, RecordHash, RecordKind, ValidationContext, VerifiedRecord};
 
 /// A small deterministic PRNG (xorshift64), so failures replay.
 struct Rng(u64);
@@ -23,38 +23,14 @@ impl Rng {
     }
 }
 
-fn offer(title: &str) -> OfferBody {
-    OfferBody {
-        title: LangText::new("en", title),
-        description: LangText::default(),
-        isced: "0715".into(),
-        nace: None,
-        occupation: None,
-        country: "SE".into(),
-        city: None,
-        eqf_min: 3,
-        eqf_max: 4,
-        places: 1,
-        start: "2027-03-01".into(),
-        end: None,
-        weeks_min: 4,
-        weeks_max: 4,
-        deadline: None,
-        languages: Vec::new(),
-        outcomes: Vec::new(),
-        esco_skills: Vec::new(),
-        conditions: Default::default(),
-        contact: None,
-    }
-}
-
 fn record(key: &InstitutionKey, id: &str, seq: u64, withdrawn: bool, variant: u64) -> VerifiedRecord {
     let now = 1_800_000_000;
     let payload = if withdrawn {
         Payload::withdrawal("bsr", RecordKind::Offer, id, seq, now)
     } else {
-        Payload::with_body("bsr", RecordKind::Offer, id, seq, now + variant, &offer(&format!("{id} v{seq}.{variant}")))
-            .unwrap()
+        // A minimal offer that only its title sets apart.
+        let body = fixtures::minimal_offer(&format!("{id} v{seq}.{variant}"), "SE", "0715", 3);
+        Payload::with_body("bsr", RecordKind::Offer, id, seq, now + variant, &body).unwrap()
     };
     key.sign_checked(&payload, &ValidationContext { network: "bsr", now: now + 100 }).unwrap()
 }

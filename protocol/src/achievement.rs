@@ -11,50 +11,68 @@ use crate::keyword::keyword_enum;
 use crate::limits::*;
 use crate::validate::{self, Checked, Rule, fail};
 
+/// The body of an `achievement` record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AchievementBody {
-    /// Title of the micro-credential.
+    /// Title of the micro-credential: required, each entry single-line and at
+    /// most [`MAX_TITLE_CHARS`] characters.
     pub title: LangText,
+    /// More about it, multi-line, each entry at most
+    /// [`MAX_OFFER_DESCRIPTION_CHARS`] characters.
     #[serde(default, skip_serializing_if = "LangText::is_empty")]
     pub description: LangText,
     /// Country of the awarding body (ISO 3166-1 alpha-2).
     pub country: String,
-    /// Learning outcomes, as text: what the learner knows and can do.
+    /// Learning outcomes, as text: what the learner knows and can do. 1 to
+    /// [`MAX_OUTCOMES`], each multi-line and at most [`MAX_OUTCOME_CHARS`]
+    /// characters.
     pub outcomes: Vec<String>,
-    /// The same outcomes as ESCO skill URIs, where known.
+    /// The same outcomes as ESCO skill URIs, where known: at most
+    /// [`MAX_SKILLS`], no duplicates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub esco_skills: Vec<String>,
-    /// Notional workload in ECTS credits (at most one decimal, e.g. 7.5).
+    /// Notional workload in ECTS credits: more than 0, at most [`MAX_ECTS`],
+    /// at most one decimal (7.5). At least one of `ects` and `hours` is
+    /// required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ects: Option<f64>,
-    /// Notional workload in hours.
+    /// Notional workload in hours: 1 to [`MAX_HOURS`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<u32>,
-    /// EQF level, where applicable.
+    /// EQF level (1-8), where applicable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eqf: Option<u8>,
-    /// National qualifications framework level, as text ("SeQF 4").
+    /// National qualifications framework level, as text ("SeQF 4"):
+    /// single-line, at most [`MAX_SHORT_TEXT_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nqf: Option<String>,
     /// Field of education (ISCED-F 2013).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isced: Option<String>,
-    /// Languages of teaching and assessment (BCP 47).
+    /// Languages of teaching and assessment (BCP 47 tags): at most
+    /// [`MAX_LANGUAGES`], no duplicates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
-    /// Type of assessment ("practical test at the workplace, assessed by the mentor").
+    /// Type of assessment ("practical test at the workplace, assessed by the
+    /// mentor"): multi-line, at most [`MAX_OUTCOME_CHARS`] characters.
     pub assessment: String,
+    /// Form of participation in the learning activity.
     pub participation: Participation,
     /// Type of quality assurance ("internal QA of the school, audited by the
-    /// national agency").
+    /// national agency"): multi-line, at most [`MAX_OUTCOME_CHARS`]
+    /// characters.
     pub quality_assurance: String,
+    /// What a learner needs before taking part: multi-line, at most
+    /// [`MAX_OUTCOME_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prerequisites: Option<String>,
+    /// Supervision and identity verification during assessment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supervision: Option<Supervision>,
+    /// Whether the credential stands alone or stacks into a larger one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stackability: Option<Stackability>,
-    /// Where to read more (a web address).
+    /// Where to read more (a web address, `https://` or `http://`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub further_information: Option<String>,
 }
@@ -62,8 +80,11 @@ pub struct AchievementBody {
 keyword_enum! {
     /// Form of participation in the learning activity.
     pub enum Participation {
+        /// Online only.
         Online = "online",
+        /// On site only.
         OnSite = "on-site",
+        /// Online and on site.
         Blended = "blended",
         /// Work-based learning at a workplace.
         Workplace = "workplace",
@@ -73,8 +94,11 @@ keyword_enum! {
 keyword_enum! {
     /// Supervision and identity verification during assessment.
     pub enum Supervision {
+        /// No supervision and no identity check.
         Unsupervised = "unsupervised",
+        /// Supervised online.
         SupervisedOnline = "supervised-online",
+        /// On site, with the learner's identity checked.
         OnSiteIdentityCheck = "on-site-identity-check",
     }
 }
@@ -83,7 +107,9 @@ keyword_enum! {
     /// Integration: whether the credential stands alone or stacks into a
     /// larger one.
     pub enum Stackability {
+        /// The credential stands alone.
         Standalone = "standalone",
+        /// The credential can be combined into a larger one.
         Stackable = "stackable",
     }
 }
@@ -101,6 +127,7 @@ impl Participation {
 }
 
 impl Supervision {
+    /// The words a credential prints for it.
     pub fn describe(self) -> &'static str {
         match self {
             Supervision::Unsupervised => "none",

@@ -40,6 +40,7 @@ pub fn is_language(tag: &str) -> bool {
 /// CEFR levels, lowest first.
 pub const CEFR_LEVELS: &[&str] = &["A1", "A2", "B1", "B2", "C1", "C2"];
 
+/// Is `level` a CEFR level, `A1` to `C2` in capitals?
 pub fn is_cefr(level: &str) -> bool {
     CEFR_LEVELS.contains(&level)
 }

@@ -10,6 +10,7 @@ use crate::InstitutionId;
 use crate::limits::MAX_ID_LEN;
 use crate::validate::{self, Checked, Rule, fail};
 
+/// The body of a `delegation` record (id [`delegation_id`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DelegationBody {
     /// The id of an `achievement` record of the same author.
@@ -18,7 +19,7 @@ pub struct DelegationBody {
     pub delegate: String,
     /// First day credentials may be issued under it, `YYYY-MM-DD`.
     pub from: String,
-    /// Last day, if the delegation ends.
+    /// Last day, `YYYY-MM-DD`, if the delegation ends; not before `from`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
 }

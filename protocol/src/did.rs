@@ -13,12 +13,16 @@ const DID_KEY_PREFIX: &str = "did:key:z";
 /// Why a text is not an institution's `did:key`.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DidError {
+    /// The text does not start with `did:key:z`.
     #[error("a did:key starts with `did:key:z6Mk`")]
     NotDidKey,
+    /// The part after `did:key:z` is not base58btc.
     #[error("the did:key is not valid base58btc")]
     NotBase58,
+    /// The decoded bytes are not `0xed 0x01` and 32 key bytes.
     #[error("the did:key does not hold an Ed25519 public key (multicodec 0xed01, 32 bytes)")]
     NotEd25519,
+    /// The 32 key bytes are not a valid Ed25519 curve point.
     #[error("the did:key holds bytes that are not a valid Ed25519 public key")]
     InvalidKey,
 }
@@ -28,10 +32,12 @@ pub enum DidError {
 pub struct InstitutionId([u8; 32]);
 
 impl InstitutionId {
+    /// The institution of a 32-byte Ed25519 public key (a record's `kid`).
     pub fn from_bytes(bytes: [u8; 32]) -> Self {
         Self(bytes)
     }
 
+    /// The 32 public-key bytes, as in a record's `kid`.
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0
     }

@@ -10,10 +10,12 @@ use crate::keyword::keyword_enum;
 use crate::limits::MAX_SHORT_TEXT_CHARS;
 use crate::validate::{self, Checked, Rule, fail};
 
+/// The body of an `endorsement` record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EndorsementBody {
-    /// The institution vouched for, as `did:key:z6Mk…`.
+    /// The institution vouched for, as `did:key:z6Mk…`; never the author.
     pub subject: String,
+    /// What the endorser vouches for.
     pub role: EndorsementRole,
     /// The named network the subject is a member of (`HansaVET`); required
     /// for the `member` role, optional otherwise.
@@ -39,6 +41,7 @@ keyword_enum! {
 }
 
 impl EndorsementRole {
+    /// The relation in words: "member of", "partner of" or "accredited by".
     pub fn describe(self) -> &'static str {
         match self {
             EndorsementRole::Member => "member of",

@@ -26,10 +26,12 @@ use crate::{Content, FORMAT_VERSION, InstitutionId, Payload, RecordError, Record
 pub struct RecordHash(pub [u8; 32]);
 
 impl RecordHash {
+    /// The hash of a record's bytes exactly as received or signed.
     pub fn of(bytes: &[u8]) -> Self {
         Self(Sha256::digest(bytes).into())
     }
 
+    /// The hash in lower-case hex, as vectors and views show it.
     pub fn to_hex(&self) -> String {
         self.0.iter().map(|b| format!("{b:02x}")).collect()
     }
@@ -52,14 +54,18 @@ impl fmt::Debug for RecordHash {
 pub struct InstitutionKey(SigningKey);
 
 impl InstitutionKey {
+    /// The key of a 32-byte Ed25519 secret (RFC 8032).
     pub fn from_secret_bytes(secret: &[u8; 32]) -> Self {
         Self(SigningKey::from_bytes(secret))
     }
 
+    /// The 32-byte Ed25519 secret, for the key file.
     pub fn secret_bytes(&self) -> [u8; 32] {
         self.0.to_bytes()
     }
 
+    /// The institution this key signs for: its public key, the `kid` of its
+    /// records.
     pub fn id(&self) -> InstitutionId {
         InstitutionId::from_bytes(self.0.verifying_key().to_bytes())
     }
@@ -98,9 +104,13 @@ impl InstitutionKey {
 pub struct VerifiedRecord {
     /// The exact bytes received or signed; stored and forwarded as they are.
     pub bytes: Vec<u8>,
+    /// SHA-256 of `bytes`: the record hash and gossip message id.
     pub hash: RecordHash,
+    /// The signer: the envelope's `kid`.
     pub author: InstitutionId,
+    /// The decoded payload.
     pub payload: Payload,
+    /// The body as far as this version interprets it.
     pub content: Content,
 }
 
@@ -149,10 +159,13 @@ impl VerifiedRecord {
         Ok(Self { bytes: bytes.to_vec(), hash, author, payload, content })
     }
 
+    /// Whether the record is a withdrawal (a tombstone).
     pub fn is_withdrawn(&self) -> bool {
         matches!(self.content, Content::Withdrawn)
     }
 
+    /// The key that identifies the record across its versions: author, kind
+    /// and id.
     pub fn key(&self) -> RecordKey {
         RecordKey { author: self.author, kind: self.payload.kind.clone(), id: self.payload.id.clone() }
     }

@@ -20,9 +20,10 @@ pub const KEY_ROTATION_ID: &str = "key";
 /// The domain-separation prefix of the successor's countersignature.
 const ROTATION_PROOF_CONTEXT: &[u8] = b"vetnet key-rotation 1\0";
 
+/// The body of a `key-rotation` record (id [`KEY_ROTATION_ID`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyRotationBody {
-    /// The successor key, `did:key:z6Mk…`.
+    /// The successor key, `did:key:z6Mk…`; not the author.
     pub next: String,
     /// The successor's Ed25519 signature (64 bytes) over
     /// [`rotation_proof_message`]: it shows the successor agreed, so a key
@@ -51,6 +52,7 @@ impl KeyRotationBody {
         Self { next: new_id.to_did(), proof }
     }
 
+    /// The successor as an institution id (valid once the body is checked).
     pub fn next_id(&self) -> Option<InstitutionId> {
         self.next.parse().ok()
     }
@@ -86,6 +88,7 @@ impl Checked for KeyRotationBody {
     }
 }
 
+/// The body of a `key-revocation` record (id [`key_revocation_id`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyRevocationBody {
     /// The revoked key, `did:key:z6Mk…`. The record id is its `z6Mk…` part.
@@ -93,6 +96,7 @@ pub struct KeyRevocationBody {
     /// Unix seconds from which records signed by the key are invalid. At most
     /// the record's `ts`; earlier when the key leaked before it was noticed.
     pub since: u64,
+    /// Why the key was revoked.
     pub reason: KeyRevocationReason,
     /// In a revocation by the key itself: the successor of the key's own
     /// `key-rotation`, which stays valid even if signed after `since` (the
@@ -114,10 +118,12 @@ keyword_enum! {
 }
 
 impl KeyRevocationBody {
+    /// The revoked key as an institution id (valid once the body is checked).
     pub fn key_id(&self) -> Option<InstitutionId> {
         self.key.parse().ok()
     }
 
+    /// The successor that stays valid, as an institution id, if named.
     pub fn successor_id(&self) -> Option<InstitutionId> {
         self.successor.as_deref().and_then(|s| s.parse().ok())
     }

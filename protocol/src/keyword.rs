@@ -12,8 +12,10 @@ macro_rules! keyword_enum {
         }
 
         impl $name {
+            /// Every value of the list, in the order it is declared.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// The word this value travels as.
             pub fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $word,)+

@@ -10,6 +10,8 @@
 //! map ([`Payload`]). [`InstitutionKey::sign`] makes one; [`VerifiedRecord::open`]
 //! checks one (size, envelope, signature, field rules) and says what it holds.
 
+#![warn(missing_docs)]
+
 pub mod achievement;
 pub mod codes;
 pub mod delegation;
@@ -17,6 +19,8 @@ mod did;
 pub mod endorsement;
 mod envelope;
 mod error;
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 pub mod key_lifecycle;
 mod keyword;
 pub mod limits;

@@ -13,40 +13,65 @@ pub const MAX_GOSSIP_MESSAGE_BYTES: usize = 64 * 1024;
 /// How far in the future a record's `ts` may be, to allow for clock skew.
 pub const MAX_CLOCK_SKEW_SECS: u64 = 10 * 60;
 
-/// Longest `kind` and `id` (bytes; both are restricted to ASCII).
+/// Longest `kind`, in bytes (it is restricted to ASCII).
 pub const MAX_KIND_LEN: usize = 32;
+/// Longest `id`, in bytes (it is restricted to ASCII).
 pub const MAX_ID_LEN: usize = 64;
 
-/// Text limits, in characters (Unicode scalar values).
+// Text limits, in characters (Unicode scalar values), not bytes.
+
+/// Each entry of a profile's `name`.
 pub const MAX_NAME_CHARS: usize = 200;
+/// Each entry of a `title` (offer, need, achievement).
 pub const MAX_TITLE_CHARS: usize = 200;
+/// Short single-line texts such as `region`, `city`, `registration` and
+/// `contact.name`.
 pub const MAX_SHORT_TEXT_CHARS: usize = 100;
+/// Each entry of a profile's `description`.
 pub const MAX_PROFILE_DESCRIPTION_CHARS: usize = 4_000;
+/// Each entry of an offer's (and an achievement's) `description`.
 pub const MAX_OFFER_DESCRIPTION_CHARS: usize = 8_000;
+/// Each entry of a need's `description`.
 pub const MAX_NEED_DESCRIPTION_CHARS: usize = 8_000;
+/// Each item of `outcomes`, and an achievement's `assessment`,
+/// `quality_assurance` and `prerequisites`.
 pub const MAX_OUTCOME_CHARS: usize = 500;
 /// A need's `support_note`.
 pub const MAX_NOTE_CHARS: usize = 500;
+/// A web address (`website`, `further_information`).
 pub const MAX_URL_CHARS: usize = 300;
+/// An email address (`email`, `contact.email`).
 pub const MAX_EMAIL_CHARS: usize = 254;
 
-/// List limits.
+// List limits, in items.
+
+/// Entries of any language text.
 pub const MAX_TRANSLATIONS: usize = 24;
+/// `languages` of a profile, an offer, a need or an achievement.
 pub const MAX_LANGUAGES: usize = 16;
+/// A profile's `isced` and `nace`, a need's `nace`.
 pub const MAX_SECTORS: usize = 32;
 /// A need's preferred `countries`.
 pub const MAX_PREFERRED_COUNTRIES: usize = 64;
+/// `outcomes` of an offer or an achievement.
 pub const MAX_OUTCOMES: usize = 30;
+/// `esco_skills` of an offer or an achievement.
 pub const MAX_SKILLS: usize = 50;
+/// A profile's `nodes`.
 pub const MAX_NODES: usize = 8;
+/// `addrs` of each of a profile's `nodes`.
 pub const MAX_ADDRS_PER_NODE: usize = 8;
+/// Characters of a node's `peer_id`.
 pub const MAX_PEER_ID_CHARS: usize = 128;
+/// Bytes of each of a node's `addrs`.
 pub const MAX_MULTIADDR_CHARS: usize = 256;
 
-/// Numeric ranges of an offer (and of a need: `learners`, weeks).
+/// An offer's `places` and a need's `learners` run from 1 to this.
 pub const MAX_PLACES: u32 = 1_000;
+/// `weeks_min` and `weeks_max` of an offer or a need run from 1 to this.
 pub const MAX_WEEKS: u32 = 104;
 
-/// Workload of an achievement.
+/// An achievement's `ects`: more than 0 and at most this.
 pub const MAX_ECTS: f64 = 240.0;
+/// An achievement's `hours` run from 1 to this.
 pub const MAX_HOURS: u32 = 10_000;

@@ -15,45 +15,70 @@ use crate::offer::{OfferBody, Provision};
 
 /// Points per criterion; they add up to 100.
 pub mod weights {
-    /// Field of education (ISCED-F): exact, same narrow field, same broad field.
+    /// Field of education (ISCED-F): the same code.
     pub const FIELD: u32 = 25;
+    /// Field of education: the same narrow field (3 digits shared).
     pub const FIELD_NARROW: u32 = 18;
+    /// Field of education: only the broad field (2 digits) shared, a misfit.
     pub const FIELD_BROAD: u32 = 10;
     /// A field code is `99…` (unknown): half, not compared.
     pub const FIELD_UNKNOWN: u32 = 12;
+    /// Occupation: both given and equal.
     pub const OCCUPATION: u32 = 5;
     /// Occupation not stated on both sides.
     pub const OCCUPATION_UNKNOWN: u32 = 2;
+    /// EQF level: the learners' level within the offer's range.
     pub const EQF: u32 = 15;
     /// The learners' level is one off the offer's range.
     pub const EQF_ONE_OFF: u32 = 7;
+    /// Dates: a whole placement fits both windows.
     pub const DATES: u32 = 20;
     /// At most this for dates that overlap but do not fit a whole placement.
     pub const DATES_PARTIAL: u32 = 15;
+    /// Duration: the offer's and the group's week ranges intersect.
     pub const DURATION: u32 = 5;
+    /// Country: the group has no preference, or prefers the offer's country.
     pub const COUNTRY: u32 = 5;
+    /// Sector (NACE): no preference, or the offer's code and a preferred one
+    /// contain each other.
     pub const SECTOR: u32 = 5;
     /// The offer names no sector, or only the section is shared.
     pub const SECTOR_PARTIAL: u32 = 2;
+    /// Language and CEFR: every working language of the offer met (shared
+    /// out by the share of languages met).
     pub const LANGUAGE: u32 = 10;
+    /// Minors: the group is adult, or the offer accepts minors.
     pub const MINORS: u32 = 5;
+    /// Places: at least as many places as learners (shared out otherwise).
     pub const PLACES: u32 = 5;
 }
 
 keyword_enum! {
     /// The criterion a reason is about: its machine code.
     pub enum Criterion {
+        /// Field of education (ISCED-F).
         Field = "field",
+        /// Occupation (ESCO or ISCO-08).
         Occupation = "occupation",
+        /// EQF level.
         Eqf = "eqf",
+        /// The start windows and periods.
         Dates = "dates",
+        /// The duration in weeks.
         Duration = "duration",
+        /// The offer's country against the preferred countries.
         Country = "country",
+        /// The host's sector (NACE) against the preferred sectors.
         Sector = "sector",
+        /// Working languages and CEFR levels.
         Language = "language",
+        /// Whether the offer accepts the group's minors.
         Minors = "minors",
+        /// Places against learners.
         Places = "places",
+        /// How the mobility is funded (a note).
         Funding = "funding",
+        /// The support the group needs (a note).
         Support = "support",
     }
 }
@@ -61,7 +86,9 @@ keyword_enum! {
 /// Why a pair fits or does not, in plain words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
+    /// The criterion it is about: its machine code.
     pub code: Criterion,
+    /// The reason in plain English words.
     pub text: String,
 }
 

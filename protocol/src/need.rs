@@ -13,52 +13,68 @@ use crate::limits::*;
 use crate::offer::{Contact, LanguageRequirement};
 use crate::validate::{self, Checked, Rule, fail};
 
+/// The body of a `need` record. Every free text describes the group, never
+/// a named learner.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NeedBody {
+    /// What the group looks for, in one or more languages: required, each
+    /// entry single-line and at most [`MAX_TITLE_CHARS`] characters.
     pub title: LangText,
+    /// More about the group, multi-line, each entry at most
+    /// [`MAX_NEED_DESCRIPTION_CHARS`] characters.
     #[serde(default, skip_serializing_if = "LangText::is_empty")]
     pub description: LangText,
-    /// How many learners are to be placed.
+    /// How many learners are to be placed: 1 to [`MAX_PLACES`].
     pub learners: u32,
     /// Field of education (ISCED-F 2013).
     pub isced: String,
     /// ESCO occupation URI or ISCO-08 unit group code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occupation: Option<String>,
-    /// The qualification the learners study for, in words.
+    /// The qualification the learners study for, in words: single-line, at
+    /// most [`MAX_TITLE_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualification: Option<String>,
-    /// The learners' EQF level.
+    /// The learners' EQF level, 1-8.
     pub eqf: u8,
     /// First day the mobility may start, `YYYY-MM-DD`.
     pub start: String,
     /// Last day the mobility may end (the learners are back); absent when the
-    /// mobility starts on `start` exactly.
+    /// mobility starts on `start` exactly. Not before `start`, and the window
+    /// (both days counted) is at least `weeks_min` weeks long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
-    /// Duration in weeks; equal for a fixed duration.
+    /// Shortest duration in weeks: 1 to [`MAX_WEEKS`].
     pub weeks_min: u32,
+    /// Longest duration in weeks: 1 to [`MAX_WEEKS`], not below `weeks_min`,
+    /// equal for a fixed duration.
     pub weeks_max: u32,
-    /// Preferred host countries (ISO 3166-1 alpha-2); empty means any.
+    /// Preferred host countries (ISO 3166-1 alpha-2): at most
+    /// [`MAX_PREFERRED_COUNTRIES`], no duplicates; empty means any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub countries: Vec<String>,
-    /// Preferred host sectors (NACE Rev. 2); empty means any.
+    /// Preferred host sectors (NACE Rev. 2): at most [`MAX_SECTORS`], no
+    /// duplicates; empty means any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nace: Vec<String>,
-    /// The learners' languages and their CEFR level in each (absent: not stated).
+    /// The learners' languages and their CEFR level in each (absent: not
+    /// stated): at most [`MAX_LANGUAGES`], each language once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<LanguageRequirement>,
-    /// The group's age band: whether minors are involved.
+    /// The group's age band: whether minors are involved (a host must then
+    /// accept minors).
     pub age: AgeBand,
-    /// Support the group needs.
+    /// Support the group needs, each kind once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub support: Vec<SupportNeed>,
-    /// More about the support needs, in words (never about a named learner).
+    /// More about the support needs, in words (never about a named learner):
+    /// multi-line, at most [`MAX_NOTE_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_note: Option<String>,
     /// How the mobility is funded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding: Option<Funding>,
+    /// The school's placement contact: a role, not a learner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
 }
@@ -99,10 +115,15 @@ keyword_enum! {
 keyword_enum! {
     /// How a mobility is funded.
     pub enum Funding {
+        /// Erasmus+ Key Action 1, mobility of VET learners.
         ErasmusKa1Vet = "erasmus-ka1-vet",
+        /// The Nordplus programme of the Nordic Council of Ministers.
         Nordplus = "nordplus",
+        /// A national programme.
         National = "national",
+        /// The school's own funds.
         Own = "own",
+        /// Any other source.
         Other = "other",
     }
 }

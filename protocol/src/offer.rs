@@ -8,9 +8,14 @@ use crate::keyword::keyword_enum;
 use crate::limits::*;
 use crate::validate::{self, Checked, Rule, fail};
 
+/// The body of an `offer` record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OfferBody {
+    /// What the placement is, in one or more languages: required, each entry
+    /// single-line and at most [`MAX_TITLE_CHARS`] characters.
     pub title: LangText,
+    /// More about the placement, multi-line, each entry at most
+    /// [`MAX_OFFER_DESCRIPTION_CHARS`] characters; absent when empty.
     #[serde(default, skip_serializing_if = "LangText::is_empty")]
     pub description: LangText,
     /// Field of education (ISCED-F 2013).
@@ -23,42 +28,58 @@ pub struct OfferBody {
     pub occupation: Option<String>,
     /// Where the placement is (ISO 3166-1 alpha-2).
     pub country: String,
+    /// The town of the placement: single-line, at most
+    /// [`MAX_SHORT_TEXT_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    /// EQF level range the placement suits; equal for a single level.
+    /// The lowest EQF level (1-8) the placement suits.
     pub eqf_min: u8,
+    /// The highest EQF level (1-8) the placement suits: not below `eqf_min`,
+    /// equal for a single level.
     pub eqf_max: u8,
-    /// How many learners can be placed.
+    /// How many learners can be placed: 1 to [`MAX_PLACES`].
     pub places: u32,
     /// First possible start day, `YYYY-MM-DD`.
     pub start: String,
-    /// Last day of an open window; absent for a fixed start date.
+    /// Last day of an open start window, `YYYY-MM-DD`: not before `start`, and
+    /// the window (both days counted) is at least `weeks_min` weeks long.
+    /// Absent for a fixed start date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
-    /// Duration in weeks; equal for a fixed duration.
+    /// Shortest duration in weeks: 1 to [`MAX_WEEKS`].
     pub weeks_min: u32,
+    /// Longest duration in weeks: 1 to [`MAX_WEEKS`], not below `weeks_min`,
+    /// equal for a fixed duration.
     pub weeks_max: u32,
-    /// Last day to apply, `YYYY-MM-DD`.
+    /// Last day to apply, `YYYY-MM-DD`: not after `end` if given, else not
+    /// after `start`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<String>,
-    /// Working languages and the minimum CEFR level in each.
+    /// Working languages and the minimum CEFR level in each: at most
+    /// [`MAX_LANGUAGES`], each language once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<LanguageRequirement>,
-    /// Expected learning outcomes, as text.
+    /// Expected learning outcomes, as text: at most [`MAX_OUTCOMES`], each
+    /// multi-line and at most [`MAX_OUTCOME_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<String>,
-    /// Expected learning outcomes as ESCO skill URIs.
+    /// Expected learning outcomes as ESCO skill URIs: at most [`MAX_SKILLS`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub esco_skills: Vec<String>,
+    /// The practical conditions; absent means all defaults (nothing stated,
+    /// no minors, no mentor).
     #[serde(default)]
     pub conditions: Conditions,
+    /// Who to ask about the placement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
 }
 
+/// A working language of a placement (or a language of a group of learners)
+/// and a CEFR level in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LanguageRequirement {
-    /// BCP 47 tag.
+    /// A BCP 47 language tag in canonical case (`sv`, `en-GB`).
     pub lang: String,
     /// Minimum CEFR level (A1..C2); absent when no level is required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -89,19 +110,23 @@ impl std::str::FromStr for LanguageRequirement {
 /// The practical conditions that decide whether a placement happens.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conditions {
+    /// Whether the host provides accommodation, helps find it, or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accommodation: Option<Provision>,
+    /// Whether the host provides meals, helps with them, or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meals: Option<Provision>,
+    /// A stipend the learner is paid per month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stipend: Option<Stipend>,
     /// Who covers liability and accident insurance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insurance: Option<InsuranceCover>,
-    /// Whether learners under 18 are accepted.
+    /// Whether learners under 18 are accepted; `false` when absent.
     #[serde(default)]
     pub minors: bool,
-    /// Whether a named workplace mentor supervises the learner.
+    /// Whether a named workplace mentor supervises the learner; `false` when
+    /// absent.
     #[serde(default)]
     pub mentor: bool,
 }
@@ -109,8 +134,11 @@ pub struct Conditions {
 keyword_enum! {
     /// Provided by the host, assisted (the host helps find it), or none.
     pub enum Provision {
+        /// The host provides it.
         Provided = "provided",
+        /// The host helps the learner find it.
         Assisted = "assisted",
+        /// Neither: the learner or the sending school arranges it.
         None = "none",
     }
 }
@@ -118,9 +146,13 @@ keyword_enum! {
 keyword_enum! {
     /// Who covers liability and accident insurance.
     pub enum InsuranceCover {
+        /// The host institution.
         Host = "host",
+        /// The sending school.
         SendingSchool = "sending-school",
+        /// The learner.
         Learner = "learner",
+        /// Shared between the parties.
         Shared = "shared",
     }
 }
@@ -128,17 +160,25 @@ keyword_enum! {
 /// A stipend paid to the learner: a whole amount in a currency, per month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stipend {
+    /// The amount per month, in whole units of the currency.
     pub amount: u32,
-    /// ISO 4217, e.g. EUR, SEK.
+    /// The currency: three upper-case letters in the form of ISO 4217, such as
+    /// EUR or SEK.
     pub currency: String,
 }
 
+/// A contact for an offer or a need: a person or a role, such as a placement
+/// office (never a learner).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
+    /// The name: single-line, at most [`MAX_SHORT_TEXT_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// An email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// A telephone number, as text: single-line, at most
+    /// [`MAX_SHORT_TEXT_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 }

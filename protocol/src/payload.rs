@@ -82,6 +82,7 @@ impl Payload {
         }
     }
 
+    /// The payload's `kind` as a [`RecordKind`].
     pub fn record_kind(&self) -> RecordKind {
         RecordKind::from(self.kind.as_str())
     }
@@ -91,15 +92,25 @@ impl Payload {
 /// and forwarded without being interpreted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RecordKind {
+    /// `profile`: who an institution is; one per author.
     Profile,
+    /// `offer`: a placement for foreign VET learners at the author.
     Offer,
+    /// `need`: a sending school's mobility need for a group of learners.
     Need,
+    /// `achievement`: the public definition of a micro-credential.
     Achievement,
+    /// `revocation`: a credential the author issued is no longer valid; final.
     Revocation,
+    /// `delegation`: another institution may issue one of the author's achievements.
     Delegation,
+    /// `endorsement`: the author vouches for another institution.
     Endorsement,
+    /// `key-rotation`: the author's key hands over to a successor; final.
     KeyRotation,
+    /// `key-revocation`: a key is invalid from a moment on; final.
     KeyRevocation,
+    /// A kind this version does not interpret, by its name.
     Other(String),
 }
 
@@ -109,6 +120,7 @@ impl RecordKind {
         matches!(self, RecordKind::Revocation | RecordKind::KeyRotation | RecordKind::KeyRevocation)
     }
 
+    /// The kind's name as it appears in the payload's `kind`.
     pub fn as_str(&self) -> &str {
         match self {
             RecordKind::Profile => "profile",
@@ -151,8 +163,11 @@ impl fmt::Display for RecordKind {
 /// What identifies a record across its versions: author, kind and id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RecordKey {
+    /// The institution whose key signed the record (the envelope's `kid`).
     pub author: InstitutionId,
+    /// The payload's `kind`.
     pub kind: String,
+    /// The payload's `id`: the record's name within its author and kind.
     pub id: String,
 }
 
@@ -184,14 +199,23 @@ impl RecordKey {
 /// What a verified record holds, interpreted as far as this version can.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
+    /// A `profile` body.
     Profile(Box<ProfileBody>),
+    /// An `offer` body.
     Offer(Box<OfferBody>),
+    /// A `need` body.
     Need(Box<NeedBody>),
+    /// An `achievement` body.
     Achievement(Box<AchievementBody>),
+    /// A `revocation` body.
     Revocation(RevocationBody),
+    /// A `delegation` body.
     Delegation(DelegationBody),
+    /// An `endorsement` body.
     Endorsement(EndorsementBody),
+    /// A `key-rotation` body.
     KeyRotation(KeyRotationBody),
+    /// A `key-revocation` body.
     KeyRevocation(KeyRevocationBody),
     /// A withdrawal of the record with the same key.
     Withdrawn,

@@ -9,55 +9,78 @@ use crate::validate::{self, Checked, Rule, fail};
 /// The record id every profile has.
 pub const PROFILE_ID: &str = "profile";
 
+/// The body of a `profile` record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProfileBody {
-    /// The institution's name, in one or more languages.
+    /// The institution's name, in one or more languages: required, each entry
+    /// single-line and at most [`MAX_NAME_CHARS`] characters.
     pub name: LangText,
     /// What kind of institution this is.
     pub institution: InstitutionKind,
-    /// For a VET provider: initial VET, continuing VET, or both.
+    /// For a VET provider: initial VET, continuing VET, or both (required and
+    /// not empty); empty for every other kind of institution.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vet: Vec<VetProvision>,
-    /// ISO 3166-1 alpha-2.
+    /// Where the institution is: an ISO 3166-1 alpha-2 code in capitals.
     pub country: String,
+    /// The region, as text: single-line, at most [`MAX_SHORT_TEXT_CHARS`]
+    /// characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// The town: single-line, at most [`MAX_SHORT_TEXT_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    /// Fields of education taught (ISCED-F 2013), mainly for schools.
+    /// Fields of education taught (ISCED-F 2013), mainly for schools: at most
+    /// [`MAX_SECTORS`], no duplicates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub isced: Vec<String>,
-    /// Economic sectors (NACE Rev. 2), mainly for companies.
+    /// Economic sectors (NACE Rev. 2), mainly for companies: at most
+    /// [`MAX_SECTORS`], no duplicates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nace: Vec<String>,
-    /// Languages the institution works in (BCP 47).
+    /// Languages the institution works in (BCP 47 tags): at most
+    /// [`MAX_LANGUAGES`], no duplicates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
+    /// The institution's web address (`https://` or `http://`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// The institution's email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// A registration or VAT number.
+    /// A registration or VAT number: single-line, at most
+    /// [`MAX_SHORT_TEXT_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration: Option<String>,
+    /// More about the institution, multi-line, each entry at most
+    /// [`MAX_PROFILE_DESCRIPTION_CHARS`] characters.
     #[serde(default, skip_serializing_if = "LangText::is_empty")]
     pub description: LangText,
-    /// The libp2p nodes that speak for the institution.
+    /// The libp2p nodes that speak for the institution (at most
+    /// [`MAX_NODES`]): where its direct messages go.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nodes: Vec<NodeAddress>,
 }
 
+/// What kind of institution a profile describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InstitutionKind {
+    /// `vet-provider`: a school or other provider of vocational education and
+    /// training; it must say whether it offers initial or continuing VET.
     VetProvider,
+    /// `company`: a host of placements.
     Company,
+    /// `chamber`: a chamber of commerce, industry or crafts.
     Chamber,
+    /// `public-agency`: a public body, such as a national agency.
     PublicAgency,
+    /// `network`: a network of institutions.
     Network,
 }
 
 impl InstitutionKind {
+    /// Every kind, in the order of the format's list.
     pub const ALL: [InstitutionKind; 5] = [
         InstitutionKind::VetProvider,
         InstitutionKind::Company,
@@ -66,6 +89,7 @@ impl InstitutionKind {
         InstitutionKind::Network,
     ];
 
+    /// The kind's name on the wire, such as `vet-provider`.
     pub fn as_str(self) -> &'static str {
         match self {
             InstitutionKind::VetProvider => "vet-provider",
@@ -88,6 +112,7 @@ impl std::str::FromStr for InstitutionKind {
     }
 }
 
+/// The kind of VET a provider offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum VetProvision {
@@ -101,7 +126,12 @@ pub enum VetProvision {
 /// text (this crate does not parse libp2p types).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NodeAddress {
+    /// The node's libp2p peer id in base58: 1 to [`MAX_PEER_ID_CHARS`] ASCII
+    /// letters and digits.
     pub peer_id: String,
+    /// Multiaddrs the node listens on, such as `/ip4/192.0.2.1/tcp/7301`: at
+    /// most [`MAX_ADDRS_PER_NODE`], each starting with `/`, printable ASCII
+    /// without spaces, at most [`MAX_MULTIADDR_CHARS`] bytes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub addrs: Vec<String>,
 }

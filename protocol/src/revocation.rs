@@ -12,11 +12,13 @@ use crate::validate::{Checked, Rule, fail};
 /// The prefix of every credential id: `urn:uuid:` and a lower-case UUID.
 pub const CREDENTIAL_ID_PREFIX: &str = "urn:uuid:";
 
+/// The body of a `revocation` record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevocationBody {
     /// The revoked credential's `id`, `urn:uuid:<uuid>`; the record id is the
     /// `<uuid>` part.
     pub credential: String,
+    /// Why the credential was revoked.
     pub reason: RevocationReason,
 }
 
@@ -36,6 +38,7 @@ keyword_enum! {
 }
 
 impl RevocationReason {
+    /// The reason in words, as a verification report prints it.
     pub fn describe(self) -> &'static str {
         match self {
             RevocationReason::IssuedInError => "issued in error",

@@ -23,45 +23,75 @@ pub const MAX_FETCH_IDS: usize = 1_024;
 /// Reconcile round trips one sync session may take before the initiator gives up.
 pub const MAX_RECONCILE_ROUNDS: usize = 64;
 
+/// A request of the initiator of a sync session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "t", rename_all = "kebab-case")]
 pub enum SyncRequest {
     /// A Negentropy message (protocol version 0x61) about the set of live
     /// record hashes of network `net`, ordered by (`ts`, hash).
     Reconcile {
+        /// The sender's network name; a responder of another network refuses.
         net: String,
+        /// The Negentropy message.
         #[serde(with = "serde_bytes")]
         msg: Vec<u8>,
     },
     /// Records wanted, by record hash (32 bytes each).
-    Fetch { ids: Vec<serde_bytes::ByteBuf> },
+    Fetch {
+        /// The hashes of the records wanted: at most [`MAX_FETCH_IDS`].
+        ids: Vec<serde_bytes::ByteBuf>,
+    },
 }
 
+/// The responder's answer to a [`SyncRequest`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "t", rename_all = "kebab-case")]
 pub enum SyncResponse {
     /// The Negentropy answer to a `reconcile`.
     Reconcile {
+        /// The Negentropy message.
         #[serde(with = "serde_bytes")]
         msg: Vec<u8>,
     },
     /// The exact signed bytes of records asked for and held, in any order. Ids
     /// not held, or not fitting, are simply absent.
-    Records { records: Vec<serde_bytes::ByteBuf> },
+    Records {
+        /// The records' bytes: at most [`MAX_RECORDS_RESPONSE_BYTES`] in all.
+        records: Vec<serde_bytes::ByteBuf>,
+    },
     /// The request was not served (wrong network, over a limit, busy).
-    Refused { reason: String },
+    Refused {
+        /// Why, for people.
+        reason: String,
+    },
 }
 
+/// Why a sync message cannot be sent or read.
 #[derive(Debug, thiserror::Error)]
 pub enum SyncMessageError {
+    /// The message is over the limit of its direction.
     #[error("sync message of {size} bytes is over the limit of {max} bytes")]
-    TooLarge { size: usize, max: usize },
+    TooLarge {
+        /// The message's size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        max: usize,
+    },
+    /// The bytes are not one CBOR map of a known message type with its fields.
     #[error("sync message cannot be decoded: {0}")]
     Decode(String),
+    /// The message could not be written as CBOR.
     #[error("sync message cannot be encoded: {0}")]
     Encode(String),
+    /// A `fetch` asks for more than [`MAX_FETCH_IDS`] records.
     #[error("sync fetch asks for {count} records; at most {max} per request")]
-    TooManyIds { count: usize, max: usize },
+    TooManyIds {
+        /// How many hashes the fetch holds.
+        count: usize,
+        /// The limit, [`MAX_FETCH_IDS`].
+        max: usize,
+    },
+    /// A hash in a `fetch` is not 32 bytes (its length is given).
     #[error("a record hash in a sync fetch is {0} bytes, not 32")]
     BadId(usize),
 }
@@ -105,6 +135,7 @@ fn missing(t: &str, field: &str) -> SyncMessageError {
 }
 
 impl SyncRequest {
+    /// The request as CBOR, refused over [`MAX_SYNC_REQUEST_BYTES`].
     pub fn encode(&self) -> Result<Vec<u8>, SyncMessageError> {
         encode(self, MAX_SYNC_REQUEST_BYTES)
     }
@@ -133,10 +164,13 @@ impl SyncRequest {
 }
 
 impl SyncResponse {
+    /// The response as CBOR, refused over [`MAX_SYNC_RESPONSE_BYTES`].
     pub fn encode(&self) -> Result<Vec<u8>, SyncMessageError> {
         encode(self, MAX_SYNC_RESPONSE_BYTES)
     }
 
+    /// Decodes a response of at most [`MAX_SYNC_RESPONSE_BYTES`]; unknown
+    /// fields are skipped.
     pub fn decode(bytes: &[u8]) -> Result<Self, SyncMessageError> {
         let wire = decode(bytes, MAX_SYNC_RESPONSE_BYTES)?;
         Ok(match wire.t.as_str() {

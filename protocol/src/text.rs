@@ -5,6 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// Text in one or more languages: BCP 47 tag to text, at most
+/// [`MAX_TRANSLATIONS`](crate::limits::MAX_TRANSLATIONS) entries. Each field
+/// that holds one sets its own text rule (length, single- or multi-line).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct LangText(pub BTreeMap<String, String>);
@@ -15,6 +18,7 @@ impl LangText {
         Self(BTreeMap::from([(lang.to_owned(), text.to_owned())]))
     }
 
+    /// Whether there is no text in any language (an optional text left out).
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

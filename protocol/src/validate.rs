@@ -34,6 +34,8 @@ impl fmt::Display for ValidationError {
 }
 
 impl ValidationError {
+    /// The error for `field` (a path such as `body.eqf_min`) and the `rule`
+    /// it breaks.
     pub fn new(field: impl Into<String>, rule: impl Into<String>) -> Self {
         Self { field: field.into(), rule: rule.into() }
     }
@@ -122,6 +124,10 @@ pub(crate) fn nace(field: &str, code: &str) -> Rule {
     }
 }
 
+/// An email address: single-line text of at most
+/// [`MAX_EMAIL_CHARS`](crate::limits::MAX_EMAIL_CHARS) characters with exactly
+/// one `@` and something before it, a domain that contains a `.` and does not
+/// start or end with one, and no white space.
 pub fn email(field: &str, value: &str) -> Rule {
     text(field, value, crate::limits::MAX_EMAIL_CHARS, true)?;
     let ok = match value.split_once('@') {
@@ -147,7 +153,8 @@ pub(crate) fn url(field: &str, value: &str) -> Rule {
     }
 }
 
-/// A calendar date `YYYY-MM-DD`.
+/// A calendar date written `YYYY-MM-DD` (four-digit year, two-digit month and
+/// day) that exists; the date it names.
 pub fn date(field: &str, value: &str) -> Result<chrono::NaiveDate, ValidationError> {
     // chrono's `%Y` also reads and writes a sign and more than four digits
     // (`-0001-01-01`, `+12345-01-01`), so the shape is checked first.

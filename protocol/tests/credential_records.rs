@@ -2,8 +2,9 @@
 //! and `delegation`. Each test starts from a valid record, changes one thing
 //! and checks the field the refusal names.
 
-use vetnet_protocol::achievement::{AchievementBody, Participation, Stackability, Supervision};
+use vetnet_protocol::achievement::AchievementBody;
 use vetnet_protocol::delegation::{DelegationBody, delegation_id};
+use vetnet_protocol::fixtures;
 use vetnet_protocol::revocation::{RevocationBody, RevocationReason};
 use vetnet_protocol::{Content, LangText, RecordKind};
 
@@ -13,27 +14,9 @@ use common::{assert_rule, open, partner, withdrawal};
 
 const UUID: &str = "6f2e33e5-7a29-4155-840a-59483ba10164";
 
+/// A valid achievement that sets every optional field.
 fn achievement() -> AchievementBody {
-    AchievementBody {
-        title: LangText::new("en", "MIG welding of steel plates"),
-        description: LangText::new("sv", "Kort kurs i MIG-svetsning."),
-        country: "SE".into(),
-        outcomes: vec!["Welds fillet joints in PA and PB positions".into()],
-        esco_skills: vec!["http://data.europa.eu/esco/skill/0e2b5a5d-1d4c-4b0e-8e8c-8a0e0f0f0f0f".into()],
-        ects: Some(7.5),
-        hours: Some(200),
-        eqf: Some(4),
-        nqf: Some("SeQF 4".into()),
-        isced: Some("0715".into()),
-        languages: vec!["sv".into(), "en".into()],
-        assessment: "Practical test at the workplace, assessed by the mentor".into(),
-        participation: Participation::Workplace,
-        quality_assurance: "Internal QA, audited by the national agency".into(),
-        prerequisites: Some("Basic workshop safety".into()),
-        supervision: Some(Supervision::OnSiteIdentityCheck),
-        stackability: Some(Stackability::Stackable),
-        further_information: Some("https://example.org/mig".into()),
-    }
+    fixtures::full_achievement()
 }
 
 #[test]

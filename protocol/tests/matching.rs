@@ -2,68 +2,43 @@
 //! score the weights of docs/MATCHING.md add up to.
 
 use vetnet_protocol::LangText;
+use vetnet_protocol::fixtures;
 use vetnet_protocol::matching::{Criterion, MatchReport, is_blocked, match_offer_need, weights};
 use vetnet_protocol::need::{AgeBand, Funding, NeedBody, SupportNeed};
 use vetnet_protocol::offer::{Conditions, LanguageRequirement, OfferBody, Provision};
 
 fn lang(tag: &str, level: Option<&str>) -> LanguageRequirement {
-    LanguageRequirement { lang: tag.into(), cefr: level.map(Into::into) }
+    fixtures::language(tag, level)
 }
 
 /// A bricklaying placement in Germany, March to May, 4-8 weeks, minors welcome.
 fn offer() -> OfferBody {
-    OfferBody {
-        title: LangText::new("en", "Bricklaying on building sites"),
-        description: LangText::default(),
-        isced: "0732".into(),
-        nace: Some("F41.2".into()),
-        occupation: Some("7112".into()),
-        country: "DE".into(),
-        city: None,
-        eqf_min: 3,
-        eqf_max: 5,
-        places: 4,
-        start: "2027-03-01".into(),
-        end: Some("2027-04-30".into()),
-        weeks_min: 4,
-        weeks_max: 8,
-        deadline: None,
-        languages: vec![lang("de", Some("A2")), lang("en", Some("B1"))],
-        outcomes: vec![],
-        esco_skills: vec![],
-        conditions: Conditions {
-            minors: true,
-            mentor: true,
-            meals: Some(Provision::Provided),
-            ..Conditions::default()
-        },
-        contact: None,
-    }
+    let mut offer = fixtures::minimal_offer("Bricklaying on building sites", "DE", "0732", 3);
+    offer.nace = Some("F41.2".into());
+    offer.occupation = Some("7112".into());
+    offer.eqf_max = 5;
+    offer.places = 4;
+    offer.end = Some("2027-04-30".into());
+    offer.weeks_max = 8;
+    offer.languages = vec![lang("de", Some("A2")), lang("en", Some("B1"))];
+    offer.conditions =
+        Conditions { minors: true, mentor: true, meals: Some(Provision::Provided), ..Conditions::default() };
+    offer
 }
 
 /// Four Swedish bricklayers, under 18, 4-6 weeks in spring, prefer DE or PL.
 fn need() -> NeedBody {
-    NeedBody {
-        title: LangText::new("en", "Four bricklayers"),
-        description: LangText::default(),
-        learners: 4,
-        isced: "0732".into(),
-        occupation: Some("7112".into()),
-        qualification: None,
-        eqf: 4,
-        start: "2027-03-15".into(),
-        end: Some("2027-05-31".into()),
-        weeks_min: 4,
-        weeks_max: 6,
-        countries: vec!["DE".into(), "PL".into()],
-        nace: vec!["F41".into()],
-        languages: vec![lang("en", Some("B2")), lang("de", Some("A2")), lang("sv", Some("C2"))],
-        age: AgeBand::Under18,
-        support: vec![],
-        support_note: None,
-        funding: None,
-        contact: None,
-    }
+    let mut need = fixtures::need("Four bricklayers", "DE", "0732", 4);
+    need.description = LangText::default();
+    need.learners = 4;
+    need.occupation = Some("7112".into());
+    need.start = "2027-03-15".into();
+    need.weeks_max = 6;
+    need.countries = vec!["DE".into(), "PL".into()];
+    need.nace = vec!["F41".into()];
+    need.languages = vec![lang("en", Some("B2")), lang("de", Some("A2")), lang("sv", Some("C2"))];
+    need.funding = None;
+    need
 }
 
 fn has(report: &MatchReport, code: Criterion, fits: bool, text: &str) -> bool {

@@ -1,7 +1,8 @@
 //! The rules of the `need` record kind. Each test starts from a valid need,
 //! changes one thing and checks the field the refusal names.
 
-use vetnet_protocol::need::{AgeBand, Funding, NeedBody, SupportNeed};
+use vetnet_protocol::fixtures;
+use vetnet_protocol::need::{AgeBand, NeedBody, SupportNeed};
 use vetnet_protocol::offer::{Contact, LanguageRequirement};
 use vetnet_protocol::{Content, LangText, RecordKind};
 
@@ -11,31 +12,9 @@ use common::{assert_rule, open, withdrawal};
 
 const ID: &str = "bricklayers-2027";
 
+/// A valid need that sets every optional field.
 fn need() -> NeedBody {
-    NeedBody {
-        title: LangText::new("en", "Four bricklayers for a spring placement"),
-        description: LangText::new("sv", "Fyra elever i murning.\nVi söker ett byggföretag."),
-        learners: 4,
-        isced: "0732".into(),
-        occupation: Some("7112".into()),
-        qualification: Some("Upper-secondary building programme".into()),
-        eqf: 4,
-        start: "2027-03-01".into(),
-        end: Some("2027-05-31".into()),
-        weeks_min: 4,
-        weeks_max: 6,
-        countries: vec!["DE".into(), "PL".into()],
-        nace: vec!["F41".into()],
-        languages: vec![
-            LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) },
-            LanguageRequirement { lang: "sv".into(), cefr: Some("C2".into()) },
-        ],
-        age: AgeBand::Under18,
-        support: vec![SupportNeed::AccompanyingTeacher],
-        support_note: Some("A teacher stays the first week.".into()),
-        funding: Some(Funding::ErasmusKa1Vet),
-        contact: Some(Contact { name: Some("Placement office".into()), email: None, phone: None }),
-    }
+    fixtures::full_need()
 }
 
 #[test]
@@ -48,20 +27,11 @@ fn a_full_need_is_accepted_with_its_fields() {
 
 #[test]
 fn a_minimal_need_is_accepted() {
-    let body = NeedBody {
-        description: LangText::default(),
-        occupation: None,
-        qualification: None,
-        end: None,
-        countries: vec![],
-        nace: vec![],
-        languages: vec![],
-        support: vec![],
-        support_note: None,
-        funding: None,
-        contact: None,
-        ..need()
-    };
+    let mut body = need();
+    body.description = LangText::default();
+    (body.occupation, body.qualification, body.end) = (None, None, None);
+    (body.countries, body.nace, body.languages, body.support) = (vec![], vec![], vec![], vec![]);
+    (body.support_note, body.funding, body.contact) = (None, None, None);
     let record = open(RecordKind::Need, ID, &body).expect("valid");
     assert_eq!(record.content, Content::Need(Box::new(body)));
 }

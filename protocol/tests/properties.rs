@@ -7,6 +7,7 @@ use coset::{CoseSign1Builder, HeaderBuilder, TaggedCborSerializable, iana};
 use ed25519_dalek::{Signer, SigningKey};
 use proptest::prelude::*;
 use proptest::sample::select;
+use vetnet_protocol::fixtures;
 use vetnet_protocol::limits::{MAX_NAME_CHARS, MAX_OFFER_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
 use vetnet_protocol::offer::{Conditions, Contact, LanguageRequirement, OfferBody, Stipend};
 use vetnet_protocol::profile::{InstitutionKind, ProfileBody, VetProvision};
@@ -122,40 +123,35 @@ fn valid_offer() -> impl Strategy<Value = OfferBody> {
         let (languages, outcomes, stipend, (minors, mentor), email) = lists;
         let weeks_max = (weeks_min + weeks_span).min(104);
         let end = window_extra.map(|extra| start + chrono::Duration::days(i64::from(weeks_min) * 7 - 1 + extra));
-        OfferBody {
-            title,
-            description: description.unwrap_or_default(),
-            isced,
-            nace,
-            occupation: Some("7212".into()),
-            country,
-            city,
-            eqf_min,
-            eqf_max: (eqf_min + eqf_span).min(8),
-            places,
-            start: ymd(start),
-            end: end.map(ymd),
-            weeks_min,
-            weeks_max,
-            deadline: deadline_before.map(|before| ymd(start - chrono::Duration::days(before))),
-            languages: languages
-                .into_iter()
-                .map(|(lang, cefr)| LanguageRequirement { lang, cefr: cefr.map(str::to_owned) })
-                .collect(),
-            outcomes,
-            esco_skills: vec![],
-            conditions: Conditions {
-                stipend: stipend.map(|(amount, currency)| Stipend { amount, currency: currency.into() }),
-                minors,
-                mentor,
-                ..Conditions::default()
-            },
-            contact: email.map(|(user, host)| Contact {
-                name: None,
-                email: Some(format!("{user}@{host}.example")),
-                phone: None,
-            }),
-        }
+        let mut body = fixtures::minimal_offer("", &country, &isced, eqf_min);
+        body.title = title;
+        body.description = description.unwrap_or_default();
+        body.nace = nace;
+        body.occupation = Some("7212".into());
+        body.city = city;
+        body.eqf_max = (eqf_min + eqf_span).min(8);
+        body.places = places;
+        body.start = ymd(start);
+        body.end = end.map(ymd);
+        (body.weeks_min, body.weeks_max) = (weeks_min, weeks_max);
+        body.deadline = deadline_before.map(|before| ymd(start - chrono::Duration::days(before)));
+        body.languages = languages
+            .into_iter()
+            .map(|(lang, cefr)| LanguageRequirement { lang, cefr: cefr.map(str::to_owned) })
+            .collect();
+        body.outcomes = outcomes;
+        body.conditions = Conditions {
+            stipend: stipend.map(|(amount, currency)| Stipend { amount, currency: currency.into() }),
+            minors,
+            mentor,
+            ..Conditions::default()
+        };
+        body.contact = email.map(|(user, host)| Contact {
+            name: None,
+            email: Some(format!("{user}@{host}.example")),
+            phone: None,
+        });
+        body
     })
 }
 
@@ -174,21 +170,17 @@ fn valid_profile() -> impl Strategy<Value = ProfileBody> {
         prop::collection::btree_set(lang(), 0..4),
         prop::option::of("[a-z]{1,12}"),
     )
-        .prop_map(|(name, institution, vet, country, city, isced, nace, languages, site)| ProfileBody {
-            name,
-            institution,
-            vet: if institution == InstitutionKind::VetProvider { vet } else { vec![] },
-            country,
-            region: None,
-            city,
-            isced: isced.into_iter().collect(),
-            nace: nace.into_iter().collect(),
-            languages: languages.into_iter().collect(),
-            website: site.as_ref().map(|s| format!("https://{s}.example")),
-            email: site.map(|s| format!("office@{s}.example")),
-            registration: None,
-            description: LangText::default(),
-            nodes: vec![],
+        .prop_map(|(name, institution, vet, country, city, isced, nace, languages, site)| {
+            let mut body = fixtures::profile("", &country, institution);
+            body.name = name;
+            body.vet = if institution == InstitutionKind::VetProvider { vet } else { vec![] };
+            body.city = city;
+            body.isced = isced.into_iter().collect();
+            body.nace = nace.into_iter().collect();
+            body.languages = languages.into_iter().collect();
+            body.website = site.as_ref().map(|s| format!("https://{s}.example"));
+            body.email = site.map(|s| format!("office@{s}.example"));
+            body
         })
 }
 
@@ -404,26 +396,7 @@ proptest! {
 
 /// One fixed valid offer, for the properties that vary a single field.
 fn valid_offer_example() -> OfferBody {
-    OfferBody {
-        title: LangText::new("en", "Welding placement"),
-        description: LangText::default(),
-        isced: "0715".into(),
-        nace: None,
-        occupation: None,
-        country: "SE".into(),
-        city: None,
-        eqf_min: 3,
-        eqf_max: 4,
-        places: 2,
-        start: "2027-03-01".into(),
-        end: None,
-        weeks_min: 4,
-        weeks_max: 8,
-        deadline: None,
-        languages: vec![],
-        outcomes: vec![],
-        esco_skills: vec![],
-        conditions: Conditions::default(),
-        contact: None,
-    }
+    let mut body = fixtures::minimal_offer("Welding placement", "SE", "0715", 3);
+    (body.eqf_max, body.places, body.weeks_max) = (4, 2, 8);
+    body
 }

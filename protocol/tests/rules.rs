@@ -6,9 +6,10 @@ use ciborium::Value;
 use coset::{CborSerializable, CoseSign1, CoseSign1Builder, Header, HeaderBuilder, TaggedCborSerializable, iana};
 use ed25519_dalek::{Signer, SigningKey, Verifier};
 use sha2::{Digest, Sha256};
+use vetnet_protocol::fixtures;
 use vetnet_protocol::limits::{MAX_CLOCK_SKEW_SECS, MAX_RECORD_BYTES, MAX_TITLE_CHARS};
-use vetnet_protocol::offer::{Conditions, Contact, InsuranceCover, LanguageRequirement, OfferBody, Provision, Stipend};
-use vetnet_protocol::profile::{InstitutionKind, NodeAddress, ProfileBody, VetProvision};
+use vetnet_protocol::offer::{OfferBody, Stipend};
+use vetnet_protocol::profile::{InstitutionKind, ProfileBody, VetProvision};
 use vetnet_protocol::{
     Content, InstitutionKey, LangText, Payload, RecordError, RecordKind, ValidationContext, VerifiedRecord,
 };
@@ -29,69 +30,26 @@ fn key() -> InstitutionKey {
 /// A valid offer that sets every optional field, so each rule has something
 /// to check. Tests change one thing in it.
 fn offer_body() -> OfferBody {
-    OfferBody {
-        title: LangText(
-            [("en", "Welding placement"), ("sv", "Praktik i svetsning")]
-                .into_iter()
-                .map(|(l, t)| (l.to_owned(), t.to_owned()))
-                .collect(),
-        ),
-        description: LangText::new("en", "Four to eight weeks in our welding workshop.\nSafety shoes provided."),
-        isced: "0715".into(),
-        nace: Some("C25.1".into()),
-        occupation: Some("7212".into()),
-        country: "SE".into(),
-        city: Some("Karlskrona".into()),
-        eqf_min: 3,
-        eqf_max: 4,
-        places: 2,
-        start: "2027-03-01".into(),
-        end: Some("2027-06-30".into()),
-        weeks_min: 4,
-        weeks_max: 8,
-        deadline: Some("2027-01-15".into()),
-        languages: vec![
-            LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) },
-            LanguageRequirement { lang: "sv".into(), cefr: None },
-        ],
-        outcomes: vec!["Welds steel plates in PA and PB positions".into()],
-        esco_skills: vec!["http://data.europa.eu/esco/skill/0e2b5a5d-1d4c-4b0e-8e8c-8a0e0f0f0f0f".into()],
-        conditions: Conditions {
-            accommodation: Some(Provision::Assisted),
-            meals: Some(Provision::Provided),
-            stipend: Some(Stipend { amount: 3000, currency: "SEK".into() }),
-            insurance: Some(InsuranceCover::Host),
-            minors: true,
-            mentor: true,
-        },
-        contact: Some(Contact {
-            name: Some("Anna Berg".into()),
-            email: Some("anna.berg@example.se".into()),
-            phone: Some("+46 455 12 34 56".into()),
-        }),
-    }
+    fixtures::full_offer()
 }
 
+/// [`offer_body`] with one change.
+fn offer_with(change: impl FnOnce(&mut OfferBody)) -> OfferBody {
+    let mut body = offer_body();
+    change(&mut body);
+    body
+}
+
+/// A valid profile that sets every optional field.
 fn profile_body() -> ProfileBody {
-    ProfileBody {
-        name: LangText::new("en", "Karlskrona Vocational College"),
-        institution: InstitutionKind::VetProvider,
-        vet: vec![VetProvision::Ivet, VetProvision::Cvet],
-        country: "SE".into(),
-        region: Some("Blekinge".into()),
-        city: Some("Karlskrona".into()),
-        isced: vec!["0715".into(), "0713".into()],
-        nace: vec![],
-        languages: vec!["sv".into(), "en".into()],
-        website: Some("https://college.example.se".into()),
-        email: Some("international@college.example.se".into()),
-        registration: Some("SE212000-0000".into()),
-        description: LangText::new("sv", "Yrkeshögskola i Blekinge."),
-        nodes: vec![NodeAddress {
-            peer_id: "12D3KooWQYhTNQdmr3ArTeUHRYzFg94BKyTkoWBDWez9kSCVe2Xo".into(),
-            addrs: vec!["/ip4/192.0.2.1/tcp/7301".into()],
-        }],
-    }
+    fixtures::full_profile()
+}
+
+/// [`profile_body`] with one change.
+fn profile_with(change: impl FnOnce(&mut ProfileBody)) -> ProfileBody {
+    let mut body = profile_body();
+    change(&mut body);
+    body
 }
 
 fn offer_payload(body: &OfferBody) -> Payload {
@@ -199,28 +157,10 @@ fn valid_offer_is_accepted_with_its_fields() {
 
 #[test]
 fn minimal_offer_is_accepted() {
-    let body = OfferBody {
-        title: LangText::new("de", "Praktikum Elektrotechnik"),
-        description: LangText::default(),
-        isced: "0713".into(),
-        nace: None,
-        occupation: None,
-        country: "DE".into(),
-        city: None,
-        eqf_min: 4,
-        eqf_max: 4,
-        places: 1,
-        start: "2027-09-01".into(),
-        end: None,
-        weeks_min: 2,
-        weeks_max: 2,
-        deadline: None,
-        languages: vec![],
-        outcomes: vec![],
-        esco_skills: vec![],
-        conditions: Conditions::default(),
-        contact: None,
-    };
+    let mut body = fixtures::minimal_offer("Praktikum Elektrotechnik", "DE", "0713", 4);
+    body.title = LangText::new("de", "Praktikum Elektrotechnik");
+    body.start = "2027-09-01".into();
+    (body.weeks_min, body.weeks_max) = (2, 2);
     let record = open_offer(&body).unwrap();
     assert_eq!(record.content, Content::Offer(Box::new(body)));
 }
@@ -235,13 +175,12 @@ fn valid_profile_is_accepted_with_its_fields() {
 
 #[test]
 fn company_profile_without_vet_is_accepted() {
-    let body = ProfileBody {
-        institution: InstitutionKind::Company,
-        vet: vec![],
-        isced: vec![],
-        nace: vec!["C25".into(), "F41.20".into()],
-        ..profile_body()
-    };
+    let body = profile_with(|o| {
+        o.institution = InstitutionKind::Company;
+        o.vet = vec![];
+        o.isced = vec![];
+        o.nace = vec!["C25".into(), "F41.20".into()];
+    });
     assert_eq!(open_profile(&body).unwrap().content, Content::Profile(Box::new(body)));
 }
 
@@ -259,9 +198,9 @@ fn withdrawal_is_accepted() {
 
 #[test]
 fn unknown_country_is_refused() {
-    assert_rule(open_offer(&OfferBody { country: "UK".into(), ..offer_body() }), "body.country");
-    assert_rule(open_offer(&OfferBody { country: "se".into(), ..offer_body() }), "body.country");
-    assert_rule(open_profile(&ProfileBody { country: "XX".into(), ..profile_body() }), "body.country");
+    assert_rule(open_offer(&offer_with(|o| o.country = "UK".into())), "body.country");
+    assert_rule(open_offer(&offer_with(|o| o.country = "se".into())), "body.country");
+    assert_rule(open_profile(&profile_with(|o| o.country = "XX".into())), "body.country");
 }
 
 #[test]
@@ -274,7 +213,7 @@ fn unknown_language_in_a_language_list_is_refused() {
     offer.languages[0].lang = "EN".into();
     assert_rule(open_offer(&offer), "body.languages[0].lang");
 
-    let profile = ProfileBody { languages: vec!["sv".into(), "english".into()], ..profile_body() };
+    let profile = profile_with(|o| o.languages = vec!["sv".into(), "english".into()]);
     assert_rule(open_profile(&profile), "body.languages[1]");
 }
 
@@ -284,10 +223,10 @@ fn unknown_language_as_a_text_key_is_refused() {
     offer.title.0.insert("xx".into(), "Svetspraktik".into());
     assert_rule(open_offer(&offer), "body.title.xx");
 
-    let offer = OfferBody { description: LangText::new("en_GB", "Four weeks."), ..offer_body() };
+    let offer = offer_with(|o| o.description = LangText::new("en_GB", "Four weeks."));
     assert_rule(open_offer(&offer), "body.description.en_GB");
 
-    let profile = ProfileBody { name: LangText::new("swedish", "Yrkeshögskolan"), ..profile_body() };
+    let profile = profile_with(|o| o.name = LangText::new("swedish", "Yrkeshögskolan"));
     assert_rule(open_profile(&profile), "body.name.swedish");
 }
 
@@ -303,63 +242,98 @@ fn bad_cefr_level_is_refused() {
 
 #[test]
 fn eqf_outside_1_to_8_is_refused() {
-    assert_rule(open_offer(&OfferBody { eqf_min: 0, ..offer_body() }), "body.eqf_min");
-    assert_rule(open_offer(&OfferBody { eqf_max: 9, ..offer_body() }), "body.eqf_max");
-    assert_rule(open_offer(&OfferBody { eqf_min: 9, eqf_max: 9, ..offer_body() }), "body.eqf_min");
-    open_offer(&OfferBody { eqf_min: 1, eqf_max: 8, ..offer_body() }).expect("1 and 8 are EQF levels");
+    assert_rule(open_offer(&offer_with(|o| o.eqf_min = 0)), "body.eqf_min");
+    assert_rule(open_offer(&offer_with(|o| o.eqf_max = 9)), "body.eqf_max");
+    assert_rule(
+        open_offer(&offer_with(|o| {
+            o.eqf_min = 9;
+            o.eqf_max = 9;
+        })),
+        "body.eqf_min",
+    );
+    open_offer(&offer_with(|o| {
+        o.eqf_min = 1;
+        o.eqf_max = 8;
+    }))
+    .expect("1 and 8 are EQF levels");
 }
 
 #[test]
 fn eqf_min_above_eqf_max_is_refused() {
-    assert_rule(open_offer(&OfferBody { eqf_min: 5, eqf_max: 4, ..offer_body() }), "body.eqf_max");
-    open_offer(&OfferBody { eqf_min: 4, eqf_max: 4, ..offer_body() }).expect("a single level is a range");
+    assert_rule(
+        open_offer(&offer_with(|o| {
+            o.eqf_min = 5;
+            o.eqf_max = 4;
+        })),
+        "body.eqf_max",
+    );
+    open_offer(&offer_with(|o| {
+        o.eqf_min = 4;
+        o.eqf_max = 4;
+    }))
+    .expect("a single level is a range");
 }
 
 #[test]
 fn places_must_be_1_to_1000() {
-    assert_rule(open_offer(&OfferBody { places: 0, ..offer_body() }), "body.places");
-    assert_rule(open_offer(&OfferBody { places: 1001, ..offer_body() }), "body.places");
-    open_offer(&OfferBody { places: 1000, ..offer_body() }).expect("1000 places is the limit");
+    assert_rule(open_offer(&offer_with(|o| o.places = 0)), "body.places");
+    assert_rule(open_offer(&offer_with(|o| o.places = 1001)), "body.places");
+    open_offer(&offer_with(|o| o.places = 1000)).expect("1000 places is the limit");
 }
 
 #[test]
 fn weeks_must_be_1_to_104_and_ordered() {
-    assert_rule(open_offer(&OfferBody { weeks_min: 0, ..offer_body() }), "body.weeks_min");
-    assert_rule(open_offer(&OfferBody { weeks_max: 105, ..offer_body() }), "body.weeks_max");
-    assert_rule(open_offer(&OfferBody { weeks_min: 9, weeks_max: 8, ..offer_body() }), "body.weeks_max");
+    assert_rule(open_offer(&offer_with(|o| o.weeks_min = 0)), "body.weeks_min");
+    assert_rule(open_offer(&offer_with(|o| o.weeks_max = 105)), "body.weeks_max");
+    assert_rule(
+        open_offer(&offer_with(|o| {
+            o.weeks_min = 9;
+            o.weeks_max = 8;
+        })),
+        "body.weeks_max",
+    );
 }
 
 #[test]
 fn end_before_start_is_refused() {
-    let offer = OfferBody { end: Some("2027-02-28".into()), deadline: None, ..offer_body() };
+    let offer = offer_with(|o| {
+        o.end = Some("2027-02-28".into());
+        o.deadline = None;
+    });
     assert_rule(open_offer(&offer), "body.end");
 }
 
 #[test]
 fn window_shorter_than_weeks_min_is_refused() {
     // 2027-03-01 to 2027-03-27 is 27 days, one short of 4 weeks.
-    let offer = OfferBody { end: Some("2027-03-27".into()), ..offer_body() };
+    let offer = offer_with(|o| o.end = Some("2027-03-27".into()));
     assert_rule(open_offer(&offer), "body.end");
-    open_offer(&OfferBody { end: Some("2027-03-28".into()), ..offer_body() }).expect("28 days is 4 weeks");
+    open_offer(&offer_with(|o| o.end = Some("2027-03-28".into()))).expect("28 days is 4 weeks");
 }
 
 #[test]
 fn deadline_after_start_is_refused() {
-    let offer = OfferBody { end: None, deadline: Some("2027-03-02".into()), ..offer_body() };
+    let offer = offer_with(|o| {
+        o.end = None;
+        o.deadline = Some("2027-03-02".into());
+    });
     assert_rule(open_offer(&offer), "body.deadline");
-    open_offer(&OfferBody { end: None, deadline: Some("2027-03-01".into()), ..offer_body() })
-        .expect("applying until the start day is allowed");
+    open_offer(&offer_with(|o| {
+        o.end = None;
+        o.deadline = Some("2027-03-01".into());
+    }))
+    .expect("applying until the start day is allowed");
     // With a start window the deadline may run to the window's last day.
-    open_offer(&OfferBody { deadline: Some("2027-06-30".into()), ..offer_body() }).expect("deadline on the end day");
-    assert_rule(open_offer(&OfferBody { deadline: Some("2027-07-01".into()), ..offer_body() }), "body.deadline");
+    open_offer(&offer_with(|o| o.deadline = Some("2027-06-30".into()))).expect("deadline on the end day");
+    assert_rule(open_offer(&offer_with(|o| o.deadline = Some("2027-07-01".into()))), "body.deadline");
 }
 
 #[test]
 fn dates_must_be_written_yyyy_mm_dd() {
-    assert_rule(open_offer(&OfferBody { start: "2027-3-1".into(), ..offer_body() }), "body.start");
-    assert_rule(open_offer(&OfferBody { start: "2027-02-30".into(), ..offer_body() }), "body.start");
-    assert_rule(open_offer(&OfferBody { end: Some("30.06.2027".into()), ..offer_body() }), "body.end");
-    assert_rule(open_offer(&OfferBody { deadline: Some("soon".into()), ..offer_body() }), "body.deadline");
+    assert_rule(open_offer(&offer_with(|o| o.start = "2027-3-1".into())), "body.start");
+    assert_rule(open_offer(&offer_with(|o| o.start = "2027-02-30".into())), "body.start");
+    assert_rule(open_offer(&offer_with(|o| o.end = Some("30.06.2027".into()))), "body.end");
+    assert_rule(open_offer(&offer_with(|o| o.deadline = Some("soon".into()))), "body.deadline");
 }
 
 /// Found by `properties::accepted_dates_have_the_documented_shape`: chrono's
@@ -368,7 +342,7 @@ fn dates_must_be_written_yyyy_mm_dd() {
 #[test]
 fn dates_with_a_signed_or_long_year_are_refused() {
     for day in ["-0001-01-01", "+2027-03-01", "12027-03-01", "-2027-03-01"] {
-        assert_rule(open_offer(&OfferBody { deadline: Some(day.into()), ..offer_body() }), "body.deadline");
+        assert_rule(open_offer(&offer_with(|o| o.deadline = Some(day.into()))), "body.deadline");
         assert!(vetnet_protocol::validate::date("d", day).is_err(), "{day}");
     }
     assert!(vetnet_protocol::validate::date("d", "0001-01-01").is_ok(), "four-digit years from 0000 are dates");
@@ -380,19 +354,19 @@ fn dates_with_a_signed_or_long_year_are_refused() {
 #[test]
 fn oversize_title_is_refused() {
     let limit = "x".repeat(MAX_TITLE_CHARS);
-    open_offer(&OfferBody { title: LangText::new("en", &limit), ..offer_body() }).expect("at the limit");
+    open_offer(&offer_with(|o| o.title = LangText::new("en", &limit))).expect("at the limit");
     // The limit counts characters, not bytes.
     let umlauts = "ä".repeat(MAX_TITLE_CHARS);
-    open_offer(&OfferBody { title: LangText::new("sv", &umlauts), ..offer_body() }).expect("200 characters");
+    open_offer(&offer_with(|o| o.title = LangText::new("sv", &umlauts))).expect("200 characters");
     let over = "x".repeat(MAX_TITLE_CHARS + 1);
-    assert_rule(open_offer(&OfferBody { title: LangText::new("en", &over), ..offer_body() }), "body.title.en");
+    assert_rule(open_offer(&offer_with(|o| o.title = LangText::new("en", &over))), "body.title.en");
 }
 
 #[test]
 fn title_is_required_single_line_and_not_blank() {
-    assert_rule(open_offer(&OfferBody { title: LangText::default(), ..offer_body() }), "body.title");
-    assert_rule(open_offer(&OfferBody { title: LangText::new("en", "Two\nlines"), ..offer_body() }), "body.title.en");
-    assert_rule(open_offer(&OfferBody { title: LangText::new("en", "  "), ..offer_body() }), "body.title.en");
+    assert_rule(open_offer(&offer_with(|o| o.title = LangText::default())), "body.title");
+    assert_rule(open_offer(&offer_with(|o| o.title = LangText::new("en", "Two\nlines"))), "body.title.en");
+    assert_rule(open_offer(&offer_with(|o| o.title = LangText::new("en", "  "))), "body.title.en");
 }
 
 #[test]
@@ -445,7 +419,7 @@ fn each_profile_field_rule_names_its_field() {
 
 #[test]
 fn a_provision_listed_twice_is_refused_however_long_the_list() {
-    let body = ProfileBody { vet: vec![VetProvision::Ivet, VetProvision::Cvet, VetProvision::Ivet], ..profile_body() };
+    let body = profile_with(|o| o.vet = vec![VetProvision::Ivet, VetProvision::Cvet, VetProvision::Ivet]);
     assert_rule(open_profile(&body), "body.vet");
 }
 

@@ -18,12 +18,13 @@ use ed25519_dalek::{Signature, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement_id};
+use vetnet_protocol::fixtures;
 use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
 };
-use vetnet_protocol::need::{AgeBand, Funding, NeedBody, SupportNeed};
-use vetnet_protocol::offer::{Conditions, Contact, InsuranceCover, LanguageRequirement, OfferBody, Provision, Stipend};
-use vetnet_protocol::profile::{InstitutionKind, NodeAddress, ProfileBody, VetProvision};
+use vetnet_protocol::need::NeedBody;
+use vetnet_protocol::offer::{Contact, InsuranceCover, OfferBody, Provision, Stipend};
+use vetnet_protocol::profile::{ProfileBody, VetProvision};
 use vetnet_protocol::{
     Content, InstitutionId, InstitutionKey, LangText, Payload, RecordKind, ValidationContext, VerifiedRecord,
 };
@@ -75,104 +76,37 @@ fn secret() -> [u8; 32] {
     hex::decode(SECRET_KEY_HEX).unwrap().try_into().unwrap()
 }
 
+// The bodies of the vectors. They start from the full fixtures and keep the
+// values the vector files were made with: the files pin the bytes, so a change
+// here (or in the fixtures) fails the comparison.
+
 fn profile_body() -> ProfileBody {
-    ProfileBody {
-        name: LangText(
-            [("en", "Karlskrona Vocational College"), ("sv", "Karlskrona yrkesgymnasium")]
-                .into_iter()
-                .map(|(l, t)| (l.to_owned(), t.to_owned()))
-                .collect(),
-        ),
-        institution: InstitutionKind::VetProvider,
-        vet: vec![VetProvision::Ivet],
-        country: "SE".into(),
-        region: Some("Blekinge".into()),
-        city: Some("Karlskrona".into()),
-        isced: vec!["0715".into(), "0713".into()],
-        nace: vec![],
-        languages: vec!["sv".into(), "en".into()],
-        website: Some("https://yrkes.example.se".into()),
-        email: Some("international@yrkes.example.se".into()),
-        registration: None,
-        description: LangText::new("en", "Upper-secondary VET in welding and electrical installation."),
-        nodes: vec![NodeAddress {
-            peer_id: "12D3KooWQYhTNQdmr3ArTeUHRYzFg94BKyTkoWBDWez9kSCVe2Xo".into(),
-            addrs: vec!["/ip4/192.0.2.10/tcp/7301".into()],
-        }],
-    }
+    let mut profile = fixtures::full_profile();
+    profile.name = fixtures::lang_text(&[("en", "Karlskrona Vocational College"), ("sv", "Karlskrona yrkesgymnasium")]);
+    profile.vet = vec![VetProvision::Ivet];
+    profile.nace = vec![];
+    profile.registration = None;
+    profile.description = LangText::new("en", "Upper-secondary VET in welding and electrical installation.");
+    profile
 }
 
 fn offer_body() -> OfferBody {
-    OfferBody {
-        title: LangText::new("en", "Welding placement, 4 to 8 weeks"),
-        description: LangText::new("en", "MIG/MAG welding in our workshop.\nSafety equipment is provided."),
-        isced: "0715".into(),
-        nace: Some("C25.1".into()),
-        occupation: Some("7212".into()),
-        country: "SE".into(),
-        city: Some("Karlskrona".into()),
-        eqf_min: 3,
-        eqf_max: 4,
-        places: 2,
-        start: "2027-03-01".into(),
-        end: Some("2027-05-31".into()),
-        weeks_min: 4,
-        weeks_max: 8,
-        deadline: Some("2027-01-15".into()),
-        languages: vec![
-            LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) },
-            LanguageRequirement { lang: "sv".into(), cefr: None },
-        ],
-        outcomes: vec!["Welds steel plates in positions PA and PB".into()],
-        esco_skills: vec![],
-        conditions: Conditions {
-            accommodation: Some(Provision::Assisted),
-            meals: Some(Provision::None),
-            stipend: Some(Stipend { amount: 250, currency: "EUR".into() }),
-            insurance: Some(InsuranceCover::SendingSchool),
-            minors: true,
-            mentor: true,
-        },
-        contact: Some(Contact {
-            name: Some("Anna Berg".into()),
-            email: Some("anna@yrkes.example.se".into()),
-            phone: None,
-        }),
-    }
+    let mut offer = fixtures::full_offer();
+    offer.title = LangText::new("en", "Welding placement, 4 to 8 weeks");
+    offer.description = LangText::new("en", "MIG/MAG welding in our workshop.\nSafety equipment is provided.");
+    offer.end = Some("2027-05-31".into());
+    offer.outcomes = vec!["Welds steel plates in positions PA and PB".into()];
+    offer.esco_skills = vec![];
+    offer.conditions.meals = Some(Provision::None);
+    offer.conditions.stipend = Some(Stipend { amount: 250, currency: "EUR".into() });
+    offer.conditions.insurance = Some(InsuranceCover::SendingSchool);
+    offer.contact =
+        Some(Contact { name: Some("Anna Berg".into()), email: Some("anna@yrkes.example.se".into()), phone: None });
+    offer
 }
 
 fn need_body() -> NeedBody {
-    NeedBody {
-        title: LangText::new("en", "Four bricklayers, 4 to 6 weeks in spring"),
-        description: LangText::new(
-            "en",
-            "Second-year learners of the building programme.\nA teacher travels with them.",
-        ),
-        learners: 4,
-        isced: "0732".into(),
-        occupation: Some("7112".into()),
-        qualification: Some("Building and construction programme, bricklaying".into()),
-        eqf: 4,
-        start: "2027-03-01".into(),
-        end: Some("2027-05-31".into()),
-        weeks_min: 4,
-        weeks_max: 6,
-        countries: vec!["DE".into(), "PL".into()],
-        nace: vec!["F41".into()],
-        languages: vec![
-            LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) },
-            LanguageRequirement { lang: "sv".into(), cefr: Some("C2".into()) },
-        ],
-        age: AgeBand::Under18,
-        support: vec![SupportNeed::AccompanyingTeacher, SupportNeed::SpecialDiet],
-        support_note: Some("One learner needs a gluten-free diet.".into()),
-        funding: Some(Funding::ErasmusKa1Vet),
-        contact: Some(Contact {
-            name: Some("Placement office".into()),
-            email: Some("placements@yrkes.example.se".into()),
-            phone: None,
-        }),
-    }
+    fixtures::full_need()
 }
 
 /// RFC 8032 section 7.1, test 2: the successor key of the rotation vector.

@@ -4,6 +4,8 @@
 //!
 //! Used by the integration tests in `tests/tests/` and by `examples/`.
 
+pub mod browser;
+
 use std::future::Future;
 use std::time::Duration;
 
@@ -11,9 +13,7 @@ use libp2p::Multiaddr;
 use tempfile::TempDir;
 use vetnet_node::search::{self, OfferQuery};
 use vetnet_node::{Clock, Config, DataDir, NetworkTiming, Node, NodeOptions};
-use vetnet_protocol::LangText;
-use vetnet_protocol::offer::{Conditions, LanguageRequirement, OfferBody};
-use vetnet_protocol::profile::{InstitutionKind, ProfileBody, VetProvision};
+use vetnet_protocol::profile::InstitutionKind;
 
 /// How long a test waits for the network before failing.
 pub const DEADLINE: Duration = Duration::from_secs(20);
@@ -35,51 +35,9 @@ impl TestNode {
     }
 }
 
-/// A profile for a test institution.
-pub fn profile(name: &str, country: &str, kind: InstitutionKind) -> ProfileBody {
-    ProfileBody {
-        name: LangText::new("en", name),
-        institution: kind,
-        vet: if kind == InstitutionKind::VetProvider { vec![VetProvision::Ivet] } else { Vec::new() },
-        country: country.to_owned(),
-        region: None,
-        city: None,
-        isced: Vec::new(),
-        nace: Vec::new(),
-        languages: vec!["en".to_owned()],
-        website: None,
-        email: Some(format!("placements@{}.example", country.to_ascii_lowercase())),
-        registration: None,
-        description: LangText::default(),
-        nodes: Vec::new(),
-    }
-}
-
-/// A valid placement offer.
-pub fn offer(title: &str, country: &str, isced: &str, eqf: u8) -> OfferBody {
-    OfferBody {
-        title: LangText::new("en", title),
-        description: LangText::new("en", "Work alongside experienced staff."),
-        isced: isced.to_owned(),
-        nace: None,
-        occupation: None,
-        country: country.to_owned(),
-        city: None,
-        eqf_min: eqf,
-        eqf_max: eqf,
-        places: 2,
-        start: "2027-03-01".to_owned(),
-        end: None,
-        weeks_min: 4,
-        weeks_max: 4,
-        deadline: Some("2027-01-15".to_owned()),
-        languages: vec![LanguageRequirement { lang: "en".to_owned(), cefr: Some("B1".to_owned()) }],
-        outcomes: vec!["Welds steel plates to standard".to_owned()],
-        esco_skills: Vec::new(),
-        conditions: Conditions { minors: true, mentor: true, ..Conditions::default() },
-        contact: None,
-    }
-}
+/// A profile for a test institution, and a valid placement offer: the shared
+/// fixtures of `vetnet-protocol`.
+pub use vetnet_protocol::fixtures::{offer, profile};
 
 /// Settings of a test node: loopback only, ports picked by the system.
 pub fn test_config(bootstrap: &[Multiaddr]) -> Config {
@@ -226,4 +184,199 @@ pub fn ingest_all(node: &TestNode, records: &[Vec<u8>]) -> usize {
             outcome.is_ok_and(|o| o.is_stored())
         })
         .count()
+}
+
+/// Where the nodes of [`line`] and [`random_graph`] are: Baltic Sea Region
+/// countries, taken in turn.
+const TOPOLOGY_COUNTRIES: [&str; 10] = ["DK", "DE", "LV", "SE", "FI", "EE", "LT", "PL", "NO", "IS"];
+
+/// Starts `n` nodes in a line: node `i` bootstraps from node `i - 1` only.
+/// Returns once every node has its line neighbours (one at the ends, two in
+/// between) on the records topic, or panics after [`DEADLINE`].
+pub async fn line(n: usize) -> Vec<TestNode> {
+    let edges: Vec<(usize, usize)> = (1..n).map(|i| (i - 1, i)).collect();
+    spawn_topology(n, &edges).await
+}
+
+/// Starts `n` nodes connected as the graph [`random_edges`] draws from
+/// `seed`: a random spanning tree, so the graph is connected, plus random
+/// extra edges until nodes have about `degree` neighbours. Returns once every
+/// node has at least its neighbours on the records topic, or panics after
+/// [`DEADLINE`]. The same seed gives the same graph.
+pub async fn random_graph(n: usize, degree: usize, seed: u64) -> Vec<TestNode> {
+    spawn_topology(n, &random_edges(n, degree, seed)).await
+}
+
+/// The edges `(lower, higher)` of a connected random graph on `n` nodes: node
+/// `i > 0` joins a random earlier node (a spanning tree), then random pairs
+/// are added until there are `n * degree / 2` edges or no free pair is found
+/// in a bounded number of draws. Deterministic for a seed.
+pub fn random_edges(n: usize, degree: usize, seed: u64) -> Vec<(usize, usize)> {
+    let mut rng = SplitMix64(seed);
+    let mut edges: Vec<(usize, usize)> = (1..n).map(|i| (rng.below(i), i)).collect();
+    let wanted = (n * degree / 2).max(edges.len());
+    let mut draws = 0;
+    while edges.len() < wanted && draws < 20 * wanted {
+        draws += 1;
+        let (x, y) = (rng.below(n), rng.below(n));
+        let edge = (x.min(y), x.max(y));
+        if x != y && !edges.contains(&edge) {
+            edges.push(edge);
+        }
+    }
+    edges
+}
+
+/// Starts node `i` with the addresses of its neighbours below `i` as
+/// bootstrap peers (so every edge is dialled once, by its higher end), then
+/// waits until each node has its neighbours on the records topic.
+async fn spawn_topology(n: usize, edges: &[(usize, usize)]) -> Vec<TestNode> {
+    let mut nodes: Vec<TestNode> = Vec::with_capacity(n);
+    for i in 0..n {
+        let bootstrap: Vec<Multiaddr> =
+            edges.iter().filter(|(_, higher)| *higher == i).map(|(lower, _)| nodes[*lower].addr()).collect();
+        let country = TOPOLOGY_COUNTRIES[i % TOPOLOGY_COUNTRIES.len()];
+        nodes.push(spawn(&format!("Test institution {i}"), country, &bootstrap).await);
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        let neighbours = edges.iter().filter(|(lower, higher)| *lower == i || *higher == i).count();
+        wait_for_topic_peers(node, neighbours).await;
+    }
+    nodes
+}
+
+/// SplitMix64: a small seeded generator, so a topology replays from its seed.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    /// A number below `n` (`n > 0`); the slight modulo bias does not matter
+    /// for drawing graphs.
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    }
+}
+
+/// The admin HTTP API of a test node, called as the CLI calls it: JSON over
+/// loopback with the bearer token from the node's data directory.
+#[derive(Clone)]
+pub struct ApiClient {
+    client: reqwest::Client,
+    /// `http://127.0.0.1:PORT`, the node's API address.
+    base: String,
+    token: String,
+}
+
+impl ApiClient {
+    /// A client for `node`'s API, with the token read from its data directory.
+    pub fn new(node: &TestNode) -> Self {
+        let token = DataDir::new(node.dir.path()).api_token().expect("the node has an API token");
+        Self { client: reqwest::Client::new(), base: format!("http://{}", node.node.info().api_addr), token }
+    }
+
+    /// `GET path`: the status and the JSON answer. Panics if the API does not
+    /// answer.
+    pub async fn get(&self, path: &str) -> (u16, serde_json::Value) {
+        self.answer(reqwest::Method::GET, path, None).await
+    }
+
+    /// `POST path` with a JSON body.
+    pub async fn post(&self, path: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
+        self.answer(reqwest::Method::POST, path, Some(body)).await
+    }
+
+    /// `PUT path` with a JSON body.
+    pub async fn put(&self, path: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
+        self.answer(reqwest::Method::PUT, path, Some(body)).await
+    }
+
+    /// `DELETE path`.
+    pub async fn delete(&self, path: &str) -> (u16, serde_json::Value) {
+        self.answer(reqwest::Method::DELETE, path, None).await
+    }
+
+    /// `GET path` that reports a missing answer instead of panicking, for
+    /// probes that run in a task of their own.
+    pub async fn try_get(&self, path: &str) -> Result<(u16, serde_json::Value), reqwest::Error> {
+        self.send(reqwest::Method::GET, path, None).await
+    }
+
+    /// Sends one request and returns the status and the answer: its JSON, or
+    /// `null` for an empty body, or the text as a JSON string when it is not
+    /// JSON. Fails only when the API does not answer.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<(u16, serde_json::Value), reqwest::Error> {
+        let mut request = self.client.request(method, format!("{}{path}", self.base)).bearer_auth(&self.token);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await?;
+        let value = if bytes.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        };
+        Ok((status, value))
+    }
+
+    async fn answer(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let what = format!("{method} {path}");
+        self.send(method, path, body).await.unwrap_or_else(|e| panic!("the API does not answer {what}: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::random_edges;
+
+    /// The nodes `edges` reaches from node 0.
+    fn reached(n: usize, edges: &[(usize, usize)]) -> Vec<bool> {
+        let mut seen = vec![false; n];
+        let mut queue = vec![0];
+        seen[0] = true;
+        while let Some(node) = queue.pop() {
+            for &(x, y) in edges {
+                for (from, to) in [(x, y), (y, x)] {
+                    if from == node && !seen[to] {
+                        seen[to] = true;
+                        queue.push(to);
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn random_graphs_are_connected_simple_and_replay_from_their_seed() {
+        for seed in 0..50 {
+            for (n, degree) in [(1, 3), (2, 1), (5, 2), (8, 3), (12, 4)] {
+                let edges = random_edges(n, degree, seed);
+                assert_eq!(edges, random_edges(n, degree, seed), "seed {seed} replays");
+                assert!(reached(n, &edges).iter().all(|r| *r), "seed {seed}, n {n}: connected: {edges:?}");
+                assert!(edges.iter().all(|(x, y)| x < y && *y < n), "no loops, in range: {edges:?}");
+                let mut unique = edges.clone();
+                unique.sort_unstable();
+                unique.dedup();
+                assert_eq!(unique.len(), edges.len(), "no edge twice: {edges:?}");
+                assert!(edges.len() >= n.saturating_sub(1) && edges.len() <= (n * degree / 2).max(n - 1));
+            }
+        }
+        assert_ne!(random_edges(12, 4, 1), random_edges(12, 4, 2), "seeds give different graphs");
+    }
 }

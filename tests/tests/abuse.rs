@@ -25,7 +25,7 @@ use vetnet_node::publish::{PublishMode, unix_now};
 use vetnet_node::rate_limit::RateLimits;
 use vetnet_protocol::limits::{MAX_GOSSIP_MESSAGE_BYTES, MAX_RECORD_BYTES};
 use vetnet_protocol::{DEFAULT_NETWORK, InstitutionKey, Payload, RecordHash, RecordKey, RecordKind, records_topic};
-use vetnet_tests::{DEADLINE, TestNode, ingest_all, offer, spawn, spawn_with, test_config, wait_until};
+use vetnet_tests::{ApiClient, DEADLINE, TestNode, ingest_all, offer, spawn, spawn_with, test_config, wait_until};
 
 /// The tests of this file run one at a time: the flood test measures the
 /// memory of the whole process, which the others would disturb.
@@ -207,14 +207,15 @@ fn offer_count(node: &TestNode) -> u64 {
     node.node.store().counts().expect("counts").get("offer").copied().unwrap_or(0)
 }
 
+/// An HTTP status of success (2xx), or the status as the error.
+fn success(status: u16) -> Result<(), String> {
+    if (200..300).contains(&status) { Ok(()) } else { Err(format!("status {status}")) }
+}
+
 /// GET /v1/status on the node's admin API, as the CLI does.
-async fn api_status(client: &reqwest::Client, node: &TestNode, token: &str) -> Result<(), String> {
-    let url = format!("http://{}/v1/status", node.node.info().api_addr);
-    let response = client.get(url).bearer_auth(token).send().await.map_err(|e| e.to_string())?;
-    if !response.status().is_success() {
-        return Err(format!("status {}", response.status()));
-    }
-    let body: serde_json::Value = response.json().await.map_err(|e| e.to_string())?;
+async fn api_status(api: &ApiClient) -> Result<(), String> {
+    let (status, body) = api.try_get("/v1/status").await.map_err(|e| e.to_string())?;
+    success(status)?;
     if body["peer_id"].is_string() { Ok(()) } else { Err(format!("unexpected status body {body}")) }
 }
 
@@ -228,9 +229,8 @@ async fn a_peer_flooding_invalid_records_is_banned_while_the_node_serves_and_hon
     let b = spawn("Bergen Fagskole", "NO", &[a.addr()]).await;
     vetnet_tests::wait_for_topic_peers(&a, 1).await;
     let a_peer = a.node.info().peer_id;
-    let token = std::fs::read_to_string(a.dir.path().join("api.token")).expect("api token");
-    let client = reqwest::Client::new();
-    api_status(&client, &a, token.trim()).await.expect("the API answers before the flood");
+    let api = ApiClient::new(&a);
+    api_status(&api).await.expect("the API answers before the flood");
 
     let mut hostile = HostilePeer::new();
     let hostile_id = hostile.peer_id();
@@ -243,16 +243,15 @@ async fn a_peer_flooding_invalid_records_is_banned_while_the_node_serves_and_hon
     let (api_calls, api_slowest_ms) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicU64::new(0)));
     let api_probe = {
         let (flooding, api_calls, api_slowest_ms) = (flooding.clone(), api_calls.clone(), api_slowest_ms.clone());
-        let (client, token, url_node) = (client.clone(), token.trim().to_owned(), a.node.info().api_addr);
+        let api = api.clone();
         tokio::spawn(async move {
-            let url = format!("http://{url_node}/v1/status");
             while flooding.load(Ordering::Relaxed) {
                 let started = Instant::now();
-                let answer = tokio::time::timeout(Duration::from_secs(5), client.get(&url).bearer_auth(&token).send())
+                let answer = tokio::time::timeout(Duration::from_secs(5), api.try_get("/v1/status"))
                     .await
                     .map_err(|_| "no answer within 5 s".to_owned())
                     .and_then(|r| r.map_err(|e| e.to_string()))
-                    .and_then(|r| if r.status().is_success() { Ok(()) } else { Err(format!("status {}", r.status())) });
+                    .and_then(|(status, _)| success(status));
                 answer?;
                 api_calls.fetch_add(1, Ordering::Relaxed);
                 api_slowest_ms.fetch_max(started.elapsed().as_millis() as u64, Ordering::Relaxed);
@@ -326,7 +325,7 @@ async fn a_peer_flooding_invalid_records_is_banned_while_the_node_serves_and_hon
 
     flooding.store(false, Ordering::Relaxed);
     api_probe.await.expect("probe task").expect("the API answered every request during the flood");
-    api_status(&client, &a, token.trim()).await.expect("the API answers after the flood");
+    api_status(&api).await.expect("the API answers after the flood");
     let rss_after = rss_bytes();
     let stats = a.node.stats();
     let (accepted, ignored, rejected) = (

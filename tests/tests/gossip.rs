@@ -13,12 +13,7 @@ use vetnet_tests::{TestNode, offer, spawn, wait_for_topic_peers, wait_until};
 
 /// A - B - C, each knowing only its left neighbour.
 async fn line() -> (TestNode, TestNode, TestNode) {
-    let a = spawn("Aalborg Tech", "DK", &[]).await;
-    let b = spawn("Berlin Werkstatt", "DE", &[a.addr()]).await;
-    let c = spawn("Cesis VET", "LV", &[b.addr()]).await;
-    wait_for_topic_peers(&a, 1).await;
-    wait_for_topic_peers(&b, 2).await;
-    wait_for_topic_peers(&c, 1).await;
+    let [a, b, c]: [TestNode; 3] = vetnet_tests::line(3).await.try_into().unwrap_or_else(|_| panic!("three nodes"));
     let c_peer = c.node.info().peer_id;
     let a_peers = a.node.network().peers().await.unwrap();
     assert!(a_peers.iter().all(|p| p.peer_id != c_peer), "A and C must not be directly connected");

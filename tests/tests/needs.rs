@@ -7,45 +7,7 @@
 
 use serde_json::{Value, json};
 use vetnet_node::search::{NeedQuery, OfferQuery, search_needs};
-use vetnet_tests::{TestNode, spawn, wait_for_topic_peers, wait_until};
-
-/// The admin API of a test node, with its token.
-struct Api {
-    client: reqwest::Client,
-    base: String,
-    token: String,
-}
-
-impl Api {
-    fn of(node: &TestNode) -> Self {
-        let token = std::fs::read_to_string(node.dir.path().join("api.token")).expect("api token");
-        Self {
-            client: reqwest::Client::new(),
-            base: format!("http://{}", node.node.info().api_addr),
-            token: token.trim().to_owned(),
-        }
-    }
-
-    async fn get(&self, path: &str) -> (u16, Value) {
-        let response =
-            self.client.get(format!("{}{path}", self.base)).bearer_auth(&self.token).send().await.expect("answers");
-        let status = response.status().as_u16();
-        (status, response.json().await.expect("JSON"))
-    }
-
-    async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
-        let response = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .bearer_auth(&self.token)
-            .json(body)
-            .send()
-            .await
-            .expect("answers");
-        let status = response.status().as_u16();
-        (status, response.json().await.expect("JSON"))
-    }
-}
+use vetnet_tests::{ApiClient, spawn, wait_for_topic_peers, wait_until};
 
 fn bricklayers() -> Value {
     json!({
@@ -102,7 +64,7 @@ async fn a_need_reaches_a_host_by_gossip_and_both_sides_see_the_match_explained(
     let company = spawn("Kiel Bau GmbH", "DE", &[school.addr()]).await;
     wait_for_topic_peers(&school, 1).await;
     wait_for_topic_peers(&company, 1).await;
-    let (school_api, company_api) = (Api::of(&school), Api::of(&company));
+    let (school_api, company_api) = (ApiClient::new(&school), ApiClient::new(&company));
 
     // A need with a broken field is refused, naming the field and the rule.
     let mut broken = bricklayers();

@@ -30,8 +30,12 @@ pub use trust::*;
 
 /// Declares a fieldless enum that travels as the given words, with `as_str`,
 /// `ALL` and `Display`, the same words as the protocol's keyword enums.
+///
+/// The words are taken as `tt`, not `literal`: a `literal` fragment reaches
+/// the `ToSchema` derive wrapped in an invisible group, which it does not
+/// read as a `rename`, so the schema would list the variant names instead.
 macro_rules! word_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal,)+ }) => {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:tt,)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
         pub enum $name {

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::content::{Need, Offer};
-use crate::record::{NeedView, OfferView, RecordView};
+use crate::record::RecordView;
 use crate::word_enum;
 
 /// One own record and its candidates, tagged by the own record's kind.
@@ -12,9 +12,9 @@ use crate::word_enum;
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum MatchItem {
     /// An own offer and the needs that fit it.
-    Offer { own: OfferView, matches: Vec<MatchCandidate<Need>> },
+    Offer { own: RecordView<Offer>, matches: Vec<MatchCandidate<Need>> },
     /// An own need and the offers that fit it.
-    Need { own: NeedView, matches: Vec<MatchCandidate<Offer>> },
+    Need { own: RecordView<Need>, matches: Vec<MatchCandidate<Offer>> },
 }
 
 /// A record that fits, with its score and the reasons.

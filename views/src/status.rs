@@ -115,3 +115,13 @@ pub struct PeerView {
     pub on_topic: bool,
     pub connected_secs: u64,
 }
+
+/// `POST /v1/dashboard/sign-in-links`: a one-time link that opens a
+/// dashboard session (what `vetnet open` prints).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SignInLinkView {
+    /// `http://127.0.0.1:<admin port>/sign-in?token=…`; works once.
+    pub url: String,
+    /// How long the link stays valid.
+    pub expires_in_secs: u64,
+}

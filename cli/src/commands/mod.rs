@@ -10,6 +10,7 @@ mod mobility;
 mod need;
 mod node;
 mod offer;
+mod open;
 mod own;
 mod profile;
 mod search;
@@ -48,6 +49,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Key(command) => trust::run_key(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Mobility(command) => mobility::run(&data_dir, command, printer).await,
+        Command::Open(args) => open::run(&ApiClient::connect(&data_dir)?, args, printer).await,
         Command::Sync { peer } => sync::run(&ApiClient::connect(&data_dir)?, peer, printer).await,
     }
 }

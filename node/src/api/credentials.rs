@@ -107,6 +107,20 @@ fn issue_request(row: views::IssueRow) -> IssueRequest {
 
 /// Issues every credential of the body, or none (`invalid_rows` lists each
 /// row's errors).
+#[utoipa::path(
+    post,
+    path = "/v1/credentials",
+    tag = "credentials",
+    operation_id = "issue_credentials",
+    description = "Signs an Open Badges 3.0 credential for every row, or for none. `achievement` is one of this institution's achievement ids or `did:key:…/id` of one delegated to it; `learner_name` is required; `date` (default today) and `valid_until` are days `YYYY-MM-DD`; `learner_email` is kept hashed in the credential.",
+    request_body = views::IssueInput,
+    responses(
+        (status = 201, description = "The credentials issued, in the order of the rows.", body = Vec<views::CredentialSummary>),
+        (status = 400, description = "A row breaks a rule; nothing was issued. One row error answers `invalid` with its `field` and `rule`, several `invalid_rows` with `rows` (each `row` counted from 1).", body = views::ErrorBody, example = json!({"error": {"code": "invalid_rows", "message": "1 row(s) cannot be issued (row 2: learner_name: is required); nothing was issued", "rows": [{"row": 2, "field": "learner_name", "rule": "is required"}]}})),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn issue(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
     let body: IssueBody = parse_json(body)?;
     let mut requests = Vec::with_capacity(body.credentials.len());
@@ -144,10 +158,37 @@ pub fn get_credential(state: &ApiState, id: &str) -> Result<views::CredentialDet
     })
 }
 
+/// Every credential this node issued.
+#[utoipa::path(
+    get,
+    path = "/v1/credentials",
+    tag = "credentials",
+    operation_id = "list_credentials",
+    responses(
+        (status = 200, description = "Every credential this node issued, with its revocation if any.", body = Vec<views::CredentialSummary>),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn list(State(state): State<ApiState>) -> ApiResult {
     ok(&list_credentials(&state)?)
 }
 
+/// One issued credential.
+#[utoipa::path(
+    get,
+    path = "/v1/credentials/{id}",
+    tag = "credentials",
+    operation_id = "get_credential",
+    params(
+        ("id" = String, Path, description = "The credential's id, `urn:uuid:<uuid>`."),
+    ),
+    responses(
+        (status = 200, description = "The credential's summary and its signed document.", body = views::CredentialDetail),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node issued no credential with that id (`not_found`).", body = views::ErrorBody),
+    )
+)]
 async fn show(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
     ok(&get_credential(&state, &id)?)
 }
@@ -157,6 +198,23 @@ struct ExportParams {
     format: Option<String>,
 }
 
+/// Exports an issued credential.
+#[utoipa::path(
+    get,
+    path = "/v1/credentials/{id}/export",
+    tag = "credentials",
+    operation_id = "export_credential",
+    params(
+        ("id" = String, Path, description = "The credential's id, `urn:uuid:<uuid>`."),
+        ("format" = Option<String>, Query, description = "`json` (the default, with its Data Integrity proof; `ldp` is the same) or `jwt` (a VC-JWT)."),
+    ),
+    responses(
+        (status = 200, description = "The credential as a file's content.", body = views::ExportView),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node issued no credential with that id (`not_found`).", body = views::ErrorBody),
+    )
+)]
 async fn export(
     State(state): State<ApiState>,
     Path(id): Path<String>,
@@ -175,12 +233,43 @@ async fn export(
     ok(&views::ExportView { format: name.to_owned(), content })
 }
 
+/// Revokes an issued credential.
+#[utoipa::path(
+    post,
+    path = "/v1/credentials/{id}/revoke",
+    tag = "credentials",
+    operation_id = "revoke_credential",
+    description = "Publishes the revocation of a credential this node issued. `reason` is `issued-in-error`, `superseded`, `misconduct` or `withdrawn`.",
+    params(
+        ("id" = String, Path, description = "The credential's id, `urn:uuid:<uuid>`."),
+    ),
+    request_body = views::RevokeCredentialInput,
+    responses(
+        (status = 200, description = "The revocation record as published.", body = views::PublishedView<views::Revocation>),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node issued no credential with that id (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The credential is revoked already (`revoked`), or was issued under a key this institution rotated away from (`old_key`).", body = views::ErrorBody),
+    )
+)]
 async fn revoke(State(state): State<ApiState>, Path(id): Path<String>, Json(body): Json<Value>) -> ApiResult {
     let body: views::RevokeCredentialInput = parse_json(body)?;
     let published = state.issuer.revoke(&id, body.reason.into_protocol()).await?;
     ok(&published_view::<views::Revocation>(&state.store, &published))
 }
 
+/// Credentials issued and revoked.
+#[utoipa::path(
+    get,
+    path = "/v1/credentials/stats",
+    tag = "credentials",
+    operation_id = "credential_stats",
+    responses(
+        (status = 200, description = "Per achievement and month, how many credentials were issued and revoked.", body = Vec<views::CredentialStatsRow>),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn stats(State(state): State<ApiState>) -> ApiResult {
     let rows: Vec<views::CredentialStatsRow> = state
         .issuer
@@ -273,6 +362,19 @@ pub async fn verify_credential(state: &ApiState, text: String) -> Result<views::
 
 /// Verifies the credential in the body (the file's text); the status is 200
 /// whatever the verdict.
+#[utoipa::path(
+    post,
+    path = "/v1/credentials/verify",
+    tag = "credentials",
+    operation_id = "verify_credential",
+    description = "Verifies a credential offline against this node's records: its proof, its issuer's key and delegation, its revocation and its dates. The body is the credential file's text as it is (JSON with a Data Integrity proof, or a VC-JWT), of any content type.",
+    request_body(content = String, description = "The credential file's text.", content_type = "text/plain"),
+    responses(
+        (status = 200, description = "The verdict, each check, what the credential says and its issuer's trust. `valid` is false for any verdict but `valid`.", body = views::VerificationView),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn verify(State(state): State<ApiState>, body: String) -> ApiResult {
     ok(&verify_credential(&state, body).await?)
 }
@@ -281,6 +383,21 @@ fn institution_param(field: &str, value: &str) -> Result<InstitutionId, ApiError
     value.parse().map_err(|e| ApiError::invalid(field, format!("must be an institution's did:key:z6Mk… ({e})")))
 }
 
+/// Delegates issuing an achievement.
+#[utoipa::path(
+    post,
+    path = "/v1/delegations",
+    tag = "credentials",
+    operation_id = "delegate",
+    description = "Lets another institution issue credentials for one of this institution's achievements (or changes the dates of that delegation). `achievement` is the id of an achievement this institution publishes; `delegate` must be an institution's `did:key:z6Mk…`; `from` (default today) and `until` are days `YYYY-MM-DD`.",
+    request_body = views::DelegateInput,
+    responses(
+        (status = 201, description = "The delegation as published.", body = views::PublishedView<views::Delegation>),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 409, description = "This institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn delegate(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
     let body: views::DelegateInput = parse_json(body)?;
     let delegate = institution_param("delegate", &body.delegate)?;
@@ -288,6 +405,21 @@ async fn delegate(State(state): State<ApiState>, Json(body): Json<Value>) -> Api
     Ok(answer(StatusCode::CREATED, &published_view::<views::Delegation>(&state.store, &published)))
 }
 
+/// Ends a delegation.
+#[utoipa::path(
+    post,
+    path = "/v1/delegations/end",
+    tag = "credentials",
+    operation_id = "end_delegation",
+    description = "Ends a delegation today: credentials issued under it so far stay valid, later ones are refused. This institution must have delegated `achievement` to `delegate`, which must be an institution's `did:key:z6Mk…`.",
+    request_body = views::EndDelegationInput,
+    responses(
+        (status = 200, description = "The delegation as published, with `until` today.", body = views::PublishedView<views::Delegation>),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 409, description = "This institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn end_delegation(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
     let body: views::EndDelegationInput = parse_json(body)?;
     let delegate = institution_param("delegate", &body.delegate)?;
@@ -295,6 +427,18 @@ async fn end_delegation(State(state): State<ApiState>, Json(body): Json<Value>) 
     ok(&published_view::<views::Delegation>(&state.store, &published))
 }
 
+/// This institution's delegations.
+#[utoipa::path(
+    get,
+    path = "/v1/delegations",
+    tag = "credentials",
+    operation_id = "list_delegations",
+    responses(
+        (status = 200, description = "The live delegations this institution published.", body = [views::RecordView<views::Delegation>]),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn list_delegations(State(state): State<ApiState>) -> ApiResult {
     let records = state.issuer.delegations()?;
     ok(&ViewBuilder::new(&state.store).records::<views::Delegation>(&records))

@@ -25,6 +25,30 @@ fn bool_param(name: &str, value: &str) -> Result<bool, ApiError> {
     }
 }
 
+/// Own offers and needs with what fits each.
+#[utoipa::path(
+    get,
+    path = "/v1/match",
+    tag = "matching",
+    operation_id = "find_matches",
+    description = "Each of this institution's live offers with the network's needs that fit it, and each live need with \
+        the offers that fit it, ranked by score and explained (fits, misfits, notes). Candidates with a hard blocker \
+        are left out unless `all`. An unknown parameter is refused (400) with its name as `field`.",
+    params(
+        ("offer" = Option<String>, Query, description = "Only this own offer (its record id)."),
+        ("need" = Option<String>, Query, description = "Only this own need (its record id)."),
+        ("limit" = Option<usize>, Query, description = "At most this many candidates per own record, a whole number."),
+        ("all" = Option<bool>, Query, description = "`true`: blocked candidates too. `true` or `false`."),
+        ("trusted" = Option<bool>, Query, description = "`true`: only candidates of institutions this node trusts. `true` or `false`."),
+    ),
+    responses(
+        (status = 200, description = "Own records with their candidates, tagged by the own record's `kind`.", body = Vec<views::MatchItem>),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "No own offer or need with the id given (`not_found`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn matches(State(state): State<ApiState>, Query(params): Params) -> ApiResult {
     let mut query = MatchQuery::default();
     for (name, value) in &params {

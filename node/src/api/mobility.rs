@@ -222,10 +222,39 @@ pub fn get_thread(state: &ApiState, thread: &str) -> Result<views::ThreadDetail,
     thread_detail(state, &state.mobility.show(thread)?)
 }
 
+/// Every thread this institution is a party of.
+#[utoipa::path(
+    get,
+    path = "/v1/mobility",
+    tag = "mobility",
+    operation_id = "list_threads",
+    responses(
+        (status = 200, description = "Every thread this institution is a party of, as school or host.", body = Vec<views::ThreadSummary>),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn list(State(state): State<ApiState>) -> ApiResult {
     ok(&list_threads(&state)?)
 }
 
+/// One thread, whole.
+#[utoipa::path(
+    get,
+    path = "/v1/mobility/{thread}",
+    tag = "mobility",
+    operation_id = "get_thread",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    responses(
+        (status = 200, description = "The thread: its steps, what they say, and what may come next.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn show(State(state): State<ApiState>, Path(thread): Path<String>) -> ApiResult {
     ok(&get_thread(&state, &thread)?)
 }
@@ -235,6 +264,22 @@ fn thread_answer(state: &ApiState, view: &ThreadView) -> ApiResult {
     ok(&thread_detail(state, view)?)
 }
 
+/// Opens a thread with an interest.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility",
+    tag = "mobility",
+    operation_id = "express_interest",
+    description = "This institution, as the sending school, tells a host that it is interested in one of the host's offers, and so opens a thread. `host` must be the host's `did:key:z6Mk…` and `offer` the id of one of its live offers; `learners` (default 1) how many learners; `need` an own need's id. The step is delivered to the host's node now or, while it is unreachable, later.",
+    request_body = views::InterestInput,
+    responses(
+        (status = 201, description = "The new thread, with the interest as its first step.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 409, description = "The interest is not allowed now (`not_allowed`, `field` is `step`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn interest(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
     let request: views::InterestInput = parse_json(body)?;
     let host: InstitutionId = request
@@ -247,6 +292,27 @@ async fn interest(State(state): State<ApiState>, Json(body): Json<Value>) -> Api
     Ok(answer(StatusCode::CREATED, &thread_detail(&state, &view)?))
 }
 
+/// Nominates the learner.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility/{thread}/nominate",
+    tag = "mobility",
+    operation_id = "nominate",
+    description = "The school names the learner. `key_custody` is `school` (the default: the school holds the learner's key) or `learner` (then `learner_key`, the learner's `did:key:z6Mk…`, is required); `learner.languages` are BCP 47 tags with CEFR levels (`en:B1`); `start`/`end` days `YYYY-MM-DD`.",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    request_body = views::NominationInput,
+    responses(
+        (status = 200, description = "The thread after the step, with what may come next.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The step is not allowed now, or not by this party (`not_allowed`, `field` is `step`); or another step came first (`conflict`).", body = views::ErrorBody),
+        (status = 410, description = "The thread was erased (`erased`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn nominate(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
     let request: views::NominationInput = parse_json(body)?;
@@ -289,6 +355,27 @@ async fn nominate(State(state): State<ApiState>, Path(thread): Path<String>, Jso
     thread_answer(&state, &view)
 }
 
+/// Accepts the nomination.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility/{thread}/accept",
+    tag = "mobility",
+    operation_id = "accept",
+    description = "The host accepts the nominated learner, with an optional message.",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    request_body = views::MessageInput,
+    responses(
+        (status = 200, description = "The thread after the step, with what may come next.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The step is not allowed now, or not by this party (`not_allowed`, `field` is `step`); or another step came first (`conflict`).", body = views::ErrorBody),
+        (status = 410, description = "The thread was erased (`erased`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn accept(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
     let request: views::MessageInput = parse_json(body)?;
@@ -296,6 +383,27 @@ async fn accept(State(state): State<ApiState>, Path(thread): Path<String>, Json(
     thread_answer(&state, &view)
 }
 
+/// Refuses the nomination.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility/{thread}/refuse",
+    tag = "mobility",
+    operation_id = "refuse",
+    description = "The host refuses the nominated learner, with a reason and an optional message.",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    request_body = views::RefusalStep,
+    responses(
+        (status = 200, description = "The thread after the step, with what may come next.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The step is not allowed now, or not by this party (`not_allowed`, `field` is `step`); or another step came first (`conflict`).", body = views::ErrorBody),
+        (status = 410, description = "The thread was erased (`erased`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn refuse(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
     let body = parse_json::<views::RefusalStep>(body)?.into_protocol();
@@ -303,6 +411,27 @@ async fn refuse(State(state): State<ApiState>, Path(thread): Path<String>, Json(
     thread_answer(&state, &view)
 }
 
+/// Proposes a learning agreement.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility/{thread}/agree",
+    tag = "mobility",
+    operation_id = "agree",
+    description = "Either party proposes the learning agreement (a new version replaces the one before, and its signatures).",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    request_body = views::AgreementStep,
+    responses(
+        (status = 200, description = "The thread after the step, with what may come next.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The step is not allowed now, or not by this party (`not_allowed`, `field` is `step`); or another step came first (`conflict`).", body = views::ErrorBody),
+        (status = 410, description = "The thread was erased (`erased`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn agree(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
     let body = parse_json::<views::AgreementStep>(body)?.into_protocol();
@@ -310,6 +439,27 @@ async fn agree(State(state): State<ApiState>, Path(thread): Path<String>, Json(b
     thread_answer(&state, &view)
 }
 
+/// Signs the current learning agreement.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility/{thread}/sign",
+    tag = "mobility",
+    operation_id = "sign",
+    description = "Signs the current agreement as this institution (`as`: `institution`, or `school`/`host` for the same) or as the learner (`as`: `learner`), with the key the school holds or with `learner_key`, the learner's secret key as 64 hex digits.",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    request_body = views::SignInput,
+    responses(
+        (status = 200, description = "The thread after the step, with what may come next.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The step is not allowed now, or not by this party (`not_allowed`, `field` is `step`); or another step came first (`conflict`).", body = views::ErrorBody),
+        (status = 410, description = "The thread was erased (`erased`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn sign(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
     let request: views::SignInput = parse_json(body)?;
@@ -332,6 +482,27 @@ async fn sign(State(state): State<ApiState>, Path(thread): Path<String>, Json(bo
     thread_answer(&state, &view)
 }
 
+/// Records the completion.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility/{thread}/complete",
+    tag = "mobility",
+    operation_id = "complete",
+    description = "The host records the placement as done, with the units' results; with `credential`, it issues a credential for one of its achievements to the learner at the same time.",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    request_body = views::CompletionInput,
+    responses(
+        (status = 200, description = "The thread after the step, with what may come next.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The step is not allowed now, or not by this party (`not_allowed`, `field` is `step`); or another step came first (`conflict`).", body = views::ErrorBody),
+        (status = 410, description = "The thread was erased (`erased`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn complete(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
     let request: views::CompletionInput = parse_json(body)?;
@@ -349,6 +520,27 @@ async fn complete(State(state): State<ApiState>, Path(thread): Path<String>, Jso
     thread_answer(&state, &view)
 }
 
+/// Records the recognition.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility/{thread}/recognise",
+    tag = "mobility",
+    operation_id = "recognise",
+    description = "The school records how it recognises the learner's results.",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    request_body = views::RecognitionStep,
+    responses(
+        (status = 200, description = "The thread after the step, with what may come next.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The step is not allowed now, or not by this party (`not_allowed`, `field` is `step`); or another step came first (`conflict`).", body = views::ErrorBody),
+        (status = 410, description = "The thread was erased (`erased`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn recognise(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
     let body = parse_json::<views::RecognitionStep>(body)?.into_protocol();
@@ -356,6 +548,27 @@ async fn recognise(State(state): State<ApiState>, Path(thread): Path<String>, Js
     thread_answer(&state, &view)
 }
 
+/// Cancels the thread.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility/{thread}/cancel",
+    tag = "mobility",
+    operation_id = "cancel",
+    description = "Either party cancels the thread, with a reason.",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    request_body = views::CancellationStep,
+    responses(
+        (status = 200, description = "The thread after the step, with what may come next.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The step is not allowed now, or not by this party (`not_allowed`, `field` is `step`); or another step came first (`conflict`).", body = views::ErrorBody),
+        (status = 410, description = "The thread was erased (`erased`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn cancel(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
     let body = CancellationBody { reason: parse_json::<views::CancellationStep>(body)?.reason };
@@ -363,6 +576,27 @@ async fn cancel(State(state): State<ApiState>, Path(thread): Path<String>, Json(
     thread_answer(&state, &view)
 }
 
+/// Erases the learner's data.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility/{thread}/erase",
+    tag = "mobility",
+    operation_id = "erase",
+    description = "Erases the thread's personal data here and asks the partner to do the same; the thread stays as a stub.",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    request_body = views::EraseInput,
+    responses(
+        (status = 200, description = "The thread after the step, with what may come next.", body = views::ThreadDetail),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The step is not allowed now, or not by this party (`not_allowed`, `field` is `step`); or another step came first (`conflict`).", body = views::ErrorBody),
+        (status = 410, description = "The thread was erased (`erased`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn erase(State(state): State<ApiState>, Path(thread): Path<String>, Json(body): Json<Value>) -> ApiResult {
     thread_param(&thread)?;
     let request: views::EraseInput = parse_json(body)?;
@@ -373,6 +607,23 @@ async fn erase(State(state): State<ApiState>, Path(thread): Path<String>, Json(b
 /// The format name of an exported thread.
 const EXPORT_FORMAT: &str = "vetnet-mobility-thread/1";
 
+#[utoipa::path(
+    get,
+    path = "/v1/mobility/{thread}/export",
+    tag = "mobility",
+    operation_id = "export_thread",
+    params(
+        ("thread" = String, Path, description = "The thread id, `m-` and 24 hex digits (like `m-0123456789abcdef01234567`)."),
+    ),
+    responses(
+        (status = 200, description = "The thread's signed steps, hex, for checking offline.", body = views::ExportedThread),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node is party to no thread with that id (`not_found`).", body = views::ErrorBody),
+        (status = 410, description = "The thread was erased (`erased`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn export(State(state): State<ApiState>, Path(thread): Path<String>) -> ApiResult {
     thread_param(&thread)?;
     let steps = state.mobility.export(&thread)?;
@@ -386,6 +637,20 @@ async fn export(State(state): State<ApiState>, Path(thread): Path<String>) -> Ap
 
 /// Checks an exported thread offline: every signature and every rule, in
 /// order. `valid: false` names the step and the rule that fails.
+#[utoipa::path(
+    post,
+    path = "/v1/mobility/verify",
+    tag = "mobility",
+    operation_id = "verify_thread",
+    description = "Checks an exported thread offline: every signature and every rule, in order. `format` must be `vetnet-mobility-thread/1` and every step hex.",
+    request_body = views::ExportedThread,
+    responses(
+        (status = 200, description = "Whether the thread holds; if not, the step and the rule that fail (`field`, `reason`). An invalid thread is an answer, not an error.", body = views::ThreadVerification),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn verify(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
     let document: views::ExportedThread = parse_json(body)?;
     if document.format != EXPORT_FORMAT {

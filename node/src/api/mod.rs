@@ -8,6 +8,13 @@
 //! dashboard renders the same views without HTTP. Errors are
 //! `{"error": {"code", "message", "field"?, "rule"?, "rows"?}}` with a 4xx
 //! status for the caller's mistakes and 5xx for the node's.
+//!
+//! Every route carries a `#[utoipa::path]` annotation; `openapi` collects
+//! them into an OpenAPI 3.1 document, served at `GET /v1/openapi.json`
+//! (behind the token like every route) and committed as
+//! `docs/openapi.json`, which a test keeps equal to the generated one
+//! (`VETNET_WRITE_OPENAPI=1 cargo test -p vetnet-node --test openapi`
+//! rewrites it).
 
 use std::sync::Arc;
 
@@ -32,6 +39,7 @@ pub mod matching;
 pub mod mobility;
 pub mod needs;
 pub mod offers;
+pub mod openapi;
 pub mod own;
 pub mod params;
 pub mod profile;
@@ -83,6 +91,7 @@ pub fn router(state: ApiState) -> Router {
         .merge(trust::routes())
         .merge(mobility::routes())
         .merge(sync::routes())
+        .merge(openapi::routes())
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
@@ -116,6 +125,15 @@ impl ApiError {
             rule: Some(rule),
             rows: None,
         }
+    }
+
+    /// The answer to a request without the right bearer token.
+    pub(crate) fn unauthorized() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "missing or wrong API token; send `Authorization: Bearer <token>` with the token from api.token in the data directory",
+        )
     }
 
     pub(crate) fn internal(e: impl std::fmt::Display) -> Self {
@@ -197,25 +215,26 @@ pub(crate) fn ok<T: serde::Serialize>(view: &T) -> ApiResult {
 }
 
 async fn require_token(State(state): State<ApiState>, headers: HeaderMap, request: Request, next: Next) -> Response {
+    if has_api_token(&headers, &state.token) {
+        next.run(request).await
+    } else {
+        ApiError::unauthorized().into_response()
+    }
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Whether a request carries the API's bearer token.
+pub(crate) fn has_api_token(headers: &HeaderMap, token: &str) -> bool {
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
-    if constant_time_eq(given.as_bytes(), state.token.as_bytes()) {
-        next.run(request).await
-    } else {
-        ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            "missing or wrong API token; send `Authorization: Bearer <token>` with the token from api.token in the data directory",
-        )
-        .into_response()
-    }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    constant_time_eq(given.as_bytes(), token.as_bytes())
 }
 
 /// Parses a JSON body, naming the field that is wrong.

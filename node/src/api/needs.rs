@@ -60,26 +60,100 @@ fn need_with_defaults(state: &ApiState, mut fields: Map<String, Value>) -> Resul
     parse_json(Value::Object(fields))
 }
 
+/// This institution's needs.
+#[utoipa::path(
+    get,
+    path = "/v1/needs",
+    tag = "needs",
+    operation_id = "list_needs",
+    params(("all" = Option<bool>, Query, description = "`true`: withdrawn needs too (their body is erased). Default `false`.")),
+    responses(
+        (status = 200, description = "This institution's needs, live ones only unless `all`.", body = [views::RecordView<views::Need>]),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn list(State(state): State<ApiState>, Query(params): Query<ListParams>) -> ApiResult {
     ok(&list_needs(&state, params.all)?)
 }
 
+/// One need.
+#[utoipa::path(
+    get,
+    path = "/v1/needs/{id}",
+    tag = "needs",
+    operation_id = "get_need",
+    params(("id" = String, Path, description = "The need's record id.")),
+    responses(
+        (status = 200, description = "The need, withdrawn or not.", body = views::RecordView<views::Need>),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This institution publishes no need with that id (`not_found`).", body = views::ErrorBody),
+    )
+)]
 async fn show(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
     ok(&get_need(&state, &id)?)
 }
 
+/// Publishes a new need.
+#[utoipa::path(
+    post,
+    path = "/v1/needs",
+    tag = "needs",
+    operation_id = "publish_need",
+    description = "Signs and publishes a new need, and gossips it (or queues it for the first peer). `id` is 1-64 letters, digits, '-', '_' or '.', unique among this institution's needs. A left-out `contact` is the profile's email. `isced` is an ISCED-F field code, `nace` NACE codes, `eqf` an EQF level 1-8, `countries` ISO 3166-1 alpha-2 codes, `start`/`end` days `YYYY-MM-DD`, `weeks_min` <= `weeks_max`, `learners` at least 1.",
+    request_body = views::NeedInput,
+    responses(
+        (status = 201, description = "The need as published.", body = views::PublishedView<views::Need>),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 409, description = "A need with this id exists already (`exists`), or this institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn create(State(state): State<ApiState>, body: axum::body::Bytes) -> ApiResult {
     let (id, fields) = split_body(&body, None)?;
     let view = publish_need(&state, &id, fields, PublishMode::Create).await?;
     Ok(answer(publish_status(PublishMode::Create), &view))
 }
 
+/// Updates a need.
+#[utoipa::path(
+    put,
+    path = "/v1/needs/{id}",
+    tag = "needs",
+    operation_id = "update_need",
+    description = "Publishes a new version of a need (its `seq` grows) from a whole new body; the id is the path's, \
+        an `id` in the body is ignored. The same rules and defaults as publishing apply.",
+    params(("id" = String, Path, description = "The need's record id.")),
+    request_body = super::openapi::NeedUpdate,
+    responses(
+        (status = 200, description = "The need as published.", body = views::PublishedView<views::Need>),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "No need with that id, or it is withdrawn (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "This institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn update(State(state): State<ApiState>, Path(id): Path<String>, body: axum::body::Bytes) -> ApiResult {
     let (id, fields) = split_body(&body, Some(id))?;
     let view = publish_need(&state, &id, fields, PublishMode::Update).await?;
     Ok(answer(publish_status(PublishMode::Update), &view))
 }
 
+/// Withdraws a need.
+#[utoipa::path(
+    delete,
+    path = "/v1/needs/{id}",
+    tag = "needs",
+    operation_id = "withdraw_need",
+    description = "Publishes the withdrawal of a need: a new version without a body, which every node keeps in place of the need.",
+    params(("id" = String, Path, description = "The need's record id.")),
+    responses(
+        (status = 200, description = "The withdrawal as published.", body = views::PublishedView<views::Need>),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "No need with that id, or it is withdrawn already (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "This institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn withdraw(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
     ok(&withdraw_need(&state, &id).await?)
 }

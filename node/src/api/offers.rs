@@ -74,26 +74,100 @@ fn offer_with_defaults(state: &ApiState, mut fields: Map<String, Value>) -> Resu
     parse_json(Value::Object(fields))
 }
 
+/// This institution's offers.
+#[utoipa::path(
+    get,
+    path = "/v1/offers",
+    tag = "offers",
+    operation_id = "list_offers",
+    params(("all" = Option<bool>, Query, description = "`true`: withdrawn offers too (their body is erased). Default `false`.")),
+    responses(
+        (status = 200, description = "This institution's offers, live ones only unless `all`.", body = [views::RecordView<views::Offer>]),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn list(State(state): State<ApiState>, Query(params): Query<ListParams>) -> ApiResult {
     ok(&list_offers(&state, params.all)?)
 }
 
+/// One offer.
+#[utoipa::path(
+    get,
+    path = "/v1/offers/{id}",
+    tag = "offers",
+    operation_id = "get_offer",
+    params(("id" = String, Path, description = "The offer's record id.")),
+    responses(
+        (status = 200, description = "The offer, withdrawn or not.", body = views::RecordView<views::Offer>),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This institution publishes no offer with that id (`not_found`).", body = views::ErrorBody),
+    )
+)]
 async fn show(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
     ok(&get_offer(&state, &id)?)
 }
 
+/// Publishes a new offer.
+#[utoipa::path(
+    post,
+    path = "/v1/offers",
+    tag = "offers",
+    operation_id = "publish_offer",
+    description = "Signs and publishes a new offer, and gossips it (or queues it for the first peer). `id` is 1-64 letters, digits, '-', '_' or '.', unique among this institution's offers. Left out, `country` and `city`, `contact` (the profile's email) and `languages` are the profile's; without a profile `country` is required. `isced` is an ISCED-F field code, `nace` a NACE code, `eqf_min` <= `eqf_max` EQF levels 1-8, `start`/`end`/`deadline` days `YYYY-MM-DD`, `weeks_min` <= `weeks_max`, `languages` BCP 47 tags with CEFR levels A1-C2, `esco_skills` ESCO skill URIs.",
+    request_body = views::OfferInput,
+    responses(
+        (status = 201, description = "The offer as published.", body = views::PublishedView<views::Offer>),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 409, description = "An offer with this id exists already (`exists`), or this institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn create(State(state): State<ApiState>, body: axum::body::Bytes) -> ApiResult {
     let (id, fields) = split_body(&body, None)?;
     let view = publish_offer(&state, &id, fields, PublishMode::Create).await?;
     Ok(answer(publish_status(PublishMode::Create), &view))
 }
 
+/// Updates an offer.
+#[utoipa::path(
+    put,
+    path = "/v1/offers/{id}",
+    tag = "offers",
+    operation_id = "update_offer",
+    description = "Publishes a new version of an offer (its `seq` grows) from a whole new body; the id is the path's, \
+        an `id` in the body is ignored. The same rules and defaults as publishing apply.",
+    params(("id" = String, Path, description = "The offer's record id.")),
+    request_body = super::openapi::OfferUpdate,
+    responses(
+        (status = 200, description = "The offer as published.", body = views::PublishedView<views::Offer>),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "No offer with that id, or it is withdrawn (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "This institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn update(State(state): State<ApiState>, Path(id): Path<String>, body: axum::body::Bytes) -> ApiResult {
     let (id, fields) = split_body(&body, Some(id))?;
     let view = publish_offer(&state, &id, fields, PublishMode::Update).await?;
     Ok(answer(publish_status(PublishMode::Update), &view))
 }
 
+/// Withdraws an offer.
+#[utoipa::path(
+    delete,
+    path = "/v1/offers/{id}",
+    tag = "offers",
+    operation_id = "withdraw_offer",
+    description = "Publishes the withdrawal of an offer: a new version without a body, which every node keeps in place of the offer.",
+    params(("id" = String, Path, description = "The offer's record id.")),
+    responses(
+        (status = 200, description = "The withdrawal as published.", body = views::PublishedView<views::Offer>),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "No offer with that id, or it is withdrawn already (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "This institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn withdraw(State(state): State<ApiState>, Path(id): Path<String>) -> ApiResult {
     ok(&withdraw_offer(&state, &id).await?)
 }

@@ -46,10 +46,41 @@ pub async fn set_profile(
     Ok(ViewBuilder::new(&state.store).published(&published))
 }
 
+/// This institution's profile.
+#[utoipa::path(
+    get,
+    path = "/v1/profile",
+    tag = "profile",
+    operation_id = "get_profile",
+    responses(
+        (status = 200, description = "The profile record.", body = views::RecordView<views::Profile>),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This institution has no profile yet (`no_profile`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn show(State(state): State<ApiState>) -> ApiResult {
     ok(&get_profile(&state)?)
 }
 
+/// Publishes the profile.
+#[utoipa::path(
+    put,
+    path = "/v1/profile",
+    tag = "profile",
+    operation_id = "set_profile",
+    description = "Publishes this institution's profile, replacing the one before. This node's own address \
+        (peer id and listen addresses) is put first in `nodes` whatever the body says. Every field is checked \
+        as the protocol says: `country` an ISO 3166-1 alpha-2 code, `isced` ISCED-F codes, `nace` NACE codes, \
+        `languages` BCP 47 tags, `name` in at least one language.",
+    request_body = views::ProfileInput,
+    responses(
+        (status = 200, description = "The profile as published.", body = views::PublishedView<views::Profile>),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 409, description = "This institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn set(State(state): State<ApiState>, body: axum::body::Bytes) -> ApiResult {
     let fields = parse_object(&body)?;
     ok(&set_profile(&state, fields).await?)

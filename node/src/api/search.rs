@@ -176,21 +176,119 @@ pub fn achievement_query(state: &ApiState, params: &[(String, String)]) -> Resul
     Ok(query)
 }
 
+/// Searches the network's offers.
+#[utoipa::path(
+    get,
+    path = "/v1/search/offers",
+    tag = "search",
+    operation_id = "search_offers",
+    description = "Searches the network's offers. Every filter is checked; an unknown parameter is refused (400) with its name as `field`.",
+    params(
+        ("country" = Option<String>, Query, description = "ISO 3166-1 alpha-2 codes (`SE`, `DE`), comma-separated or repeated; any of them matches."),
+        ("sector" = Option<String>, Query, description = "An ISCED-F field (like `0715`) or a NACE code (like `F41`)."),
+        ("eqf" = Option<u8>, Query, description = "An EQF level 1-8 the record must cover."),
+        ("lang" = Option<String>, Query, description = "A registered BCP 47 language tag (`sv`, `en`) the record must use."),
+        ("text" = Option<String>, Query, description = "Words to find in the titles and descriptions."),
+        ("author" = Option<String>, Query, description = "Only records of this institution, `did:key:z6Mk…`."),
+        ("trusted" = Option<bool>, Query, description = "`true`: only institutions this node trusts (an anchor, or endorsed by one, directly or via a chain). `true` or `false`."),
+        ("limit" = Option<usize>, Query, description = "At most this many results, a whole number."),
+    ),
+    responses(
+        (status = 200, description = "The records that pass every filter, each with its author's trust.", body = [views::RecordView<views::Offer>]),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn offers(State(state): State<ApiState>, Query(params): Params) -> ApiResult {
     let query = offer_query(&state, &params)?;
     ok(&search_offers(&state, query).await?)
 }
 
+/// Searches the network's needs.
+#[utoipa::path(
+    get,
+    path = "/v1/search/needs",
+    tag = "search",
+    operation_id = "search_needs",
+    description = "Searches the network's needs. Every filter is checked; an unknown parameter is refused (400) with its name as `field`.",
+    params(
+        ("country" = Option<String>, Query, description = "ISO 3166-1 alpha-2 codes (`SE`, `DE`), comma-separated or repeated; any of them matches."),
+        ("sector" = Option<String>, Query, description = "An ISCED-F field (like `0715`) or a NACE code (like `F41`)."),
+        ("isced" = Option<String>, Query, description = "The same as `sector`."),
+        ("eqf" = Option<u8>, Query, description = "An EQF level 1-8 the record must cover."),
+        ("lang" = Option<String>, Query, description = "A registered BCP 47 language tag (`sv`, `en`) the record must use."),
+        ("text" = Option<String>, Query, description = "Words to find in the titles and descriptions."),
+        ("author" = Option<String>, Query, description = "Only records of this institution, `did:key:z6Mk…`."),
+        ("trusted" = Option<bool>, Query, description = "`true`: only institutions this node trusts (an anchor, or endorsed by one, directly or via a chain). `true` or `false`."),
+        ("limit" = Option<usize>, Query, description = "At most this many results, a whole number."),
+    ),
+    responses(
+        (status = 200, description = "The records that pass every filter, each with its author's trust.", body = [views::RecordView<views::Need>]),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn needs(State(state): State<ApiState>, Query(params): Params) -> ApiResult {
     let query = need_query(&state, &params)?;
     ok(&search_needs(&state, query).await?)
 }
 
+/// Searches the network's institution profiles.
+#[utoipa::path(
+    get,
+    path = "/v1/search/institutions",
+    tag = "search",
+    operation_id = "search_institutions",
+    description = "Searches the network's institution profiles. Every filter is checked; an unknown parameter is refused (400) with its name as `field`.",
+    params(
+        ("country" = Option<String>, Query, description = "ISO 3166-1 alpha-2 codes (`SE`, `DE`), comma-separated or repeated; any of them matches."),
+        ("kind" = Option<views::InstitutionKind>, Query, description = "The kind of institution."),
+        ("sector" = Option<String>, Query, description = "An ISCED-F field (like `0715`) or a NACE code (like `F41`)."),
+        ("lang" = Option<String>, Query, description = "A registered BCP 47 language tag (`sv`, `en`) the institution works in."),
+        ("text" = Option<String>, Query, description = "Words to find in the titles and descriptions."),
+        ("trusted" = Option<bool>, Query, description = "`true`: only institutions this node trusts (an anchor, or endorsed by one, directly or via a chain). `true` or `false`."),
+        ("limit" = Option<usize>, Query, description = "At most this many results, a whole number."),
+    ),
+    responses(
+        (status = 200, description = "The records that pass every filter, each with its author's trust.", body = [views::RecordView<views::Profile>]),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn institutions(State(state): State<ApiState>, Query(params): Params) -> ApiResult {
     let query = institution_query(&state, &params)?;
     ok(&search_institutions(&state, query).await?)
 }
 
+/// Searches the network's achievements.
+#[utoipa::path(
+    get,
+    path = "/v1/search/achievements",
+    tag = "search",
+    operation_id = "search_achievements",
+    description = "Searches the network's achievements. Every filter is checked; an unknown parameter is refused (400) with its name as `field`.",
+    params(
+        ("country" = Option<String>, Query, description = "ISO 3166-1 alpha-2 codes (`SE`, `DE`), comma-separated or repeated; any of them matches."),
+        ("sector" = Option<String>, Query, description = "An ISCED-F field code at any level (like `07`, `071` or `0715`)."),
+        ("eqf" = Option<u8>, Query, description = "An EQF level 1-8 the record must cover."),
+        ("lang" = Option<String>, Query, description = "A registered BCP 47 language tag (`sv`, `en`) the record must use."),
+        ("skill" = Option<String>, Query, description = "An ESCO skill URI, `http://data.europa.eu/esco/skill/<uuid>`."),
+        ("participation" = Option<views::Participation>, Query, description = "Where the learning happens."),
+        ("text" = Option<String>, Query, description = "Words to find in the titles and descriptions."),
+        ("author" = Option<String>, Query, description = "Only records of this institution, `did:key:z6Mk…`."),
+        ("trusted" = Option<bool>, Query, description = "`true`: only institutions this node trusts (an anchor, or endorsed by one, directly or via a chain). `true` or `false`."),
+        ("limit" = Option<usize>, Query, description = "At most this many results, a whole number."),
+    ),
+    responses(
+        (status = 200, description = "The records that pass every filter, each with its author's trust.", body = [views::RecordView<views::Achievement>]),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn achievements(State(state): State<ApiState>, Query(params): Params) -> ApiResult {
     let query = achievement_query(&state, &params)?;
     ok(&search_achievements(&state, query).await?)

@@ -65,10 +65,35 @@ pub async fn list_peers(state: &ApiState) -> Result<Vec<views::PeerView>, ApiErr
         .collect())
 }
 
+/// The node's status.
+#[utoipa::path(
+    get,
+    path = "/v1/status",
+    tag = "status",
+    operation_id = "status",
+    responses(
+        (status = 200, description = "The node's network, records, gossip, sync and reachability.", body = views::StatusView),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 503, response = super::openapi::Unavailable),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn status(State(state): State<ApiState>) -> ApiResult {
     ok(&node_status(&state).await?)
 }
 
+/// The connected peers.
+#[utoipa::path(
+    get,
+    path = "/v1/peers",
+    tag = "status",
+    operation_id = "list_peers",
+    responses(
+        (status = 200, description = "Every connected peer.", body = Vec<views::PeerView>),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 503, response = super::openapi::Unavailable),
+    )
+)]
 async fn peers(State(state): State<ApiState>) -> ApiResult {
     ok(&list_peers(&state).await?)
 }

@@ -77,10 +77,37 @@ struct SyncParams {
     peer: Option<String>,
 }
 
+/// The sync state per peer.
+#[utoipa::path(
+    get,
+    path = "/v1/sync",
+    tag = "sync",
+    operation_id = "sync_state",
+    responses(
+        (status = 200, description = "Each peer's sync state, newest first.", body = views::SyncStateView),
+        (status = 401, response = super::openapi::Unauthorized),
+    )
+)]
 async fn state_of(State(state): State<ApiState>) -> ApiResult {
     ok(&views::SyncStateView { peers: sync_peers(&state) })
 }
 
+/// Runs a sync session now.
+#[utoipa::path(
+    post,
+    path = "/v1/sync",
+    tag = "sync",
+    operation_id = "sync_now",
+    description = "Runs a sync session now with the peer given, or with every connected peer, and answers when they end.",
+    params(("peer" = Option<String>, Query, description = "A libp2p peer id (`12D3KooW…`); every connected peer if absent.")),
+    responses(
+        (status = 200, description = "One result per peer: its report, or the error that ended it.", body = Vec<views::SyncResultView>),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 409, description = "No peer is connected (`no_peers`).", body = views::ErrorBody),
+        (status = 503, response = super::openapi::Unavailable),
+    )
+)]
 async fn now(State(state): State<ApiState>, Query(params): Query<SyncParams>) -> ApiResult {
     ok(&sync_now(&state, params.peer).await?)
 }

@@ -56,6 +56,17 @@ pub fn anchors(state: &ApiState) -> Vec<views::InstitutionView> {
     rows
 }
 
+/// The trust anchors.
+#[utoipa::path(
+    get,
+    path = "/v1/trust/anchors",
+    tag = "trust",
+    operation_id = "list_anchors",
+    responses(
+        (status = 200, description = "The trust anchors, by key, each with its name and trust.", body = Vec<views::InstitutionView>),
+        (status = 401, response = super::openapi::Unauthorized),
+    )
+)]
 async fn list_anchors(State(state): State<ApiState>) -> ApiResult {
     ok(&anchors(&state))
 }
@@ -71,6 +82,21 @@ fn change_anchors(state: &ApiState, change: impl FnOnce(&mut Vec<String>) -> Res
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+/// Adds a trust anchor.
+#[utoipa::path(
+    post,
+    path = "/v1/trust/anchors",
+    tag = "trust",
+    operation_id = "add_anchor",
+    description = "Adds an institution to the trust anchors, in `config.toml` and in the running node. `institution` must be an institution's `did:key:z6Mk…`.",
+    request_body = views::AnchorInput,
+    responses(
+        (status = 204, description = "The anchor is in `config.toml` and trusted from now on (already being one is no error)."),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn add_anchor(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
     let body: views::AnchorInput = parse_json(body)?;
     let anchor = institution("institution", &body.institution)?;
@@ -82,6 +108,23 @@ async fn add_anchor(State(state): State<ApiState>, Json(body): Json<Value>) -> A
     })
 }
 
+/// Removes a trust anchor.
+#[utoipa::path(
+    delete,
+    path = "/v1/trust/anchors/{did}",
+    tag = "trust",
+    operation_id = "remove_anchor",
+    params(
+        ("did" = String, Path, description = "The anchor, `did:key:z6Mk…`."),
+    ),
+    responses(
+        (status = 204, description = "The institution is no longer a trust anchor."),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "The institution is not a trust anchor here (`not_found`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn remove_anchor(State(state): State<ApiState>, Path(did): Path<String>) -> ApiResult {
     let anchor = institution("institution", &did)?;
     change_anchors(&state, |anchors| {
@@ -98,11 +141,42 @@ async fn remove_anchor(State(state): State<ApiState>, Path(did): Path<String>) -
     })
 }
 
+/// How far this node trusts an institution.
+#[utoipa::path(
+    get,
+    path = "/v1/trust/institutions/{did}",
+    tag = "trust",
+    operation_id = "trust_of",
+    params(
+        ("did" = String, Path, description = "The institution, `did:key:z6Mk…`."),
+    ),
+    responses(
+        (status = 200, description = "The institution, its name and its trust with the endorsement path from an anchor.", body = views::InstitutionView),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+    )
+)]
 async fn trust_of(State(state): State<ApiState>, Path(did): Path<String>) -> ApiResult {
     let key = institution("institution", &did)?;
     ok(&ViewBuilder::new(&state.store).institution(key))
 }
 
+/// Endorsements given and received.
+#[utoipa::path(
+    get,
+    path = "/v1/endorsements",
+    tag = "trust",
+    operation_id = "list_endorsements",
+    params(
+        ("institution" = Option<String>, Query, description = "The institution, `did:key:z6Mk…`; this one if absent. No other parameter is taken."),
+    ),
+    responses(
+        (status = 200, description = "The live endorsements the institution gives and receives.", body = views::EndorsementsView),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn list_endorsements(State(state): State<ApiState>, Query(params): Params) -> ApiResult {
     let mut of = None;
     for (name, value) in &params {
@@ -145,6 +219,21 @@ pub fn endorsements(state: &ApiState, of: InstitutionId) -> Result<views::Endors
     Ok(views::EndorsementsView { institution: of.to_did(), given, received })
 }
 
+/// Endorses an institution.
+#[utoipa::path(
+    post,
+    path = "/v1/endorsements",
+    tag = "trust",
+    operation_id = "endorse",
+    description = "Publishes an endorsement of another institution. `subject` must be an institution's `did:key:z6Mk…` and not this institution's own; `role` is `member`, `partner` or `accreditor`; `until` a last day `YYYY-MM-DD`.",
+    request_body = views::EndorseInput,
+    responses(
+        (status = 201, description = "The endorsement as published.", body = views::PublishedView<views::Endorsement>),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 409, description = "This institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn endorse(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
     let body: views::EndorseInput = parse_json(body)?;
     let subject = institution("subject", &body.subject)?;
@@ -158,6 +247,22 @@ async fn endorse(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiR
     Ok(answer(StatusCode::CREATED, &published_view::<views::Endorsement>(&state.store, &published)))
 }
 
+/// Withdraws endorsements.
+#[utoipa::path(
+    post,
+    path = "/v1/endorsements/withdraw",
+    tag = "trust",
+    operation_id = "withdraw_endorsements",
+    description = "Withdraws this institution's endorsements of `subject` (must be an institution's `did:key:z6Mk…`), those of `role` only if given.",
+    request_body = views::WithdrawEndorsementsInput,
+    responses(
+        (status = 200, description = "The withdrawals as published, one per endorsement withdrawn.", body = [views::PublishedView<views::Endorsement>]),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This institution endorses the subject in no such role (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "This institution's key is retired (`key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn withdraw_endorsements(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
     let body: views::WithdrawEndorsementsInput = parse_json(body)?;
     let subject = institution("subject", &body.subject)?;
@@ -170,6 +275,16 @@ async fn withdraw_endorsements(State(state): State<ApiState>, Json(body): Json<V
 
 /// This institution's keys: the current one, the ones it rotated from, and
 /// any revocation of them.
+#[utoipa::path(
+    get,
+    path = "/v1/keys",
+    tag = "trust",
+    operation_id = "list_keys",
+    responses(
+        (status = 200, description = "The current key, the keys rotated from, and any revocation.", body = views::KeysView),
+        (status = 401, response = super::openapi::Unauthorized),
+    )
+)]
 async fn keys(State(state): State<ApiState>) -> ApiResult {
     ok(&key_view(&state))
 }
@@ -205,6 +320,20 @@ pub fn key_view(state: &ApiState) -> views::KeysView {
     views::KeysView { current: current.to_did(), revoked: revocation, previous }
 }
 
+/// Rotates the institution key.
+#[utoipa::path(
+    post,
+    path = "/v1/keys/rotate",
+    tag = "trust",
+    operation_id = "rotate_key",
+    description = "Makes a new institution key, publishes the rotation signed by both keys, and re-signs every live record with the new key. The old secret is kept in the data directory.",
+    responses(
+        (status = 200, description = "The old and new key, how many records were re-signed, and the rotation record.", body = views::RotationView),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 409, description = "The current key is retired or revoked (`key_retired`).", body = views::ErrorBody),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
 async fn rotate(State(state): State<ApiState>) -> ApiResult {
     let rotated = state.publisher.rotate_key(&data_dir(&state)).await?;
     ok(&views::RotationView {
@@ -215,6 +344,22 @@ async fn rotate(State(state): State<ApiState>) -> ApiResult {
     })
 }
 
+/// Revokes an institution key.
+#[utoipa::path(
+    post,
+    path = "/v1/keys/revoke",
+    tag = "trust",
+    operation_id = "revoke_key",
+    description = "Publishes the revocation of a key: this institution's current key if `key` is absent, an older one of its own, or (for a trust anchor) a key it endorses. `key` must be an institution's `did:key:z6Mk…`; `reason` is `compromised`, `lost` or `retired`; `since` Unix seconds not in the future, now if absent.",
+    request_body = views::RevokeKeyInput,
+    responses(
+        (status = 201, description = "The revocation as published.", body = views::PublishedView<views::KeyRevocation>),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 403, description = "The key is neither this institution's nor one it endorses as a trust anchor (`not_allowed`).", body = views::ErrorBody),
+        (status = 409, description = "The key is revoked already, or this institution's key is retired (`exists`, `key_retired`).", body = views::ErrorBody),
+    )
+)]
 async fn revoke(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiResult {
     let body: views::RevokeKeyInput = parse_json(body)?;
     let key = match &body.key {

@@ -48,15 +48,28 @@ keyword_enum! {
     /// What a step does. Which party may take it, and when, is in
     /// [`thread::Thread::check`].
     pub enum StepKind {
+        /// School to host: interest in one of the host's offers; opens the thread.
         Interest = "interest",
+        /// School to host: the one learner of the thread, with the minimum
+        /// personal data a host needs.
         Nomination = "nomination",
+        /// Host to school: the nominated learner is welcome.
         Acceptance = "acceptance",
+        /// Host to school: declined, with a reason.
         Refusal = "refusal",
+        /// Either party: the learning agreement; a later one amends it.
         Agreement = "agreement",
+        /// Host to school: the placement is over, with the assessments.
         Completion = "completion",
+        /// School to host: the school's recognition decision.
         Recognition = "recognition",
+        /// Either party: the mobility will not happen.
         Cancellation = "cancellation",
+        /// Either party: one signature of one version of the learning
+        /// agreement (not a link).
         Signature = "signature",
+        /// Either party: the learner asked for their data to be erased (not a
+        /// link).
         Erasure = "erasure",
     }
 }
@@ -72,10 +85,13 @@ impl StepKind {
 /// The signed payload of a step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepPayload {
+    /// Format version, [`MOBILITY_VERSION`].
     pub v: u32,
+    /// Network name; must equal the receiver's network.
     pub net: String,
     /// The thread: `m-` and 24 lower-case hex digits, chosen by the school.
     pub thread: String,
+    /// What the step does; decides how `body` is read.
     pub step: StepKind,
     /// The step's place in the chain (0 for the interest); absent for
     /// signatures and erasures.
@@ -87,26 +103,40 @@ pub struct StepPayload {
     pub prev: Option<serde_bytes::ByteBuf>,
     /// The institution the step is addressed to (its 32-byte key).
     pub to: serde_bytes::ByteBuf,
+    /// Unix seconds when signed; at most [`MAX_CLOCK_SKEW_SECS`] ahead of the
+    /// receiver's clock.
     pub ts: u64,
+    /// The step kind's fields, a CBOR map ([`steps`]).
     pub body: ciborium::Value,
 }
 
 /// A step body, typed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StepBody {
+    /// The body of an `interest` step.
     Interest(InterestBody),
+    /// The body of a `nomination` step.
     Nomination(Box<NominationBody>),
+    /// The body of an `acceptance` step.
     Acceptance(AcceptanceBody),
+    /// The body of a `refusal` step.
     Refusal(RefusalBody),
+    /// The body of an `agreement` step.
     Agreement(Box<AgreementBody>),
+    /// The body of a `completion` step.
     Completion(Box<CompletionBody>),
+    /// The body of a `recognition` step.
     Recognition(RecognitionBody),
+    /// The body of a `cancellation` step.
     Cancellation(CancellationBody),
+    /// The body of a `signature` step.
     Signature(SignatureBody),
+    /// The body of an `erasure` step.
     Erasure(ErasureBody),
 }
 
 impl StepBody {
+    /// The step kind this body belongs to.
     pub fn kind(&self) -> StepKind {
         match self {
             StepBody::Interest(_) => StepKind::Interest,
@@ -163,12 +193,21 @@ impl StepBody {
 /// What a node fills in to make a step; [`sign_step`] turns it into bytes.
 #[derive(Debug, Clone)]
 pub struct StepDraft {
+    /// The network the step belongs to.
     pub net: String,
+    /// The thread id: `m-` and 24 lower-case hex digits.
     pub thread: String,
+    /// The step's place in the chain: 0 for the interest, the number of links
+    /// held for a later link, `None` for a signature or an erasure.
     pub n: Option<u32>,
+    /// The hash of the previous link; `None` for the interest, a signature or
+    /// an erasure.
     pub prev: Option<RecordHash>,
+    /// The other institution of the thread, never the author.
     pub to: InstitutionId,
+    /// Unix seconds of signing.
     pub ts: u64,
+    /// The body; its kind becomes the payload's `step`.
     pub body: StepBody,
 }
 
@@ -261,11 +300,18 @@ fn decode_exact<T: serde::de::DeserializeOwned>(mut bytes: &[u8]) -> Result<T, R
 /// Whether the author may take it now is [`thread::Thread::check`]'s job.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifiedStep {
+    /// The exact bytes received or signed; stored and sent as they are.
     pub bytes: Vec<u8>,
+    /// SHA-256 of `bytes`: what `prev`, signatures, completions and receipts
+    /// refer to.
     pub hash: RecordHash,
+    /// The signer: the envelope's `kid`.
     pub author: InstitutionId,
+    /// The addressee: the payload's `to`, never the author.
     pub to: InstitutionId,
+    /// The decoded payload.
     pub payload: StepPayload,
+    /// The payload's body, typed by its step kind.
     pub body: StepBody,
 }
 
@@ -323,6 +369,7 @@ impl VerifiedStep {
         Some(RecordHash(prev))
     }
 
+    /// What the step does.
     pub fn kind(&self) -> StepKind {
         self.payload.step
     }
@@ -375,25 +422,35 @@ keyword_enum! {
 /// and what it did with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReceiptPayload {
+    /// Format version, [`MOBILITY_VERSION`].
     pub v: u32,
+    /// The network of the step.
     pub net: String,
     /// SHA-256 of the step's bytes.
     pub step: serde_bytes::ByteBuf,
+    /// What the receiver did with the step.
     pub status: ReceiptStatus,
+    /// Unix seconds when signed (not checked).
     pub ts: u64,
     /// The receiver's head of the thread after this step (on conflict: the
     /// link that won).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<serde_bytes::ByteBuf>,
+    /// With `refused` and `retry`: the field at fault, at most
+    /// [`MAX_RECEIPT_FIELD_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// With `refused` and `retry`: the rule or cause, for people, at most
+    /// [`MAX_RECEIPT_REASON_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
-/// Longest `field` and `reason` in a receipt (characters); longer ones are
-/// cut, so a receipt always fits [`MAX_RECEIPT_BYTES`].
+/// Longest `field` in a receipt (characters); a longer one is cut, so a
+/// receipt always fits [`MAX_RECEIPT_BYTES`].
 pub const MAX_RECEIPT_FIELD_CHARS: usize = 100;
+/// Longest `reason` in a receipt (characters); a longer one is cut and ends
+/// with `…`.
 pub const MAX_RECEIPT_REASON_CHARS: usize = 500;
 
 /// `text` cut to `max` characters, with `…` when cut.
@@ -410,9 +467,14 @@ fn bounded(text: &str, max: usize) -> String {
 /// A checked receipt.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifiedReceipt {
+    /// The exact bytes received or signed.
     pub bytes: Vec<u8>,
+    /// The receiving institution that signed it; a sender takes it only from
+    /// the step's `to`.
     pub signer: InstitutionId,
+    /// The hash of the step it answers.
     pub step: RecordHash,
+    /// The decoded payload.
     pub payload: ReceiptPayload,
 }
 
@@ -459,6 +521,7 @@ impl VerifiedReceipt {
         Ok(Self { bytes: bytes.to_vec(), signer, step: RecordHash(step), payload })
     }
 
+    /// The receiver's head of the thread, when the receipt names one.
     pub fn head(&self) -> Option<RecordHash> {
         let head: [u8; 32] = self.payload.head.as_ref()?.as_slice().try_into().ok()?;
         Some(RecordHash(head))

@@ -31,12 +31,19 @@ keyword_enum! {
 keyword_enum! {
     /// Why a host declines an interest or a nomination.
     pub enum RefusalReason {
+        /// No place is free.
         NoCapacity = "no-capacity",
+        /// The dates do not suit the host.
         Dates = "dates",
+        /// The learner's profile does not fit the placement.
         Profile = "profile",
+        /// The learner's languages do not fit the placement.
         Language = "language",
+        /// The host does not take minors.
         Minors = "minors",
+        /// Documents are missing.
         Documents = "documents",
+        /// Another reason; the `message` may say which.
         Other = "other",
     }
 }
@@ -44,8 +51,11 @@ keyword_enum! {
 keyword_enum! {
     /// How far the learner reached a unit's outcomes, as the host assessed it.
     pub enum UnitResult {
+        /// The unit's outcomes were achieved.
         Achieved = "achieved",
+        /// Some of them were achieved.
         PartlyAchieved = "partly-achieved",
+        /// They were not achieved.
         NotAchieved = "not-achieved",
     }
 }
@@ -53,8 +63,11 @@ keyword_enum! {
 keyword_enum! {
     /// The sending school's decision on what was achieved abroad.
     pub enum RecognitionDecision {
+        /// The school recognises the placement.
         Recognised = "recognised",
+        /// The school recognises part of it (the `units` it lists).
         PartlyRecognised = "partly-recognised",
+        /// The school does not recognise it.
         NotRecognised = "not-recognised",
     }
 }
@@ -62,8 +75,12 @@ keyword_enum! {
 keyword_enum! {
     /// Whose signature on the learning agreement a `signature` step carries.
     pub enum SignerRole {
+        /// The learner's key (the nomination's `learner_key`); the school's
+        /// node sends the step.
         Learner = "learner",
+        /// The sending school's key.
         School = "school",
+        /// The host's key.
         Host = "host",
     }
 }
@@ -79,6 +96,8 @@ pub struct InterestBody {
     /// How many learners the school plans to send to this offer (each is
     /// nominated in a thread of its own).
     pub learners: u32,
+    /// A message for the other institution: multi-line, at most
+    /// [`MAX_MESSAGE_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
@@ -87,14 +106,18 @@ pub struct InterestBody {
 /// personal data a host needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NominationBody {
+    /// The learner.
     pub learner: Learner,
     /// The learner's signing key for the learning agreement (`did:key`).
     pub learner_key: String,
     /// Who holds that key.
     pub key_custody: KeyCustody,
-    /// The proposed first and last day of the placement.
+    /// The proposed first day of the placement, `YYYY-MM-DD`.
     pub start: String,
+    /// The proposed last day, `YYYY-MM-DD`; not before `start`.
     pub end: String,
+    /// A message for the other institution: multi-line, at most
+    /// [`MAX_MESSAGE_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
@@ -103,18 +126,23 @@ pub struct NominationBody {
 /// nodes of a thread, and an erasure removes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Learner {
+    /// Given name: single-line, at most [`MAX_SHORT_TEXT_CHARS`] characters.
     pub given_name: String,
+    /// Family name: single-line, at most [`MAX_SHORT_TEXT_CHARS`] characters.
     pub family_name: String,
     /// `YYYY-MM-DD`, so the host knows whether the learner is a minor.
     pub birth_date: String,
+    /// The learner's email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Languages and CEFR levels.
+    /// Languages and CEFR levels: at most [`MAX_LANGUAGES`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<LanguageRequirement>,
-    /// The qualification the learner studies for.
+    /// The qualification the learner studies for: single-line, at most
+    /// [`MAX_TITLE_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualification: Option<String>,
+    /// The learner's EQF level, 1-8.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eqf: Option<u8>,
 }
@@ -122,6 +150,8 @@ pub struct Learner {
 /// Host → school: the nominated learner is welcome.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AcceptanceBody {
+    /// A message for the other institution: multi-line, at most
+    /// [`MAX_MESSAGE_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
@@ -129,7 +159,10 @@ pub struct AcceptanceBody {
 /// Host → school: declined, with a reason.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RefusalBody {
+    /// Why the host declines.
     pub reason: RefusalReason,
+    /// A message for the other institution: multi-line, at most
+    /// [`MAX_MESSAGE_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
@@ -139,30 +172,48 @@ pub struct RefusalBody {
 /// version separately.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgreementBody {
+    /// The first day of the placement, `YYYY-MM-DD`.
     pub start: String,
+    /// The last day, `YYYY-MM-DD`; not before `start`.
     pub end: String,
+    /// Working hours per week: 1-60.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours_per_week: Option<u32>,
-    /// The units of learning outcomes the learner works on.
+    /// The units of learning outcomes the learner works on: 1 to
+    /// [`MAX_UNITS`].
     pub units: Vec<Unit>,
+    /// The learner's tasks at the workplace: 1 to [`MAX_TASKS`], each
+    /// multi-line and at most [`MAX_OUTCOME_CHARS`] characters.
     pub tasks: Vec<String>,
+    /// The host's workplace mentor.
     pub mentor: Mentor,
-    /// How the host assesses the outcomes.
+    /// How the host assesses the outcomes: multi-line, at most
+    /// [`MAX_MESSAGE_CHARS`] characters.
     pub assessment: String,
-    /// How the sending school recognises the result at home.
+    /// How the sending school recognises the result at home: multi-line, at
+    /// most [`MAX_MESSAGE_CHARS`] characters.
     pub recognition: String,
+    /// Who covers liability and accident insurance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insurance: Option<InsuranceCover>,
+    /// A note: multi-line, at most [`MAX_MESSAGE_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
+/// A unit of learning outcomes of a learning agreement; completions and
+/// recognitions refer to it by its index in `units`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
+    /// The unit's title: single-line, at most [`MAX_TITLE_CHARS`] characters.
     pub title: String,
+    /// Its learning outcomes: 1 to [`MAX_OUTCOMES`], each multi-line and at
+    /// most [`MAX_OUTCOME_CHARS`] characters.
     pub outcomes: Vec<String>,
+    /// The outcomes as ESCO skill URIs: at most [`MAX_SKILLS`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub esco_skills: Vec<String>,
+    /// The unit's workload in hours: 1 to [`MAX_HOURS`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<u32>,
 }
@@ -170,7 +221,10 @@ pub struct Unit {
 /// The host's workplace mentor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mentor {
+    /// The mentor's name: single-line, at most [`MAX_SHORT_TEXT_CHARS`]
+    /// characters.
     pub name: String,
+    /// The mentor's email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
@@ -178,12 +232,17 @@ pub struct Mentor {
 /// Host → school: the placement is over; what was achieved per unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompletionBody {
-    /// First and last day actually spent at the host.
+    /// The first day actually spent at the host, `YYYY-MM-DD`.
     pub start: String,
+    /// The last day actually spent there, `YYYY-MM-DD`; not before `start`.
     pub end: String,
+    /// The assessment of each unit of the current agreement: 1 to
+    /// [`MAX_UNITS`], no unit twice.
     pub units: Vec<UnitAssessment>,
-    /// The host's overall assessment.
+    /// The host's overall assessment: multi-line, at most
+    /// [`MAX_MESSAGE_CHARS`] characters.
     pub assessment: String,
+    /// Hours spent: 1 to [`MAX_HOURS`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<u32>,
     /// The hashes of the three signatures (learner, school, host) of the
@@ -194,11 +253,15 @@ pub struct CompletionBody {
     pub credential: Option<CredentialReference>,
 }
 
+/// The host's assessment of one unit of the learning agreement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnitAssessment {
-    /// Index of the unit in the agreement's `units`.
+    /// Index of the unit in the current agreement's `units` (below their
+    /// number).
     pub unit: u32,
+    /// How far the learner reached the unit's outcomes.
     pub result: UnitResult,
+    /// A note: multi-line, at most [`MAX_MESSAGE_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -208,9 +271,12 @@ pub struct UnitAssessment {
 /// so the school and the learner hold it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CredentialReference {
-    /// `urn:uuid:…`
+    /// The credential's id: `urn:uuid:` and a lower-case UUID.
     pub id: String,
+    /// The id of the host's `achievement` record the credential awards.
     pub achievement: String,
+    /// The signed credential (Open Badges 3.0 JSON): at most
+    /// [`MAX_CREDENTIAL_DOCUMENT_BYTES`] bytes of UTF-8.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
 }
@@ -218,13 +284,17 @@ pub struct CredentialReference {
 /// School → host: the school's recognition of the completed placement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecognitionBody {
+    /// The school's decision.
     pub decision: RecognitionDecision,
-    /// Indexes of the agreement's units the school recognises.
+    /// Indexes of the agreement's units the school recognises: at most
+    /// [`MAX_UNITS`], each below the number of units.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<u32>,
-    /// The completion's credential id this recognition refers to.
+    /// The completion's credential id this recognition refers to
+    /// (`urn:uuid:…`); the completion must carry that credential.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential: Option<String>,
+    /// A note: multi-line, at most [`MAX_MESSAGE_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -232,6 +302,7 @@ pub struct RecognitionBody {
 /// Either party: the mobility will not happen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CancellationBody {
+    /// Why: required, multi-line, at most [`MAX_MESSAGE_CHARS`] characters.
     pub reason: String,
 }
 
@@ -241,6 +312,8 @@ pub struct CancellationBody {
 pub struct SignatureBody {
     /// The hash of the `agreement` step signed.
     pub agreement: serde_bytes::ByteBuf,
+    /// Whose signature this is: the school sends `school` and `learner`
+    /// signatures, the host only `host`.
     pub role: SignerRole,
     /// The signing key (`did:key`): the learner's key, or the institution's.
     pub signer: String,
@@ -252,6 +325,8 @@ pub struct SignatureBody {
 /// delete the thread's personal data and keep an anonymised trace.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ErasureBody {
+    /// Why, if given: a message that must not name the learner (the erasure
+    /// step itself is kept).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }

@@ -28,6 +28,7 @@ pub enum Party {
 }
 
 impl Party {
+    /// The party's name, as rules and views say it.
     pub fn as_str(self) -> &'static str {
         match self {
             Party::School => "school",
@@ -40,20 +41,28 @@ impl Party {
 /// signatures).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThreadStatus {
+    /// The last link is the interest.
     Interested,
+    /// The last link is a nomination.
     Nominated,
+    /// The last link is an acceptance.
     Accepted,
+    /// The last link is a refusal; closed.
     Refused,
     /// An agreement (or amendment) waits for signatures.
     Agreeing,
     /// All three signed the current agreement.
     Agreed,
+    /// The last link is a completion.
     Completed,
+    /// The last link is a recognition; closed.
     Recognised,
+    /// The last link is a cancellation; closed.
     Cancelled,
 }
 
 impl ThreadStatus {
+    /// The status's name, as rules and views say it.
     pub fn as_str(self) -> &'static str {
         match self {
             ThreadStatus::Interested => "interested",
@@ -80,7 +89,10 @@ pub enum StepRefusal {
     /// The link does not follow the thread's head: the other party took a
     /// step at the same time (or the sender is behind).
     #[error("the thread moved on: the step does not follow its last step")]
-    NotAtHead { head: RecordHash },
+    NotAtHead {
+        /// The thread's last link, which the step does not follow.
+        head: RecordHash,
+    },
     /// The step refers to a step this thread does not hold (yet).
     #[error("{0}")]
     Missing(String),
@@ -97,12 +109,16 @@ fn refused(field: &str, rule: impl Into<String>) -> StepRefusal {
 /// The signatures of one agreement version, by role.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct AgreementSignatures<'a> {
+    /// The learner's signature step, if held.
     pub learner: Option<&'a VerifiedStep>,
+    /// The school's signature step, if held.
     pub school: Option<&'a VerifiedStep>,
+    /// The host's signature step, if held.
     pub host: Option<&'a VerifiedStep>,
 }
 
 impl AgreementSignatures<'_> {
+    /// Whether all three signed: the agreement is then in force.
     pub fn is_complete(&self) -> bool {
         self.learner.is_some() && self.school.is_some() && self.host.is_some()
     }
@@ -120,9 +136,13 @@ impl AgreementSignatures<'_> {
 /// A thread: its links in order and the agreement signatures it holds.
 #[derive(Debug, Clone)]
 pub struct Thread {
+    /// The thread id of every step: `m-` and 24 lower-case hex digits.
     pub id: String,
+    /// The network the thread belongs to.
     pub network: String,
+    /// The sending school: the author of the interest.
     pub school: InstitutionId,
+    /// The host: the addressee of the interest.
     pub host: InstitutionId,
     links: Vec<VerifiedStep>,
     signatures: Vec<VerifiedStep>,
@@ -147,18 +167,22 @@ impl Thread {
         })
     }
 
+    /// The links of the chain in order, the interest first.
     pub fn links(&self) -> &[VerifiedStep] {
         &self.links
     }
 
+    /// The signature steps held, of every agreement version.
     pub fn signatures(&self) -> &[VerifiedStep] {
         &self.signatures
     }
 
+    /// The hash of the last link, which the next link names as `prev`.
     pub fn head(&self) -> RecordHash {
         self.links.last().map(|s| s.hash).unwrap_or(RecordHash([0; 32]))
     }
 
+    /// Which party `institution` is in the thread, if either.
     pub fn party_of(&self, institution: &InstitutionId) -> Option<Party> {
         if *institution == self.school {
             Some(Party::School)
@@ -177,6 +201,7 @@ impl Thread {
         }
     }
 
+    /// The nomination, once taken: it names the learner and the learner's key.
     pub fn nomination(&self) -> Option<&VerifiedStep> {
         self.links.iter().find(|s| s.kind() == StepKind::Nomination)
     }
@@ -186,6 +211,7 @@ impl Thread {
         self.links.iter().rev().find(|s| s.kind() == StepKind::Agreement)
     }
 
+    /// The completion, once taken.
     pub fn completion(&self) -> Option<&VerifiedStep> {
         self.links.iter().find(|s| s.kind() == StepKind::Completion)
     }
@@ -207,6 +233,8 @@ impl Thread {
         found
     }
 
+    /// Where the thread stands, from its last link and, for an agreement,
+    /// whether all three signed it.
     pub fn status(&self) -> ThreadStatus {
         let Some(last) = self.links.last() else { return ThreadStatus::Interested };
         match last.kind() {

@@ -1,0 +1,343 @@
+//! The admin API described as an OpenAPI 3.1 document, generated from the
+//! `#[utoipa::path]` annotation of every route and the `ToSchema` views of
+//! `vetnet-views`, and served at `GET /v1/openapi.json`.
+//!
+//! The same document is committed as `docs/openapi.json`; the test
+//! `node/tests/openapi.rs` fails when the two differ, and
+//! `VETNET_WRITE_OPENAPI=1 cargo test -p vetnet-node --test openapi`
+//! rewrites the file.
+
+use axum::Router;
+use axum::routing::get;
+use serde_json::{Map, Value, json};
+use utoipa::OpenApi;
+use utoipa::openapi::schema::{AnyOfBuilder, Object, ObjectBuilder, Schema, Type};
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
+
+use super::{ApiError, ApiResult, ApiState, ok};
+use super::{achievements, credentials, matching, mobility, needs, offers, profile, search, status, sync, trust};
+
+/// The name of the bearer-token security scheme every operation requires
+/// (spelled out again in `security(...)`, which takes a literal).
+pub const SECURITY_SCHEME: &str = "api_token";
+
+const DESCRIPTION: &str = "The admin API of a vetnet node: HTTP/JSON, served on loopback only \
+(at the loopback address `api` in config.toml) for the `vetnet` command line \
+and the dashboard of the institution that runs the node. Every call needs the header \
+`Authorization: Bearer <token>` with the token in the file `api.token` of the node's data \
+directory; anyone who can read that file administers the institution.\n\n\
+Request bodies are JSON objects (`Content-Type: application/json`) unless an operation says \
+otherwise; a body that is not JSON at all is refused by the HTTP layer before the API sees it. \
+Errors answer with `{\"error\": {\"code\", \"message\", \"field\"?, \"rule\"?, \"rows\"?}}`: \
+a 4xx status for the caller's mistakes, where `field` names the field or query parameter that \
+is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status for the node's.";
+
+/// The whole admin API.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "vetnet admin API", version = env!("CARGO_PKG_VERSION"), description = DESCRIPTION),
+    paths(
+        status::status,
+        status::peers,
+        serve_document,
+        profile::show,
+        profile::set,
+        offers::list,
+        offers::create,
+        offers::show,
+        offers::update,
+        offers::withdraw,
+        needs::list,
+        needs::create,
+        needs::show,
+        needs::update,
+        needs::withdraw,
+        achievements::list,
+        achievements::create,
+        achievements::show,
+        achievements::update,
+        achievements::withdraw,
+        search::offers,
+        search::needs,
+        search::institutions,
+        search::achievements,
+        matching::matches,
+        trust::list_anchors,
+        trust::add_anchor,
+        trust::remove_anchor,
+        trust::trust_of,
+        trust::list_endorsements,
+        trust::endorse,
+        trust::withdraw_endorsements,
+        trust::keys,
+        trust::rotate,
+        trust::revoke,
+        credentials::list,
+        credentials::issue,
+        credentials::stats,
+        credentials::verify,
+        credentials::show,
+        credentials::export,
+        credentials::revoke,
+        credentials::list_delegations,
+        credentials::delegate,
+        credentials::end_delegation,
+        mobility::list,
+        mobility::interest,
+        mobility::show,
+        mobility::nominate,
+        mobility::accept,
+        mobility::refuse,
+        mobility::agree,
+        mobility::sign,
+        mobility::complete,
+        mobility::recognise,
+        mobility::cancel,
+        mobility::erase,
+        mobility::export,
+        mobility::verify,
+        sync::state_of,
+        sync::now,
+    ),
+    components(
+        schemas(vetnet_views::ErrorBody),
+        responses(Unauthorized, InvalidBody, InvalidParameter, Unavailable, Internal)
+    ),
+    modifiers(&BearerToken, &WithdrawnRecords),
+    security(("api_token" = [])),
+    tags(
+        (name = "status", description = "The node's state: network, records, gossip, sync, peers, and this document."),
+        (name = "profile", description = "The institution's own profile."),
+        (name = "offers", description = "The institution's own mobility offers."),
+        (name = "needs", description = "The institution's own mobility needs."),
+        (name = "achievements", description = "The institution's own learning achievements."),
+        (name = "search", description = "Searching the network's records, each hit with its author's trust."),
+        (name = "matching", description = "Own offers and needs with the network's records that fit them."),
+        (name = "trust", description = "Trust anchors, trust levels, endorsements and the institution key."),
+        (name = "credentials", description = "Issuing, listing, exporting, revoking and verifying credentials, and delegations."),
+        (name = "mobility", description = "Mobility threads between a sending school and a host, step by step."),
+        (name = "sync", description = "Sync sessions with peers."),
+    )
+)]
+pub struct ApiDoc;
+
+/// Adds the bearer-token scheme that `security` names.
+struct BearerToken;
+
+impl utoipa::Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let mut scheme = Http::new(HttpAuthScheme::Bearer);
+        scheme.description = Some(
+            "The token in the file `api.token` of the node's data directory, created when the node is initialised."
+                .to_owned(),
+        );
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(SECURITY_SCHEME, SecurityScheme::Http(scheme));
+    }
+}
+
+/// Lets a record view's body be absent when the record is withdrawn.
+///
+/// A record view flattens its `Option` body, which the generator writes as
+/// an `allOf` of the body's fields and the envelope's, so that a withdrawn
+/// record (no body) would not match. This turns the body's part into
+/// "the body, or `withdrawn: true`", naming the body's own component.
+struct WithdrawnRecords;
+
+impl utoipa::Modify for WithdrawnRecords {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let Some(components) = openapi.components.as_mut() else { return };
+        let names: Vec<String> = components.schemas.keys().cloned().collect();
+        for (name, schema) in components.schemas.iter_mut() {
+            let (Some(body), RefOr::T(Schema::AllOf(all_of))) = (name.strip_prefix("RecordView_"), schema) else {
+                continue;
+            };
+            for item in &mut all_of.items {
+                let is_envelope = matches!(item, RefOr::T(Schema::Object(o)) if o.properties.contains_key("hash"));
+                if !is_envelope {
+                    let fields = if names.iter().any(|n| n == body) {
+                        RefOr::Ref(Ref::from_schema_name(body))
+                    } else {
+                        item.clone()
+                    };
+                    *item = body_or_withdrawn(fields);
+                }
+            }
+        }
+    }
+}
+
+/// `fields`, or an object whose `withdrawn` is `true`.
+fn body_or_withdrawn(fields: RefOr<Schema>) -> RefOr<Schema> {
+    let withdrawn = ObjectBuilder::new()
+        .property("withdrawn", ObjectBuilder::new().schema_type(Type::Boolean).enum_values(Some([true])))
+        .required("withdrawn")
+        .description(Some("A withdrawn record: its body was erased."));
+    AnyOfBuilder::new().item(fields).item(withdrawn).into()
+}
+
+/// A response whose body is the error body, with one example.
+fn error_response(description: &str, example: Value) -> RefOr<Response> {
+    let content = ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).example(Some(example)).build();
+    ResponseBuilder::new().description(description).content("application/json", content).build().into()
+}
+
+/// Declares a reusable error response (`components/responses/NAME`).
+macro_rules! error_responses {
+    ($($(#[$meta:meta])* $name:ident => $description:literal, $example:expr;)+) => {
+        $(
+            $(#[$meta])*
+            pub struct $name;
+
+            impl<'r> utoipa::ToResponse<'r> for $name {
+                fn response() -> (&'r str, RefOr<Response>) {
+                    (stringify!($name), error_response($description, $example))
+                }
+            }
+        )+
+    };
+}
+
+error_responses! {
+    /// `401`: the token check of every route.
+    Unauthorized => "No `Authorization: Bearer <token>` header, or not the token in `api.token`.",
+        json!({ "error": {
+            "code": "unauthorized",
+            "message": "missing or wrong API token; send `Authorization: Bearer <token>` with the token from api.token in the data directory",
+        }});
+    /// `400` for a request body that breaks a rule.
+    InvalidBody => "The body breaks a rule: `field` names the field (`body.eqf_min`, `id`), `rule` the rule it breaks.",
+        json!({ "error": {
+            "code": "invalid",
+            "message": "body.eqf_min: must be an EQF level between 1 and 8 (got 9)",
+            "field": "body.eqf_min",
+            "rule": "must be an EQF level between 1 and 8 (got 9)",
+        }});
+    /// `400` for a path or query parameter that breaks a rule.
+    InvalidParameter => "A path or query parameter breaks its rule, or is not a parameter of this operation: `field` names it.",
+        json!({ "error": {
+            "code": "invalid",
+            "message": "eqf: must be an EQF level 1-8 (got \"9\")",
+            "field": "eqf",
+            "rule": "must be an EQF level 1-8 (got \"9\")",
+        }});
+    /// `503`.
+    Unavailable => "The node is stopping; its network no longer answers.",
+        json!({ "error": { "code": "stopping", "message": "the network task has stopped" }});
+    /// `500`.
+    Internal => "The node failed (its store, a task); the message says how.",
+        json!({ "error": { "code": "store", "message": "sled: I/O error" }});
+}
+
+/// Declares the body of a `PUT /v1/KIND/{id}`: the create body's schema
+/// without `id`, which the path gives.
+macro_rules! update_bodies {
+    ($($(#[$meta:meta])* $name:ident = $input:ty, $kind:literal;)+) => {
+        $(
+            $(#[$meta])*
+            pub struct $name;
+
+            impl utoipa::PartialSchema for $name {
+                fn schema() -> RefOr<Schema> {
+                    let description = concat!(
+                        "The body of `POST /v1/", $kind, "` without `id` (the path gives it; an `id` here is ignored)."
+                    );
+                    without_id(<$input as utoipa::PartialSchema>::schema(), description)
+                }
+            }
+
+            impl utoipa::ToSchema for $name {
+                fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+                    <$input as utoipa::ToSchema>::schemas(schemas);
+                }
+            }
+        )+
+    };
+}
+
+update_bodies! {
+    /// The body of `PUT /v1/offers/{id}`.
+    OfferUpdate = vetnet_views::OfferInput, "offers";
+    /// The body of `PUT /v1/needs/{id}`.
+    NeedUpdate = vetnet_views::NeedInput, "needs";
+    /// The body of `PUT /v1/achievements/{id}`.
+    AchievementUpdate = vetnet_views::AchievementInput, "achievements";
+}
+
+/// `schema` without its `id` property, in an object or in the inline
+/// objects of an `allOf` (a flattened body), described as `description`.
+fn without_id(schema: RefOr<Schema>, description: &str) -> RefOr<Schema> {
+    fn strip(object: &mut Object) {
+        object.properties.remove("id");
+        object.required.retain(|name| name != "id");
+    }
+    match schema {
+        RefOr::T(Schema::Object(mut object)) => {
+            strip(&mut object);
+            object.description = Some(description.to_owned());
+            RefOr::T(Schema::Object(object))
+        }
+        RefOr::T(Schema::AllOf(mut all_of)) => {
+            for item in &mut all_of.items {
+                if let RefOr::T(Schema::Object(object)) = item {
+                    strip(object);
+                }
+            }
+            all_of.description = Some(description.to_owned());
+            RefOr::T(Schema::AllOf(all_of))
+        }
+        other => other,
+    }
+}
+
+/// The document.
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The document as a JSON value with every object's keys sorted, so that it
+/// reads the same whatever order the generator keeps.
+pub fn document_value() -> Result<Value, serde_json::Error> {
+    Ok(sorted(serde_json::to_value(document())?))
+}
+
+/// The document pretty-printed with sorted keys and a final newline, as
+/// committed in `docs/openapi.json`.
+pub fn document_json() -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(&document_value()?)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// `value` with the keys of every object in sorted order.
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect::<Map<_, _>>())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
+}
+
+pub fn routes() -> Router<ApiState> {
+    Router::new().route("/v1/openapi.json", get(serve_document))
+}
+
+/// This document.
+#[utoipa::path(
+    get,
+    path = "/v1/openapi.json",
+    tag = "status",
+    operation_id = "openapi_document",
+    responses(
+        (status = 200, description = "This OpenAPI 3.1 document.", body = Object, content_type = "application/json"),
+        (status = 401, response = Unauthorized),
+    )
+)]
+async fn serve_document() -> ApiResult {
+    ok(&document_value().map_err(ApiError::internal)?)
+}

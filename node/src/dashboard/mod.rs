@@ -1,0 +1,380 @@
+//! The dashboard: the node's web interface, served on the admin address
+//! beside the API (see `admin`), for the people who run vetnet without a
+//! terminal.
+//!
+//! - [`session`]: one-time sign-in links (`vetnet open`), sessions in memory,
+//!   CSRF tokens.
+//! - [`guard`]: the Host check that closes DNS rebinding.
+//! - [`i18n`]: Fluent message files, language negotiation, dates and numbers.
+//! - [`codes`]: code lists shown by their labels.
+//! - [`form`]: record forms, their JSON, and field errors beside fields.
+//! - `pages`: one module per area; each page gathers its data in one small
+//!   function and renders an askama template from `node/templates/`.
+//!
+//! Pages read and write through the admin API's own handlers, called in
+//! process with the API token ([`Dashboard::api`]): the dashboard shows
+//! exactly the views the CLI prints and refuses exactly what it refuses,
+//! with the same field names and rules.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::body::Body;
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+use crate::api::{ApiError, ApiState};
+
+pub mod codes;
+pub mod form;
+pub mod guard;
+pub mod i18n;
+mod pages;
+pub mod session;
+
+use form::FormData;
+use guard::AllowedHosts;
+use i18n::{LANG_COOKIE, LANGUAGES, Locales, Tr};
+use session::{Session, Sessions};
+
+/// The largest form a page posts.
+const MAX_FORM_BYTES: usize = 256 * 1024;
+/// The largest API answer a page reads.
+const MAX_API_BYTES: usize = 16 * 1024 * 1024;
+
+const STYLE: &str = include_str!("../../assets/style.css");
+
+/// What every page handler gets: the node's API state, the API router to
+/// call in process, the sessions and the languages.
+#[derive(Clone)]
+pub struct Dashboard {
+    pub state: ApiState,
+    api: Router,
+    sessions: Arc<Sessions>,
+    locales: Arc<Locales>,
+    hosts: AllowedHosts,
+}
+
+/// An API call that did not succeed: its status and its error body.
+#[derive(Debug)]
+pub struct ApiRefusal {
+    pub status: StatusCode,
+    pub body: Value,
+}
+
+impl ApiRefusal {
+    /// The API's message for it.
+    pub fn message(&self) -> String {
+        self.body["error"]["message"].as_str().map(str::to_owned).unwrap_or_else(|| self.status.to_string())
+    }
+}
+
+impl Dashboard {
+    pub fn new(state: ApiState, api: Router) -> Self {
+        let hosts = AllowedHosts::for_addr(state.info.api_addr);
+        Self { state, api, sessions: Arc::new(Sessions::default()), locales: Locales::shared(), hosts }
+    }
+
+    pub fn hosts(&self) -> AllowedHosts {
+        self.hosts.clone()
+    }
+
+    /// Calls the admin API in process, as the CLI would over HTTP.
+    pub async fn api(&self, method: Method, path: &str, body: Option<&Value>) -> Result<Value, ApiRefusal> {
+        let internal = |message: String| ApiRefusal {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            body: json!({ "error": { "code": "internal", "message": message } }),
+        };
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::AUTHORIZATION, format!("Bearer {}", self.state.token));
+        let body = match body {
+            Some(value) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(value.to_string())
+            }
+            None => Body::empty(),
+        };
+        let request = request.body(body).map_err(|e| internal(e.to_string()))?;
+        let response = match self.api.clone().oneshot(request).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        };
+        let status = response.status();
+        let bytes =
+            axum::body::to_bytes(response.into_body(), MAX_API_BYTES).await.map_err(|e| internal(e.to_string()))?;
+        let value = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::Null) };
+        if status.is_success() { Ok(value) } else { Err(ApiRefusal { status, body: value }) }
+    }
+
+    pub async fn api_get(&self, path: &str) -> Result<Value, ApiRefusal> {
+        self.api(Method::GET, path, None).await
+    }
+}
+
+/// The request of a signed-in reader: the language to answer in, the
+/// session, and where they are (for the switcher and for "back" links).
+pub struct Ctx {
+    pub t: Tr,
+    pub session: Session,
+    /// Path and query of this request.
+    pub here: String,
+    pub dash: Dashboard,
+}
+
+/// The language of a request, session or not.
+fn language_of(dash: &Dashboard, headers: &axum::http::HeaderMap) -> Tr {
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Tr::new(dash.locales.clone(), Locales::negotiate(session::cookie(headers, LANG_COOKIE), accept))
+}
+
+impl FromRequestParts<Dashboard> for Ctx {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, dash: &Dashboard) -> Result<Self, Self::Rejection> {
+        let t = language_of(dash, &parts.headers);
+        let Some(session) = dash.sessions.find(&parts.headers) else {
+            return Err(notice(StatusCode::UNAUTHORIZED, &t, "signed-out-title", "signed-out-body"));
+        };
+        let here = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".to_owned());
+        Ok(Ctx { t, session, here, dash: dash.clone() })
+    }
+}
+
+/// A posted form of a signed-in reader, its CSRF token checked (and its
+/// `Origin`, when the browser sends one).
+pub struct Posted {
+    pub ctx: Ctx,
+    pub form: FormData,
+}
+
+impl FromRequest<Dashboard> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, dash: &Dashboard) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = request.into_parts();
+        let ctx = Ctx::from_request_parts(&mut parts, dash).await?;
+        if !dash.hosts.allows_origin(&parts.headers) {
+            return Err(notice(StatusCode::FORBIDDEN, &ctx.t, "refused-title", "refused-origin"));
+        }
+        let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+            .await
+            .map_err(|_| notice(StatusCode::PAYLOAD_TOO_LARGE, &ctx.t, "refused-title", "refused-too-large"))?;
+        let form = FormData::parse(&bytes)
+            .map_err(|_| notice(StatusCode::BAD_REQUEST, &ctx.t, "refused-title", "refused-form"))?;
+        let given = form.get("csrf").unwrap_or("");
+        if !session::constant_time_eq(given.as_bytes(), ctx.session.csrf.as_bytes()) {
+            return Err(notice(StatusCode::FORBIDDEN, &ctx.t, "refused-title", "refused-csrf"));
+        }
+        Ok(Posted { ctx, form })
+    }
+}
+
+/// The frame of every signed-in page: who we are, where we are, the CSRF
+/// token for its forms, and the language switcher.
+pub struct Chrome {
+    pub csrf: String,
+    pub institution: String,
+    /// The navigation entry of this page (`home`, `offers`, …).
+    pub section: &'static str,
+    pub here: String,
+    /// `(tag, own name, selected)` for the switcher.
+    pub languages: Vec<(&'static str, &'static str, bool)>,
+    pub nav: &'static [(&'static str, &'static str, &'static str)],
+}
+
+/// The navigation: section, address, message.
+pub const NAV: &[(&str, &str, &str)] = &[
+    ("home", "/", "nav-home"),
+    ("profile", "/profile", "nav-profile"),
+    ("offers", "/offers", "nav-offers"),
+    ("needs", "/needs", "nav-needs"),
+    ("search", "/search/offers", "nav-search"),
+    ("matches", "/matches", "nav-matches"),
+    ("mobility", "/mobility", "nav-mobility"),
+    ("trust", "/trust", "nav-trust"),
+    ("peers", "/peers", "nav-peers"),
+    ("settings", "/settings", "nav-settings"),
+];
+
+impl Ctx {
+    pub fn chrome(&self, section: &'static str) -> Chrome {
+        let institution = self
+            .dash
+            .state
+            .publisher
+            .profile()
+            .ok()
+            .flatten()
+            .and_then(|p| p.name.best(&[self.t.lang()]).map(str::to_owned))
+            .unwrap_or_else(|| self.t.msg("no-profile-name"));
+        let lang = self.t.lang();
+        Chrome {
+            csrf: self.session.csrf.clone(),
+            institution,
+            section,
+            here: self.here.clone(),
+            languages: LANGUAGES.iter().map(|(tag, name, _)| (*tag, *name, *tag == lang)).collect(),
+            nav: NAV,
+        }
+    }
+}
+
+/// Renders a template, or a plain error page if it cannot be.
+pub fn render(template: &impl Template) -> Response {
+    render_with(StatusCode::OK, template)
+}
+
+pub fn render_with(status: StatusCode, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "a dashboard page did not render");
+            (StatusCode::INTERNAL_SERVER_ERROR, "This page could not be shown; the node's log says why.\n")
+                .into_response()
+        }
+    }
+}
+
+/// A page with one message, for readers with or without a session (the
+/// stylesheet is inline: assets need a session).
+#[derive(Template)]
+#[template(path = "notice.html")]
+pub struct Notice<'a> {
+    pub t: &'a Tr,
+    pub title: String,
+    pub body: String,
+    pub style: &'static str,
+}
+
+pub fn notice(status: StatusCode, t: &Tr, title: &str, body: &str) -> Response {
+    render_with(status, &Notice { t, title: t.msg(title), body: t.msg(body), style: STYLE })
+}
+
+/// A `303 See Other` to a page of this node.
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// The dashboard's routes. Paths under `/v1/` go to the API (which checks
+/// its token); any other unknown path is a "not found" page.
+pub fn router(dash: Dashboard) -> Router {
+    Router::new()
+        .route("/v1/dashboard/sign-in-links", post(new_sign_in_link))
+        .route("/sign-in", get(sign_in))
+        .route("/sign-out", post(sign_out))
+        .route("/language", get(choose_language))
+        .route("/assets/style.css", get(style))
+        .merge(pages::routes())
+        .fallback(fallback)
+        .with_state(dash)
+}
+
+async fn fallback(State(dash): State<Dashboard>, request: Request) -> Response {
+    let path = request.uri().path();
+    if path == "/v1" || path.starts_with("/v1/") {
+        return match dash.api.clone().oneshot(request).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        };
+    }
+    let t = language_of(&dash, request.headers());
+    if dash.sessions.find(request.headers()).is_none() {
+        return notice(StatusCode::UNAUTHORIZED, &t, "signed-out-title", "signed-out-body");
+    }
+    notice(StatusCode::NOT_FOUND, &t, "not-found-title", "not-found-body")
+}
+
+/// `POST /v1/dashboard/sign-in-links` (API token): a one-time sign-in link.
+async fn new_sign_in_link(State(dash): State<Dashboard>, headers: axum::http::HeaderMap) -> Response {
+    if !session::has_api_token(&headers, &dash.state.token) {
+        return ApiError::unauthorized().into_response();
+    }
+    match dash.sessions.new_link() {
+        Ok(token) => {
+            let view = vetnet_views::SignInLinkView {
+                url: format!("http://127.0.0.1:{}/sign-in?token={token}", dash.state.info.api_addr.port()),
+                expires_in_secs: session::LINK_LIFETIME.as_secs(),
+            };
+            (StatusCode::CREATED, Json(view)).into_response()
+        }
+        Err(e) => ApiError::internal(e).into_response(),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SignInParams {
+    #[serde(default)]
+    token: String,
+}
+
+/// `GET /sign-in?token=`: uses up the link, opens a session, goes home.
+async fn sign_in(
+    State(dash): State<Dashboard>,
+    headers: axum::http::HeaderMap,
+    axum::extract::Query(params): axum::extract::Query<SignInParams>,
+) -> Response {
+    let t = language_of(&dash, &headers);
+    match dash.sessions.sign_in(&params.token) {
+        Ok(Some(session)) => {
+            let mut response = see_other("/");
+            if let Ok(cookie) = HeaderValue::from_str(&session::session_cookie(&session)) {
+                response.headers_mut().insert(header::SET_COOKIE, cookie);
+            }
+            response
+        }
+        Ok(None) => notice(StatusCode::UNAUTHORIZED, &t, "link-used-title", "link-used-body"),
+        Err(e) => {
+            tracing::error!(error = %e, "no dashboard session");
+            notice(StatusCode::INTERNAL_SERVER_ERROR, &t, "refused-title", "refused-internal")
+        }
+    }
+}
+
+/// `POST /sign-out`: closes the session.
+async fn sign_out(posted: Posted) -> Response {
+    posted.ctx.dash.sessions.sign_out(&posted.ctx.session.id);
+    let mut response = notice(StatusCode::OK, &posted.ctx.t, "signed-out-title", "signed-out-by-you");
+    if let Ok(cookie) = HeaderValue::from_str(&session::expired_session_cookie()) {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+#[derive(serde::Deserialize)]
+struct LanguageParams {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// `GET /language?lang=sv&next=/offers`: keeps the choice in a cookie and
+/// goes back (only to a page of this node).
+async fn choose_language(axum::extract::Query(params): axum::extract::Query<LanguageParams>) -> Response {
+    let next = match params.next.parse::<Uri>() {
+        Ok(uri) if params.next.starts_with('/') && !params.next.starts_with("//") && uri.host().is_none() => {
+            params.next.clone()
+        }
+        _ => "/".to_owned(),
+    };
+    let mut response = see_other(&next);
+    if i18n::language_index(&params.lang).is_some()
+        && let Ok(cookie) =
+            HeaderValue::from_str(&format!("{LANG_COOKIE}={}; SameSite=Strict; Path=/; Max-Age=31536000", params.lang))
+    {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+async fn style(_ctx: Ctx) -> Response {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], STYLE).into_response()
+}
