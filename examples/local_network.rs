@@ -57,12 +57,31 @@ async fn main() -> anyhow::Result<()> {
     let started = Instant::now();
     let scratch = ScratchDir::new()?;
 
+    let institutions = start_the_line(&scratch).await?;
+    let [lulea, kiel, tallinn, gdansk] = &institutions;
+    let all = [lulea, kiel, tallinn, gdansk];
+    let published = publish_offers(all).await?;
+    search_each_copy(all)?;
+    update_and_withdraw(all).await?;
+    let rejected = shut_down(institutions).await;
+    drop(scratch);
+    println!(
+        "\nDone: 4 nodes in 4 countries, {published} offers published, 1 updated, 1 withdrawn, \
+         {rejected} records rejected; all nodes converged and shut down cleanly in {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Phase 1: four nodes in a line, each knowing only the previous one; they
+/// gossip and sync until every node holds every profile.
+async fn start_the_line(scratch: &ScratchDir) -> anyhow::Result<[Institution; 4]> {
     // ── 1. Four institutions start their nodes, in a line ────────────────
     heading("1. Four institutions start their nodes");
-    let lulea = Institution::start(&scratch, "Luleå", lulea_profile(), None).await?;
-    let kiel = Institution::start(&scratch, "Kiel", kiel_profile(), Some(&lulea)).await?;
-    let tallinn = Institution::start(&scratch, "Tallinn", tallinn_profile(), Some(&kiel)).await?;
-    let gdansk = Institution::start(&scratch, "Gdańsk", gdansk_profile(), Some(&tallinn)).await?;
+    let lulea = Institution::start(scratch, "Luleå", lulea_profile(), None).await?;
+    let kiel = Institution::start(scratch, "Kiel", kiel_profile(), Some(&lulea)).await?;
+    let tallinn = Institution::start(scratch, "Tallinn", tallinn_profile(), Some(&kiel)).await?;
+    let gdansk = Institution::start(scratch, "Gdańsk", gdansk_profile(), Some(&tallinn)).await?;
     let all = [&lulea, &kiel, &tallinn, &gdansk];
 
     // A node only gossips once peers have joined its records topic. The ends
@@ -98,11 +117,17 @@ async fn main() -> anyhow::Result<()> {
         }
     }
 
+    Ok([lulea, kiel, tallinn, gdansk])
+}
+
+/// Phase 2: the hosts publish their offers; returns how many.
+async fn publish_offers(all: [&Institution; 4]) -> anyhow::Result<u64> {
+    let [_, kiel, tallinn, gdansk] = all;
     // ── 2. The hosts publish placement offers ─────────────────────────────
     heading("2. Hosts publish placement offers");
     let phase = Instant::now();
     let mut published = 0;
-    for (host, offers) in [(&kiel, kiel_offers()), (&tallinn, tallinn_offers()), (&gdansk, gdansk_offers())] {
+    for (host, offers) in [(kiel, kiel_offers()), (tallinn, tallinn_offers()), (gdansk, gdansk_offers())] {
         for (id, offer) in offers {
             // Signs, checks the record exactly as peers will, stores it, gossips it.
             let result = host.node.publisher().publish_offer(id, &offer, PublishMode::Create).await?;
@@ -124,12 +149,23 @@ async fn main() -> anyhow::Result<()> {
         .await;
     println!("\nAll {published} offers reached all four nodes in {} ms.", phase.elapsed().as_millis());
 
+    Ok(published)
+}
+
+/// Offers in Germany in the engineering trades (ISCED-F 07) at EQF 4; sector
+/// codes match at any level, so "07" finds 0715.
+fn in_de_07_eqf4() -> OfferQuery {
+    OfferQuery { countries: vec!["DE".into()], sector: Some("07".into()), eqf: Some(4), ..Default::default() }
+}
+
+/// Phase 3: each node searches its own copy of the network.
+fn search_each_copy(all: [&Institution; 4]) -> anyhow::Result<()> {
+    let [lulea, kiel, tallinn, gdansk] = all;
     // ── 3. Each node searches its own copy ────────────────────────────────
     heading("3. Each node searches its own copy of the network");
     // Filters combine; sector codes match at any level, so "07" finds 0715.
-    let in_de_07_eqf4 =
-        OfferQuery { countries: vec!["DE".into()], sector: Some("07".into()), eqf: Some(4), ..Default::default() };
-    print_offers(&lulea, "searches offers in DE with sector 07 (engineering trades) at EQF 4", &in_de_07_eqf4)?;
+    let in_de_07_eqf4 = in_de_07_eqf4();
+    print_offers(lulea, "searches offers in DE with sector 07 (engineering trades) at EQF 4", &in_de_07_eqf4)?;
 
     let query = InstitutionQuery { sector: Some("0715".into()), ..Default::default() };
     println!("\nKiel searches institutions with sector 0715 (mechanics and metal trades), to find partner schools:");
@@ -150,19 +186,25 @@ async fn main() -> anyhow::Result<()> {
         ..Default::default()
     };
     print_offers(
-        &tallinn,
+        tallinn,
         "searches abroad (DE, PL, SE) for 1013 (hotel, restaurants, catering), EQF 3, in English",
         &query,
     )?;
 
     let query = OfferQuery { sector: Some("F".into()), ..Default::default() };
-    print_offers(&gdansk, "searches offers in NACE section F (construction)", &query)?;
+    print_offers(gdansk, "searches offers in NACE section F (construction)", &query)?;
 
     let welding = OfferQuery { text: Some("welding".into()), ..Default::default() };
-    print_offers(&gdansk, "searches free text \"welding\" (title, description, city, outcomes)", &welding)?;
+    print_offers(gdansk, "searches free text \"welding\" (title, description, city, outcomes)", &welding)?;
     let counts: Vec<String> = all.iter().map(|i| format!("{} {}", i.city, i.offers(&welding).len())).collect();
     println!("  The same search on every node finds the same: {}.", counts.join(", "));
 
+    Ok(())
+}
+
+/// Phase 4: Kiel updates an offer, Gdańsk withdraws one; every node sees both.
+async fn update_and_withdraw(all: [&Institution; 4]) -> anyhow::Result<()> {
+    let [lulea, kiel, _, gdansk] = all;
     // ── 4. One offer is updated, another withdrawn ────────────────────────
     heading("4. Kiel updates an offer, Gdańsk withdraws one");
     let before: Vec<View> = all.iter().map(|i| i.view()).collect::<anyhow::Result<_>>()?;
@@ -184,8 +226,8 @@ async fn main() -> anyhow::Result<()> {
     let withdrawal = gdansk.node.publisher().withdraw(RecordKind::Offer, HULL_WELDING).await?;
     println!("  Gdańsk   offer/{HULL_WELDING} seq {}: withdrawn, all places filled", withdrawal.record.payload.seq);
 
-    let cnc_key = offer_key(&kiel, CNC_WELDING);
-    let hull_key = offer_key(&gdansk, HULL_WELDING);
+    let cnc_key = offer_key(kiel, CNC_WELDING);
+    let hull_key = offer_key(gdansk, HULL_WELDING);
     wait_until("every node holds Kiel's update and Gdańsk's withdrawal", || async {
         all.iter().all(|i| {
             let store = i.node.store();
@@ -205,12 +247,18 @@ async fn main() -> anyhow::Result<()> {
             println!("             {line}");
         }
     }
-    print_offers(&lulea, "repeats its search (DE, sector 07, EQF 4)", &in_de_07_eqf4)?;
+    print_offers(lulea, "repeats its search (DE, sector 07, EQF 4)", &in_de_07_eqf4())?;
 
+    Ok(())
+}
+
+/// Phase 5: every node shuts down cleanly; returns how many records peers
+/// sent that failed verification.
+async fn shut_down(institutions: [Institution; 4]) -> u64 {
     // ── 5. Clean shutdown ─────────────────────────────────────────────────
     heading("5. Shutting down");
     let mut rejected = 0;
-    for institution in [lulea, kiel, tallinn, gdansk] {
+    for institution in institutions {
         let (accepted, ignored, rejected_here) = institution.node.stats().snapshot();
         rejected += rejected_here;
         let city = institution.city;
@@ -220,13 +268,7 @@ async fn main() -> anyhow::Result<()> {
             "  {city:<8} stopped; gossip verdicts: {accepted} accepted, {ignored} ignored, {rejected_here} rejected"
         );
     }
-    drop(scratch);
-    println!(
-        "\nDone: 4 nodes in 4 countries, {published} offers published, 1 updated, 1 withdrawn, \
-         {rejected} records rejected; all nodes converged and shut down cleanly in {:.1} s.",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
+    rejected
 }
 
 // ── Running an institution's node ─────────────────────────────────────────

@@ -637,6 +637,7 @@ fn trust_anchors_endorsements_and_a_key_rotation_through_the_cli() {
 }
 
 #[test]
+#[expect(clippy::too_many_lines, reason = "one scenario, read top to bottom")]
 fn a_mobility_through_the_cli_with_three_signatures() {
     let host = Home::new();
     let host_did = host.init(&["--name", "Kieler Metallbau", "--country", "DE", "--kind", "company"]);

@@ -117,15 +117,7 @@ impl Node {
         store.set_anchors(config.anchors().map_err(NodeError::Setting)?)?;
         let api_addr = config::api_addr(&config.api).map_err(NodeError::Setting)?;
 
-        let known_peers = store
-            .known_peers()?
-            .into_iter()
-            .filter_map(|(peer, addrs)| {
-                let peer = PeerId::from_bytes(&peer).ok()?;
-                let addrs: Vec<Multiaddr> = addrs.iter().filter_map(|a| a.parse().ok()).collect();
-                (!addrs.is_empty()).then_some((peer, addrs))
-            })
-            .collect();
+        let known_peers = known_peers(&store)?;
         let (network, events, event_loop) = network::start(NetworkConfig {
             keypair: node_key,
             network: config.network.clone(),
@@ -213,21 +205,28 @@ impl Node {
             _lock: lock,
         };
         node.refresh_profile_addresses().await?;
-        node.data_dir.write_runtime(&RuntimeInfo {
+        node.announce_started()?;
+        Ok(node)
+    }
+
+    /// Writes the runtime file the CLI finds the node by, and logs the start.
+    fn announce_started(&self) -> Result<(), NodeError> {
+        let listen: Vec<String> = self.info.listen_addrs.iter().map(Multiaddr::to_string).collect();
+        self.data_dir.write_runtime(&RuntimeInfo {
             pid: std::process::id(),
-            api: api_addr.to_string(),
-            peer_id: node.info.peer_id.to_string(),
-            listen_addrs: node.info.listen_addrs.iter().map(Multiaddr::to_string).collect(),
+            api: self.info.api_addr.to_string(),
+            peer_id: self.info.peer_id.to_string(),
+            listen_addrs: listen.clone(),
         })?;
         tracing::info!(
-            peer_id = %node.info.peer_id,
-            institution = %node.info.institution,
-            network = %node.info.network,
-            api = %api_addr,
-            listen = ?node.info.listen_addrs.iter().map(Multiaddr::to_string).collect::<Vec<_>>(),
+            peer_id = %self.info.peer_id,
+            institution = %self.info.institution,
+            network = %self.info.network,
+            api = %self.info.api_addr,
+            ?listen,
             "vetnet node started"
         );
-        Ok(node)
+        Ok(())
     }
 
     /// Keeps the profile's `nodes` entry (peer id and addresses) current, so
@@ -441,4 +440,18 @@ pub fn initialize(data_dir: &DataDir, config: &Config, profile: &ProfileBody) ->
     store.save_search_index()?;
     config.save(data_dir)?;
     Ok(key.id())
+}
+
+/// The peers this node met before, with their last known addresses (from
+/// the store's address book), to dial again at start.
+fn known_peers(store: &RecordStore) -> Result<Vec<(PeerId, Vec<Multiaddr>)>, NodeError> {
+    Ok(store
+        .known_peers()?
+        .into_iter()
+        .filter_map(|(peer, addrs)| {
+            let peer = PeerId::from_bytes(&peer).ok()?;
+            let addrs: Vec<Multiaddr> = addrs.iter().filter_map(|a| a.parse().ok()).collect();
+            (!addrs.is_empty()).then_some((peer, addrs))
+        })
+        .collect())
 }

@@ -254,9 +254,35 @@ fn is_name_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')
 }
 
+fn rule(field: &str, rule: String) -> RecordError {
+    RecordError::Rule(ValidationError::new(field, rule))
+}
+
 /// The rules every payload follows, then the rules of its kind.
 fn check_payload(payload: &Payload, author: &InstitutionId, ctx: &ValidationContext) -> Result<Content, RecordError> {
-    let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
+    check_header(payload, ctx)?;
+    let kind = payload.record_kind();
+    if kind == RecordKind::Profile && payload.id != PROFILE_ID {
+        return Err(rule("id", format!("must be {PROFILE_ID:?} for a profile (got {:?})", payload.id)));
+    }
+    let body = match (&payload.body, payload.withdrawn) {
+        (None, true) if kind.is_final() => {
+            return Err(rule("withdrawn", format!("a {kind} is final and cannot be withdrawn")));
+        }
+        (None, true) => return Ok(Content::Withdrawn),
+        (Some(_), true) => return Err(rule("body", "must be absent in a withdrawal".into())),
+        (None, false) => return Err(rule("body", "is required unless the record is a withdrawal".into())),
+        (Some(body), false) => body,
+    };
+    if !body.is_map() {
+        return Err(rule("body", "must be a CBOR map".into()));
+    }
+    check_body(kind, body, payload, author)
+}
+
+/// The envelope fields every payload has: format version, network, kind,
+/// id, sequence number and time.
+fn check_header(payload: &Payload, ctx: &ValidationContext) -> Result<(), RecordError> {
     if payload.v != FORMAT_VERSION {
         return Err(rule(
             "v",
@@ -292,22 +318,17 @@ fn check_payload(payload: &Payload, author: &InstitutionId, ctx: &ValidationCont
     if payload.ts > ctx.now.saturating_add(MAX_CLOCK_SKEW_SECS) {
         return Err(RecordError::FromTheFuture { ahead_secs: payload.ts - ctx.now, max_secs: MAX_CLOCK_SKEW_SECS });
     }
-    let kind = payload.record_kind();
-    if kind == RecordKind::Profile && payload.id != PROFILE_ID {
-        return Err(rule("id", format!("must be {PROFILE_ID:?} for a profile (got {:?})", payload.id)));
-    }
-    let body = match (&payload.body, payload.withdrawn) {
-        (None, true) if kind.is_final() => {
-            return Err(rule("withdrawn", format!("a {kind} is final and cannot be withdrawn")));
-        }
-        (None, true) => return Ok(Content::Withdrawn),
-        (Some(_), true) => return Err(rule("body", "must be absent in a withdrawal".into())),
-        (None, false) => return Err(rule("body", "is required unless the record is a withdrawal".into())),
-        (Some(body), false) => body,
-    };
-    if !body.is_map() {
-        return Err(rule("body", "must be a CBOR map".into()));
-    }
+    Ok(())
+}
+
+/// A present body, decoded as its kind and checked against the rules that
+/// tie it to the envelope (derived ids, the author, the record's time).
+fn check_body(
+    kind: RecordKind,
+    body: &ciborium::Value,
+    payload: &Payload,
+    author: &InstitutionId,
+) -> Result<Content, RecordError> {
     match kind {
         RecordKind::Profile => Ok(Content::Profile(Box::new(decode_body::<ProfileBody>(body)?))),
         RecordKind::Offer => Ok(Content::Offer(Box::new(decode_body::<OfferBody>(body)?))),

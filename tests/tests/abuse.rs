@@ -220,6 +220,7 @@ async fn api_status(api: &ApiClient) -> Result<(), String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[expect(clippy::too_many_lines, reason = "one scenario, read top to bottom")]
 async fn a_peer_flooding_invalid_records_is_banned_while_the_node_serves_and_honest_records_arrive() {
     vetnet_tests::init_logging();
     let _alone = ONE_AT_A_TIME.lock().await;

@@ -139,6 +139,7 @@ async fn wait_delivered(node: &TestNode, thread: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[expect(clippy::too_many_lines, reason = "one scenario, read top to bottom")]
 async fn a_mobility_from_interest_to_recognition_with_the_host_offline_for_a_while() {
     vetnet_tests::init_logging();
     let host = spawn("Kiel Metallbau", "DE", &[]).await;

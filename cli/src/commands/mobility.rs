@@ -9,7 +9,7 @@ use vetnet_views::{
     ThreadVerification,
 };
 
-use crate::args::MobilityCommand;
+use crate::args::{AgreeArgs, MobilityCommand};
 use crate::client::ApiClient;
 use crate::commands::own::read_toml_file;
 use crate::commands::{join, name_or_did, opt};
@@ -91,64 +91,7 @@ pub async fn run(dir: &DataDir, command: MobilityCommand, printer: Printer) -> a
         MobilityCommand::Refuse { thread, reason, message } => {
             (format!("/v1/mobility/{thread}/refuse"), json!({ "reason": reason, "message": message }))
         }
-        MobilityCommand::Agree {
-            thread,
-            file,
-            start,
-            end,
-            units,
-            tasks,
-            mentor,
-            mentor_email,
-            assessment,
-            recognition,
-            insurance,
-            hours_per_week,
-            note,
-        } => {
-            let mut fields = match &file {
-                Some(path) => read_toml_file(path)?,
-                None => Map::new(),
-            };
-            let mut set = |name: &str, value: Option<Value>| {
-                if let Some(value) = value {
-                    fields.insert(name.to_owned(), value);
-                }
-            };
-            set("start", start.map(Value::from));
-            set("end", end.map(Value::from));
-            set("assessment", assessment.map(Value::from));
-            set("recognition", recognition.map(Value::from));
-            set("insurance", insurance.map(Value::from));
-            set("hours_per_week", hours_per_week.map(Value::from));
-            set("note", note.map(Value::from));
-            if !units.is_empty() {
-                let units = units.iter().map(|u| parse_unit(u)).collect::<anyhow::Result<Vec<_>>>()?;
-                set("units", Some(Value::Array(units)));
-            }
-            if !tasks.is_empty() {
-                set("tasks", Some(json!(tasks)));
-            }
-            if let Some(name) = mentor {
-                set("mentor", Some(json!({ "name": name, "email": mentor_email })));
-            }
-            for (field, flag) in [
-                ("start", "--start"),
-                ("end", "--end"),
-                ("units", "--unit"),
-                ("tasks", "--task"),
-                ("mentor", "--mentor"),
-                ("assessment", "--assessment"),
-                ("recognition", "--recognition"),
-            ] {
-                if !fields.contains_key(field) {
-                    return Err(Failure::user(format!(
-                        "{flag} is required for a learning agreement (or `{field}` in --file)"
-                    )));
-                }
-            }
-            (format!("/v1/mobility/{thread}/agree"), Value::Object(fields))
-        }
+        MobilityCommand::Agree(args) => agreement_step(args)?,
         MobilityCommand::Sign { thread, signer, learner_key_file } => {
             let learner_key = match learner_key_file {
                 Some(path) => Some(read_learner_key(&path)?),
@@ -192,6 +135,66 @@ pub async fn run(dir: &DataDir, command: MobilityCommand, printer: Printer) -> a
     };
     let view: ThreadDetail = api.post(&path, &strip_nulls(body)).await?;
     show(&view, printer)
+}
+
+/// The path and body of `mobility agree`: the --file fields, overridden by
+/// flags, with every required field present.
+fn agreement_step(args: AgreeArgs) -> anyhow::Result<(String, Value)> {
+    let AgreeArgs {
+        thread,
+        file,
+        start,
+        end,
+        units,
+        tasks,
+        mentor,
+        mentor_email,
+        assessment,
+        recognition,
+        insurance,
+        hours_per_week,
+        note,
+    } = args;
+    let mut fields = match &file {
+        Some(path) => read_toml_file(path)?,
+        None => Map::new(),
+    };
+    let mut set = |name: &str, value: Option<Value>| {
+        if let Some(value) = value {
+            fields.insert(name.to_owned(), value);
+        }
+    };
+    set("start", start.map(Value::from));
+    set("end", end.map(Value::from));
+    set("assessment", assessment.map(Value::from));
+    set("recognition", recognition.map(Value::from));
+    set("insurance", insurance.map(Value::from));
+    set("hours_per_week", hours_per_week.map(Value::from));
+    set("note", note.map(Value::from));
+    if !units.is_empty() {
+        let units = units.iter().map(|u| parse_unit(u)).collect::<anyhow::Result<Vec<_>>>()?;
+        set("units", Some(Value::Array(units)));
+    }
+    if !tasks.is_empty() {
+        set("tasks", Some(json!(tasks)));
+    }
+    if let Some(name) = mentor {
+        set("mentor", Some(json!({ "name": name, "email": mentor_email })));
+    }
+    for (field, flag) in [
+        ("start", "--start"),
+        ("end", "--end"),
+        ("units", "--unit"),
+        ("tasks", "--task"),
+        ("mentor", "--mentor"),
+        ("assessment", "--assessment"),
+        ("recognition", "--recognition"),
+    ] {
+        if !fields.contains_key(field) {
+            return Err(Failure::user(format!("{flag} is required for a learning agreement (or `{field}` in --file)")));
+        }
+    }
+    Ok((format!("/v1/mobility/{thread}/agree"), Value::Object(fields)))
 }
 
 /// `null` fields are left out, so the API sees them as not given.

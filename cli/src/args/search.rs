@@ -1,0 +1,152 @@
+//! `vetnet search` and `vetnet match`: the filters of each search.
+
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Subcommand)]
+pub enum SearchCommand {
+    /// Placement offers in the whole network.
+    Offers(OfferSearchArgs),
+    /// Mobility needs of sending schools in the whole network.
+    Needs(NeedSearchArgs),
+    /// Institutions in the whole network.
+    Institutions(InstitutionSearchArgs),
+    /// Micro-credentials awarded in the whole network (the catalogue of achievements).
+    Achievements(AchievementSearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OfferSearchArgs {
+    /// Country (ISO 3166-1 alpha-2); repeatable, any of them matches.
+    #[arg(long, value_name = "CC")]
+    pub country: Vec<String>,
+    /// ISCED-F field or NACE code at any level (07, 0715, F41).
+    #[arg(long, value_name = "CODE")]
+    pub sector: Option<String>,
+    /// EQF level the offer must suit.
+    #[arg(long, value_name = "N")]
+    pub eqf: Option<u8>,
+    /// A working language (BCP 47).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// Words that must each start a word of the title, description, city or
+    /// outcomes (`weld` finds welding; case and accents do not matter).
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Only offers of this institution (did:key).
+    #[arg(long, value_name = "DID")]
+    pub author: Option<String>,
+    /// Only institutions this node trusts (an anchor, or endorsed through anchors).
+    #[arg(long)]
+    pub trusted: bool,
+    /// At most this many results (default 100).
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// Only this own offer (by id).
+    #[arg(long, value_name = "ID")]
+    pub offer: Option<String>,
+    /// Only this own need (by id).
+    #[arg(long, value_name = "ID")]
+    pub need: Option<String>,
+    /// Matches per own offer or need (default 10).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Also list pairs a hard blocker rules out (no date overlap, minors not accepted, no common field).
+    #[arg(long)]
+    pub all: bool,
+    /// Only institutions this node trusts.
+    #[arg(long)]
+    pub trusted: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NeedSearchArgs {
+    /// Host country (ISO 3166-1 alpha-2); repeatable. A need matches if it
+    /// prefers one of them or prefers no country.
+    #[arg(long, value_name = "CC")]
+    pub country: Vec<String>,
+    /// ISCED-F field or NACE code at any level (07, 0732, F41).
+    #[arg(long, visible_alias = "isced", value_name = "CODE")]
+    pub sector: Option<String>,
+    /// The learners' EQF level.
+    #[arg(long, value_name = "N")]
+    pub eqf: Option<u8>,
+    /// A language of the learners (BCP 47).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// Words that must each start a word of the title, description or qualification.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Only needs of this institution (did:key).
+    #[arg(long, value_name = "DID")]
+    pub author: Option<String>,
+    /// Only institutions this node trusts (an anchor, or endorsed through anchors).
+    #[arg(long)]
+    pub trusted: bool,
+    /// At most this many results (default 100).
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct InstitutionSearchArgs {
+    /// Country (ISO 3166-1 alpha-2); repeatable.
+    #[arg(long, value_name = "CC")]
+    pub country: Vec<String>,
+    /// Kind: vet-provider, company, chamber, public-agency or network.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// ISCED-F field or NACE code at any level.
+    #[arg(long, value_name = "CODE")]
+    pub sector: Option<String>,
+    /// A working language (BCP 47).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// Words that must each start a word of the name, description, city or
+    /// region (`lulea` finds Luleå; case and accents do not matter).
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Only institutions this node trusts (an anchor, or endorsed through anchors).
+    #[arg(long)]
+    pub trusted: bool,
+    /// At most this many results (default 100).
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct AchievementSearchArgs {
+    /// Country of the awarding body (ISO 3166-1 alpha-2); repeatable.
+    #[arg(long, value_name = "CC")]
+    pub country: Vec<String>,
+    /// ISCED-F field at any level (07, 0715).
+    #[arg(long, value_name = "CODE")]
+    pub sector: Option<String>,
+    /// EQF level.
+    #[arg(long, value_name = "N")]
+    pub eqf: Option<u8>,
+    /// A language of teaching and assessment (BCP 47).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// A certified ESCO skill URI.
+    #[arg(long, value_name = "URI")]
+    pub skill: Option<String>,
+    /// Form of participation: online, on-site, blended or workplace.
+    #[arg(long)]
+    pub participation: Option<String>,
+    /// Words that must each start a word of the title, description or outcomes.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Only achievements of this institution (did:key).
+    #[arg(long, value_name = "DID")]
+    pub author: Option<String>,
+    /// Only institutions this node trusts (an anchor, or endorsed through anchors).
+    #[arg(long)]
+    pub trusted: bool,
+    /// At most this many results (default 100).
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
