@@ -150,7 +150,8 @@ impl Node {
             Publisher::new(institution_key, store.clone(), network.clone(), config.network.clone(), clock.clone());
         let stats = Arc::new(IngestStats::default());
         let authors = Arc::new(AuthorRecordLimit::new(&config.limits));
-        let sync = SyncService::new(store.clone(), network.clone(), config.network.clone(), authors.clone());
+        let sync =
+            SyncService::new(store.clone(), network.clone(), config.network.clone(), authors.clone(), clock.clone());
         let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
         let courier = Arc::new(DirectCourier::new(store.clone(), network.clone()));
         let mobility =

@@ -158,7 +158,7 @@ fn a_damaged_issuer_profile_is_an_error_not_an_unknown_issuer() {
     let key = InstitutionKey::from_secret_bytes(&[41; 32]);
     let profile = signed(&key, RecordKind::Profile, PROFILE_ID, &profile());
     let result = verify_after_damage(std::slice::from_ref(&profile), &profile, Verdict::Valid);
-    assert!(matches!(result, Err(StoreError::Corrupt(_))), "{result:?}");
+    assert!(matches!(result, Err(StoreError::DamagedRecord(_))), "{result:?}");
 }
 
 #[test]
@@ -169,5 +169,5 @@ fn a_damaged_revocation_is_an_error_not_a_revoked_verdict() {
     let body = RevocationBody { credential: CREDENTIAL_ID.into(), reason: RevocationReason::IssuedInError };
     let revocation = signed(&key, RecordKind::Revocation, uuid, &body);
     let result = verify_after_damage(&[profile, revocation.clone()], &revocation, Verdict::Revoked);
-    assert!(matches!(result, Err(StoreError::Corrupt(_))), "{result:?}");
+    assert!(matches!(result, Err(StoreError::DamagedRecord(_))), "{result:?}");
 }

@@ -77,12 +77,26 @@ pub enum SyncMessageError {
         /// The limit in bytes.
         max: usize,
     },
-    /// The bytes are not one CBOR map of a known message type with its fields.
-    #[error("sync message cannot be decoded: {0}")]
-    Decode(String),
+    /// The bytes are not one CBOR map with the fields of a sync message.
+    #[error("sync message cannot be decoded")]
+    Decode(#[source] ciborium::de::Error<std::io::Error>),
+    /// One CBOR message is followed by more bytes.
+    #[error("{0} bytes follow the sync message")]
+    TrailingBytes(usize),
+    /// A message of a known type lacks one of its fields.
+    #[error("a {message_type:?} sync message needs the field {field:?}")]
+    MissingField {
+        /// The message's `t`.
+        message_type: &'static str,
+        /// The missing field.
+        field: &'static str,
+    },
+    /// The message's `t` names no message of its direction.
+    #[error("unknown sync message type {0:?}")]
+    UnknownType(String),
     /// The message could not be written as CBOR.
-    #[error("sync message cannot be encoded: {0}")]
-    Encode(String),
+    #[error("sync message cannot be encoded")]
+    Encode(#[source] ciborium::ser::Error<std::io::Error>),
     /// A `fetch` asks for more than [`MAX_FETCH_IDS`] records.
     #[error("sync fetch asks for {count} records; at most {max} per request")]
     TooManyIds {
@@ -98,7 +112,7 @@ pub enum SyncMessageError {
 
 fn encode<T: Serialize>(message: &T, max: usize) -> Result<Vec<u8>, SyncMessageError> {
     let mut bytes = Vec::new();
-    ciborium::into_writer(message, &mut bytes).map_err(|e| SyncMessageError::Encode(e.to_string()))?;
+    ciborium::into_writer(message, &mut bytes).map_err(SyncMessageError::Encode)?;
     if bytes.len() > max {
         return Err(SyncMessageError::TooLarge { size: bytes.len(), max });
     }
@@ -123,15 +137,15 @@ fn decode(bytes: &[u8], max: usize) -> Result<WireMessage, SyncMessageError> {
         return Err(SyncMessageError::TooLarge { size: bytes.len(), max });
     }
     let mut reader = bytes;
-    let message = ciborium::from_reader(&mut reader).map_err(|e| SyncMessageError::Decode(e.to_string()))?;
+    let message = ciborium::from_reader(&mut reader).map_err(SyncMessageError::Decode)?;
     if !reader.is_empty() {
-        return Err(SyncMessageError::Decode(format!("{} bytes follow the message", reader.len())));
+        return Err(SyncMessageError::TrailingBytes(reader.len()));
     }
     Ok(message)
 }
 
-fn missing(t: &str, field: &str) -> SyncMessageError {
-    SyncMessageError::Decode(format!("a {t:?} message needs the field {field:?}"))
+fn missing(message_type: &'static str, field: &'static str) -> SyncMessageError {
+    SyncMessageError::MissingField { message_type, field }
 }
 
 impl SyncRequest {
@@ -149,7 +163,7 @@ impl SyncRequest {
                 msg: wire.msg.ok_or_else(|| missing("reconcile", "msg"))?.into_vec(),
             },
             "fetch" => SyncRequest::Fetch { ids: wire.ids.ok_or_else(|| missing("fetch", "ids"))? },
-            other => return Err(SyncMessageError::Decode(format!("unknown request type {other:?}"))),
+            other => return Err(SyncMessageError::UnknownType(other.to_owned())),
         };
         if let SyncRequest::Fetch { ids } = &request {
             if ids.len() > MAX_FETCH_IDS {
@@ -179,7 +193,7 @@ impl SyncResponse {
             }
             "records" => SyncResponse::Records { records: wire.records.ok_or_else(|| missing("records", "records"))? },
             "refused" => SyncResponse::Refused { reason: wire.reason.ok_or_else(|| missing("refused", "reason"))? },
-            other => return Err(SyncMessageError::Decode(format!("unknown response type {other:?}"))),
+            other => return Err(SyncMessageError::UnknownType(other.to_owned())),
         })
     }
 }

@@ -17,10 +17,9 @@ use vetnet_protocol::{InstitutionId, RecordKind, VerifiedRecord};
 
 use super::{
     CredentialError, CredentialIssuer, DamagedDocument, ExportFormat, IssueRequest, IssuedCredential, MAX_BATCH,
-    MonthStats, RowError, achievement_of, delegation_of, encode, institution, live, revocation_of, today,
-    verification_method,
+    MonthStats, RowError, achievement_of, delegation_of, encode, institution, live, revocation_of, verification_method,
 };
-use crate::publish::{PublishMode, Published, unix_now};
+use crate::publish::{PublishMode, Published};
 use crate::store::StoreError;
 
 /// Longest learner name and grade, in characters.
@@ -61,18 +60,18 @@ impl RowErrors {
 }
 
 /// Checks the row's own fields, with no store read. Returns the award day
-/// (`YYYY-MM-DD`, default today) and whether it is a valid date.
-fn check_fields(request: &IssueRequest, errors: &mut RowErrors) -> (String, bool) {
+/// (`YYYY-MM-DD`, default `today`) and whether it is a valid date.
+fn check_fields(request: &IssueRequest, today: &str, errors: &mut RowErrors) -> (String, bool) {
     let mut checks = vec![validate::text("learner_name", &request.learner_name, MAX_LEARNER_NAME_CHARS, true)];
     checks.extend(request.learner_email.as_deref().map(|email| validate::email("learner_email", email)));
     checks.extend(request.grade.as_deref().map(|grade| validate::text("grade", grade, MAX_GRADE_CHARS, true)));
-    let awarded = request.date.clone().unwrap_or_else(today);
+    let awarded = request.date.clone().unwrap_or_else(|| today.to_owned());
     let awarded_day = validate::date("date", &awarded);
     let until_day = request.valid_until.as_deref().map(|until| validate::date("valid_until", until));
     checks.extend(awarded_day.as_ref().err().cloned().map(Err));
     checks.extend(until_day.as_ref().and_then(|until| until.as_ref().err()).cloned().map(Err));
     if let Ok(day) = &awarded_day {
-        if awarded > today() {
+        if awarded.as_str() > today {
             checks.push(Err(ValidationError::new("date", format!("must not be in the future (got {day})"))));
         }
         if let Some(Ok(until)) = &until_day
@@ -95,7 +94,7 @@ impl CredentialIssuer {
     /// said of the row); the inner one lists the rules the row breaks.
     fn check_row(&self, row: usize, request: IssueRequest) -> Result<Result<CheckedRow, Vec<RowError>>, StoreError> {
         let mut errors = RowErrors { row, errors: Vec::new() };
-        let (awarded, awarded_ok) = check_fields(&request, &mut errors);
+        let (awarded, awarded_ok) = check_fields(&request, &self.publisher.clock().today(), &mut errors);
         let (author, achievement_id) = match request.achievement.rsplit_once('/') {
             Some((did, id)) => match did.parse::<InstitutionId>() {
                 Ok(author) => (author, id.to_owned()),
@@ -193,11 +192,13 @@ impl CredentialIssuer {
         if !errors.is_empty() {
             return Err(CredentialError::Invalid(errors));
         }
+        let now = self.publisher.clock().now_utc();
         let signer = RowSigner {
             contexts: ContextSet::bundled(),
             issuer,
             verification_method: verification_method(&self.me()),
-            created: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            created: now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            issued_at: u64::try_from(now.timestamp()).unwrap_or_default(),
             network: self.publisher.network_name().to_owned(),
         };
         let institution_key = self.publisher.key();
@@ -288,7 +289,7 @@ impl CredentialIssuer {
         let body = DelegationBody {
             achievement: achievement.to_owned(),
             delegate: delegate.to_did(),
-            from: from.unwrap_or_else(today),
+            from: from.unwrap_or_else(|| self.publisher.clock().today()),
             until,
         };
         let id = delegation_id(achievement, &delegate);
@@ -309,7 +310,7 @@ impl CredentialIssuer {
                 &format!("this institution has not delegated {achievement:?} to {delegate}"),
             ));
         };
-        let today = today();
+        let today = self.publisher.clock().today();
         body.until = Some(match body.until {
             Some(until) if until < today => until,
             _ if body.from > today => body.from.clone(),
@@ -333,6 +334,8 @@ struct RowSigner {
     verification_method: String,
     /// The proof's `created` time, the same for the whole batch.
     created: String,
+    /// The same moment in Unix seconds, kept as the credential's issue time.
+    issued_at: u64,
     network: String,
 }
 
@@ -368,7 +371,7 @@ impl RowSigner {
             awarded: row.awarded.clone(),
             valid_until: row.request.valid_until.clone(),
             grade: award.grade.map(str::to_owned),
-            issued_at: unix_now(),
+            issued_at: self.issued_at,
             document: serde_json::to_string_pretty(&signed).map_err(CredentialError::Serialize)?,
         })
     }

@@ -217,10 +217,6 @@ impl CredentialIssuer {
     }
 }
 
-fn today() -> String {
-    chrono::Utc::now().format("%Y-%m-%d").to_string()
-}
-
 /// The newest live record of `author`/`kind`/`id`.
 pub fn live(
     store: &RecordStore,

@@ -120,6 +120,6 @@ pub(super) fn sync_key(ts: u64, hash: &RecordHash) -> Vec<u8> {
 }
 
 /// The error for a stored entry of the wrong length.
-pub(super) fn corrupt(what: &str) -> StoreError {
-    StoreError::Corrupt(format!("a {what} entry has the wrong length"))
+pub(super) fn corrupt(what: &'static str) -> StoreError {
+    StoreError::Corrupt { what }
 }

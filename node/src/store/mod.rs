@@ -55,8 +55,18 @@ use layout::{BLOB, LIVE, LiveEntry, SEARCH_INDEX_SNAPSHOT, SYNC, corrupt, kind_o
 pub enum StoreError {
     #[error("the record database failed: {0}")]
     Sled(#[from] sled::Error),
-    #[error("the record database holds a damaged entry: {0}")]
-    Corrupt(String),
+    /// An index entry the store wrote has the wrong shape.
+    #[error("the record database holds a damaged {what} entry (wrong length)")]
+    Corrupt { what: &'static str },
+    /// A record's stored bytes no longer decode as the record they were.
+    #[error("the record database holds a damaged record")]
+    DamagedRecord(#[source] vetnet_protocol::RecordError),
+    /// An address-book entry could not be encoded.
+    #[error("cannot encode an address-book entry")]
+    Encode(#[source] ciborium::ser::Error<std::io::Error>),
+    /// A thread reading records for a search panicked.
+    #[error("a search thread failed while reading records")]
+    SearchThread,
 }
 
 /// What happened to a record offered to the store.
@@ -371,7 +381,7 @@ impl RecordStore {
         match self.bytes_by_hash(hash)? {
             Some(bytes) => VerifiedRecord::from_trusted_parts(&bytes, *hash, &self.network)
                 .map(Some)
-                .map_err(|e| StoreError::Corrupt(e.to_string())),
+                .map_err(StoreError::DamagedRecord),
             None => Ok(None),
         }
     }
@@ -391,12 +401,7 @@ impl RecordStore {
         let parts: Vec<Result<Vec<VerifiedRecord>, StoreError>> = std::thread::scope(|scope| {
             let workers: Vec<_> =
                 hashes.chunks(hashes.len().div_ceil(threads)).map(|part| scope.spawn(move || read(part))).collect();
-            workers
-                .into_iter()
-                .map(|worker| {
-                    worker.join().unwrap_or_else(|_| Err(StoreError::Corrupt("a search thread failed".into())))
-                })
-                .collect()
+            workers.into_iter().map(|worker| worker.join().unwrap_or_else(|_| Err(StoreError::SearchThread))).collect()
         });
         let mut records = Vec::with_capacity(hashes.len());
         for part in parts {
@@ -447,7 +452,7 @@ impl RecordStore {
     }
 
     fn decode(&self, bytes: &[u8]) -> Result<VerifiedRecord, StoreError> {
-        VerifiedRecord::from_trusted_bytes(bytes, &self.network).map_err(|e| StoreError::Corrupt(e.to_string()))
+        VerifiedRecord::from_trusted_bytes(bytes, &self.network).map_err(StoreError::DamagedRecord)
     }
 }
 

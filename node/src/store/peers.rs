@@ -31,7 +31,7 @@ impl RecordStore {
             }
         }
         let mut value = Vec::new();
-        ciborium::into_writer(&(seen, addrs), &mut value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        ciborium::into_writer(&(seen, addrs), &mut value).map_err(StoreError::Encode)?;
         self.peers.insert(peer, value)?;
         Ok(())
     }

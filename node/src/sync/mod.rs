@@ -21,8 +21,8 @@ use std::time::Duration;
 use libp2p::PeerId;
 use vetnet_protocol::sync::{SyncRequest, SyncResponse};
 
+use crate::clock::Clock;
 use crate::network::{NetworkClient, NetworkError};
-use crate::publish::unix_now;
 use crate::rate_limit::AuthorRecordLimit;
 use crate::store::{RecordStore, StoreError};
 
@@ -122,6 +122,8 @@ struct Inner {
     peers: Mutex<HashMap<PeerId, PeerSyncState>>,
     /// Requests answered per peer in the current window: (window start, count).
     budgets: Mutex<HashMap<PeerId, (std::time::Instant, u32)>>,
+    /// When sessions finish, as the status shows it.
+    clock: Clock,
 }
 
 /// A connected peer reached through the network loop.
@@ -154,10 +156,11 @@ impl SyncService {
         network: NetworkClient,
         network_name: String,
         authors: Arc<AuthorRecordLimit>,
+        clock: Clock,
     ) -> Self {
         let stop = tokio_util::sync::CancellationToken::new();
         let responder = SyncResponder::new(store, network_name);
-        let session = SyncSession::new(&responder, authors).with_stop(stop.clone());
+        let session = SyncSession::new(&responder, authors).with_stop(stop.clone()).with_clock(clock.clone());
         Self {
             inner: Arc::new(Inner {
                 tasks: tokio_util::task::TaskTracker::new(),
@@ -165,6 +168,7 @@ impl SyncService {
                 responder,
                 session,
                 network,
+                clock,
                 peers: Mutex::new(HashMap::new()),
                 budgets: Mutex::new(HashMap::new()),
             }),
@@ -293,7 +297,7 @@ impl SyncService {
         let result = self.session(peer).await;
         self.update(peer, |state| {
             state.running = false;
-            state.last_finished = Some(unix_now());
+            state.last_finished = Some(self.inner.clock.now_unix());
             match &result {
                 Ok(report) => {
                     state.last_report = Some(report.clone());

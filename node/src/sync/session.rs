@@ -19,7 +19,8 @@ use vetnet_protocol::sync::{MAX_FETCH_IDS, MAX_RECONCILE_ROUNDS, NEGENTROPY_FRAM
 
 use super::responder::{SyncIndex, SyncResponder};
 use super::{SyncError, SyncReport};
-use crate::ingest::{IngestVerdict, ingest_batch};
+use crate::clock::Clock;
+use crate::ingest::{IngestVerdict, ingest_batch_at};
 use crate::network::Verdict;
 use crate::rate_limit::AuthorRecordLimit;
 use crate::store::RecordStore;
@@ -53,6 +54,8 @@ pub struct SyncSession {
     stop: CancellationToken,
     /// Ids per fetch request: [`MAX_FETCH_IDS`] unless set lower.
     fetch_batch: usize,
+    /// The time fetched records are judged at (how far ahead a record may be).
+    clock: Clock,
 }
 
 /// A batch of fetched records being checked and stored.
@@ -68,7 +71,14 @@ impl SyncSession {
             authors,
             stop: CancellationToken::new(),
             fetch_batch: MAX_FETCH_IDS,
+            clock: Clock::system(),
         }
+    }
+
+    /// Judges fetched records at `clock`'s time instead of the system's.
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Ends sessions when `stop` is cancelled.
@@ -195,8 +205,10 @@ impl SyncSession {
                 let store = self.store.clone();
                 let network_name = self.network_name.clone();
                 let authors = self.authors.clone();
-                *storing =
-                    Some(tokio::task::spawn_blocking(move || ingest_batch(&store, &network_name, &authors, &records)));
+                let now = self.clock.now_unix();
+                *storing = Some(tokio::task::spawn_blocking(move || {
+                    ingest_batch_at(&store, &network_name, &authors, &records, now)
+                }));
             }
         }
         Ok(())
