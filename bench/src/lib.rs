@@ -14,12 +14,14 @@
 //! | `footprint` | [`footprint`] | the real `vetnet` binary: startup, memory, disk |
 //! | `trust` | [`trust`] | trust graph build and lookup; the key ledger's cost on inserts |
 //! | `match` | [`matching`] | ranking the needs that fit own offers: candidates, scoring, ranking |
+//! | `pages` | [`pages`] | the dashboard's home, search and matches pages at 100,000 records |
 
 pub mod figure;
 pub mod footprint;
 pub mod ingest;
 pub mod matching;
 pub mod mobility;
+pub mod pages;
 pub mod propagation;
 pub mod report;
 pub mod rng;

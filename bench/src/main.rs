@@ -7,6 +7,7 @@
 //! cargo run --release -p vetnet-bench -- propagation         # publish to searchable, 30 nodes
 //! cargo run --release -p vetnet-bench -- mobility            # direct messages between two nodes
 //! cargo run --release -p vetnet-bench -- match               # 10 own offers against 10,000 needs
+//! cargo run --release -p vetnet-bench -- pages               # dashboard pages at 100,000 records
 //! cargo run --release -p vetnet-bench -- all --quick         # everything, small
 //! cargo run --release -p vetnet-bench -- all --markdown figures.md
 //! ```
@@ -14,6 +15,7 @@
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use vetnet_bench::pages::{self, PagesParams};
 use vetnet_bench::propagation::{self, PropagationParams};
 use vetnet_bench::search::{self, SearchParams};
 use vetnet_bench::{Figure, footprint, ingest, mobility, report, sync, trust};
@@ -111,6 +113,13 @@ enum Scenario {
         #[arg(long)]
         needs: Option<usize>,
     },
+    /// Pages: server time of the dashboard's home, search and matches pages
+    /// on a node holding 100,000 records of others.
+    Pages {
+        /// Timed requests per page (default 200; 20 with --quick).
+        #[arg(long)]
+        runs: Option<usize>,
+    },
     /// Every scenario: ingest, sync, search, propagation, footprint (at
     /// 100,000 records; 20,000 with --quick).
     All,
@@ -141,6 +150,10 @@ async fn run(scenario: Scenario, quick: bool) -> anyhow::Result<Vec<Figure>> {
         Scenario::Match { offers, needs } => {
             let (offers, needs) = (offers.unwrap_or(10), needs.unwrap_or(size(quick, 1_000, 10_000)));
             tokio::task::spawn_blocking(move || vetnet_bench::matching::run(offers, needs)).await?
+        }
+        Scenario::Pages { runs } => {
+            let defaults = if quick { PagesParams::quick() } else { PagesParams::full() };
+            pages::run(&PagesParams { runs: runs.unwrap_or(defaults.runs), ..defaults }).await
         }
         Scenario::Footprint { records } => footprint::run(records.unwrap_or(size(quick, 20_000, 1_000_000))).await,
         Scenario::Search { offers, authors, runs, seed } => {

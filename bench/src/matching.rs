@@ -31,7 +31,7 @@ const LEVELS: &[&str] = &["A2", "B1", "B2", "C1"];
 /// Needs signed per institution.
 const NEEDS_PER_SCHOOL: usize = 5;
 
-fn key(n: usize) -> InstitutionKey {
+pub(crate) fn key(n: usize) -> InstitutionKey {
     let mut secret = [0u8; 32];
     secret[..8].copy_from_slice(&(n as u64 + 1).to_le_bytes());
     secret[8] = 0x6d;
@@ -45,7 +45,7 @@ fn day(rng: &mut Rng, month_low: u32, month_high: u32) -> String {
 // The random draws below come in the order they always had, so the same
 // seed gives the same needs and offers as in earlier runs.
 
-fn need(rng: &mut Rng, i: usize) -> NeedBody {
+pub(crate) fn need(rng: &mut Rng, i: usize) -> NeedBody {
     let weeks_min = rng.range(2, 6);
     let start_month = rng.range(1, 8);
     let learners = rng.range(1, 8);
@@ -65,7 +65,7 @@ fn need(rng: &mut Rng, i: usize) -> NeedBody {
     need
 }
 
-fn offer(rng: &mut Rng, i: usize) -> OfferBody {
+pub(crate) fn offer(rng: &mut Rng, i: usize) -> OfferBody {
     let eqf_min = rng.range(2, 4) as u8;
     let isced = *rng.pick(FIELDS);
     let country = *rng.pick(COUNTRIES);

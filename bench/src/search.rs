@@ -605,7 +605,7 @@ fn sign_and_open(
 }
 
 /// Fills `store` with `params.offers` offers; returns a sample of their traits.
-fn fill(store: &RecordStore, params: &SearchParams) -> anyhow::Result<Vec<Traits>> {
+pub(crate) fn fill(store: &RecordStore, params: &SearchParams) -> anyhow::Result<Vec<Traits>> {
     let mut rng = Rng::new(params.seed);
     let keys: Vec<InstitutionKey> = (0..params.authors).map(|i| author_key(params.seed as u8, i)).collect();
     let homes: Vec<usize> = (0..params.authors).map(|_| rng.below(COUNTRIES.len())).collect();

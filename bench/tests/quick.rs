@@ -96,3 +96,13 @@ async fn mobility_quick() {
     assert_eq!(figure(&figures, "steps without a delivered receipt").value, 0.0);
     assert_eq!(figure(&figures, "threads nominated at the host").value, 10.0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_quick() {
+    let params = vetnet_bench::pages::PagesParams { runs: 3, ..vetnet_bench::pages::PagesParams::quick() };
+    let figures = vetnet_bench::pages::run(&params).await.expect("pages run");
+    assert_all_finite(&figures);
+    let matches = figure(&figures, "matches: p99");
+    assert_eq!(matches.target.as_ref().map(|t| t.limit), Some(50.0));
+    assert_eq!(figures.len(), 8, "p50 and p99 of four pages");
+}

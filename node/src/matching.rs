@@ -7,6 +7,13 @@
 //! ISCED-F field (2 digits) of one of the own items, or whose field is
 //! unknown (`99…`), are read, since any other pair is blocked anyway. With
 //! `all`, nothing is narrowed and blocked pairs are returned too.
+//!
+//! Answers are kept ([`MatchCache`], with the store) until an offer or a need
+//! anywhere is stored or removed: a dashboard's home and matches pages ask
+//! the same question on every visit, and the answer only changes with them.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use vetnet_protocol::matching::{MatchReport, is_blocked, match_offer_need};
 use vetnet_protocol::need::NeedBody;
@@ -21,7 +28,7 @@ pub const DEFAULT_MATCH_LIMIT: usize = 10;
 pub const MAX_MATCH_LIMIT: usize = 100;
 
 /// Which own items to match, and how.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MatchQuery {
     /// Only this own offer (and no needs unless `need` is given too).
     pub offer: Option<String>,
@@ -57,9 +64,58 @@ pub enum MatchError {
     Store(#[from] StoreError),
 }
 
+/// Answers kept per question.
+const MATCH_CACHE_ENTRIES: usize = 16;
+
+/// What an answer was computed from: the question, and the store's offer
+/// and need generations at the time.
+#[derive(PartialEq, Eq)]
+struct MatchInputs {
+    me: InstitutionId,
+    query: MatchQuery,
+    offers: u64,
+    needs: u64,
+}
+
+/// The last [`MATCH_CACHE_ENTRIES`] answers of [`match_own`], with the store
+/// (see [`RecordStore::derived`]); an answer whose inputs moved is computed
+/// again.
+#[derive(Default)]
+pub struct MatchCache {
+    answers: Mutex<VecDeque<(MatchInputs, Arc<Vec<OwnMatches>>)>>,
+}
+
 /// Matches for the own items `query` selects, each ranked: non-blocked first,
 /// then by score (highest first), then the newer record, then author and id.
+/// An answer is computed once per change of the network's offers and needs.
 pub fn match_own(store: &RecordStore, me: &InstitutionId, query: &MatchQuery) -> Result<Vec<OwnMatches>, MatchError> {
+    let cache = store.derived::<MatchCache>();
+    // Read before computing: a change during the computation makes the next
+    // call compute again.
+    let inputs = MatchInputs {
+        me: *me,
+        query: query.clone(),
+        offers: store.kind_generation(&RecordKind::Offer),
+        needs: store.kind_generation(&RecordKind::Need),
+    };
+    {
+        let answers = cache.answers.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, answer)) = answers.iter().find(|(held, _)| *held == inputs) {
+            return Ok(answer.as_ref().clone());
+        }
+    }
+    let answer = Arc::new(compute_matches(store, me, query)?);
+    let mut answers = cache.answers.lock().unwrap_or_else(PoisonError::into_inner);
+    answers.retain(|(held, _)| held.query != inputs.query || held.me != inputs.me);
+    if answers.len() >= MATCH_CACHE_ENTRIES {
+        answers.pop_front();
+    }
+    answers.push_back((inputs, answer.clone()));
+    Ok(answer.as_ref().clone())
+}
+
+/// [`match_own`] without the cache.
+fn compute_matches(store: &RecordStore, me: &InstitutionId, query: &MatchQuery) -> Result<Vec<OwnMatches>, MatchError> {
     let limit = query.limit.unwrap_or(DEFAULT_MATCH_LIMIT).clamp(1, MAX_MATCH_LIMIT);
     let (want_offers, want_needs) = match (&query.offer, &query.need) {
         (None, None) => (true, true),
