@@ -15,7 +15,8 @@
 //! - the accessors only `Value` has (`.as_object()`, `.as_array()`,
 //!   `.as_u64()`, `.is_null()`, `Value::as_str`, …) and `.as_str()` straight
 //!   after an index;
-//! - an answer asked for as a `Value` (`get::<Value>`, `let x: Value = …api…`).
+//! - an answer asked for or matched as a `Value` (`get::<Value>`,
+//!   `Ok(Value::Array(…))`, `let x: Value = …api…`).
 //!
 //! Form bodies the dashboard posts may stay JSON objects built from form
 //! fields (so the API names a refused field `body.<field>` beside its input);
@@ -71,6 +72,9 @@ fn untyped_json_access(line: &str) -> Option<&'static str> {
     }
     if code.contains("::<Value>") || code.contains("::<serde_json::Value>") || code.contains("<_, Value>") {
         return Some("asks for an answer as an untyped Value");
+    }
+    if code.contains("Ok(Value::") || code.contains("Ok(serde_json::Value::") {
+        return Some("matches an answer as an untyped Value");
     }
     let annotated = code.contains(": Value =") || code.contains(": serde_json::Value =");
     if annotated && (code.contains("dash.") || code.contains("api")) {

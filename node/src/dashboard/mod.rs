@@ -89,7 +89,8 @@ impl ApiRefusal {
 impl Dashboard {
     pub fn new(state: ApiState, api: Router) -> Self {
         let hosts = AllowedHosts::for_addr(state.info.api_addr);
-        Self { state, api, sessions: Arc::new(Sessions::default()), locales: Locales::shared(), hosts }
+        let sessions = Arc::new(Sessions::for_port(state.info.api_addr.port()));
+        Self { state, api, sessions, locales: Locales::shared(), hosts }
     }
 
     pub fn hosts(&self) -> AllowedHosts {
@@ -398,7 +399,7 @@ async fn sign_in(
     match dash.sessions.sign_in(&params.token) {
         Ok(Some(session)) => {
             let mut response = see_other("/");
-            if let Ok(cookie) = HeaderValue::from_str(&session::session_cookie(&session)) {
+            if let Ok(cookie) = HeaderValue::from_str(&dash.sessions.session_cookie(&session)) {
                 response.headers_mut().insert(header::SET_COOKIE, cookie);
             }
             response
@@ -415,7 +416,7 @@ async fn sign_in(
 async fn sign_out(posted: Posted) -> Response {
     posted.ctx.dash.sessions.sign_out(&posted.ctx.session.id);
     let mut response = notice(StatusCode::OK, &posted.ctx.t, "signed-out-title", "signed-out-by-you");
-    if let Ok(cookie) = HeaderValue::from_str(&session::expired_session_cookie()) {
+    if let Ok(cookie) = HeaderValue::from_str(&posted.ctx.dash.sessions.expired_session_cookie()) {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
     response
