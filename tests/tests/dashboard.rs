@@ -9,12 +9,13 @@
 use std::collections::HashSet;
 
 use serde_json::Value;
+use vetnet_node::clock::Clock;
 use vetnet_node::publish::PublishMode;
 use vetnet_protocol::LangText;
 use vetnet_protocol::need::{AgeBand, Funding, NeedBody};
 use vetnet_protocol::offer::LanguageRequirement;
 use vetnet_tests::browser::Browser;
-use vetnet_tests::{TestNode, spawn, wait_for_topic_peers};
+use vetnet_tests::{TestNode, spawn, spawn_with_clock, test_config, wait_for_topic_peers};
 
 /// Four Finnish welding learners, EQF 4, four weeks in spring 2027, any country.
 fn welders_need() -> NeedBody {
@@ -206,6 +207,9 @@ async fn the_dashboard_in_a_real_browser_across_two_nodes() {
     assert!(browser.text().await.contains("✓"), "reasons that fit are shown");
     browser.check_accessibility("matches").await;
     open_a_thread_from_the_match(&browser, &base_b).await;
+    browser.open(&format!("{base_a}/")).await;
+    let home_a = browser.text().await;
+    assert!(home_a.contains("“Welding placement in Malmö”: 1 matching record"), "A's offer fits B's need: {home_a}");
 
     // Endorse A from B, and watch A's level change on the result.
     let a_did = a.node.publisher().institution().to_did();
@@ -261,8 +265,40 @@ async fn open_a_thread_from_the_match(browser: &Browser, b: &str) {
     assert_eq!((url.path(), url.fragment()), ("/matches", Some("need-welders-2027")));
     assert!(browser.text_of("#need-welders-2027").await.contains("Welding placement in Malmö"));
     browser.open(&format!("{b}/")).await;
-    browser.submit("ul.attention a[href='/mobility']").await;
-    assert_eq!(browser.client.current_url().await.unwrap().path(), "/mobility");
+    browser.submit("ul.attention a[href^='/mobility#m-']").await;
+    let url = browser.client.current_url().await.unwrap();
+    let thread = url.fragment().expect("the link names its thread").to_owned();
+    assert_eq!(url.path(), "/mobility");
+    assert!(browser.text_of(&format!("tr[id='{thread}']")).await.contains("Malmö Technical College"));
+}
+
+/// The home page's "what needs attention" reads the node's clock: on a node
+/// whose clock says 20 January 2027, an offer closing on 1 February is near
+/// its deadline (though far off by the computer's clock), one closing on 25
+/// February is not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn home_reads_deadlines_by_the_nodes_clock() {
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 20).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let clock = Clock::manual(day.and_utc().timestamp() as u64);
+    let node = spawn_with_clock("Malmö Technical College", "SE", test_config(&[]), clock).await;
+    for (id, title, deadline) in
+        [("soon", "Welding, closing soon", "2027-02-01"), ("later", "Kitchen, closing later", "2027-02-25")]
+    {
+        let mut body = vetnet_tests::offer(title, "SE", "0715", 4);
+        body.deadline = Some(deadline.into());
+        node.node.publisher().publish_offer(id, &body, PublishMode::Create).await.unwrap();
+    }
+    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let signed_in = http.get(sign_in_link(&node).await).send().await.unwrap();
+    assert_eq!(signed_in.status(), 303);
+    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    assert!(cookie.starts_with(&session_cookie_name(&node)), "{cookie}");
+    let home = http.get(format!("{}/", base(&node, "127.0.0.1"))).header("cookie", cookie).send().await.unwrap();
+    assert_eq!(home.status(), 200);
+    let page = home.text().await.unwrap();
+    assert!(page.contains("closes for applications on 1 February 2027"), "{page}");
+    assert!(page.contains(r#"href="/offers/soon""#), "the item links to the offer: {page}");
+    assert!(!page.contains("Kitchen, closing later"), "25 February is not near by the node's clock: {page}");
 }
 
 /// Writes PNGs of the main pages at 1280 and 390 px, in English and

@@ -261,6 +261,10 @@ attention-matches = “{ $title }”: { NUMBER($count) ->
     [one] { $count } matching record
    *[other] { $count } matching records
 }
+attention-unsigned = { $partner }: the learning agreement still lacks { NUMBER($count) ->
+    [one] one signature
+   *[other] { $count } signatures
+}
 move-nominate = nominate a learner
 move-agree = propose the learning agreement
 move-recognise = record the recognition

@@ -261,6 +261,10 @@ attention-matches = ”{ $title }”: { NUMBER($count) ->
     [one] { $count } matchande post
    *[other] { $count } matchande poster
 }
+attention-unsigned = { $partner }: lärandeavtalet saknar fortfarande { NUMBER($count) ->
+    [one] en underskrift
+   *[other] { $count } underskrifter
+}
 move-nominate = nominera en elev
 move-agree = föreslå lärandeavtalet
 move-recognise = registrera erkännandet

@@ -99,6 +99,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         mobility::verify,
         sync::state_of,
         sync::now,
+        crate::dashboard::new_sign_in_link,
     ),
     components(
         schemas(vetnet_views::ErrorBody),
@@ -118,6 +119,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         (name = "credentials", description = "Issuing, listing, exporting, revoking and verifying credentials, and delegations."),
         (name = "mobility", description = "Mobility threads between a sending school and a host, step by step."),
         (name = "sync", description = "Sync sessions with peers."),
+        (name = "dashboard", description = "Signing in to the node's web dashboard."),
     )
 )]
 pub struct ApiDoc;

@@ -367,7 +367,19 @@ async fn fallback(State(dash): State<Dashboard>, request: Request) -> Response {
 }
 
 /// `POST /v1/dashboard/sign-in-links` (API token): a one-time sign-in link.
-async fn new_sign_in_link(State(dash): State<Dashboard>, headers: axum::http::HeaderMap) -> Response {
+#[utoipa::path(
+    post,
+    path = "/v1/dashboard/sign-in-links",
+    tag = "dashboard",
+    operation_id = "new_sign_in_link",
+    description = "A one-time link that opens a dashboard session in a browser (what `vetnet open` prints). The link works once, within `expires_in_secs`; opening it sets an HttpOnly, SameSite=Strict session cookie named after the admin port (`vetnet_session_<port>`).",
+    responses(
+        (status = 201, description = "The sign-in link.", body = vetnet_views::SignInLinkView),
+        (status = 401, response = crate::api::openapi::Unauthorized),
+        (status = 500, response = crate::api::openapi::Internal),
+    )
+)]
+pub(crate) async fn new_sign_in_link(State(dash): State<Dashboard>, headers: axum::http::HeaderMap) -> Response {
     if !session::has_api_token(&headers, &dash.state.token) {
         return ApiError::unauthorized().into_response();
     }

@@ -5,7 +5,9 @@
 
 use askama::Template;
 use axum::response::Response;
-use vetnet_views::{MatchItem, OfferView, Party, ProfileView, StatusView, ThreadStatus, ThreadSummary};
+use vetnet_views::{
+    MatchItem, OfferView, Party, ProfileView, StatusView, StepKind, ThreadDetail, ThreadStatus, ThreadSummary,
+};
 
 use super::view::{TrustBadge, percent, text, trust, unknown_trust};
 use crate::dashboard::codes::{CodeList, label};
@@ -79,7 +81,8 @@ fn health(t: &Tr, status: &StatusView) -> Vec<(String, String)> {
     ]
 }
 
-/// The step a thread waits for from us, by our role and its status.
+/// The step a thread waits for from us, by our role and its status (the
+/// signatures of an agreement are read from the whole thread instead).
 fn our_move(role: Party, status: ThreadStatus) -> Option<&'static str> {
     match (role, status) {
         (Party::School, ThreadStatus::Interested) => Some("move-nominate"),
@@ -87,26 +90,52 @@ fn our_move(role: Party, status: ThreadStatus) -> Option<&'static str> {
         (Party::School, ThreadStatus::Completed) => Some("move-recognise"),
         (Party::Host, ThreadStatus::Nominated) => Some("move-accept"),
         (Party::Host, ThreadStatus::Agreed) => Some("move-complete"),
-        (_, ThreadStatus::Agreeing) => Some("move-sign"),
         _ => None,
+    }
+}
+
+/// Threads waiting for a step of ours, and agreements still missing a
+/// signature (ours, the learner's that we hold, or the other party's).
+async fn thread_items(ctx: &Ctx, items: &mut Vec<Attention>) {
+    let t = &ctx.t;
+    let Ok(threads) = ctx.dash.get::<Vec<ThreadSummary>>("/v1/mobility").await else { return };
+    for thread in threads.iter().filter(|th| !th.erased) {
+        let partner = if thread.role == Party::School { &thread.host } else { &thread.school };
+        let partner = partner.name.clone().unwrap_or_else(|| "?".to_owned());
+        let link = format!("/mobility#{}", thread.thread);
+        let step = if thread.status == ThreadStatus::Agreeing {
+            let Ok(detail) = ctx.dash.get::<ThreadDetail>(&format!("/v1/mobility/{}", percent(&thread.thread))).await
+            else {
+                continue;
+            };
+            let missing = detail.facts.agreement.as_ref().map_or(0, |a| a.missing.len());
+            if detail.next_steps.contains(&StepKind::Signature) {
+                Some("move-sign")
+            } else {
+                if missing > 0 {
+                    items.push(Attention {
+                        text: t.msg2("attention-unsigned", ("partner", partner), ("count", t.number(missing as u64))),
+                        link,
+                    });
+                }
+                continue;
+            }
+        } else {
+            our_move(thread.role, thread.status)
+        };
+        if let Some(step) = step {
+            items.push(Attention {
+                text: t.msg2("attention-thread", ("step", t.msg(step)), ("partner", partner)),
+                link,
+            });
+        }
     }
 }
 
 async fn attention(ctx: &Ctx) -> Vec<Attention> {
     let t = &ctx.t;
     let mut items = Vec::new();
-    if let Ok(threads) = ctx.dash.get::<Vec<ThreadSummary>>("/v1/mobility").await {
-        for thread in threads.iter().filter(|th| !th.erased) {
-            if let Some(step) = our_move(thread.role, thread.status) {
-                let partner = if thread.role == Party::School { &thread.host } else { &thread.school };
-                let partner = partner.name.clone().unwrap_or_else(|| "?".to_owned());
-                items.push(Attention {
-                    text: t.msg2("attention-thread", ("step", t.msg(step)), ("partner", partner)),
-                    link: "/mobility".to_owned(),
-                });
-            }
-        }
-    }
+    thread_items(ctx, &mut items).await;
     let today = ctx.dash.today();
     if let Ok(offers) = ctx.dash.get::<Vec<OfferView>>("/v1/offers").await {
         for offer in &offers {
