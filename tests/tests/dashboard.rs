@@ -9,12 +9,13 @@
 use std::collections::HashSet;
 
 use serde_json::Value;
+use vetnet_node::clock::Clock;
 use vetnet_node::publish::PublishMode;
 use vetnet_protocol::LangText;
 use vetnet_protocol::need::{AgeBand, Funding, NeedBody};
 use vetnet_protocol::offer::LanguageRequirement;
 use vetnet_tests::browser::Browser;
-use vetnet_tests::{TestNode, spawn, wait_for_topic_peers};
+use vetnet_tests::{TestNode, spawn, spawn_with_clock, test_config, wait_for_topic_peers};
 
 /// Four Finnish welding learners, EQF 4, four weeks in spring 2027, any country.
 fn welders_need() -> NeedBody {
@@ -60,6 +61,12 @@ async fn sign_in_link(node: &TestNode) -> String {
     link["url"].as_str().unwrap().to_owned()
 }
 
+/// The name of `node`'s session cookie: one per admin port, since
+/// browsers keep cookies per host and not per port.
+fn session_cookie_name(node: &TestNode) -> String {
+    format!("vetnet_session_{}", node.node.info().api_addr.port())
+}
+
 /// Requests the browser would never send: each is refused.
 async fn check_refusals(node: &TestNode, session: &str) {
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
@@ -73,7 +80,7 @@ async fn check_refusals(node: &TestNode, session: &str) {
     let api = http.get(format!("{}/v1/status", base(node, "127.0.0.1"))).send().await.unwrap();
     assert_eq!(api.status(), 401, "the API needs its token");
 
-    let cookie = format!("vetnet_session={session}");
+    let cookie = format!("{}={session}", session_cookie_name(node));
     let signed_in = http.get(&home).header("cookie", &cookie).send().await.unwrap();
     assert_eq!(signed_in.status(), 200, "the session cookie opens the page");
 
@@ -107,7 +114,8 @@ async fn check_refusals(node: &TestNode, session: &str) {
         .unwrap();
     assert_eq!(foreign_api.status(), 421, "the API behind a foreign Host is refused too");
 
-    let used = http.get(&home).header("cookie", "vetnet_session=not-a-session").send().await.unwrap();
+    let unknown = format!("{}=not-a-session", session_cookie_name(node));
+    let used = http.get(&home).header("cookie", unknown).send().await.unwrap();
     assert_eq!(used.status(), 401, "an unknown session is refused");
 }
 
@@ -166,7 +174,7 @@ async fn the_dashboard_in_a_real_browser_across_two_nodes() {
     let b_id = b.node.publisher().institution();
     b.node.store().set_anchors(HashSet::from([b_id])).unwrap();
     b.node.publisher().publish_need("welders-2027", &welders_need(), PublishMode::Create).await.unwrap();
-    let (base_a, base_b) = (base(&a, "127.0.0.1"), base(&b, "localhost"));
+    let (base_a, base_b) = (base(&a, "127.0.0.1"), base(&b, "127.0.0.1"));
 
     // Signing in on A: the link works once.
     let link = sign_in_link(&a).await;
@@ -177,14 +185,18 @@ async fn the_dashboard_in_a_real_browser_across_two_nodes() {
     browser.open(&link).await;
     assert!(browser.text().await.contains("vetnet open"), "a used link says how to get a new one");
     browser.open(&sign_in_link(&a).await).await;
-    let session = browser.client.get_named_cookie("vetnet_session").await.unwrap();
+    let session = browser.client.get_named_cookie(&session_cookie_name(&a)).await.unwrap();
     check_refusals(&a, session.value()).await;
 
     publish_offer_through_the_form(&browser, &base_a).await;
 
-    // B (under `localhost`, so each node keeps its own cookie) finds it.
-    let link_b = sign_in_link(&b).await.replace("127.0.0.1", "localhost");
-    browser.open(&link_b).await;
+    // B, signed in on the same host in the same browser (each node has a
+    // cookie of its own), finds it.
+    browser.open(&sign_in_link(&b).await).await;
+    assert_eq!(browser.client.current_url().await.unwrap().path(), "/");
+    assert!(browser.text_of("h1").await.contains("Turku Vocational Institute"));
+    browser.open(&format!("{base_a}/")).await;
+    assert!(browser.text_of("h1").await.contains("Malmö Technical College"), "A's session survived B's sign-in");
     let search = format!("{base_b}/search/offers?country=SE&eqf=4");
     browser.wait_for_text(&search, "Welding placement in Malmö").await;
     let result = browser.text().await;
@@ -194,6 +206,10 @@ async fn the_dashboard_in_a_real_browser_across_two_nodes() {
     browser.wait_for_text(&format!("{base_b}/matches"), "Welding placement in Malmö").await;
     assert!(browser.text().await.contains("✓"), "reasons that fit are shown");
     browser.check_accessibility("matches").await;
+    open_a_thread_from_the_match(&browser, &base_b).await;
+    browser.open(&format!("{base_a}/")).await;
+    let home_a = browser.text().await;
+    assert!(home_a.contains("“Welding placement in Malmö”: 1 matching record"), "A's offer fits B's need: {home_a}");
 
     // Endorse A from B, and watch A's level change on the result.
     let a_did = a.node.publisher().institution().to_did();
@@ -214,11 +230,75 @@ async fn the_dashboard_in_a_real_browser_across_two_nodes() {
     let swedish = browser.text().await;
     assert!(swedish.contains("Sök i nätverket") && swedish.contains("Betrodd av ett ankare"), "{swedish}");
     assert!(swedish.contains("1 mars 2027"), "Swedish dates: {swedish}");
+    assert!(swedish.contains("Malmö, Sverige (SE)"), "country names in Swedish, the code beside them: {swedish}");
     browser.check_accessibility("offer search in Swedish").await;
     for page in ["/", "/offers", "/needs", "/profile", "/search/institutions", "/settings", "/peers", "/mobility"] {
         browser.open(&format!("{base_b}{page}")).await;
         browser.check_accessibility(page).await;
     }
+
+    // Both nodes kept their sessions to the end.
+    for (node, name) in [(&base_a, "Malmö Technical College"), (&base_b, "Turku Vocational Institute")] {
+        browser.open(&format!("{node}/")).await;
+        assert!(browser.text_of("h1").await.contains(name), "still signed in to {node}");
+    }
+}
+
+/// On B's matches page, the button beside A's offer opens a mobility thread
+/// (B's interest, as a school); the thread is listed, and B's home says it
+/// waits for B to nominate a learner.
+async fn open_a_thread_from_the_match(browser: &Browser, b: &str) {
+    browser.submit("#need-welders-2027 form.interest button[type=submit]").await;
+    assert_eq!(browser.client.current_url().await.unwrap().path(), "/mobility");
+    let page = browser.text().await;
+    assert!(page.contains("Interest sent"), "{page}");
+    assert!(page.contains("Malmö Technical College") && page.contains("welding-malmo-2027"), "{page}");
+    assert!(page.contains("Interest expressed"), "the thread's status: {page}");
+    browser.check_accessibility("mobility after an interest").await;
+
+    browser.open(&format!("{b}/")).await;
+    let home = browser.text().await;
+    assert!(home.contains("Malmö Technical College: waiting for us to nominate a learner"), "{home}");
+    assert!(home.contains("“Four welders for a spring placement”: 1 matching record"), "{home}");
+    browser.submit("ul.attention a[href='/matches#need-welders-2027']").await;
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!((url.path(), url.fragment()), ("/matches", Some("need-welders-2027")));
+    assert!(browser.text_of("#need-welders-2027").await.contains("Welding placement in Malmö"));
+    browser.open(&format!("{b}/")).await;
+    browser.submit("ul.attention a[href^='/mobility#m-']").await;
+    let url = browser.client.current_url().await.unwrap();
+    let thread = url.fragment().expect("the link names its thread").to_owned();
+    assert_eq!(url.path(), "/mobility");
+    assert!(browser.text_of(&format!("tr[id='{thread}']")).await.contains("Malmö Technical College"));
+}
+
+/// The home page's "what needs attention" reads the node's clock: on a node
+/// whose clock says 20 January 2027, an offer closing on 1 February is near
+/// its deadline (though far off by the computer's clock), one closing on 25
+/// February is not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn home_reads_deadlines_by_the_nodes_clock() {
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 20).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let clock = Clock::manual(day.and_utc().timestamp() as u64);
+    let node = spawn_with_clock("Malmö Technical College", "SE", test_config(&[]), clock).await;
+    for (id, title, deadline) in
+        [("soon", "Welding, closing soon", "2027-02-01"), ("later", "Kitchen, closing later", "2027-02-25")]
+    {
+        let mut body = vetnet_tests::offer(title, "SE", "0715", 4);
+        body.deadline = Some(deadline.into());
+        node.node.publisher().publish_offer(id, &body, PublishMode::Create).await.unwrap();
+    }
+    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let signed_in = http.get(sign_in_link(&node).await).send().await.unwrap();
+    assert_eq!(signed_in.status(), 303);
+    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    assert!(cookie.starts_with(&session_cookie_name(&node)), "{cookie}");
+    let home = http.get(format!("{}/", base(&node, "127.0.0.1"))).header("cookie", cookie).send().await.unwrap();
+    assert_eq!(home.status(), 200);
+    let page = home.text().await.unwrap();
+    assert!(page.contains("closes for applications on 1 February 2027"), "{page}");
+    assert!(page.contains(r#"href="/offers/soon""#), "the item links to the offer: {page}");
+    assert!(!page.contains("Kitchen, closing later"), "25 February is not near by the node's clock: {page}");
 }
 
 /// Writes PNGs of the main pages at 1280 and 390 px, in English and
@@ -251,8 +331,8 @@ async fn screenshots() {
         until: Some("2028-12-31".into()),
     };
     b.node.publisher().endorse(&endorsement).await.unwrap();
-    let base_b = base(&b, "localhost");
-    browser.open(&sign_in_link(&b).await.replace("127.0.0.1", "localhost")).await;
+    let base_b = base(&b, "127.0.0.1");
+    browser.open(&sign_in_link(&b).await).await;
     browser.wait_for_text(&format!("{base_b}/search/offers"), "Restaurant kitchen placement").await;
 
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");

@@ -261,6 +261,10 @@ attention-matches = »{ $title }«: { NUMBER($count) ->
     [one] { $count } matchende post
    *[other] { $count } matchende poster
 }
+attention-unsigned = { $partner }: læringsaftalen mangler stadig { NUMBER($count) ->
+    [one] én underskrift
+   *[other] { $count } underskrifter
+}
 move-nominate = indstiller en elev
 move-agree = foreslår læringsaftalen
 move-recognise = registrerer anerkendelsen

@@ -261,6 +261,10 @@ attention-matches = „{ $title }“: { NUMBER($count) ->
     [one] { $count } passender Eintrag
    *[other] { $count } passende Einträge
 }
+attention-unsigned = { $partner }: Der Lernvereinbarung { NUMBER($count) ->
+    [one] fehlt noch eine Unterschrift
+   *[other] fehlen noch { $count } Unterschriften
+}
 move-nominate = eine lernende Person nominieren
 move-agree = die Lernvereinbarung vorschlagen
 move-recognise = die Anerkennung erfassen

@@ -15,7 +15,10 @@ month-10 = October
 month-11 = November
 month-12 = December
 number-group-separator = ,
-weeks = { $n } weeks
+weeks = { NUMBER($n) ->
+    [one] { $n } week
+   *[other] { $n } weeks
+}
 minutes = { $n } min
 
 ## Frame
@@ -254,7 +257,14 @@ home-attention = What needs attention
 home-nothing = Nothing needs attention right now.
 attention-thread = { $partner }: waiting for us to { $step }
 attention-deadline = “{ $title }” closes for applications on { $date }
-attention-matches = “{ $title }”: { $count } matching records
+attention-matches = “{ $title }”: { NUMBER($count) ->
+    [one] { $count } matching record
+   *[other] { $count } matching records
+}
+attention-unsigned = { $partner }: the learning agreement still lacks { NUMBER($count) ->
+    [one] one signature
+   *[other] { $count } signatures
+}
 move-nominate = nominate a learner
 move-agree = propose the learning agreement
 move-recognise = record the recognition

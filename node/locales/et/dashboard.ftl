@@ -261,6 +261,10 @@ attention-matches = „{ $title }“: { NUMBER($count) ->
     [one] { $count } sobiv kirje
    *[other] { $count } sobivat kirjet
 }
+attention-unsigned = { $partner }: õppelepingult puudub veel { NUMBER($count) ->
+    [one] üks allkiri
+   *[other] { $count } allkirja
+}
 move-nominate = nimetaksime õppija
 move-agree = pakuksime välja õppelepingu
 move-recognise = registreeriksime tunnustamise

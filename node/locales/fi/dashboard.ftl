@@ -262,6 +262,10 @@ attention-matches = ”{ $title }”: { NUMBER($count) ->
     [one] { $count } sopiva tietue
    *[other] { $count } sopivaa tietuetta
 }
+attention-unsigned = { $partner }: oppimissopimuksesta puuttuu vielä { NUMBER($count) ->
+    [one] yksi allekirjoitus
+   *[other] { $count } allekirjoitusta
+}
 move-nominate = nimeämme opiskelijan
 move-agree = ehdotamme oppimissopimusta
 move-recognise = kirjaamme osaamisen tunnustamisen

@@ -266,6 +266,10 @@ attention-matches = „{ $title }“: { NUMBER($count) ->
     [many] { $count } atitinkančio įrašo
    *[other] { $count } atitinkančių įrašų
 }
+attention-unsigned = { $partner }: mokymosi sutarčiai dar trūksta { NUMBER($count) ->
+    [one] { $count } parašo
+   *[other] { $count } parašų
+}
 move-nominate = pasiūlysime mokinį
 move-agree = pasiūlysime mokymosi sutartį
 move-recognise = užregistruosime pripažinimą

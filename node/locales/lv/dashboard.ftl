@@ -264,6 +264,10 @@ attention-matches = „{ $title }“: { NUMBER($count) ->
     [one] { $count } atbilstošs ieraksts
    *[other] { $count } atbilstoši ieraksti
 }
+attention-unsigned = { $partner }: mācību līgumam vēl trūkst { NUMBER($count) ->
+    [one] { $count } paraksta
+   *[other] { $count } parakstu
+}
 move-nominate = izvirzīsim izglītojamo
 move-agree = ierosināsim mācību līgumu
 move-recognise = reģistrēsim atzīšanu

@@ -261,6 +261,10 @@ attention-matches = «{ $title }»: { NUMBER($count) ->
     [one] { $count } oppføring som passer
    *[other] { $count } oppføringer som passer
 }
+attention-unsigned = { $partner }: læringsavtalen mangler fortsatt { NUMBER($count) ->
+    [one] én signatur
+   *[other] { $count } signaturer
+}
 move-nominate = nominere en elev
 move-agree = foreslå læringsavtalen
 move-recognise = registrere godkjenningen

@@ -266,6 +266,10 @@ attention-matches = „{ $title }”: { NUMBER($count) ->
     [other] { $count } pasującego wpisu
    *[many] { $count } pasujących wpisów
 }
+attention-unsigned = { $partner }: w porozumieniu o programie zajęć brakuje jeszcze { NUMBER($count) ->
+    [one] jednego podpisu
+   *[other] { $count } podpisów
+}
 move-nominate = zgłosimy ucznia
 move-agree = zaproponujemy porozumienie o programie zajęć
 move-recognise = odnotujemy uznanie efektów uczenia się

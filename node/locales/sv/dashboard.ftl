@@ -15,7 +15,10 @@ month-10 = oktober
 month-11 = november
 month-12 = december
 number-group-separator = {"\u00A0"}
-weeks = { $n } veckor
+weeks = { NUMBER($n) ->
+    [one] { $n } vecka
+   *[other] { $n } veckor
+}
 minutes = { $n } min
 
 ## Ram
@@ -247,14 +250,21 @@ health-outbox = Poster som väntar på att skickas
 health-records = Lagrade poster
 health-network = Nätverk
 reachability-public = Ja
-reachability-private = Nej (bakom NAT; en relä används)
+reachability-private = Nej (bakom NAT; trafiken går via en relänod)
 reachability-unknown = Inte känt ännu
 never = aldrig
 home-attention = Det här behöver uppmärksamhet
 home-nothing = Inget behöver uppmärksamhet just nu.
 attention-thread = { $partner }: väntar på att vi ska { $step }
 attention-deadline = Ansökan till ”{ $title }” stänger { $date }
-attention-matches = ”{ $title }”: { $count } matchande poster
+attention-matches = ”{ $title }”: { NUMBER($count) ->
+    [one] { $count } matchande post
+   *[other] { $count } matchande poster
+}
+attention-unsigned = { $partner }: lärandeavtalet saknar fortfarande { NUMBER($count) ->
+    [one] en underskrift
+   *[other] { $count } underskrifter
+}
 move-nominate = nominera en elev
 move-agree = föreslå lärandeavtalet
 move-recognise = registrera erkännandet

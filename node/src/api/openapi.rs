@@ -99,6 +99,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         mobility::verify,
         sync::state_of,
         sync::now,
+        new_sign_in_link,
     ),
     components(
         schemas(vetnet_views::ErrorBody),
@@ -118,9 +119,30 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         (name = "credentials", description = "Issuing, listing, exporting, revoking and verifying credentials, and delegations."),
         (name = "mobility", description = "Mobility threads between a sending school and a host, step by step."),
         (name = "sync", description = "Sync sessions with peers."),
+        (name = "dashboard", description = "Signing in to the node's web dashboard."),
     )
 )]
 pub struct ApiDoc;
+
+/// `POST /v1/dashboard/sign-in-links` (API token): a one-time sign-in link.
+///
+/// Served by the dashboard beside the API (`crate::dashboard`) and described
+/// here, so that the document has every `/v1/` operation while the API does
+/// not depend on the dashboard.
+#[utoipa::path(
+    post,
+    path = "/v1/dashboard/sign-in-links",
+    tag = "dashboard",
+    operation_id = "new_sign_in_link",
+    description = "A one-time link that opens a dashboard session in a browser (what `vetnet open` prints). The link works once, within `expires_in_secs`; opening it sets an HttpOnly, SameSite=Strict session cookie named after the admin port (`vetnet_session_<port>`).",
+    responses(
+        (status = 201, description = "The sign-in link.", body = vetnet_views::SignInLinkView),
+        (status = 401, response = Unauthorized),
+        (status = 500, response = Internal),
+    )
+)]
+#[allow(dead_code)]
+fn new_sign_in_link() {}
 
 /// Adds the bearer-token scheme that `security` names.
 struct BearerToken;

@@ -4,6 +4,7 @@
 //! into form values, and the API's field errors placed beside their fields.
 
 use serde_json::{Map, Value, json};
+use vetnet_views::{ErrorBody, LanguageRequirement};
 
 use super::codes::{CodeList, choices};
 use super::i18n::Tr;
@@ -19,7 +20,7 @@ impl FormData {
     }
 
     /// The first value of `name`, trimmed; `None` when absent or blank.
-    pub fn get(&self, name: &str) -> Option<&str> {
+    pub fn value(&self, name: &str) -> Option<&str> {
         self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
     }
 
@@ -159,7 +160,7 @@ fn set_path(object: &mut Map<String, Value>, path: &str, value: Value) {
         }
         Some((head, rest)) => {
             let child = object.entry(head.to_owned()).or_insert_with(|| Value::Object(Map::new()));
-            if !child.is_object() {
+            if !matches!(child, Value::Object(_)) {
                 *child = Value::Object(Map::new());
             }
             if let Value::Object(child) = child {
@@ -186,7 +187,7 @@ pub fn to_json(specs: &[FieldSpec], form: &FormData, base: Option<&Value>) -> Va
         Some(Value::Object(o)) => o.clone(),
         _ => Map::new(),
     };
-    let text_lang = form.get(TEXT_LANG).unwrap_or("en").to_owned();
+    let text_lang = form.value(TEXT_LANG).unwrap_or("en").to_owned();
     for spec in specs {
         let value = match spec.widget {
             Widget::LangText | Widget::LangTextarea => {
@@ -194,14 +195,14 @@ pub fn to_json(specs: &[FieldSpec], form: &FormData, base: Option<&Value>) -> Va
                     Some(Value::Object(texts)) => texts.clone(),
                     _ => Map::new(),
                 };
-                match form.get(spec.name) {
+                match form.value(spec.name) {
                     Some(text) => texts.insert(text_lang.clone(), json!(text)),
                     None => texts.remove(&text_lang),
                 };
                 (!texts.is_empty()).then_some(Value::Object(texts))
             }
-            Widget::Number | Widget::Code(CodeList::Eqf) => form.get(spec.name).map(number_or_text),
-            Widget::Checkbox => Some(Value::Bool(form.get(spec.name).is_some())),
+            Widget::Number | Widget::Code(CodeList::Eqf) => form.value(spec.name).map(number_or_text),
+            Widget::Checkbox => Some(Value::Bool(form.value(spec.name).is_some())),
             Widget::Codes(_) | Widget::Keywords(_) => {
                 let values: Vec<Value> =
                     form.all(spec.name).into_iter().filter(|v| !v.is_empty()).map(Value::from).collect();
@@ -209,7 +210,7 @@ pub fn to_json(specs: &[FieldSpec], form: &FormData, base: Option<&Value>) -> Va
             }
             Widget::Lines => {
                 let lines: Vec<Value> = form
-                    .get(spec.name)
+                    .value(spec.name)
                     .unwrap_or("")
                     .lines()
                     .map(str::trim)
@@ -231,7 +232,7 @@ pub fn to_json(specs: &[FieldSpec], form: &FormData, base: Option<&Value>) -> Va
                     .collect();
                 (!rows.is_empty()).then_some(Value::Array(rows))
             }
-            _ => form.get(spec.name).map(Value::from),
+            _ => form.value(spec.name).map(Value::from),
         };
         match value {
             Some(value) => set_path(&mut object, spec.name, value),
@@ -281,18 +282,20 @@ pub fn from_json(specs: &[FieldSpec], body: &Value, lang: &str) -> FormData {
                     form.push(spec.name, text.clone());
                 }
             }
-            (Widget::LanguageLevels, Value::Array(rows)) => {
+            (Widget::LanguageLevels, Value::Array(_)) => {
+                let rows: Vec<LanguageRequirement> = serde_json::from_value(value.clone()).unwrap_or_default();
                 for row in rows {
-                    form.push("languages.lang", row["lang"].as_str().unwrap_or_default());
-                    form.push("languages.cefr", row["cefr"].as_str().unwrap_or_default());
+                    form.push("languages.lang", row.lang);
+                    form.push("languages.cefr", row.cefr.unwrap_or_default());
                 }
             }
-            (Widget::Lines, Value::Array(items)) => {
-                let lines: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+            (Widget::Lines, Value::Array(_)) => {
+                let lines: Vec<String> = serde_json::from_value(value.clone()).unwrap_or_default();
                 form.push(spec.name, lines.join("\n"));
             }
-            (_, Value::Array(items)) => {
-                for item in items.iter().filter_map(Value::as_str) {
+            (_, Value::Array(_)) => {
+                let items: Vec<String> = serde_json::from_value(value.clone()).unwrap_or_default();
+                for item in items {
                     form.push(spec.name, item);
                 }
             }
@@ -317,10 +320,10 @@ pub struct FieldErrors {
 impl FieldErrors {
     /// Reads `{"error": {"field": "body.eqf_min", "rule": "…", "message": …}}`
     /// and places the rule beside the form field it names.
-    pub fn from_api(specs: &[FieldSpec], error: &Value) -> Self {
-        let error = &error["error"];
-        let message = error["message"].as_str().unwrap_or("the node refused this form").to_owned();
-        let (Some(field), Some(rule)) = (error["field"].as_str(), error["rule"].as_str()) else {
+    pub fn from_api(specs: &[FieldSpec], body: &ErrorBody) -> Self {
+        let error = &body.error;
+        let message = error.message.clone();
+        let (Some(field), Some(rule)) = (&error.field, &error.rule) else {
             return Self { fields: Vec::new(), general: Some(message) };
         };
         match form_field(specs, field) {
@@ -433,7 +436,7 @@ fn field_view(spec: &FieldSpec, values: &FormData, errors: &FieldErrors, tr: &Tr
         }
     };
     let id = format!("f-{}", spec.name.replace('.', "-"));
-    let value = values.get(spec.name).map(str::to_owned).unwrap_or_default();
+    let value = values.value(spec.name).map(str::to_owned).unwrap_or_default();
     let error = errors.get(spec.name).map(str::to_owned);
     let hint = if hint == hint_id { String::new() } else { hint };
     let mut described = Vec::new();
@@ -498,8 +501,8 @@ mod tests {
         assert_eq!(json["conditions"], json!({ "minors": true, "mentor": false }));
         assert!(json.get("contact").is_none());
         let back = from_json(OFFER_FIELDS, &json, "sv");
-        assert_eq!(back.get("title"), Some("Svetsare"));
-        assert_eq!(back.get("conditions.minors"), Some("on"));
+        assert_eq!(back.value("title"), Some("Svetsare"));
+        assert_eq!(back.value("conditions.minors"), Some("on"));
         assert_eq!(back.all("languages.cefr"), vec!["B1"]);
     }
 
@@ -510,10 +513,8 @@ mod tests {
         assert_eq!(form_field(OFFER_FIELDS, "body.languages[1].cefr"), Some("languages"));
         assert_eq!(form_field(OFFER_FIELDS, "body.conditions.minors"), Some("conditions.minors"));
         assert_eq!(form_field(OFFER_FIELDS, "body.nothing"), None);
-        let errors = FieldErrors::from_api(
-            OFFER_FIELDS,
-            &json!({ "error": { "field": "body.eqf_min", "rule": "must be an EQF level between 1 and 8 (got 9)" } }),
-        );
+        let refusal = json!({ "error": { "code": "invalid", "message": "invalid", "field": "body.eqf_min", "rule": "must be an EQF level between 1 and 8 (got 9)" } });
+        let errors = FieldErrors::from_api(OFFER_FIELDS, &serde_json::from_value(refusal).unwrap());
         assert_eq!(errors.get("eqf_min"), Some("must be an EQF level between 1 and 8 (got 9)"));
     }
 }

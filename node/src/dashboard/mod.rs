@@ -12,9 +12,10 @@
 //!   function and renders an askama template from `node/templates/`.
 //!
 //! Pages read and write through the admin API's own handlers, called in
-//! process with the API token ([`Dashboard::api`]): the dashboard shows
-//! exactly the views the CLI prints and refuses exactly what it refuses,
-//! with the same field names and rules.
+//! process with the API token ([`Dashboard::get`], [`Dashboard::post`], …),
+//! and read every answer as the typed view of `vetnet-views` that the CLI
+//! reads too: the dashboard shows exactly the views the CLI prints and
+//! refuses exactly what it refuses, with the same field names and rules.
 
 use std::sync::Arc;
 
@@ -26,8 +27,10 @@ use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use tower::ServiceExt;
+use vetnet_views::{ErrorBody, ErrorView};
 
 use crate::api::{ApiError, ApiState};
 
@@ -61,62 +64,124 @@ pub struct Dashboard {
     hosts: AllowedHosts,
 }
 
-/// An API call that did not succeed: its status and its error body.
+/// An API call that did not succeed: its status and its error body, the
+/// same [`ErrorBody`] the CLI reads.
 #[derive(Debug)]
 pub struct ApiRefusal {
     pub status: StatusCode,
-    pub body: Value,
+    /// Boxed: results that carry a refusal stay small.
+    pub body: Box<ErrorBody>,
 }
 
 impl ApiRefusal {
+    /// A refusal of the dashboard's own making (the call could not be made
+    /// or its answer not read).
+    fn internal(message: String) -> Self {
+        let error = ErrorView { code: "internal".to_owned(), message, field: None, rule: None, rows: None };
+        Self { status: StatusCode::INTERNAL_SERVER_ERROR, body: Box::new(ErrorBody { error }) }
+    }
+
     /// The API's message for it.
-    pub fn message(&self) -> String {
-        self.body["error"]["message"].as_str().map(str::to_owned).unwrap_or_else(|| self.status.to_string())
+    pub fn message(&self) -> &str {
+        &self.body.error.message
     }
 }
 
 impl Dashboard {
     pub fn new(state: ApiState, api: Router) -> Self {
         let hosts = AllowedHosts::for_addr(state.info.api_addr);
-        Self { state, api, sessions: Arc::new(Sessions::default()), locales: Locales::shared(), hosts }
+        let sessions = Arc::new(Sessions::for_port(state.info.api_addr.port()));
+        Self { state, api, sessions, locales: Locales::shared(), hosts }
     }
 
     pub fn hosts(&self) -> AllowedHosts {
         self.hosts.clone()
     }
 
-    /// Calls the admin API in process, as the CLI would over HTTP.
-    pub async fn api(&self, method: Method, path: &str, body: Option<&Value>) -> Result<Value, ApiRefusal> {
-        let internal = |message: String| ApiRefusal {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            body: json!({ "error": { "code": "internal", "message": message } }),
-        };
+    /// The node's clock: what "today" is for every page.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.state.publisher.clock().now_utc().date_naive()
+    }
+
+    /// Calls the admin API in process, as the CLI would over HTTP, and reads
+    /// the answer as the typed view `T` (an error as [`ErrorBody`]).
+    async fn call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+    ) -> Result<T, ApiRefusal> {
         let mut request = Request::builder()
             .method(method)
             .uri(path)
             .header(header::AUTHORIZATION, format!("Bearer {}", self.state.token));
         let body = match body {
-            Some(value) => {
+            Some(bytes) => {
                 request = request.header(header::CONTENT_TYPE, "application/json");
-                Body::from(value.to_string())
+                Body::from(bytes)
             }
             None => Body::empty(),
         };
-        let request = request.body(body).map_err(|e| internal(e.to_string()))?;
+        let request = request.body(body).map_err(|e| ApiRefusal::internal(e.to_string()))?;
         let response = match self.api.clone().oneshot(request).await {
             Ok(response) => response,
             Err(never) => match never {},
         };
         let status = response.status();
-        let bytes =
-            axum::body::to_bytes(response.into_body(), MAX_API_BYTES).await.map_err(|e| internal(e.to_string()))?;
-        let value = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::Null) };
-        if status.is_success() { Ok(value) } else { Err(ApiRefusal { status, body: value }) }
+        let bytes = axum::body::to_bytes(response.into_body(), MAX_API_BYTES)
+            .await
+            .map_err(|e| ApiRefusal::internal(e.to_string()))?;
+        if !status.is_success() {
+            let body = serde_json::from_slice::<ErrorBody>(&bytes).unwrap_or_else(|_| ErrorBody {
+                error: ErrorView {
+                    code: "internal".to_owned(),
+                    message: status.to_string(),
+                    field: None,
+                    rule: None,
+                    rows: None,
+                },
+            });
+            return Err(ApiRefusal { status, body: Box::new(body) });
+        }
+        let bytes = if bytes.is_empty() { &b"null"[..] } else { &bytes[..] };
+        serde_json::from_slice(bytes).map_err(|e| {
+            tracing::error!(path, error = %e, "the dashboard cannot read an API answer");
+            ApiRefusal::internal(format!("the answer of {path} is not what the dashboard reads: {e}"))
+        })
     }
 
-    pub async fn api_get(&self, path: &str) -> Result<Value, ApiRefusal> {
-        self.api(Method::GET, path, None).await
+    /// `GET path`, read as a `T`.
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiRefusal> {
+        self.call(Method::GET, path, None).await
     }
+
+    /// `POST path` with the JSON `body`, read as a `T`.
+    pub async fn post<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiRefusal> {
+        self.call(Method::POST, path, Some(to_json_bytes(body)?)).await
+    }
+
+    /// `PUT path` with the JSON `body`, read as a `T`.
+    pub async fn put<B: Serialize + ?Sized, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, ApiRefusal> {
+        self.call(Method::PUT, path, Some(to_json_bytes(body)?)).await
+    }
+
+    /// `POST path` without a body, read as a `T`.
+    pub async fn post_empty<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiRefusal> {
+        self.call(Method::POST, path, None).await
+    }
+
+    /// `DELETE path`, read as a `T`.
+    pub async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiRefusal> {
+        self.call(Method::DELETE, path, None).await
+    }
+}
+
+fn to_json_bytes<B: Serialize + ?Sized>(body: &B) -> Result<Vec<u8>, ApiRefusal> {
+    serde_json::to_vec(body).map_err(|e| ApiRefusal::internal(e.to_string()))
 }
 
 /// The request of a signed-in reader: the language to answer in, the
@@ -169,7 +234,7 @@ impl FromRequest<Dashboard> for Posted {
             .map_err(|_| notice(StatusCode::PAYLOAD_TOO_LARGE, &ctx.t, "refused-title", "refused-too-large"))?;
         let form = FormData::parse(&bytes)
             .map_err(|_| notice(StatusCode::BAD_REQUEST, &ctx.t, "refused-title", "refused-form"))?;
-        let given = form.get("csrf").unwrap_or("");
+        let given = form.value("csrf").unwrap_or("");
         if !session::constant_time_eq(given.as_bytes(), ctx.session.csrf.as_bytes()) {
             return Err(notice(StatusCode::FORBIDDEN, &ctx.t, "refused-title", "refused-csrf"));
         }
@@ -251,11 +316,21 @@ pub struct Notice<'a> {
     pub t: &'a Tr,
     pub title: String,
     pub body: String,
+    /// What the node said, in its words (an API refusal).
+    pub detail: Option<String>,
+    /// Whether to show the command that signs in again.
+    pub sign_in: bool,
     pub style: &'static str,
 }
 
 pub fn notice(status: StatusCode, t: &Tr, title: &str, body: &str) -> Response {
-    render_with(status, &Notice { t, title: t.msg(title), body: t.msg(body), style: STYLE })
+    notice_with(status, t, title, body, None)
+}
+
+/// A notice that also quotes what the node said.
+pub fn notice_with(status: StatusCode, t: &Tr, title: &str, body: &str, detail: Option<String>) -> Response {
+    let sign_in = matches!(title, "signed-out-title" | "link-used-title");
+    render_with(status, &Notice { t, title: t.msg(title), body: t.msg(body), detail, sign_in, style: STYLE })
 }
 
 /// A `303 See Other` to a page of this node.
@@ -293,6 +368,9 @@ async fn fallback(State(dash): State<Dashboard>, request: Request) -> Response {
 }
 
 /// `POST /v1/dashboard/sign-in-links` (API token): a one-time sign-in link.
+///
+/// Documented in the API's OpenAPI document (`api::openapi`), which cannot
+/// name this handler without the API depending on the dashboard.
 async fn new_sign_in_link(State(dash): State<Dashboard>, headers: axum::http::HeaderMap) -> Response {
     if !session::has_api_token(&headers, &dash.state.token) {
         return ApiError::unauthorized().into_response();
@@ -325,7 +403,7 @@ async fn sign_in(
     match dash.sessions.sign_in(&params.token) {
         Ok(Some(session)) => {
             let mut response = see_other("/");
-            if let Ok(cookie) = HeaderValue::from_str(&session::session_cookie(&session)) {
+            if let Ok(cookie) = HeaderValue::from_str(&dash.sessions.session_cookie(&session)) {
                 response.headers_mut().insert(header::SET_COOKIE, cookie);
             }
             response
@@ -342,7 +420,7 @@ async fn sign_in(
 async fn sign_out(posted: Posted) -> Response {
     posted.ctx.dash.sessions.sign_out(&posted.ctx.session.id);
     let mut response = notice(StatusCode::OK, &posted.ctx.t, "signed-out-title", "signed-out-by-you");
-    if let Ok(cookie) = HeaderValue::from_str(&session::expired_session_cookie()) {
+    if let Ok(cookie) = HeaderValue::from_str(&posted.ctx.dash.sessions.expired_session_cookie()) {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
     response

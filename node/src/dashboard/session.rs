@@ -16,14 +16,17 @@ pub const MAX_LINKS: usize = 16;
 pub const SESSION_IDLE: Duration = Duration::from_secs(12 * 60 * 60);
 /// Open sessions; a new one beyond this closes the least recently used.
 pub const MAX_SESSIONS: usize = 64;
-/// The session cookie's name.
-pub const SESSION_COOKIE: &str = "vetnet_session";
+/// The session cookie's name before the admin port: `vetnet_session_7411`.
+/// Browsers keep cookies per host, not per port, so two nodes on
+/// `127.0.0.1` each need a cookie of their own.
+pub const SESSION_COOKIE_PREFIX: &str = "vetnet_session_";
 
 /// The dashboard's sign-in links and sessions. One lock guards both: every
 /// operation on them is a few map lookups.
-#[derive(Default)]
 pub struct Sessions {
     inner: Mutex<Table>,
+    /// This node's session cookie name.
+    cookie_name: String,
 }
 
 #[derive(Default)]
@@ -56,6 +59,28 @@ fn random_token() -> Result<String, NoRandomness> {
 }
 
 impl Sessions {
+    /// The sessions of the dashboard on admin port `port`.
+    pub fn for_port(port: u16) -> Self {
+        Self { inner: Mutex::default(), cookie_name: format!("{SESSION_COOKIE_PREFIX}{port}") }
+    }
+
+    /// The name of this node's session cookie.
+    pub fn cookie_name(&self) -> &str {
+        &self.cookie_name
+    }
+
+    /// The `Set-Cookie` value that opens a session in the browser: not
+    /// readable by scripts, never sent by other sites, and (plain-HTTP
+    /// loopback) not `Secure`.
+    pub fn session_cookie(&self, session: &Session) -> String {
+        format!("{}={}; HttpOnly; SameSite=Strict; Path=/", self.cookie_name, session.id)
+    }
+
+    /// The `Set-Cookie` value that forgets the session cookie.
+    pub fn expired_session_cookie(&self) -> String {
+        format!("{}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0", self.cookie_name)
+    }
+
     fn table(&self) -> std::sync::MutexGuard<'_, Table> {
         // A panic while holding the lock leaves plain maps behind: still usable.
         self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -100,7 +125,7 @@ impl Sessions {
     /// The session a request's cookie names, if it is open; using it keeps
     /// it open for another [`SESSION_IDLE`].
     pub fn find(&self, headers: &HeaderMap) -> Option<Session> {
-        let id = cookie(headers, SESSION_COOKIE)?;
+        let id = cookie(headers, &self.cookie_name)?;
         let now = Instant::now();
         let mut table = self.table();
         let session = table.sessions.get_mut(id)?;
@@ -130,17 +155,6 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
-/// The `Set-Cookie` value that opens a session in the browser: not readable
-/// by scripts, never sent by other sites, and (plain-HTTP loopback) not `Secure`.
-pub fn session_cookie(session: &Session) -> String {
-    format!("{SESSION_COOKIE}={}; HttpOnly; SameSite=Strict; Path=/", session.id)
-}
-
-/// The `Set-Cookie` value that forgets the session cookie.
-pub fn expired_session_cookie() -> String {
-    format!("{SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0")
-}
-
 pub(crate) use crate::api::{constant_time_eq, has_api_token};
 
 #[cfg(test)]
@@ -156,20 +170,23 @@ mod tests {
 
     #[test]
     fn a_link_opens_one_session_once() {
-        let sessions = Sessions::default();
+        let sessions = Sessions::for_port(7411);
         let link = sessions.new_link().unwrap();
         let session = sessions.sign_in(&link).unwrap().expect("a fresh link signs in");
         assert!(sessions.sign_in(&link).unwrap().is_none(), "a link works once");
         assert!(sessions.sign_in("not-a-link").unwrap().is_none());
-        let headers = with_cookie(&format!("other=1; {SESSION_COOKIE}={}", session.id));
+        assert!(sessions.session_cookie(&session).starts_with("vetnet_session_7411="));
+        let headers = with_cookie(&format!("other=1; vetnet_session_7412=x; vetnet_session_7411={}", session.id));
         assert_eq!(sessions.find(&headers).map(|s| s.csrf), Some(session.csrf));
+        let other_node = with_cookie(&format!("vetnet_session_7412={}", session.id));
+        assert!(sessions.find(&other_node).is_none(), "another port's cookie is not this node's");
         sessions.sign_out(&session.id);
         assert!(sessions.find(&headers).is_none());
     }
 
     #[test]
     fn links_and_sessions_are_bounded() {
-        let sessions = Sessions::default();
+        let sessions = Sessions::for_port(7411);
         let first = sessions.new_link().unwrap();
         for _ in 0..MAX_LINKS {
             sessions.new_link().unwrap();

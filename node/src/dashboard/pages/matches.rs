@@ -3,12 +3,12 @@
 //! that opens a mobility thread with the offer's host (the interest step).
 
 use askama::Template;
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
-use serde_json::{Value, json};
+use vetnet_views::{InterestInput, MatchCandidate, MatchItem, Reason, ThreadDetail};
 
 use super::records::api_failure;
-use super::view::{RecordRow, record_row, text};
+use super::view::{RecordRow, Shown, record_row, text};
 use crate::dashboard::i18n::Tr;
 use crate::dashboard::{Chrome, Ctx, Posted, notice, render, see_other};
 
@@ -16,14 +16,14 @@ use crate::dashboard::{Chrome, Ctx, Posted, notice, render, see_other};
 const MATCHES_PER_ITEM: usize = 10;
 
 pub struct MatchView {
-    pub score: u64,
+    pub score: u8,
     pub blocking: bool,
     pub fits: Vec<String>,
     pub misfits: Vec<String>,
     pub notes: Vec<String>,
     pub row: RecordRow,
     /// For one of our needs and another's offer: the learners to propose.
-    pub interest: Option<u64>,
+    pub interest: Option<u32>,
 }
 
 pub struct OwnItem {
@@ -45,44 +45,46 @@ struct MatchesPage {
     all: bool,
 }
 
-fn reasons(list: &Value) -> Vec<String> {
-    list.as_array()
-        .map(|items| items.iter().filter_map(|r| r["text"].as_str().or(r.as_str()).map(str::to_owned)).collect())
-        .unwrap_or_default()
+fn reasons(list: &[Reason]) -> Vec<String> {
+    list.iter().map(|r| r.text.clone()).collect()
+}
+
+fn match_view<B: Shown>(t: &Tr, c: &MatchCandidate<B>, interest: Option<u32>) -> MatchView {
+    MatchView {
+        score: c.score,
+        blocking: c.blocking,
+        fits: reasons(&c.fits),
+        misfits: reasons(&c.misfits),
+        notes: reasons(&c.notes),
+        row: record_row(t, &c.record, None),
+        interest,
+    }
 }
 
 /// `/v1/match` as the page shows it.
-fn own_items(t: &Tr, matched: &Value) -> Vec<OwnItem> {
-    let Some(items) = matched.as_array() else { return Vec::new() };
-    items
+fn own_items(t: &Tr, matched: &[MatchItem]) -> Vec<OwnItem> {
+    matched
         .iter()
         .map(|item| {
-            let kind = item["kind"].as_str().unwrap_or_default().to_owned();
-            let own = &item["own"];
-            let id = own["id"].as_str().unwrap_or_default().to_owned();
-            let matches = item["matches"]
-                .as_array()
-                .map(|candidates| {
-                    candidates
-                        .iter()
-                        .map(|c| MatchView {
-                            score: c["score"].as_u64().unwrap_or(0),
-                            blocking: c["blocking"].as_bool().unwrap_or(false),
-                            fits: reasons(&c["fits"]),
-                            misfits: reasons(&c["misfits"]),
-                            notes: reasons(&c["notes"]),
-                            row: record_row(t, &c["record"], None),
-                            interest: (kind == "need").then(|| own["learners"].as_u64().unwrap_or(1)),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            let (kind, id, title, matches) = match item {
+                MatchItem::Offer { own, matches } => (
+                    "offer",
+                    &own.id,
+                    own.body.as_ref().map(|b| &b.title),
+                    matches.iter().map(|c| match_view(t, c, None)).collect(),
+                ),
+                MatchItem::Need { own, matches } => {
+                    let learners = own.body.as_ref().map_or(1, |b| b.learners);
+                    let views = matches.iter().map(|c| match_view(t, c, Some(learners))).collect();
+                    ("need", &own.id, own.body.as_ref().map(|b| &b.title), views)
+                }
+            };
             OwnItem {
                 anchor: format!("{kind}-{id}"),
                 heading: t.msg(&format!("matches-for-{kind}")),
-                title: text(t, &own["title"]),
-                kind,
-                id,
+                title: title.map(|title| text(t, title)).unwrap_or_else(|| id.clone()),
+                kind: kind.to_owned(),
+                id: id.clone(),
                 matches,
             }
         })
@@ -98,7 +100,7 @@ pub struct MatchParams {
 
 pub async fn matches(ctx: Ctx, axum::extract::Query(params): axum::extract::Query<MatchParams>) -> Response {
     let path = format!("/v1/match?limit={MATCHES_PER_ITEM}{}", if params.all { "&all=true" } else { "" });
-    match ctx.dash.api_get(&path).await {
+    match ctx.dash.get::<Vec<MatchItem>>(&path).await {
         Ok(matched) => render(&MatchesPage {
             items: own_items(&ctx.t, &matched),
             chrome: ctx.chrome("matches"),
@@ -112,20 +114,17 @@ pub async fn matches(ctx: Ctx, axum::extract::Query(params): axum::extract::Quer
 /// `POST /matches/interest`: the interest step of a new mobility thread.
 pub async fn interest(posted: Posted) -> Response {
     let Posted { ctx, form } = posted;
-    let (Some(host), Some(offer)) = (form.get("host"), form.get("offer")) else {
+    let (Some(host), Some(offer)) = (form.value("host"), form.value("offer")) else {
         return notice(StatusCode::BAD_REQUEST, &ctx.t, "refused-title", "refused-form");
     };
-    let mut body = json!({ "host": host, "offer": offer });
-    if let Some(need) = form.get("need") {
-        body["need"] = json!(need);
-    }
-    if let Some(learners) = form.get("learners").and_then(|l| l.parse::<u32>().ok()) {
-        body["learners"] = json!(learners);
-    }
-    if let Some(message) = form.get("message") {
-        body["message"] = json!(message);
-    }
-    match ctx.dash.api(Method::POST, "/v1/mobility", Some(&body)).await {
+    let body = InterestInput {
+        host: host.to_owned(),
+        offer: offer.to_owned(),
+        need: form.value("need").map(str::to_owned),
+        learners: form.value("learners").and_then(|l| l.parse::<u32>().ok()).unwrap_or(1),
+        message: form.value("message").map(str::to_owned),
+    };
+    match ctx.dash.post::<_, ThreadDetail>("/v1/mobility", &body).await {
         Ok(_) => see_other("/mobility?done=true"),
         Err(refusal) => api_failure(&ctx, &refusal),
     }

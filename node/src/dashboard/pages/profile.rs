@@ -1,9 +1,10 @@
 //! The institution's profile: shown and edited on one page (`/profile`).
 
 use askama::Template;
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
-use serde_json::Value;
+use serde::de::IgnoredAny;
+use vetnet_views::ProfileView;
 
 use super::records::{api_failure, body_of};
 use super::view::{RecordRow, record_row};
@@ -25,12 +26,12 @@ struct ProfilePage {
     done: bool,
 }
 
-fn page(ctx: &Ctx, view: Option<&Value>, values: &FormData, errors: &FieldErrors, done: bool) -> ProfilePage {
-    let text_lang = values.get(TEXT_LANG).unwrap_or(ctx.t.lang()).to_owned();
+fn page(ctx: &Ctx, view: Option<&ProfileView>, values: &FormData, errors: &FieldErrors, done: bool) -> ProfilePage {
+    let text_lang = values.value(TEXT_LANG).unwrap_or(ctx.t.lang()).to_owned();
     ProfilePage {
         t: ctx.t.clone(),
         chrome: ctx.chrome("profile"),
-        row: view.map(|v| record_row(&ctx.t, v, None)),
+        row: view.filter(|v| v.body.is_some()).map(|v| record_row(&ctx.t, v, None)),
         fields: field_views(PROFILE_FIELDS, values, errors, &ctx.t),
         general_error: errors.general.clone(),
         text_langs: LANGUAGES.iter().map(|(tag, name, _)| (*tag, *name, *tag == text_lang)).collect(),
@@ -45,17 +46,17 @@ pub struct ProfileParams {
 }
 
 pub async fn show(ctx: Ctx, axum::extract::Query(params): axum::extract::Query<ProfileParams>) -> Response {
-    let view = ctx.dash.api_get("/v1/profile").await.ok();
+    let view = ctx.dash.get::<ProfileView>("/v1/profile").await.ok();
     let values = view.as_ref().map(|v| from_json(PROFILE_FIELDS, &body_of(v), ctx.t.lang())).unwrap_or_default();
     render_with(StatusCode::OK, &page(&ctx, view.as_ref(), &values, &FieldErrors::default(), params.done))
 }
 
 pub async fn save(posted: Posted) -> Response {
     let Posted { ctx, form } = posted;
-    let view = ctx.dash.api_get("/v1/profile").await.ok();
+    let view = ctx.dash.get::<ProfileView>("/v1/profile").await.ok();
     let base = view.as_ref().map(body_of);
     let body = to_json(PROFILE_FIELDS, &form, base.as_ref());
-    match ctx.dash.api(Method::PUT, "/v1/profile", Some(&body)).await {
+    match ctx.dash.put::<_, IgnoredAny>("/v1/profile", &body).await {
         Ok(_) => see_other("/profile?done=true"),
         Err(refusal) if refusal.status.is_server_error() => api_failure(&ctx, &refusal),
         Err(refusal) => {

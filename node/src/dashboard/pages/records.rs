@@ -5,18 +5,23 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query};
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde_json::Value;
+use vetnet_views::{Need, Offer, RecordView};
 
-use super::view::{RecordRow, percent, record_row, record_rows, text};
+use super::view::{RecordRow, Shown, percent, record_row, record_rows, text};
 use crate::dashboard::form::{
     FieldErrors, FieldSpec, FieldView, FormData, NEED_FIELDS, OFFER_FIELDS, TEXT_LANG, Widget, field_views, from_json,
     to_json,
 };
 use crate::dashboard::i18n::{LANGUAGES, Tr};
-use crate::dashboard::{ApiRefusal, Chrome, Ctx, Dashboard, Posted, notice, render, render_with, see_other};
+use crate::dashboard::{
+    ApiRefusal, Chrome, Ctx, Dashboard, Posted, notice, notice_with, render, render_with, see_other,
+};
 
 /// One kind of our own records, as the pages and the API name it.
 pub struct OwnKind {
@@ -31,6 +36,8 @@ pub struct OwnKind {
 
 pub trait Own: Send + Sync + 'static {
     const KIND: OwnKind;
+    /// The record body the API answers with.
+    type Body: Shown + Serialize + DeserializeOwned + Send + Sync;
 }
 
 pub struct Offers;
@@ -38,10 +45,12 @@ pub struct Needs;
 
 impl Own for Offers {
     const KIND: OwnKind = OwnKind { section: "offers", base: "/offers", api: "/v1/offers", fields: OFFER_FIELDS };
+    type Body = Offer;
 }
 
 impl Own for Needs {
     const KIND: OwnKind = OwnKind { section: "needs", base: "/needs", api: "/v1/needs", fields: NEED_FIELDS };
+    type Body = Need;
 }
 
 pub fn routes<K: Own>() -> Router<Dashboard> {
@@ -61,16 +70,10 @@ fn create_fields(kind: &OwnKind) -> Vec<FieldSpec> {
     std::iter::once(ID_FIELD).chain(kind.fields.iter().copied()).collect()
 }
 
-/// The envelope facts of a record view, which are not body fields.
-const ENVELOPE: &[&str] = &["id", "author", "author_name", "trust", "kind", "seq", "ts", "hash", "withdrawn", "gossip"];
-
-/// The body fields of a record view.
-pub fn body_of(view: &Value) -> Value {
-    let mut body = view.clone();
-    if let Value::Object(fields) = &mut body {
-        fields.retain(|name, _| !ENVELOPE.contains(&name.as_str()));
-    }
-    body
+/// The body fields of a record view as JSON, as the forms fill and post
+/// them (`null` for a withdrawn record).
+pub fn body_of<B: Serialize>(view: &RecordView<B>) -> Value {
+    serde_json::to_value(&view.body).unwrap_or(Value::Null)
 }
 
 #[derive(Template)]
@@ -98,7 +101,7 @@ struct ListParams {
 async fn list<K: Own>(ctx: Ctx, Query(params): Query<ListParams>) -> Response {
     let kind = K::KIND;
     let path = if params.all { format!("{}?all=true", kind.api) } else { kind.api.to_owned() };
-    match ctx.dash.api_get(&path).await {
+    match ctx.dash.get::<Vec<RecordView<K::Body>>>(&path).await {
         Ok(list) => render(&ListPage {
             rows: record_rows(&ctx.t, &list, Some(kind.base)),
             chrome: ctx.chrome(kind.section),
@@ -114,15 +117,16 @@ async fn list<K: Own>(ctx: Ctx, Query(params): Query<ListParams>) -> Response {
     }
 }
 
-/// A page for an API call that failed for a reason no form field explains.
+/// A page for an API call that failed for a reason no form field explains:
+/// the API's refusal in its words (a server error only points to the log).
 pub fn api_failure(ctx: &Ctx, refusal: &ApiRefusal) -> Response {
     let status = refusal.status;
-    let mut page = notice(status, &ctx.t, "refused-title", "refused-api");
     tracing::debug!(status = %status, message = refusal.message(), "the API refused a dashboard request");
     if status == StatusCode::NOT_FOUND {
-        page = notice(status, &ctx.t, "not-found-title", "not-found-body");
+        return notice(status, &ctx.t, "not-found-title", "not-found-body");
     }
-    page
+    let detail = (!status.is_server_error()).then(|| refusal.message().to_owned());
+    notice_with(status, &ctx.t, "refused-title", "refused-api", detail)
 }
 
 #[derive(Template)]
@@ -148,7 +152,7 @@ struct ShowParams {
 
 async fn show<K: Own>(ctx: Ctx, Path(id): Path<String>, Query(params): Query<ShowParams>) -> Response {
     let kind = K::KIND;
-    let view = match ctx.dash.api_get(&format!("{}/{}", kind.api, percent(&id))).await {
+    let view = match ctx.dash.get::<RecordView<K::Body>>(&format!("{}/{}", kind.api, percent(&id))).await {
         Ok(view) => view,
         Err(refusal) => return api_failure(&ctx, &refusal),
     };
@@ -158,13 +162,10 @@ async fn show<K: Own>(ctx: Ctx, Path(id): Path<String>, Query(params): Query<Sho
         .map(|d| ctx.t.msg(&format!("done-{d}")));
     render(&ShowPage {
         row: record_row(&ctx.t, &view, Some(kind.base)),
-        description: text(&ctx.t, &view["description"]),
-        outcomes: view["outcomes"]
-            .as_array()
-            .map(|o| o.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect())
-            .unwrap_or_default(),
-        updated: ctx.t.timestamp(view["ts"].as_u64().unwrap_or_default()),
-        seq: view["seq"].as_u64().unwrap_or_default(),
+        description: view.body.as_ref().map(|b| text(&ctx.t, b.description())).unwrap_or_default(),
+        outcomes: view.body.as_ref().map(|b| b.outcomes().to_vec()).unwrap_or_default(),
+        updated: ctx.t.timestamp(view.ts),
+        seq: view.seq,
         chrome: ctx.chrome(kind.section),
         list_title: ctx.t.msg(&format!("{}-title", kind.section)),
         t: ctx.t,
@@ -196,7 +197,7 @@ fn form_page(
     values: &FormData,
     errors: &FieldErrors,
 ) -> FormPage {
-    let text_lang = values.get(TEXT_LANG).unwrap_or(ctx.t.lang()).to_owned();
+    let text_lang = values.value(TEXT_LANG).unwrap_or(ctx.t.lang()).to_owned();
     let (heading, submit) = match &target.editing {
         Some(_) => (format!("{section}-edit-title"), "action-save"),
         None => (format!("{section}-new-title"), "action-publish"),
@@ -246,7 +247,7 @@ async fn new_form<K: Own>(ctx: Ctx, Query(params): Query<NewParams>) -> Response
     let kind = K::KIND;
     let mut values = FormData::default();
     if let Some(from) = params.from {
-        match ctx.dash.api_get(&format!("{}/{}", kind.api, percent(&from))).await {
+        match ctx.dash.get::<RecordView<K::Body>>(&format!("{}/{}", kind.api, percent(&from))).await {
             Ok(view) => values = from_json(kind.fields, &body_of(&view), ctx.t.lang()),
             Err(refusal) => return api_failure(&ctx, &refusal),
         }
@@ -256,7 +257,7 @@ async fn new_form<K: Own>(ctx: Ctx, Query(params): Query<NewParams>) -> Response
 
 async fn edit_form<K: Own>(ctx: Ctx, Path(id): Path<String>) -> Response {
     let kind = K::KIND;
-    match ctx.dash.api_get(&format!("{}/{}", kind.api, percent(&id))).await {
+    match ctx.dash.get::<RecordView<K::Body>>(&format!("{}/{}", kind.api, percent(&id))).await {
         Ok(view) => {
             let values = from_json(kind.fields, &body_of(&view), ctx.t.lang());
             render(&form_page(&ctx, kind.section, FormTarget::edit(&kind, &id), &values, &FieldErrors::default()))
@@ -299,9 +300,11 @@ async fn create<K: Own>(posted: Posted) -> Response {
     let kind = K::KIND;
     let target = FormTarget::create(&kind);
     let mut body = to_json(kind.fields, &form, None);
-    let id = form.get("id").map(str::to_owned).unwrap_or_else(|| id_from_title(form.get("title").unwrap_or("")));
-    body["id"] = json!(id);
-    match ctx.dash.api(Method::POST, kind.api, Some(&body)).await {
+    let id = form.value("id").map(str::to_owned).unwrap_or_else(|| id_from_title(form.value("title").unwrap_or("")));
+    if let Value::Object(fields) = &mut body {
+        fields.insert("id".to_owned(), Value::from(id.as_str()));
+    }
+    match ctx.dash.post::<_, IgnoredAny>(kind.api, &body).await {
         Ok(_) => see_other(&format!("{}/{}?done=published", kind.base, percent(&id))),
         Err(refusal) => refused_form(&ctx, kind.section, target, &form, &refusal),
     }
@@ -311,12 +314,12 @@ async fn update<K: Own>(Path(id): Path<String>, posted: Posted) -> Response {
     let Posted { ctx, form } = posted;
     let kind = K::KIND;
     let path = format!("{}/{}", kind.api, percent(&id));
-    let base = match ctx.dash.api_get(&path).await {
+    let base = match ctx.dash.get::<RecordView<K::Body>>(&path).await {
         Ok(view) => body_of(&view),
         Err(refusal) => return api_failure(&ctx, &refusal),
     };
     let body = to_json(kind.fields, &form, Some(&base));
-    match ctx.dash.api(Method::PUT, &path, Some(&body)).await {
+    match ctx.dash.put::<_, IgnoredAny>(&path, &body).await {
         Ok(_) => see_other(&format!("{}/{}?done=updated", kind.base, percent(&id))),
         Err(refusal) => refused_form(&ctx, kind.section, FormTarget::edit(&kind, &id), &form, &refusal),
     }
@@ -352,13 +355,14 @@ pub struct ConfirmPage {
 
 async fn confirm_withdraw<K: Own>(ctx: Ctx, Path(id): Path<String>) -> Response {
     let kind = K::KIND;
-    let view = match ctx.dash.api_get(&format!("{}/{}", kind.api, percent(&id))).await {
+    let view = match ctx.dash.get::<RecordView<K::Body>>(&format!("{}/{}", kind.api, percent(&id))).await {
         Ok(view) => view,
         Err(refusal) => return api_failure(&ctx, &refusal),
     };
     let page = format!("{}/{}", kind.base, percent(&id));
+    let title = record_row(&ctx.t, &view, None).title;
     render(&ConfirmPage {
-        heading: ctx.t.msg1("withdraw-title", "title", text(&ctx.t, &view["title"])),
+        heading: ctx.t.msg1("withdraw-title", "title", title),
         warning: ctx.t.msg("withdraw-warning"),
         action: format!("{page}/withdraw"),
         confirm: ctx.t.msg("action-withdraw"),
@@ -371,7 +375,7 @@ async fn confirm_withdraw<K: Own>(ctx: Ctx, Path(id): Path<String>) -> Response 
 async fn withdraw<K: Own>(Path(id): Path<String>, posted: Posted) -> Response {
     let ctx = posted.ctx;
     let kind = K::KIND;
-    match ctx.dash.api(Method::DELETE, &format!("{}/{}", kind.api, percent(&id)), None).await {
+    match ctx.dash.delete::<IgnoredAny>(&format!("{}/{}", kind.api, percent(&id))).await {
         Ok(_) => see_other(&format!("{}?done=withdrawn", kind.base)),
         Err(refusal) => api_failure(&ctx, &refusal),
     }

@@ -8,12 +8,15 @@ use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use serde::de::DeserializeOwned;
+use vetnet_views::{Achievement, Need, Offer, Profile, RecordView};
+
 use super::records::api_failure;
-use super::view::{RecordRow, record_rows};
+use super::view::{RecordRow, Shown, record_rows};
 use crate::dashboard::codes::CodeList;
 use crate::dashboard::form::{FieldErrors, FieldSpec, FieldView, FormData, Widget, field_views};
 use crate::dashboard::i18n::Tr;
-use crate::dashboard::{Chrome, Ctx, render_with};
+use crate::dashboard::{ApiRefusal, Chrome, Ctx, render_with};
 
 /// Results on one page.
 pub const PAGE_SIZE: usize = 20;
@@ -112,7 +115,7 @@ struct SearchPage {
 fn api_query(kind: &SearchKind, form: &FormData, page: usize) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
     for spec in kind.filters {
-        match (spec.widget, form.get(spec.name)) {
+        match (spec.widget, form.value(spec.name)) {
             (Widget::Checkbox, Some(_)) => pairs.push((spec.name, "true".to_owned())),
             (Widget::Checkbox, None) | (_, None) => {}
             (_, Some(value)) => pairs.push((spec.name, value.to_owned())),
@@ -140,10 +143,16 @@ pub async fn search(
         return crate::dashboard::notice(StatusCode::NOT_FOUND, &ctx.t, "not-found-title", "not-found-body");
     };
     let form = FormData(pairs);
-    let page = form.get("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(0).min(MAX_PAGE);
-    let (rows, errors, more) = match ctx.dash.api_get(&format!("{}?{}", kind.api, api_query(kind, &form, page))).await {
-        Ok(results) => {
-            let mut rows = record_rows(&ctx.t, &results, None);
+    let page = form.value("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(0).min(MAX_PAGE);
+    let path = format!("{}?{}", kind.api, api_query(kind, &form, page));
+    let results = match kind.name {
+        "offers" => rows_of::<Offer>(&ctx, &path).await,
+        "needs" => rows_of::<Need>(&ctx, &path).await,
+        "institutions" => rows_of::<Profile>(&ctx, &path).await,
+        _ => rows_of::<Achievement>(&ctx, &path).await,
+    };
+    let (rows, errors, more) = match results {
+        Ok(mut rows) => {
             let more = rows.len() > (page + 1) * PAGE_SIZE;
             rows = rows.into_iter().skip(page * PAGE_SIZE).take(PAGE_SIZE).collect();
             (rows, FieldErrors::default(), more)
@@ -170,6 +179,12 @@ pub async fn search(
             t: ctx.t,
         },
     )
+}
+
+/// One kind's results, read as the views of its record body.
+async fn rows_of<B: Shown + DeserializeOwned>(ctx: &Ctx, path: &str) -> Result<Vec<RecordRow>, ApiRefusal> {
+    let results = ctx.dash.get::<Vec<RecordView<B>>>(path).await?;
+    Ok(record_rows(&ctx.t, &results, None))
 }
 
 #[cfg(test)]

@@ -3,9 +3,9 @@
 //! a confirmation.
 
 use askama::Template;
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
-use serde_json::Value;
+use vetnet_views::{KeysView, Party, PeerView, RotationView, ThreadSummary};
 
 use super::records::{ConfirmPage, api_failure};
 use crate::config::Config;
@@ -84,17 +84,14 @@ pub async fn settings(ctx: Ctx, axum::extract::Query(params): axum::extract::Que
             return notice(StatusCode::INTERNAL_SERVER_ERROR, &ctx.t, "refused-title", "refused-internal");
         }
     };
-    let keys = ctx.dash.api_get("/v1/keys").await.unwrap_or(Value::Null);
+    let keys = ctx.dash.get::<KeysView>("/v1/keys").await.ok();
     let (settings, limits) = setting_rows(&ctx.t, &config);
     render(&SettingsPage {
         config_path: dir.config_path().display().to_string(),
         settings,
         limits,
-        current_key: keys["current"].as_str().unwrap_or_default().to_owned(),
-        previous_keys: keys["previous"]
-            .as_array()
-            .map(|p| p.iter().filter_map(|k| k["key"].as_str().map(str::to_owned)).collect())
-            .unwrap_or_default(),
+        current_key: keys.as_ref().map(|k| k.current.clone()).unwrap_or_default(),
+        previous_keys: keys.iter().flat_map(|k| &k.previous).map(|p| p.key.clone()).collect(),
         chrome: ctx.chrome("settings"),
         t: ctx.t,
         done: params.done,
@@ -116,7 +113,7 @@ pub async fn confirm_rotation(ctx: Ctx) -> Response {
 
 pub async fn rotate(posted: Posted) -> Response {
     let ctx = posted.ctx;
-    match ctx.dash.api(Method::POST, "/v1/keys/rotate", None).await {
+    match ctx.dash.post_empty::<RotationView>("/v1/keys/rotate").await {
         Ok(_) => crate::dashboard::see_other("/settings?done=true"),
         Err(refusal) => api_failure(&ctx, &refusal),
     }
@@ -139,23 +136,19 @@ struct PeersPage {
 }
 
 pub async fn peers(ctx: Ctx) -> Response {
-    let peers = match ctx.dash.api_get("/v1/peers").await {
-        Ok(Value::Array(peers)) => peers,
-        Ok(_) => Vec::new(),
+    let peers = match ctx.dash.get::<Vec<PeerView>>("/v1/peers").await {
+        Ok(peers) => peers,
         Err(refusal) => return api_failure(&ctx, &refusal),
     };
     let t = &ctx.t;
     let rows = peers
         .iter()
         .map(|p| PeerRow {
-            peer_id: p["peer_id"].as_str().unwrap_or_default().to_owned(),
-            addrs: p["addrs"]
-                .as_array()
-                .map(|a| a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "))
-                .unwrap_or_default(),
-            agent: p["agent"].as_str().unwrap_or("–").to_owned(),
-            on_topic: p["on_topic"].as_bool().unwrap_or(false),
-            connected: t.msg1("minutes", "n", t.number(p["connected_secs"].as_u64().unwrap_or(0) / 60)),
+            peer_id: p.peer_id.clone(),
+            addrs: p.addrs.join(", "),
+            agent: p.agent.clone().unwrap_or_else(|| "–".to_owned()),
+            on_topic: p.on_topic,
+            connected: t.msg1("minutes", "n", t.number(p.connected_secs / 60)),
         })
         .collect();
     render(&PeersPage { peers: rows, chrome: ctx.chrome("peers"), t: ctx.t.clone() })
@@ -180,24 +173,22 @@ struct MobilityPage {
 }
 
 pub async fn mobility(ctx: Ctx, axum::extract::Query(params): axum::extract::Query<DoneParams>) -> Response {
-    let threads = match ctx.dash.api_get("/v1/mobility").await {
-        Ok(Value::Array(threads)) => threads,
-        Ok(_) => Vec::new(),
+    let threads = match ctx.dash.get::<Vec<ThreadSummary>>("/v1/mobility").await {
+        Ok(threads) => threads,
         Err(refusal) => return api_failure(&ctx, &refusal),
     };
     let t = &ctx.t;
     let rows = threads
         .iter()
         .map(|th| {
-            let role = th["role"].as_str().unwrap_or_default();
-            let partner = if role == "school" { &th["host"] } else { &th["school"] };
+            let partner = if th.role == Party::School { &th.host } else { &th.school };
             ThreadRow {
-                thread: th["thread"].as_str().unwrap_or_default().to_owned(),
-                role: t.msg(&format!("enum-{role}")),
-                status: t.msg(&format!("status-{}", th["status"].as_str().unwrap_or("unknown"))),
-                partner: partner["name"].as_str().unwrap_or("?").to_owned(),
-                offer: th["offer"].as_str().unwrap_or_default().to_owned(),
-                updated: th["updated"].as_u64().map(|s| t.timestamp(s)).unwrap_or_default(),
+                thread: th.thread.clone(),
+                role: t.msg(&format!("enum-{}", th.role)),
+                status: t.msg(&format!("status-{}", th.status)),
+                partner: partner.name.clone().unwrap_or_else(|| "?".to_owned()),
+                offer: th.offer.clone(),
+                updated: t.timestamp(th.updated),
             }
         })
         .collect();

@@ -3,11 +3,12 @@
 
 use askama::Template;
 use axum::extract::Query;
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
-use serde_json::{Value, json};
+use serde::de::IgnoredAny;
+use vetnet_views::{EndorseInput, EndorsementsView, InstitutionView, WithdrawEndorsementsInput};
 
-use super::view::{TrustView, percent, trust};
+use super::view::{TrustBadge, percent, trust};
 use crate::dashboard::form::{FieldErrors, FieldSpec, FieldView, FormData, Widget, field_views};
 use crate::dashboard::i18n::Tr;
 use crate::dashboard::{Chrome, Ctx, Posted, render_with, see_other};
@@ -28,7 +29,7 @@ const LOOKUP_FIELDS: &[FieldSpec] = &[FieldSpec { name: "did", widget: Widget::T
 pub struct InstitutionRow {
     pub did: String,
     pub name: String,
-    pub trust: TrustView,
+    pub trust: TrustBadge,
 }
 
 pub struct EndorsementRow {
@@ -55,32 +56,39 @@ struct TrustPage {
     done: Option<String>,
 }
 
-fn institution_row(t: &Tr, v: &Value) -> InstitutionRow {
+fn institution_row(t: &Tr, v: &InstitutionView) -> InstitutionRow {
     InstitutionRow {
-        did: v["institution"].as_str().unwrap_or_default().to_owned(),
-        name: v["name"].as_str().unwrap_or("?").to_owned(),
-        trust: trust(t, &v["trust"]),
+        did: v.institution.clone(),
+        name: v.name.clone().unwrap_or_else(|| "?".to_owned()),
+        trust: trust(t, &v.trust),
     }
 }
 
-fn endorsement_rows(t: &Tr, list: &Value, other: &str) -> Vec<EndorsementRow> {
-    list.as_array()
-        .map(|rows| {
-            rows.iter()
-                .map(|row| {
-                    let role = row["role"].as_str().unwrap_or_default();
-                    EndorsementRow {
-                        other: row[other].as_str().unwrap_or_default().to_owned(),
-                        other_name: row[format!("{other}_name").as_str()].as_str().unwrap_or("?").to_owned(),
-                        role: t.msg(&format!("role-{role}")),
-                        role_keyword: role.to_owned(),
-                        until: row["until"].as_str().map(|d| t.date(d)).unwrap_or_else(|| t.msg("no-end")),
-                        expired: row["expired"].as_bool().unwrap_or(false),
-                    }
-                })
-                .collect()
+/// Which side of an endorsement the table shows: the subject of those we
+/// gave, the endorser of those we received.
+#[derive(Clone, Copy)]
+enum Other {
+    Subject,
+    Endorser,
+}
+
+fn endorsement_rows(t: &Tr, rows: &[vetnet_views::EndorsementRow], other: Other) -> Vec<EndorsementRow> {
+    rows.iter()
+        .map(|row| {
+            let (did, name) = match other {
+                Other::Subject => (&row.subject, &row.subject_name),
+                Other::Endorser => (&row.endorser, &row.endorser_name),
+            };
+            EndorsementRow {
+                other: did.clone(),
+                other_name: name.clone().unwrap_or_else(|| "?".to_owned()),
+                role: t.msg(&format!("role-{}", row.role)),
+                role_keyword: row.role.as_str().to_owned(),
+                until: row.until.as_deref().map(|d| t.date(d)).unwrap_or_else(|| t.msg("no-end")),
+                expired: row.expired,
+            }
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -94,24 +102,22 @@ pub struct TrustParams {
 
 async fn page(ctx: &Ctx, params: TrustParams, endorse: (&FormData, &FieldErrors)) -> TrustPage {
     let t = &ctx.t;
-    let anchors = match ctx.dash.api_get("/v1/trust/anchors").await {
-        Ok(Value::Array(list)) => list.iter().map(|a| institution_row(t, a)).collect(),
-        _ => Vec::new(),
+    let anchors = match ctx.dash.get::<Vec<InstitutionView>>("/v1/trust/anchors").await {
+        Ok(list) => list.iter().map(|a| institution_row(t, a)).collect(),
+        Err(_) => Vec::new(),
     };
-    let endorsements = ctx.dash.api_get("/v1/endorsements").await.unwrap_or(Value::Null);
+    let endorsements = ctx.dash.get::<EndorsementsView>("/v1/endorsements").await.ok();
     let mut lookup = FormData::default();
     let mut lookup_errors = FieldErrors::default();
     let mut looked_up = None;
     if let Some(did) = params.did.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         lookup.push("did", did);
-        match ctx.dash.api_get(&format!("/v1/trust/institutions/{}", percent(did))).await {
+        match ctx.dash.get::<InstitutionView>(&format!("/v1/trust/institutions/{}", percent(did))).await {
             Ok(view) => looked_up = Some(institution_row(t, &view)),
             Err(refusal) => {
+                let error = refusal.body.error;
                 lookup_errors = FieldErrors::default();
-                lookup_errors.fields.push((
-                    "did".to_owned(),
-                    refusal.body["error"]["rule"].as_str().map(str::to_owned).unwrap_or_else(|| refusal.message()),
-                ));
+                lookup_errors.fields.push(("did".to_owned(), error.rule.unwrap_or(error.message)));
             }
         }
     }
@@ -119,8 +125,8 @@ async fn page(ctx: &Ctx, params: TrustParams, endorse: (&FormData, &FieldErrors)
         t: t.clone(),
         chrome: ctx.chrome("trust"),
         anchors,
-        given: endorsement_rows(t, &endorsements["given"], "subject"),
-        received: endorsement_rows(t, &endorsements["received"], "endorser"),
+        given: endorsements.as_ref().map(|e| endorsement_rows(t, &e.given, Other::Subject)).unwrap_or_default(),
+        received: endorsements.as_ref().map(|e| endorsement_rows(t, &e.received, Other::Endorser)).unwrap_or_default(),
         lookup_fields: field_views(LOOKUP_FIELDS, &lookup, &lookup_errors, t),
         looked_up,
         endorse_fields: field_views(ENDORSE_FIELDS, endorse.0, endorse.1, t),
@@ -140,19 +146,13 @@ pub async fn show(ctx: Ctx, Query(params): Query<TrustParams>) -> Response {
 /// `POST /trust/endorse`.
 pub async fn endorse(posted: Posted) -> Response {
     let Posted { ctx, form } = posted;
-    let mut body = json!({});
-    for spec in ENDORSE_FIELDS {
-        if let Some(value) = form.get(spec.name) {
-            body[spec.name] = json!(value);
-        }
-    }
-    if body.get("subject").is_none() {
-        body["subject"] = json!("");
-    }
-    if body.get("role").is_none() {
-        body["role"] = json!("");
-    }
-    match ctx.dash.api(Method::POST, "/v1/endorsements", Some(&body)).await {
+    let body = EndorseInput {
+        subject: form.value("subject").unwrap_or("").to_owned(),
+        role: form.value("role").unwrap_or("").to_owned(),
+        network_name: form.value("network_name").map(str::to_owned),
+        until: form.value("until").map(str::to_owned),
+    };
+    match ctx.dash.post::<_, IgnoredAny>("/v1/endorsements", &body).await {
         Ok(_) => see_other("/trust?done=endorsed"),
         Err(refusal) => {
             let errors = FieldErrors::from_api(ENDORSE_FIELDS, &refusal.body);
@@ -166,11 +166,11 @@ pub async fn endorse(posted: Posted) -> Response {
 /// (in one role, when the form names it).
 pub async fn withdraw(posted: Posted) -> Response {
     let Posted { ctx, form } = posted;
-    let mut body = json!({ "subject": form.get("subject").unwrap_or("") });
-    if let Some(role) = form.get("role") {
-        body["role"] = json!(role);
-    }
-    match ctx.dash.api(Method::POST, "/v1/endorsements/withdraw", Some(&body)).await {
+    let body = WithdrawEndorsementsInput {
+        subject: form.value("subject").unwrap_or("").to_owned(),
+        role: form.value("role").map(str::to_owned),
+    };
+    match ctx.dash.post::<_, IgnoredAny>("/v1/endorsements/withdraw", &body).await {
         Ok(_) => see_other("/trust?done=unendorsed"),
         Err(refusal) => super::records::api_failure(&ctx, &refusal),
     }

@@ -1,17 +1,18 @@
-//! Record views (the admin API's JSON, as the CLI reads it) turned into what
-//! a page shows: titles in the reader's language, codes with their labels,
-//! dates in the reader's locale, and each author's trust with its path.
-//! This is the one place that reads view JSON: switching to typed views
-//! changes these functions only.
+//! Record views (the admin API's typed views of `vetnet-views`, as the CLI
+//! reads them) turned into what a page shows: titles in the reader's
+//! language, codes with their labels, dates in the reader's locale, and each
+//! author's trust with its path.
 
-use serde_json::Value;
+use vetnet_views::{
+    Achievement, LangText, LanguageRequirement, Need, Offer, Profile, RecordView, TrustLevel, TrustView,
+};
 
 use crate::dashboard::codes::{CodeList, label};
 use crate::dashboard::i18n::Tr;
 
 /// An institution's trust level as shown beside a result.
 #[derive(Clone, Debug, Default)]
-pub struct TrustView {
+pub struct TrustBadge {
     /// The level's keyword (`anchor`, `unverified`, …), for styling.
     pub level: String,
     pub label: String,
@@ -21,23 +22,34 @@ pub struct TrustView {
     pub path: Vec<String>,
 }
 
-pub fn trust(t: &Tr, view: &Value) -> TrustView {
-    let level = view["level"].as_str().unwrap_or("unknown").to_owned();
-    let path = view["path"]
-        .as_array()
-        .map(|steps| {
-            steps
-                .iter()
-                .map(|step| {
-                    let endorser = step["endorser_name"].as_str().or(step["endorser"].as_str()).unwrap_or("?");
-                    let subject = step["subject_name"].as_str().or(step["subject"].as_str()).unwrap_or("?");
-                    let role = t.msg(&format!("role-{}", step["role"].as_str().unwrap_or("member")));
-                    t.msg2("trust-step", ("endorser", endorser.to_owned()), ("subject", format!("{subject} ({role})")))
-                })
-                .collect()
+pub fn trust(t: &Tr, view: &TrustView) -> TrustBadge {
+    let path = view
+        .path
+        .iter()
+        .flatten()
+        .map(|step| {
+            let endorser = step.endorser_name.as_deref().unwrap_or(&step.endorser);
+            let subject = step.subject_name.as_deref().unwrap_or(&step.subject);
+            let role = t.msg(&format!("role-{}", step.role));
+            t.msg2("trust-step", ("endorser", endorser.to_owned()), ("subject", format!("{subject} ({role})")))
         })
-        .unwrap_or_default();
-    TrustView { label: t.msg(&format!("trust-{level}")), why: t.msg(&format!("trust-why-{level}")), level, path }
+        .collect();
+    badge(t, view.level, path)
+}
+
+fn badge(t: &Tr, level: TrustLevel, path: Vec<String>) -> TrustBadge {
+    let level = level.as_str();
+    TrustBadge {
+        label: t.msg(&format!("trust-{level}")),
+        why: t.msg(&format!("trust-why-{level}")),
+        level: level.to_owned(),
+        path,
+    }
+}
+
+/// The badge of a level not known (no profile yet).
+pub fn unknown_trust(t: &Tr) -> TrustBadge {
+    badge(t, TrustLevel::Unknown, Vec::new())
 }
 
 /// One record in a list or a search result.
@@ -49,7 +61,7 @@ pub struct RecordRow {
     pub facts: Vec<(String, String)>,
     pub author: String,
     pub author_name: String,
-    pub trust: TrustView,
+    pub trust: TrustBadge,
     pub withdrawn: bool,
     /// This node's page for it, if it is our own.
     pub link: Option<String>,
@@ -57,48 +69,39 @@ pub struct RecordRow {
 
 /// The text of a language-tagged field in the reader's language, or English,
 /// or any.
-pub fn text(t: &Tr, value: &Value) -> String {
-    let Some(texts) = value.as_object() else { return value.as_str().unwrap_or_default().to_owned() };
-    [t.lang(), "en"]
+pub fn text(t: &Tr, texts: &LangText) -> String {
+    texts.best(&[t.lang()]).unwrap_or_default().to_owned()
+}
+
+fn code(t: &Tr, list: CodeList, value: &str) -> Option<String> {
+    Some(label(list, value, t))
+}
+
+fn codes(t: &Tr, list: CodeList, values: &[String]) -> Option<String> {
+    (!values.is_empty()).then(|| values.iter().map(|c| label(list, c, t)).collect::<Vec<_>>().join(", "))
+}
+
+fn languages(t: &Tr, rows: &[LanguageRequirement]) -> Option<String> {
+    let rows: Vec<String> = rows
         .iter()
-        .find_map(|lang| texts.get(*lang))
-        .or_else(|| texts.values().next())
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn code(t: &Tr, list: CodeList, value: &Value) -> Option<String> {
-    value.as_str().map(|c| label(list, c, t))
-}
-
-fn codes(t: &Tr, list: CodeList, value: &Value) -> Option<String> {
-    let items: Vec<String> = value.as_array()?.iter().filter_map(|v| code(t, list, v)).collect();
-    (!items.is_empty()).then(|| items.join(", "))
-}
-
-fn languages(t: &Tr, value: &Value) -> Option<String> {
-    let rows: Vec<String> = value
-        .as_array()?
-        .iter()
-        .map(|row| match (row.get("lang").unwrap_or(row).as_str(), row["cefr"].as_str()) {
-            (Some(lang), Some(level)) => format!("{} {level}", label(CodeList::Language, lang, t)),
-            (Some(lang), None) => label(CodeList::Language, lang, t),
-            _ => String::new(),
+        .map(|row| match &row.cefr {
+            Some(level) => format!("{} {level}", label(CodeList::Language, &row.lang, t)),
+            None => label(CodeList::Language, &row.lang, t),
         })
-        .filter(|r| !r.is_empty())
         .collect();
     (!rows.is_empty()).then(|| rows.join(", "))
 }
 
-fn range(t: &Tr, low: &Value, high: &Value, message: &str) -> Option<String> {
-    let (low, high) = (low.as_u64()?, high.as_u64().unwrap_or(low.as_u64()?));
-    let span = if low == high { t.number(low) } else { format!("{}–{}", t.number(low), t.number(high)) };
+fn range(t: &Tr, low: u32, high: u32, message: &str) -> Option<String> {
+    let span = if low == high {
+        t.number(low.into())
+    } else {
+        format!("{}–{}", t.number(low.into()), t.number(high.into()))
+    };
     Some(t.msg1(message, "n", span))
 }
 
-fn eqf(t: &Tr, low: &Value, high: &Value) -> Option<String> {
-    let (low, high) = (low.as_u64()?, high.as_u64().unwrap_or(low.as_u64()?));
+fn eqf(t: &Tr, low: u8, high: u8) -> Option<String> {
     Some(if low == high {
         t.msg1("eqf-level", "level", low)
     } else {
@@ -106,76 +109,133 @@ fn eqf(t: &Tr, low: &Value, high: &Value) -> Option<String> {
     })
 }
 
-/// The facts of a record view worth a line in a list, by kind.
-fn facts(t: &Tr, v: &Value) -> Vec<(String, String)> {
-    let date = |field: &str| v[field].as_str().map(|d| t.date(d));
-    let wanted: Vec<(&str, Option<String>)> = match v["kind"].as_str().unwrap_or_default() {
-        "offer" => vec![
-            ("field-isced", code(t, CodeList::Isced, &v["isced"])),
-            (
-                "field-country",
-                code(t, CodeList::Country, &v["country"]).map(|c| match v["city"].as_str() {
-                    Some(city) => format!("{city}, {c}"),
-                    None => c,
-                }),
-            ),
-            ("fact-eqf", eqf(t, &v["eqf_min"], &v["eqf_max"])),
-            ("field-start", date("start")),
-            ("fact-weeks", range(t, &v["weeks_min"], &v["weeks_max"], "weeks")),
-            ("field-places", v["places"].as_u64().map(|n| t.number(n))),
-            ("field-languages", languages(t, &v["languages"])),
-            ("field-deadline", date("deadline")),
-        ],
-        "need" => vec![
-            ("field-isced", code(t, CodeList::Isced, &v["isced"])),
-            ("fact-eqf", eqf(t, &v["eqf"], &v["eqf"])),
-            ("field-learners", v["learners"].as_u64().map(|n| t.number(n))),
-            ("field-start", date("start")),
-            ("fact-weeks", range(t, &v["weeks_min"], &v["weeks_max"], "weeks")),
-            ("field-countries", codes(t, CodeList::Country, &v["countries"]).or_else(|| Some(t.msg("any-country")))),
-            ("field-languages", languages(t, &v["languages"])),
-            ("field-age", v["age"].as_str().map(|a| t.msg(&format!("enum-{a}")))),
-        ],
-        "profile" => vec![
-            ("field-country", code(t, CodeList::Country, &v["country"])),
-            ("field-institution", v["institution"].as_str().map(|k| t.msg(&format!("enum-{k}")))),
-            ("field-city", v["city"].as_str().map(str::to_owned)),
-            ("field-isced", codes(t, CodeList::Isced, &v["isced"])),
-            ("field-languages", languages(t, &v["languages"])),
-        ],
-        "achievement" => vec![
-            ("field-isced", code(t, CodeList::Isced, &v["isced"])),
-            ("fact-eqf", eqf(t, &v["eqf"], &v["eqf"])),
-            ("field-country", code(t, CodeList::Country, &v["country"])),
-            ("field-participation", v["participation"].as_str().map(|p| t.msg(&format!("enum-{p}")))),
-            ("field-hours", v["hours"].as_u64().map(|n| t.number(n))),
-        ],
-        _ => Vec::new(),
-    };
-    wanted.into_iter().filter_map(|(label, value)| Some((t.msg(label), value?))).collect()
-}
+/// The wanted facts of a body: message id and value, if it has one.
+type Facts = Vec<(&'static str, Option<String>)>;
 
-/// A record view as a row. `own_base` (`/offers`) links our own records.
-pub fn record_row(t: &Tr, v: &Value, own_base: Option<&str>) -> RecordRow {
-    let id = v["id"].as_str().unwrap_or_default().to_owned();
-    let title = match v["kind"].as_str() {
-        Some("profile") => text(t, &v["name"]),
-        _ => text(t, &v["title"]),
-    };
-    RecordRow {
-        link: own_base.map(|base| format!("{base}/{}", percent(&id))),
-        title: if title.is_empty() { id.clone() } else { title },
-        facts: facts(t, v),
-        author: v["author"].as_str().unwrap_or_default().to_owned(),
-        author_name: v["author_name"].as_str().unwrap_or("?").to_owned(),
-        trust: trust(t, &v["trust"]),
-        withdrawn: v["withdrawn"].as_bool().unwrap_or(false),
-        id,
+/// A record body a list shows: its title and the facts worth a line.
+pub trait Shown {
+    fn title(&self) -> &LangText;
+    fn description(&self) -> &LangText;
+    fn facts(&self, t: &Tr) -> Facts;
+    /// The learning outcomes, for the kinds that have them.
+    fn outcomes(&self) -> &[String] {
+        &[]
     }
 }
 
-pub fn record_rows(t: &Tr, list: &Value, own_base: Option<&str>) -> Vec<RecordRow> {
-    list.as_array().map(|items| items.iter().map(|v| record_row(t, v, own_base)).collect()).unwrap_or_default()
+impl Shown for Offer {
+    fn title(&self) -> &LangText {
+        &self.title
+    }
+
+    fn description(&self) -> &LangText {
+        &self.description
+    }
+
+    fn outcomes(&self) -> &[String] {
+        &self.outcomes
+    }
+
+    fn facts(&self, t: &Tr) -> Facts {
+        let place = label(CodeList::Country, &self.country, t);
+        vec![
+            ("field-isced", code(t, CodeList::Isced, &self.isced)),
+            ("field-country", Some(self.city.as_ref().map(|city| format!("{city}, {place}")).unwrap_or(place))),
+            ("fact-eqf", eqf(t, self.eqf_min, self.eqf_max)),
+            ("field-start", Some(t.date(&self.start))),
+            ("fact-weeks", range(t, self.weeks_min, self.weeks_max, "weeks")),
+            ("field-places", Some(t.number(self.places.into()))),
+            ("field-languages", languages(t, &self.languages)),
+            ("field-deadline", self.deadline.as_deref().map(|d| t.date(d))),
+        ]
+    }
+}
+
+impl Shown for Need {
+    fn title(&self) -> &LangText {
+        &self.title
+    }
+
+    fn description(&self) -> &LangText {
+        &self.description
+    }
+
+    fn facts(&self, t: &Tr) -> Facts {
+        vec![
+            ("field-isced", code(t, CodeList::Isced, &self.isced)),
+            ("fact-eqf", eqf(t, self.eqf, self.eqf)),
+            ("field-learners", Some(t.number(self.learners.into()))),
+            ("field-start", Some(t.date(&self.start))),
+            ("fact-weeks", range(t, self.weeks_min, self.weeks_max, "weeks")),
+            ("field-countries", codes(t, CodeList::Country, &self.countries).or_else(|| Some(t.msg("any-country")))),
+            ("field-languages", languages(t, &self.languages)),
+            ("field-age", Some(t.msg(&format!("enum-{}", self.age)))),
+        ]
+    }
+}
+
+impl Shown for Profile {
+    fn title(&self) -> &LangText {
+        &self.name
+    }
+
+    fn description(&self) -> &LangText {
+        &self.description
+    }
+
+    fn facts(&self, t: &Tr) -> Facts {
+        vec![
+            ("field-country", code(t, CodeList::Country, &self.country)),
+            ("field-institution", Some(t.msg(&format!("enum-{}", self.institution)))),
+            ("field-city", self.city.clone()),
+            ("field-isced", codes(t, CodeList::Isced, &self.isced)),
+            ("field-languages", codes(t, CodeList::Language, &self.languages)),
+        ]
+    }
+}
+
+impl Shown for Achievement {
+    fn title(&self) -> &LangText {
+        &self.title
+    }
+
+    fn description(&self) -> &LangText {
+        &self.description
+    }
+
+    fn outcomes(&self) -> &[String] {
+        &self.outcomes
+    }
+
+    fn facts(&self, t: &Tr) -> Facts {
+        vec![
+            ("field-isced", self.isced.as_deref().and_then(|c| code(t, CodeList::Isced, c))),
+            ("fact-eqf", self.eqf.and_then(|l| eqf(t, l, l))),
+            ("field-country", code(t, CodeList::Country, &self.country)),
+            ("field-participation", Some(t.msg(&format!("enum-{}", self.participation)))),
+            ("field-hours", self.hours.map(|n| t.number(n.into()))),
+        ]
+    }
+}
+
+/// A record view as a row. `own_base` (`/offers`) links our own records.
+pub fn record_row<B: Shown>(t: &Tr, v: &RecordView<B>, own_base: Option<&str>) -> RecordRow {
+    let title = v.body.as_ref().map(|b| text(t, b.title())).unwrap_or_default();
+    let facts = v.body.as_ref().map(|b| b.facts(t)).unwrap_or_default();
+    RecordRow {
+        link: own_base.map(|base| format!("{base}/{}", percent(&v.id))),
+        title: if title.is_empty() { v.id.clone() } else { title },
+        facts: facts.into_iter().filter_map(|(label, value)| Some((t.msg(label), value?))).collect(),
+        author: v.author.clone(),
+        author_name: v.author_name.clone().unwrap_or_else(|| "?".to_owned()),
+        trust: trust(t, &v.trust),
+        withdrawn: v.withdrawn,
+        id: v.id.clone(),
+    }
+}
+
+pub fn record_rows<B: Shown>(t: &Tr, list: &[RecordView<B>], own_base: Option<&str>) -> Vec<RecordRow> {
+    list.iter().map(|v| record_row(t, v, own_base)).collect()
 }
 
 /// A path segment or query value, percent-encoded.
