@@ -10,6 +10,16 @@
 //! DIR/node.lock         held (flock) by the running node
 //! DIR/node.toml         the running node's actual API and listen addresses
 //! ```
+//!
+//! The directory is private: the store holds learners' names and the key
+//! files speak for the institution. Whatever the operator's umask or the
+//! directory's prior mode, every directory under it is 0700 and every file
+//! 0600 (or stricter). Taking the lock (on `init` and on every start) checks
+//! the whole tree, tightens any mode that lets other users in and logs a
+//! warning naming the path and its old mode, and sets the process umask to
+//! 077, so the files sled creates itself are private from the start. A mode
+//! the node cannot change (a file owned by another user) is refused, with the
+//! command that fixes it.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -30,6 +40,18 @@ pub enum DataDirError {
     Locked(PathBuf),
     #[error("{path} is damaged: {reason}")]
     Damaged { path: PathBuf, reason: String },
+    /// Other users can read the path and the node cannot change its mode.
+    #[error(
+        "{} is open to other users (mode {mode:04o}) and cannot be made private: {source}; run `chmod -R go-rwx {}` as its owner",
+        .path.display(),
+        .path.display()
+    )]
+    OpenToOthers {
+        path: PathBuf,
+        mode: u32,
+        #[source]
+        source: io::Error,
+    },
     /// A file whose content does not decode (TOML, a protobuf key).
     #[error("{path} is damaged: {source}")]
     Undecodable {
@@ -100,14 +122,38 @@ impl DataDir {
         self.root.join("node.toml")
     }
 
-    /// Creates the directory (0700) if needed. An existing directory keeps
-    /// its permissions (it may be one the admin chose and shares).
+    /// Creates the directory if needed, and makes it and everything under it
+    /// private ([`DataDir::make_private`]).
     pub fn create(&self) -> Result<(), DataDirError> {
-        if self.root.is_dir() {
-            return Ok(());
+        if !self.root.is_dir() {
+            fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
         }
-        fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
-        fs::set_permissions(&self.root, fs::Permissions::from_mode(0o700)).map_err(io_err(&self.root))
+        self.make_private()
+    }
+
+    /// Sets the process umask to keep out group and others (sled creates
+    /// its files itself), then walks the directory: a directory open to
+    /// other users becomes 0700, a file loses its group and other bits, and
+    /// each change is logged with the path and its old mode. Symbolic links
+    /// are left alone (not followed).
+    pub fn make_private(&self) -> Result<(), DataDirError> {
+        restrict_umask();
+        let mut todo = vec![self.root.clone()];
+        while let Some(path) = todo.pop() {
+            // The root may be a symbolic link the operator made; below it, links are skipped.
+            let meta = if path == self.root { fs::metadata(&path) } else { fs::symlink_metadata(&path) };
+            let meta = meta.map_err(io_err(&path))?;
+            if meta.file_type().is_symlink() {
+                continue;
+            }
+            if meta.is_dir() {
+                for entry in fs::read_dir(&path).map_err(io_err(&path))? {
+                    todo.push(entry.map_err(io_err(&path))?.path());
+                }
+            }
+            make_private_entry(&path, &meta)?;
+        }
+        Ok(())
     }
 
     pub fn is_initialized(&self) -> bool {
@@ -190,18 +236,59 @@ pub(crate) fn random_bytes(buf: &mut [u8], path: &Path) -> Result<(), DataDirErr
     getrandom::fill(buf).map_err(|e| DataDirError::Io { path: path.to_owned(), source: io::Error::other(e) })
 }
 
-/// Reads a secret file, or `None` if it does not exist. Warns when others can
-/// read it.
+/// The permission bits of group and others.
+const GROUP_AND_OTHERS: u32 = 0o077;
+
+/// Keeps group and others out of every file the process creates from now on
+/// (adding to, never loosening, the umask it had).
+fn restrict_umask() {
+    // SAFETY: umask(2) only swaps the process's file mode creation mask; it
+    // cannot fail and touches no memory. Between the two calls the mask is
+    // 077, stricter than or equal to the final one.
+    unsafe {
+        let previous = libc::umask(GROUP_AND_OTHERS as libc::mode_t);
+        libc::umask(previous | GROUP_AND_OTHERS as libc::mode_t);
+    }
+}
+
+/// Takes group and other users' bits off `path` if it has any (a directory
+/// becomes 0700), logging the change; refuses if the mode cannot be changed.
+fn make_private_entry(path: &Path, meta: &fs::Metadata) -> Result<(), DataDirError> {
+    let mode = meta.permissions().mode() & 0o7777;
+    if mode & GROUP_AND_OTHERS == 0 {
+        return Ok(());
+    }
+    let private = if meta.is_dir() { 0o700 } else { mode & 0o700 };
+    fs::set_permissions(path, fs::Permissions::from_mode(private))
+        .map_err(|source| DataDirError::OpenToOthers { path: path.to_owned(), mode, source })?;
+    tracing::warn!(
+        path = %path.display(),
+        was = %format!("{mode:04o}"),
+        now = %format!("{private:04o}"),
+        "other users could open this part of the data directory; made it private"
+    );
+    Ok(())
+}
+
+/// Reads a secret file, or `None` if it does not exist. A file others can
+/// read is made private first (with a warning).
 pub(crate) fn read_secret(path: &Path) -> Result<Option<String>, DataDirError> {
-    match fs::read_to_string(path) {
-        Ok(text) => {
-            if let Ok(meta) = fs::metadata(path)
-                && meta.permissions().mode() & 0o077 != 0
-            {
-                tracing::warn!(path = %path.display(), "secret file is readable by other users; run chmod 600 on it");
-            }
-            Ok(Some(text))
-        }
+    read_secret_bytes(path)?
+        .map(|bytes| {
+            String::from_utf8(bytes).map_err(|e| io_err(path)(io::Error::new(io::ErrorKind::InvalidData, e)))
+        })
+        .transpose()
+}
+
+/// Like [`read_secret`], for a binary secret (the node's libp2p key).
+pub(crate) fn read_secret_bytes(path: &Path) -> Result<Option<Vec<u8>>, DataDirError> {
+    match fs::metadata(path) {
+        Ok(meta) => make_private_entry(path, &meta)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_err(path)(e)),
+    }
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(io_err(path)(e)),
     }
