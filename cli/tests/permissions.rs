@@ -61,10 +61,8 @@ fn assert_private(root: &Path, when: &str) {
 /// Starts `vetnet node run` (umask 000, loopback, port 0) logging to `log`,
 /// and waits until it wrote its runtime file.
 fn start_node(dir: &Path, log: &Path) -> Child {
-    let mut command = vetnet_with_umask_000(
-        dir,
-        &["node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"],
-    );
+    let mut command =
+        vetnet_with_umask_000(dir, &["node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"]);
     let log = std::fs::File::create(log).expect("create the log");
     let mut child = command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(log).spawn().expect("start the node");
     let started = Instant::now();
@@ -88,7 +86,10 @@ fn an_open_directory_and_umask_000_still_give_private_files() {
     let home = tmp.path().join("home");
     std::fs::create_dir(&home).unwrap();
     set_mode(&home, 0o755);
-    succeed(vetnet_with_umask_000(&home, &["init", "--name", "Private School", "--country", "SE", "--kind", "vet-provider"]));
+    succeed(vetnet_with_umask_000(
+        &home,
+        &["init", "--name", "Private School", "--country", "SE", "--kind", "vet-provider"],
+    ));
     assert_private(&home, "after init");
 
     // A start fixes modes that became too open, and names each one.

@@ -342,9 +342,16 @@ mod tests {
         assert_eq!(config.connections.handshake_timeout_secs, DEFAULT_HANDSHAKE_TIMEOUT_SECS);
         assert_eq!(config.check(), Ok(()));
         let error = |table: &str| toml::from_str::<Config>(table).unwrap().check().unwrap_err();
-        assert!(error("[connections]\nmax_established_per_ip = 0\n").starts_with("connections.max_established_per_ip:"));
-        assert!(error("[connections]\nreserved_for_known_peers = 64\n").starts_with("connections.reserved_for_known_peers:"));
-        assert!(error("[connections]\nhandshake_timeout_secs = 0\n").starts_with("connections.handshake_timeout_secs:"));
+        assert!(
+            error("[connections]\nmax_established_per_ip = 0\n").starts_with("connections.max_established_per_ip:")
+        );
+        assert!(
+            error("[connections]\nreserved_for_known_peers = 64\n")
+                .starts_with("connections.reserved_for_known_peers:")
+        );
+        assert!(
+            error("[connections]\nhandshake_timeout_secs = 0\n").starts_with("connections.handshake_timeout_secs:")
+        );
         assert!(toml::from_str::<Config>("[connections]\nmax_pending_per_host = 2\n").is_err());
     }
 }

@@ -259,8 +259,11 @@ fn make_private_entry(path: &Path, meta: &fs::Metadata) -> Result<(), DataDirErr
         return Ok(());
     }
     let private = if meta.is_dir() { 0o700 } else { mode & 0o700 };
-    fs::set_permissions(path, fs::Permissions::from_mode(private))
-        .map_err(|source| DataDirError::OpenToOthers { path: path.to_owned(), mode, source })?;
+    fs::set_permissions(path, fs::Permissions::from_mode(private)).map_err(|source| DataDirError::OpenToOthers {
+        path: path.to_owned(),
+        mode,
+        source,
+    })?;
     tracing::warn!(
         path = %path.display(),
         was = %format!("{mode:04o}"),
@@ -274,9 +277,7 @@ fn make_private_entry(path: &Path, meta: &fs::Metadata) -> Result<(), DataDirErr
 /// read is made private first (with a warning).
 pub(crate) fn read_secret(path: &Path) -> Result<Option<String>, DataDirError> {
     read_secret_bytes(path)?
-        .map(|bytes| {
-            String::from_utf8(bytes).map_err(|e| io_err(path)(io::Error::new(io::ErrorKind::InvalidData, e)))
-        })
+        .map(|bytes| String::from_utf8(bytes).map_err(|e| io_err(path)(io::Error::new(io::ErrorKind::InvalidData, e))))
         .transpose()
 }
 

@@ -38,9 +38,7 @@ struct FloodCounts {
 
 /// The TCP port of a `/ip4/…/tcp/PORT/p2p/…` address.
 fn tcp_port(addr: &Multiaddr) -> u16 {
-    addr.iter()
-        .find_map(|p| if let Protocol::Tcp(port) = p { Some(port) } else { None })
-        .expect("a TCP listen address")
+    addr.iter().find_map(|p| if let Protocol::Tcp(port) = p { Some(port) } else { None }).expect("a TCP listen address")
 }
 
 /// One idle TCP connection from `source` to `target`, opened, held until the
@@ -100,6 +98,7 @@ async fn a_newcomer_joins_while_idle_connections_flood_the_node() {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+    println!("the newcomer joined the flooded node {:?} after it started", started.elapsed());
     let flooded_peers = flooded.node.network().status().await.expect("the flooded node runs").topic_peers;
     assert_eq!(flooded_peers, 1, "the flooded node has the newcomer on its topic");
     // The flood kept going: the node keeps refusing its reconnections.

@@ -25,8 +25,8 @@ use libp2p::core::{ConnectedPoint, Endpoint};
 use libp2p::multiaddr::Protocol;
 use libp2p::swarm::behaviour::ConnectionEstablished;
 use libp2p::swarm::{
-    ConnectionClosed, ConnectionDenied, ConnectionId, FromSwarm, ListenFailure,
-    NetworkBehaviour, THandler, THandlerInEvent, THandlerOutEvent, ToSwarm, dummy,
+    ConnectionClosed, ConnectionDenied, ConnectionId, FromSwarm, ListenFailure, NetworkBehaviour, THandler,
+    THandlerInEvent, THandlerOutEvent, ToSwarm, dummy,
 };
 use libp2p::{Multiaddr, PeerId};
 
@@ -139,7 +139,11 @@ impl InboundCounts {
     /// the total has no room for one more established connection. It counts
     /// once the swarm reports it established (another behaviour may still
     /// refuse it).
-    pub(super) fn admit_established(&mut self, id: ConnectionId, remote: &Multiaddr) -> Result<(), InboundLimitReached> {
+    pub(super) fn admit_established(
+        &mut self,
+        id: ConnectionId,
+        remote: &Multiaddr,
+    ) -> Result<(), InboundLimitReached> {
         self.pending.remove(&id);
         self.check(Stage::Established, SourceAddress::of(remote))
     }
@@ -271,8 +275,7 @@ mod tests {
         // Relayed connections have no address of their own: the per-address
         // limit of 2 does not apply, the total for unknown sources (6 - 2
         // reserved) does.
-        let relayed =
-            addr("/ip4/10.0.0.9/tcp/1").with(Protocol::P2p(PeerId::random())).with(Protocol::P2pCircuit);
+        let relayed = addr("/ip4/10.0.0.9/tcp/1").with(Protocol::P2p(PeerId::random())).with(Protocol::P2pCircuit);
         assert_eq!(SourceAddress::of(&relayed), None);
         counts.admit_pending(ConnectionId::new_unchecked(5), &relayed).unwrap();
         let refused = counts.admit_pending(ConnectionId::new_unchecked(6), &relayed).unwrap_err();
