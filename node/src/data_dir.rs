@@ -13,9 +13,9 @@
 //!
 //! The directory is private: the store holds learners' names and the key
 //! files speak for the institution. Whatever the operator's umask or the
-//! directory's prior mode, every directory under it is 0700 and every file
-//! 0600 (or stricter). Taking the lock (on `init` and on every start) checks
-//! the whole tree, tightens any mode that lets other users in and logs a
+//! directory's prior mode, it is 0700, and every directory the node keeps in
+//! it 0700 and every file 0600 (or stricter). Taking the lock (on `init` and
+//! on every start) checks them all, tightens any mode that lets other users in and logs a
 //! warning naming the path and its old mode, and sets the process umask to
 //! 077, so the files sled creates itself are private from the start. A mode
 //! the node cannot change (a file owned by another user) is refused, with the
@@ -132,17 +132,26 @@ impl DataDir {
     }
 
     /// Sets the process umask to keep out group and others (sled creates
-    /// its files itself), then walks the directory: a directory open to
+    /// its files itself), then makes the directory 0700 and goes through
+    /// what the node keeps in it ([`NODE_ENTRIES`], `db/` and
+    /// `retired-keys/` with everything under them): a directory open to
     /// other users becomes 0700, a file loses its group and other bits, and
-    /// each change is logged with the path and its old mode. Symbolic links
-    /// are left alone (not followed).
+    /// each change is logged with the path and its old mode. Anything else
+    /// in the directory is the operator's and is left as it is (the 0700
+    /// directory already keeps other users from it), so a data directory
+    /// pointed at a home directory does not change every file in it.
+    /// Symbolic links below the directory are not followed.
     pub fn make_private(&self) -> Result<(), DataDirError> {
         restrict_umask();
-        let mut todo = vec![self.root.clone()];
+        let meta = fs::metadata(&self.root).map_err(io_err(&self.root))?;
+        make_private_entry(&self.root, &meta)?;
+        let mut todo: Vec<PathBuf> = NODE_ENTRIES.iter().map(|name| self.root.join(name)).collect();
         while let Some(path) = todo.pop() {
-            // The root may be a symbolic link the operator made; below it, links are skipped.
-            let meta = if path == self.root { fs::metadata(&path) } else { fs::symlink_metadata(&path) };
-            let meta = meta.map_err(io_err(&path))?;
+            let meta = match fs::symlink_metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(io_err(&path)(e)),
+            };
             if meta.file_type().is_symlink() {
                 continue;
             }
@@ -220,6 +229,22 @@ impl DataDir {
         }
     }
 }
+
+/// What the node keeps at the top of its data directory; directories are
+/// gone through with everything under them.
+const NODE_ENTRIES: &[&str] = &[
+    "config.toml",
+    "config.tmp",
+    "institution.key",
+    "institution.next.key",
+    "node.key",
+    "api.token",
+    "node.lock",
+    "node.toml",
+    "node.tmp",
+    "db",
+    "retired-keys",
+];
 
 /// A token shorter than this (an empty or damaged file) is replaced.
 const MIN_TOKEN_CHARS: usize = 32;
@@ -310,4 +335,51 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), D
     let mut file = OpenOptions::new().write(true).create_new(true).mode(mode).open(&tmp).map_err(io_err(&tmp))?;
     file.write_all(bytes).and_then(|()| file.sync_all()).map_err(io_err(&tmp))?;
     fs::rename(&tmp, path).map_err(io_err(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        fs::symlink_metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    fn set_mode(path: &Path, mode: u32) {
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[test]
+    fn the_node_s_files_are_made_private_and_the_operator_s_are_left_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = DataDir::new(tmp.path().join("home"));
+        dir.create().unwrap();
+        fs::create_dir_all(dir.db_path().join("blobs")).unwrap();
+        fs::write(dir.db_path().join("blobs").join("1"), b"learner").unwrap();
+        fs::write(dir.config_path(), b"").unwrap();
+        fs::write(dir.root().join("notes.txt"), b"the operator's").unwrap();
+        set_mode(dir.root(), 0o755);
+        set_mode(&dir.db_path(), 0o775);
+        set_mode(&dir.db_path().join("blobs").join("1"), 0o644);
+        set_mode(&dir.config_path(), 0o640);
+        set_mode(&dir.root().join("notes.txt"), 0o644);
+        dir.make_private().unwrap();
+        assert_eq!(mode(dir.root()), 0o700);
+        assert_eq!(mode(&dir.db_path()), 0o700);
+        assert_eq!(mode(&dir.db_path().join("blobs")), 0o700);
+        assert_eq!(mode(&dir.db_path().join("blobs").join("1")), 0o600);
+        assert_eq!(mode(&dir.config_path()), 0o600);
+        assert_eq!(mode(&dir.root().join("notes.txt")), 0o644, "not the node's file");
+    }
+
+    #[test]
+    fn a_secret_others_can_read_is_made_private_when_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("node.key");
+        write_new_secret(&path, b"secret").unwrap();
+        set_mode(&path, 0o644);
+        assert_eq!(read_secret_bytes(&path).unwrap().as_deref(), Some(&b"secret"[..]));
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(read_secret_bytes(&tmp.path().join("absent")).unwrap(), None);
+    }
 }
