@@ -91,8 +91,8 @@ pub struct Config {
 /// "One address" is one IPv4 address or one IPv6 /64 (one site: an attacker
 /// usually holds a whole /64). Connections through a circuit relay carry the
 /// relay's address and count only in the totals. The IPs of the bootstrap
-/// peers and of the address book are "known": they are exempt from the
-/// per-address limits and may use the slots of the totals reserved for them.
+/// peers and of the address book are "known": they may use the slots of the
+/// totals reserved for them (the per-address limits hold for every address).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PeerConnectionLimits {

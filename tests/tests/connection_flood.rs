@@ -4,6 +4,8 @@
 //! starts the noise handshake, and reopens each one the node closes. The
 //! flood comes from 127.0.0.2 (every 127.x address reaches a loopback
 //! listener), so it is counted apart from the honest nodes on 127.0.0.1.
+//! A flood from many addresses (127.0.0.2 to 127.0.0.11) fills the total,
+//! but not the slots kept for the addresses the node knows.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -16,7 +18,8 @@ use tokio::io::AsyncReadExt;
 use tokio::net::TcpSocket;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
-use vetnet_tests::{spawn, wait_until};
+use vetnet_node::config::PeerConnectionLimits;
+use vetnet_tests::{TestNode, spawn, spawn_with, test_config, wait_until};
 
 /// Idle connections the attacker keeps open: twice the old total of 32
 /// pending connections, the number that locked every newcomer out.
@@ -61,11 +64,89 @@ async fn hold_idle_connection(source: Ipv4Addr, target: SocketAddr, counts: Arc<
 
 /// Starts `FLOOD_CONNECTIONS` idle connections from `source` to `target`.
 fn flood(source: Ipv4Addr, target: SocketAddr, counts: &Arc<FloodCounts>) -> JoinSet<()> {
+    flood_from(&[source], FLOOD_CONNECTIONS, target, counts)
+}
+
+/// Starts `per_source` idle connections from each of `sources` to `target`.
+fn flood_from(sources: &[Ipv4Addr], per_source: usize, target: SocketAddr, counts: &Arc<FloodCounts>) -> JoinSet<()> {
     let mut tasks = JoinSet::new();
-    for _ in 0..FLOOD_CONNECTIONS {
-        tasks.spawn(hold_idle_connection(source, target, counts.clone()));
+    for source in sources {
+        for _ in 0..per_source {
+            tasks.spawn(hold_idle_connection(*source, target, counts.clone()));
+        }
     }
     tasks
+}
+
+/// Waits until the flood has opened `connections` and the node has begun
+/// refusing them: its limit for the flood is reached.
+async fn wait_for_flood(counts: &FloodCounts, connections: usize) {
+    wait_until("the flood holds its connections and the node refuses more", || async {
+        counts.opened.load(Ordering::Relaxed) >= connections && counts.closed.load(Ordering::Relaxed) > 0
+    })
+    .await;
+}
+
+/// Whether `node` has a peer on the records topic within `JOIN_DEADLINE`
+/// of `started`.
+async fn joins_in_time(node: &TestNode, started: Instant) -> bool {
+    while started.elapsed() < JOIN_DEADLINE {
+        let status = node.node.network().status().await.expect("the newcomer's network runs");
+        if status.topic_peers >= 1 {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    false
+}
+
+/// Ten flood addresses, 127.0.0.2 to 127.0.0.11, eight idle connections
+/// each (the per-address limit): 80 in all, more than the total of 64.
+const FLOOD_SOURCES: u8 = 10;
+const PER_SOURCE: usize = 8;
+
+/// A node whose bootstrap peer is `known` (so 127.0.0.1 is a known
+/// address), with `reserved` slots for known peers and a handshake timeout
+/// of 30 s, so the flood holds its slots for the whole test. Returns it and
+/// the flood's counts once the flood is in place.
+async fn flooded_by_many(known: &TestNode, reserved: u32) -> (TestNode, Arc<FloodCounts>, JoinSet<()>) {
+    let mut config = test_config(&[known.addr()]);
+    config.connections =
+        PeerConnectionLimits { reserved_for_known_peers: reserved, handshake_timeout_secs: 30, ..Default::default() };
+    let flooded = spawn_with("Flooded Agency", "LT", config).await;
+    let target = SocketAddr::from((Ipv4Addr::LOCALHOST, tcp_port(&flooded.addr())));
+    let sources: Vec<Ipv4Addr> = (0..FLOOD_SOURCES).map(|i| Ipv4Addr::new(127, 0, 0, 2 + i)).collect();
+    let counts = Arc::new(FloodCounts::default());
+    let tasks = flood_from(&sources, PER_SOURCE, target, &counts);
+    wait_for_flood(&counts, sources.len() * PER_SOURCE).await;
+    (flooded, counts, tasks)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_from_many_addresses_leaves_room_for_known_addresses() {
+    vetnet_tests::init_logging();
+    let known = spawn("Known School", "EE", &[]).await;
+    let (flooded, _counts, mut tasks) = flooded_by_many(&known, 16).await;
+    // The newcomer shares 127.0.0.1 with the flooded node's bootstrap peer.
+    let started = Instant::now();
+    let newcomer = spawn("Neighbour College", "EE", &[flooded.addr()]).await;
+    assert!(joins_in_time(&newcomer, started).await, "a known address was locked out by a flood from many");
+    tasks.abort_all();
+    while tasks.join_next().await.is_some() {}
+}
+
+/// The control for the test above: without the reserved slots the same
+/// flood locks the newcomer out, so the reserve is what lets it in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_reserved_slots_a_flood_from_many_addresses_locks_everyone_out() {
+    vetnet_tests::init_logging();
+    let known = spawn("Known Chamber", "EE", &[]).await;
+    let (flooded, _counts, mut tasks) = flooded_by_many(&known, 0).await;
+    let started = Instant::now();
+    let newcomer = spawn("Locked-out College", "EE", &[flooded.addr()]).await;
+    assert!(!joins_in_time(&newcomer, started).await, "the newcomer joined although every slot was taken");
+    tasks.abort_all();
+    while tasks.join_next().await.is_some() {}
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -75,12 +156,7 @@ async fn a_newcomer_joins_while_idle_connections_flood_the_node() {
     let target = SocketAddr::from((Ipv4Addr::LOCALHOST, tcp_port(&flooded.addr())));
     let counts = Arc::new(FloodCounts::default());
     let mut tasks = flood(Ipv4Addr::new(127, 0, 0, 2), target, &counts);
-    // The flood is in place once every connection was opened and the node
-    // has begun refusing them: its limit for the flood is reached.
-    wait_until("the flood holds its connections and the node refuses more", || async {
-        counts.opened.load(Ordering::Relaxed) >= FLOOD_CONNECTIONS && counts.closed.load(Ordering::Relaxed) > 0
-    })
-    .await;
+    wait_for_flood(&counts, FLOOD_CONNECTIONS).await;
     let closed_before = counts.closed.load(Ordering::Relaxed);
 
     let started = Instant::now();

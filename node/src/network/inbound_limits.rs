@@ -95,8 +95,9 @@ impl InboundCounts {
     }
 
     /// Refuses a connection from `source` at `stage` if its source or the
-    /// total is at its limit. Known sources skip the per-address limit and
-    /// may take the reserved slots of the total.
+    /// total is at its limit. Known sources may take the reserved slots of
+    /// the total; the per-address limit holds for them too, since the
+    /// address book also holds addresses peers announced for themselves.
     fn check(&self, stage: Stage, source: Option<SourceAddress>) -> Result<(), InboundLimitReached> {
         let (per_ip, total, per_ip_name, total_name) = match stage {
             Stage::Pending => (
@@ -118,7 +119,7 @@ impl InboundCounts {
         if open.len() >= total as usize {
             return Err(InboundLimitReached { what: total_name, limit: total });
         }
-        if let Some(source) = source.filter(|_| !known) {
+        if let Some(source) = source {
             let from_source = open.values().filter(|s| **s == Some(source)).count();
             if from_source >= per_ip as usize {
                 return Err(InboundLimitReached { what: per_ip_name, limit: per_ip });
@@ -283,16 +284,26 @@ mod tests {
     }
 
     #[test]
-    fn known_peers_skip_the_per_address_limit_and_keep_reserved_slots() {
+    fn known_peers_keep_reserved_slots_within_their_per_address_share() {
         let bootstrap = addr("/ip4/10.0.0.1/tcp/7301");
-        let mut counts = InboundCounts::new(limits(), SourceAddress::of(&bootstrap));
-        for (i, last) in (1..=4).zip([2, 3, 4, 5]) {
-            counts.admit_pending(ConnectionId::new_unchecked(i), &addr(&format!("/ip4/10.0.1.{last}/tcp/1"))).unwrap();
+        let book = addr("/ip4/10.0.0.7/tcp/7301");
+        let mut counts = InboundCounts::new(limits(), [&bootstrap, &book].into_iter().filter_map(SourceAddress::of));
+        for i in 1..=4 {
+            counts.admit_pending(ConnectionId::new_unchecked(i), &addr(&format!("/ip4/10.0.1.{i}/tcp/1"))).unwrap();
         }
-        assert!(counts.admit_pending(ConnectionId::new_unchecked(9), &addr("/ip4/10.0.1.9/tcp/1")).is_err());
+        // Unknown addresses have used their part of the total (6 - 2 reserved).
+        let refused = counts.admit_pending(ConnectionId::new_unchecked(9), &addr("/ip4/10.0.1.9/tcp/1")).unwrap_err();
+        assert_eq!(refused.to_string(), "inbound connection refused: handshakes at its limit of 4");
         counts.admit_pending(ConnectionId::new_unchecked(10), &bootstrap).unwrap();
-        counts.admit_pending(ConnectionId::new_unchecked(11), &bootstrap).unwrap();
-        assert!(counts.admit_pending(ConnectionId::new_unchecked(12), &bootstrap).is_err(), "the whole total is used");
+        counts.admit_pending(ConnectionId::new_unchecked(11), &book).unwrap();
+        let refused = counts.admit_pending(ConnectionId::new_unchecked(12), &bootstrap).unwrap_err();
+        assert_eq!(refused.to_string(), "inbound connection refused: handshakes at its limit of 6");
+        // A known address keeps to its own share too.
+        counts.gone(ConnectionId::new_unchecked(1));
+        counts.gone(ConnectionId::new_unchecked(2));
+        counts.admit_pending(ConnectionId::new_unchecked(13), &bootstrap).unwrap();
+        let refused = counts.admit_pending(ConnectionId::new_unchecked(14), &bootstrap).unwrap_err();
+        assert_eq!(refused.to_string(), "inbound connection refused: handshakes from one address at its limit of 2");
     }
 
     #[test]
