@@ -50,6 +50,11 @@ async fn hold_idle_connection(source: Ipv4Addr, target: SocketAddr, counts: Arc<
     let mut buf = [0u8; 512];
     loop {
         let socket = TcpSocket::new_v4().expect("a socket");
+        // Closed with a reset, so no flood socket lingers in TIME_WAIT: one
+        // whose port a honest node then listens on makes that node's dials
+        // to the flooded node (from its listen port) fail with "address in
+        // use", a loopback artefact of libp2p's port reuse, not the flood.
+        socket.set_zero_linger().expect("SO_LINGER 0");
         socket.bind(SocketAddr::from((source, 0))).expect("bind the flood's source address");
         if let Ok(mut stream) = socket.connect(target).await {
             counts.opened.fetch_add(1, Ordering::Relaxed);
