@@ -77,6 +77,98 @@ pub struct Config {
     /// Rate limits against floods (`[limits]`); see `SECURITY.md`.
     #[serde(default)]
     pub limits: RateLimits,
+    /// Limits on the peer connections others open to this node
+    /// (`[connections]`); see `SECURITY.md`.
+    #[serde(default)]
+    pub connections: PeerConnectionLimits,
+}
+
+/// The `[connections]` table of `config.toml`: how many inbound peer
+/// connections the node takes, in total and from one address, and how long
+/// a handshake may take. The defaults suit a school server that talks to
+/// tens of institutions: far above honest use, far below what exhausts it.
+///
+/// "One address" is one IPv4 address or one IPv6 /64 (one site: an attacker
+/// usually holds a whole /64). Connections through a circuit relay carry the
+/// relay's address and count only in the totals. The IPs of the bootstrap
+/// peers and of the address book are "known": they may use the slots of the
+/// totals reserved for them (the per-address limits hold for every address).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PeerConnectionLimits {
+    /// Inbound connections still in their handshake (noise, yamux) from one
+    /// address. A real node opens one at a time; idle sockets held open by
+    /// an attacker stop here, and only lock out their own address.
+    pub max_pending_per_ip: u32,
+    /// Established inbound connections from one address: room for several
+    /// nodes behind one institution's NAT.
+    pub max_established_per_ip: u32,
+    /// Inbound connections in their handshake, in total.
+    pub max_pending_incoming: u32,
+    /// Established inbound connections, in total.
+    pub max_established_incoming: u32,
+    /// Slots of each of the two totals that only known peers may take, so
+    /// an attacker on many addresses still cannot lock them out.
+    pub reserved_for_known_peers: u32,
+    /// How long a new connection has to finish its handshake (TCP connect,
+    /// noise, yamux), in seconds; an idle socket is closed after it. A few
+    /// round trips take well under a second even on a poor school link.
+    pub handshake_timeout_secs: u64,
+}
+
+pub const DEFAULT_MAX_PENDING_PER_IP: u32 = 8;
+pub const DEFAULT_MAX_ESTABLISHED_PER_IP: u32 = 16;
+pub const DEFAULT_MAX_PENDING_INCOMING: u32 = 64;
+pub const DEFAULT_MAX_ESTABLISHED_INCOMING: u32 = 96;
+pub const DEFAULT_RESERVED_FOR_KNOWN_PEERS: u32 = 16;
+pub const DEFAULT_HANDSHAKE_TIMEOUT_SECS: u64 = 5;
+/// Above this many connections a limit no longer protects a small server.
+const MAX_CONNECTIONS_LIMIT: u32 = 10_000;
+/// The longest handshake timeout: a minute.
+const MAX_HANDSHAKE_TIMEOUT_SECS: u64 = 60;
+
+impl Default for PeerConnectionLimits {
+    fn default() -> Self {
+        Self {
+            max_pending_per_ip: DEFAULT_MAX_PENDING_PER_IP,
+            max_established_per_ip: DEFAULT_MAX_ESTABLISHED_PER_IP,
+            max_pending_incoming: DEFAULT_MAX_PENDING_INCOMING,
+            max_established_incoming: DEFAULT_MAX_ESTABLISHED_INCOMING,
+            reserved_for_known_peers: DEFAULT_RESERVED_FOR_KNOWN_PEERS,
+            handshake_timeout_secs: DEFAULT_HANDSHAKE_TIMEOUT_SECS,
+        }
+    }
+}
+
+impl PeerConnectionLimits {
+    /// The rules of the table; the message names the setting.
+    pub fn check(&self) -> Result<(), String> {
+        let counts = [
+            ("max_pending_per_ip", self.max_pending_per_ip),
+            ("max_established_per_ip", self.max_established_per_ip),
+            ("max_pending_incoming", self.max_pending_incoming),
+            ("max_established_incoming", self.max_established_incoming),
+        ];
+        for (name, value) in counts {
+            if !(1..=MAX_CONNECTIONS_LIMIT).contains(&value) {
+                return Err(format!("connections.{name}: must be 1 to {MAX_CONNECTIONS_LIMIT} (got {value})"));
+            }
+        }
+        let smallest_total = self.max_pending_incoming.min(self.max_established_incoming);
+        if self.reserved_for_known_peers >= smallest_total {
+            return Err(format!(
+                "connections.reserved_for_known_peers: must be below both totals ({smallest_total}; got {})",
+                self.reserved_for_known_peers
+            ));
+        }
+        if !(1..=MAX_HANDSHAKE_TIMEOUT_SECS).contains(&self.handshake_timeout_secs) {
+            return Err(format!(
+                "connections.handshake_timeout_secs: must be 1 to {MAX_HANDSHAKE_TIMEOUT_SECS} (got {})",
+                self.handshake_timeout_secs
+            ));
+        }
+        Ok(())
+    }
 }
 
 fn default_network() -> String {
@@ -114,6 +206,7 @@ impl Default for Config {
             target_peers: DEFAULT_TARGET_PEERS,
             trust_anchors: Vec::new(),
             limits: RateLimits::default(),
+            connections: PeerConnectionLimits::default(),
         }
     }
 }
@@ -138,7 +231,7 @@ impl Config {
         let text = toml::to_string_pretty(self)
             .map_err(|source| ConfigError::Serialize { path: dir.config_path().display().to_string(), source })?;
         let text = format!("# vetnet node settings. Command-line flags override these.\n{text}");
-        write_atomic(&dir.config_path(), text.as_bytes(), 0o644)?;
+        write_atomic(&dir.config_path(), text.as_bytes(), 0o600)?;
         Ok(())
     }
 
@@ -162,6 +255,7 @@ impl Config {
             return Err(format!("target_peers: must be at most {MAX_TARGET_PEERS} (got {})", self.target_peers));
         }
         self.limits.check()?;
+        self.connections.check()?;
         Ok(())
     }
 }
@@ -239,5 +333,25 @@ mod tests {
         // What `save` writes reads back the same.
         let text = toml::to_string_pretty(&config).unwrap();
         assert_eq!(toml::from_str::<Config>(&text).unwrap(), config);
+    }
+
+    #[test]
+    fn the_connections_table_is_read_and_checked() {
+        let config: Config = toml::from_str("[connections]\nmax_pending_per_ip = 2\n").unwrap();
+        assert_eq!(config.connections.max_pending_per_ip, 2);
+        assert_eq!(config.connections.handshake_timeout_secs, DEFAULT_HANDSHAKE_TIMEOUT_SECS);
+        assert_eq!(config.check(), Ok(()));
+        let error = |table: &str| toml::from_str::<Config>(table).unwrap().check().unwrap_err();
+        assert!(
+            error("[connections]\nmax_established_per_ip = 0\n").starts_with("connections.max_established_per_ip:")
+        );
+        assert!(
+            error("[connections]\nreserved_for_known_peers = 64\n")
+                .starts_with("connections.reserved_for_known_peers:")
+        );
+        assert!(
+            error("[connections]\nhandshake_timeout_secs = 0\n").starts_with("connections.handshake_timeout_secs:")
+        );
+        assert!(toml::from_str::<Config>("[connections]\nmax_pending_per_host = 2\n").is_err());
     }
 }

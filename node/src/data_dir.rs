@@ -10,6 +10,16 @@
 //! DIR/node.lock         held (flock) by the running node
 //! DIR/node.toml         the running node's actual API and listen addresses
 //! ```
+//!
+//! The directory is private: the store holds learners' names and the key
+//! files speak for the institution. Whatever the operator's umask or the
+//! directory's prior mode, it is 0700, and every directory the node keeps in
+//! it 0700 and every file 0600 (or stricter). Taking the lock (on `init` and
+//! on every start) checks them all, tightens any mode that lets other users in and logs a
+//! warning naming the path and its old mode, and sets the process umask to
+//! 077, so the files sled creates itself are private from the start. A mode
+//! the node cannot change (a file owned by another user) is refused, with the
+//! command that fixes it.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -30,6 +40,18 @@ pub enum DataDirError {
     Locked(PathBuf),
     #[error("{path} is damaged: {reason}")]
     Damaged { path: PathBuf, reason: String },
+    /// Other users can read the path and the node cannot change its mode.
+    #[error(
+        "{} is open to other users (mode {mode:04o}) and cannot be made private: {source}; run `chmod -R go-rwx {}` as its owner",
+        .path.display(),
+        .path.display()
+    )]
+    OpenToOthers {
+        path: PathBuf,
+        mode: u32,
+        #[source]
+        source: io::Error,
+    },
     /// A file whose content does not decode (TOML, a protobuf key).
     #[error("{path} is damaged: {source}")]
     Undecodable {
@@ -100,14 +122,47 @@ impl DataDir {
         self.root.join("node.toml")
     }
 
-    /// Creates the directory (0700) if needed. An existing directory keeps
-    /// its permissions (it may be one the admin chose and shares).
+    /// Creates the directory if needed, and makes it and everything under it
+    /// private ([`DataDir::make_private`]).
     pub fn create(&self) -> Result<(), DataDirError> {
-        if self.root.is_dir() {
-            return Ok(());
+        if !self.root.is_dir() {
+            fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
         }
-        fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
-        fs::set_permissions(&self.root, fs::Permissions::from_mode(0o700)).map_err(io_err(&self.root))
+        self.make_private()
+    }
+
+    /// Sets the process umask to keep out group and others (sled creates
+    /// its files itself), then makes the directory 0700 and goes through
+    /// what the node keeps in it ([`NODE_ENTRIES`], `db/` and
+    /// `retired-keys/` with everything under them): a directory open to
+    /// other users becomes 0700, a file loses its group and other bits, and
+    /// each change is logged with the path and its old mode. Anything else
+    /// in the directory is the operator's and is left as it is (the 0700
+    /// directory already keeps other users from it), so a data directory
+    /// pointed at a home directory does not change every file in it.
+    /// Symbolic links below the directory are not followed.
+    pub fn make_private(&self) -> Result<(), DataDirError> {
+        restrict_umask();
+        let meta = fs::metadata(&self.root).map_err(io_err(&self.root))?;
+        make_private_entry(&self.root, &meta)?;
+        let mut todo: Vec<PathBuf> = NODE_ENTRIES.iter().map(|name| self.root.join(name)).collect();
+        while let Some(path) = todo.pop() {
+            let meta = match fs::symlink_metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(io_err(&path)(e)),
+            };
+            if meta.file_type().is_symlink() {
+                continue;
+            }
+            if meta.is_dir() {
+                for entry in fs::read_dir(&path).map_err(io_err(&path))? {
+                    todo.push(entry.map_err(io_err(&path))?.path());
+                }
+            }
+            make_private_entry(&path, &meta)?;
+        }
+        Ok(())
     }
 
     pub fn is_initialized(&self) -> bool {
@@ -175,6 +230,22 @@ impl DataDir {
     }
 }
 
+/// What the node keeps at the top of its data directory; directories are
+/// gone through with everything under them.
+const NODE_ENTRIES: &[&str] = &[
+    "config.toml",
+    "config.tmp",
+    "institution.key",
+    "institution.next.key",
+    "node.key",
+    "api.token",
+    "node.lock",
+    "node.toml",
+    "node.tmp",
+    "db",
+    "retired-keys",
+];
+
 /// A token shorter than this (an empty or damaged file) is replaced.
 const MIN_TOKEN_CHARS: usize = 32;
 
@@ -190,18 +261,60 @@ pub(crate) fn random_bytes(buf: &mut [u8], path: &Path) -> Result<(), DataDirErr
     getrandom::fill(buf).map_err(|e| DataDirError::Io { path: path.to_owned(), source: io::Error::other(e) })
 }
 
-/// Reads a secret file, or `None` if it does not exist. Warns when others can
-/// read it.
+/// The permission bits of group and others.
+const GROUP_AND_OTHERS: u32 = 0o077;
+
+/// Keeps group and others out of every file the process creates from now on
+/// (adding to, never loosening, the umask it had).
+fn restrict_umask() {
+    // SAFETY: umask(2) only swaps the process's file mode creation mask; it
+    // cannot fail and touches no memory. Between the two calls the mask is
+    // 077, stricter than or equal to the final one.
+    unsafe {
+        let previous = libc::umask(GROUP_AND_OTHERS as libc::mode_t);
+        libc::umask(previous | GROUP_AND_OTHERS as libc::mode_t);
+    }
+}
+
+/// Takes group and other users' bits off `path` if it has any (a directory
+/// becomes 0700), logging the change; refuses if the mode cannot be changed.
+fn make_private_entry(path: &Path, meta: &fs::Metadata) -> Result<(), DataDirError> {
+    let mode = meta.permissions().mode() & 0o7777;
+    if mode & GROUP_AND_OTHERS == 0 {
+        return Ok(());
+    }
+    let private = if meta.is_dir() { 0o700 } else { mode & 0o700 };
+    fs::set_permissions(path, fs::Permissions::from_mode(private)).map_err(|source| DataDirError::OpenToOthers {
+        path: path.to_owned(),
+        mode,
+        source,
+    })?;
+    tracing::warn!(
+        path = %path.display(),
+        was = %format!("{mode:04o}"),
+        now = %format!("{private:04o}"),
+        "other users could open this part of the data directory; made it private"
+    );
+    Ok(())
+}
+
+/// Reads a secret file, or `None` if it does not exist. A file others can
+/// read is made private first (with a warning).
 pub(crate) fn read_secret(path: &Path) -> Result<Option<String>, DataDirError> {
-    match fs::read_to_string(path) {
-        Ok(text) => {
-            if let Ok(meta) = fs::metadata(path)
-                && meta.permissions().mode() & 0o077 != 0
-            {
-                tracing::warn!(path = %path.display(), "secret file is readable by other users; run chmod 600 on it");
-            }
-            Ok(Some(text))
-        }
+    read_secret_bytes(path)?
+        .map(|bytes| String::from_utf8(bytes).map_err(|e| io_err(path)(io::Error::new(io::ErrorKind::InvalidData, e))))
+        .transpose()
+}
+
+/// Like [`read_secret`], for a binary secret (the node's libp2p key).
+pub(crate) fn read_secret_bytes(path: &Path) -> Result<Option<Vec<u8>>, DataDirError> {
+    match fs::metadata(path) {
+        Ok(meta) => make_private_entry(path, &meta)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_err(path)(e)),
+    }
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(io_err(path)(e)),
     }
@@ -222,4 +335,51 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), D
     let mut file = OpenOptions::new().write(true).create_new(true).mode(mode).open(&tmp).map_err(io_err(&tmp))?;
     file.write_all(bytes).and_then(|()| file.sync_all()).map_err(io_err(&tmp))?;
     fs::rename(&tmp, path).map_err(io_err(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        fs::symlink_metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    fn set_mode(path: &Path, mode: u32) {
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[test]
+    fn the_node_s_files_are_made_private_and_the_operator_s_are_left_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = DataDir::new(tmp.path().join("home"));
+        dir.create().unwrap();
+        fs::create_dir_all(dir.db_path().join("blobs")).unwrap();
+        fs::write(dir.db_path().join("blobs").join("1"), b"learner").unwrap();
+        fs::write(dir.config_path(), b"").unwrap();
+        fs::write(dir.root().join("notes.txt"), b"the operator's").unwrap();
+        set_mode(dir.root(), 0o755);
+        set_mode(&dir.db_path(), 0o775);
+        set_mode(&dir.db_path().join("blobs").join("1"), 0o644);
+        set_mode(&dir.config_path(), 0o640);
+        set_mode(&dir.root().join("notes.txt"), 0o644);
+        dir.make_private().unwrap();
+        assert_eq!(mode(dir.root()), 0o700);
+        assert_eq!(mode(&dir.db_path()), 0o700);
+        assert_eq!(mode(&dir.db_path().join("blobs")), 0o700);
+        assert_eq!(mode(&dir.db_path().join("blobs").join("1")), 0o600);
+        assert_eq!(mode(&dir.config_path()), 0o600);
+        assert_eq!(mode(&dir.root().join("notes.txt")), 0o644, "not the node's file");
+    }
+
+    #[test]
+    fn a_secret_others_can_read_is_made_private_when_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("node.key");
+        write_new_secret(&path, b"secret").unwrap();
+        set_mode(&path, 0o644);
+        assert_eq!(read_secret_bytes(&path).unwrap().as_deref(), Some(&b"secret"[..]));
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(read_secret_bytes(&tmp.path().join("absent")).unwrap(), None);
+    }
 }

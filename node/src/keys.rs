@@ -6,7 +6,7 @@
 use libp2p::identity;
 use vetnet_protocol::{InstitutionId, InstitutionKey};
 
-use crate::data_dir::{DataDir, DataDirError, random_bytes, read_secret, write_new_secret};
+use crate::data_dir::{DataDir, DataDirError, random_bytes, read_secret, read_secret_bytes, write_new_secret};
 
 /// Loads the institution key, creating it if there is none.
 pub fn institution_key(dir: &DataDir) -> Result<InstitutionKey, DataDirError> {
@@ -27,16 +27,15 @@ pub fn institution_key(dir: &DataDir) -> Result<InstitutionKey, DataDirError> {
 pub fn node_key(dir: &DataDir) -> Result<identity::Keypair, DataDirError> {
     let path = dir.node_key_path();
     let damaged = |e: identity::DecodingError| DataDirError::Undecodable { path: path.clone(), source: e.into() };
-    match std::fs::read(&path) {
-        Ok(bytes) => identity::Keypair::from_protobuf_encoding(&bytes).map_err(damaged),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    match read_secret_bytes(&path)? {
+        Some(bytes) => identity::Keypair::from_protobuf_encoding(&bytes).map_err(damaged),
+        None => {
             dir.create()?;
             let keypair = identity::Keypair::generate_ed25519();
             let bytes = keypair.to_protobuf_encoding().map_err(damaged)?;
             write_new_secret(&path, &bytes)?;
             Ok(keypair)
         }
-        Err(source) => Err(DataDirError::Io { path, source }),
     }
 }
 

@@ -129,6 +129,7 @@ impl Node {
             relay_server: config.relay_server,
             target_peers: config.target_peers,
             limits: config.limits.clone(),
+            connections: config.connections.clone(),
             timing,
         })
         .await?;

@@ -1,7 +1,8 @@
 //! The swarm's behaviours and how the swarm is built: transport, the
 //! gossipsub configuration of `docs/PROTOCOL.md`, the peer score parameters,
 //! request-response for sync and direct messages, Kademlia, mDNS, AutoNAT,
-//! relay, DCUtR and the connection limits.
+//! relay, DCUtR and the connection limits (inbound ones in
+//! `inbound_limits`).
 
 use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -21,7 +22,7 @@ use vetnet_protocol::limits::MAX_GOSSIP_MESSAGE_BYTES;
 use vetnet_protocol::mobility::direct_protocol;
 use vetnet_protocol::sync::SYNC_PROTOCOL;
 
-use super::{NetworkConfig, NetworkError, NetworkTiming};
+use super::{NetworkConfig, NetworkError, NetworkTiming, inbound_limits};
 use crate::direct_codec::DirectCodec;
 use crate::sync_codec::SyncCodec;
 
@@ -36,10 +37,11 @@ const DIRECT_CONCURRENT_STREAMS: usize = 4;
 /// How long `start` waits for the listeners to come up.
 const LISTEN_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Connection limits: enough for a well-connected node, bounded against floods.
-const MAX_ESTABLISHED_INCOMING: u32 = 96;
+/// Outbound connection limits: enough for a well-connected node, bounded
+/// against a runaway discovery. Inbound ones are settings
+/// ([`PeerConnectionLimits`](crate::config::PeerConnectionLimits)).
 const MAX_ESTABLISHED_OUTGOING: u32 = 48;
-const MAX_PENDING: u32 = 32;
+const MAX_PENDING_OUTGOING: u32 = 32;
 const MAX_PER_PEER: u32 = 2;
 /// Below this gossip score a peer's messages are dropped unread, and the
 /// node disconnects and bans it.
@@ -51,7 +53,10 @@ const RATE_PENALTY_WEIGHT: f64 = 1.0;
 
 #[derive(NetworkBehaviour)]
 pub(super) struct Behaviour {
-    /// First, so over-limit connections are refused before anything else runs.
+    /// First, so over-limit inbound connections (per address and in total)
+    /// are refused before anything else runs.
+    pub(super) inbound: inbound_limits::Behaviour,
+    /// Outbound connections and connections per peer.
     pub(super) limits: connection_limits::Behaviour,
     /// Banned peers: their connections are closed and new ones refused.
     pub(super) banned: allow_block_list::Behaviour<allow_block_list::BlockedPeers>,
@@ -156,6 +161,7 @@ pub(super) fn build_swarm(config: &NetworkConfig, topic: &IdentTopic) -> Result<
         })
         .map_err(|e| transport_err(&e))?
         .with_swarm_config(|c| c.with_idle_connection_timeout(config.timing.idle_timeout))
+        .with_connection_timeout(Duration::from_secs(config.connections.handshake_timeout_secs))
         .build();
     swarm.behaviour_mut().gossipsub.subscribe(topic).map_err(|e| NetworkError::Gossip(e.to_string()))?;
     Ok(swarm)
@@ -198,12 +204,12 @@ fn new_behaviour(
     kad.set_mode(Some(kad::Mode::Server));
     let mdns = if config.mdns { Some(mdns::tokio::Behaviour::new(mdns::Config::default(), peer_id)?) } else { None };
     let limits = connection_limits::ConnectionLimits::default()
-        .with_max_established_incoming(Some(MAX_ESTABLISHED_INCOMING))
         .with_max_established_outgoing(Some(MAX_ESTABLISHED_OUTGOING))
-        .with_max_pending_incoming(Some(MAX_PENDING))
-        .with_max_pending_outgoing(Some(MAX_PENDING))
+        .with_max_pending_outgoing(Some(MAX_PENDING_OUTGOING))
         .with_max_established_per_peer(Some(MAX_PER_PEER));
+    let known_addrs = config.bootstrap.iter().chain(config.known_peers.iter().flat_map(|(_, addrs)| addrs));
     Ok(Behaviour {
+        inbound: inbound_limits::Behaviour::new(config.connections.clone(), known_addrs),
         limits: connection_limits::Behaviour::new(limits),
         banned: allow_block_list::Behaviour::default(),
         gossipsub,

@@ -8,7 +8,9 @@
 //! The swarm runs on TCP + noise + yamux (and circuit relay), with these
 //! behaviours:
 //! - connection limits, checked first, so a flood is refused before anything
-//!   else runs;
+//!   else runs: inbound ones per address and in total, with slots kept for
+//!   known peers (`inbound_limits`), and a handshake timeout that closes
+//!   idle sockets;
 //! - an allow/block list that holds the banned peers;
 //! - gossipsub on the records topic, with peer scoring;
 //! - identify (a peer's software, listen addresses and protocols) and ping;
@@ -35,6 +37,8 @@
 //! The parts:
 //! - `behaviour`: the `Behaviour` struct, the swarm's construction, the
 //!   gossipsub configuration and the peer score parameters;
+//! - `inbound_limits`: the per-address and total limits on inbound
+//!   connections;
 //! - `event_loop`: the [`EventLoop`] task and the commands it runs;
 //! - `gossip`: gossip messages in (the per-peer rate) and out;
 //! - `requests`: sync and direct messages (request-response);
@@ -46,6 +50,7 @@ mod behaviour;
 mod discovery;
 mod event_loop;
 mod gossip;
+mod inbound_limits;
 mod peers;
 mod requests;
 
@@ -58,6 +63,7 @@ use tokio::sync::{mpsc, oneshot};
 use vetnet_protocol::records_topic;
 use vetnet_protocol::sync::{SyncRequest, SyncResponse};
 
+use crate::config::PeerConnectionLimits;
 use crate::rate_limit::RateLimits;
 
 pub use behaviour::{GRAYLIST_THRESHOLD, kad_protocol};
@@ -165,6 +171,8 @@ pub struct NetworkConfig {
     pub target_peers: usize,
     /// The per-peer gossip rate and the ban duration.
     pub limits: RateLimits,
+    /// Inbound connection limits and the handshake timeout.
+    pub connections: PeerConnectionLimits,
     pub timing: NetworkTiming,
 }
 
