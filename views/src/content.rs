@@ -1,6 +1,12 @@
 //! What a record says: the body fields of each record kind, as they appear
 //! at the top level of a record view and in the request bodies that publish
 //! them. Names, optional fields and words are those of `docs/PROTOCOL.md`.
+//!
+//! The bodies an admin sends refuse fields they do not know, so a misspelt
+//! `deadlnie` is an error instead of a silently missing deadline. (Under
+//! `#[serde(flatten)]`, as in a record view, serde ignores unknown fields
+//! anyway; records from the network are decoded by the protocol, which
+//! ignores them as `docs/PROTOCOL.md` says.)
 
 use std::collections::BTreeMap;
 
@@ -39,6 +45,7 @@ impl LangText {
 
 /// A mobility offer: a placement a host institution can give.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Offer {
     pub title: LangText,
     #[serde(default, skip_serializing_if = "LangText::is_empty")]
@@ -76,6 +83,7 @@ pub struct Offer {
 
 /// A language the placement is in, with the level it needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LanguageRequirement {
     pub lang: String,
     /// CEFR level, A1 to C2.
@@ -85,6 +93,7 @@ pub struct LanguageRequirement {
 
 /// What the host provides.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Conditions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accommodation: Option<Provision>,
@@ -121,6 +130,7 @@ word_enum! {
 
 /// A stipend per week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Stipend {
     pub amount: u32,
     /// ISO 4217 code.
@@ -129,6 +139,7 @@ pub struct Stipend {
 
 /// Who to write to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -140,6 +151,7 @@ pub struct Contact {
 
 /// A mobility need: placements a sending school looks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Need {
     pub title: LangText,
     #[serde(default, skip_serializing_if = "LangText::is_empty")]
@@ -205,6 +217,7 @@ word_enum! {
 
 /// An institution's profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Profile {
     pub name: LangText,
     pub institution: InstitutionKind,
@@ -254,6 +267,7 @@ word_enum! {
 
 /// A node an institution runs, so that partners can reach it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NodeAddress {
     pub peer_id: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -262,6 +276,7 @@ pub struct NodeAddress {
 
 /// A learning achievement an institution awards credentials for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Achievement {
     pub title: LangText,
     #[serde(default, skip_serializing_if = "LangText::is_empty")]
@@ -404,6 +419,7 @@ word_enum! {
 /// Left-out `country`, `city`, `contact` and `languages` are filled from
 /// the institution's profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct OfferInput {
     /// The new offer's id, unique among this institution's offers.
     pub id: String,

@@ -47,6 +47,7 @@ pub mod search;
 pub mod status;
 pub mod sync;
 pub mod trust;
+pub mod unknown_field;
 pub mod views;
 
 pub use views::ViewBuilder;
@@ -237,13 +238,24 @@ pub(crate) fn has_api_token(headers: &HeaderMap, token: &str) -> bool {
     constant_time_eq(given.as_bytes(), token.as_bytes())
 }
 
-/// Parses a JSON body, naming the field that is wrong.
+/// Parses a JSON body, naming the field that is wrong. An unknown field is
+/// named itself (`body.deadlnie`), with the nearest known field.
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { "body".to_owned() } else { format!("body.{path}") };
-        ApiError::invalid(field, e.inner().to_string())
+        let message = e.inner().to_string();
+        match unknown_field::UnknownField::from_serde_message(&message) {
+            Some(unknown) => ApiError::invalid(unknown_field_path(&field, &unknown.name), unknown.rule()),
+            None => ApiError::invalid(field, message),
+        }
     })
+}
+
+/// The path of an unknown field `name` met in the object at `field`.
+/// serde_path_to_error ends the path with the unknown key itself.
+fn unknown_field_path(field: &str, name: &str) -> String {
+    if field.rsplit('.').next() == Some(name) { field.to_owned() } else { format!("{field}.{name}") }
 }
 
 pub(crate) fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
