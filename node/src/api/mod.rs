@@ -24,7 +24,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
-use tokio::sync::watch;
 
 use crate::info::NodeInfo;
 use crate::ingest::IngestStats;
@@ -35,6 +34,7 @@ use crate::store::{RecordStore, StoreError};
 pub mod achievements;
 pub mod convert;
 pub mod credentials;
+pub mod json_errors;
 pub mod matching;
 pub mod mobility;
 pub mod needs;
@@ -52,8 +52,10 @@ pub mod views;
 
 pub use views::ViewBuilder;
 
-/// The largest request body; a record is at most 48 KiB encoded.
-const MAX_REQUEST_BYTES: usize = 256 * 1024;
+/// The largest request body; a record is at most 48 KiB encoded. The
+/// admin address refuses a longer body before reading it
+/// (`admin::request_limits`).
+pub(crate) const MAX_REQUEST_BYTES: usize = 256 * 1024;
 
 #[derive(Clone)]
 pub struct ApiState {
@@ -66,17 +68,6 @@ pub struct ApiState {
     pub issuer: crate::credentials::CredentialIssuer,
     pub mobility: crate::mobility::Mobility,
     pub token: Arc<str>,
-}
-
-/// Serves the API on `listener` until `shutdown` changes.
-pub async fn serve(listener: tokio::net::TcpListener, state: ApiState, mut shutdown: watch::Receiver<bool>) {
-    let app = router(state);
-    let stop = async move {
-        let _ = shutdown.changed().await;
-    };
-    if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(stop).await {
-        tracing::error!(error = %e, "admin API stopped");
-    }
 }
 
 pub fn router(state: ApiState) -> Router {
