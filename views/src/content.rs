@@ -2,11 +2,14 @@
 //! at the top level of a record view and in the request bodies that publish
 //! them. Names, optional fields and words are those of `docs/PROTOCOL.md`.
 //!
-//! The bodies an admin sends refuse fields they do not know, so a misspelt
-//! `deadlnie` is an error instead of a silently missing deadline. (Under
-//! `#[serde(flatten)]`, as in a record view, serde ignores unknown fields
-//! anyway; records from the network are decoded by the protocol, which
-//! ignores them as `docs/PROTOCOL.md` says.)
+//! The objects nested in an admin's bodies refuse fields they do not know,
+//! so a misspelt `mentr` is an error instead of a silently missing mentor.
+//! The record bodies themselves (`Offer`, `Need`, `Profile`,
+//! `Achievement`) are flattened into the record views the API answers, so
+//! their schemas must allow the record's fields beside theirs: the API
+//! checks their top-level fields itself (`api::unknown_field`). Records
+//! from the network are decoded by the protocol, which ignores unknown
+//! fields as `docs/PROTOCOL.md` says.
 
 use std::collections::BTreeMap;
 
@@ -45,7 +48,6 @@ impl LangText {
 
 /// A mobility offer: a placement a host institution can give.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Offer {
     pub title: LangText,
     #[serde(default, skip_serializing_if = "LangText::is_empty")]
@@ -151,7 +153,6 @@ pub struct Contact {
 
 /// A mobility need: placements a sending school looks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Need {
     pub title: LangText,
     #[serde(default, skip_serializing_if = "LangText::is_empty")]
@@ -217,7 +218,6 @@ word_enum! {
 
 /// An institution's profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Profile {
     pub name: LangText,
     pub institution: InstitutionKind,
@@ -276,7 +276,6 @@ pub struct NodeAddress {
 
 /// A learning achievement an institution awards credentials for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Achievement {
     pub title: LangText,
     #[serde(default, skip_serializing_if = "LangText::is_empty")]

@@ -232,6 +232,11 @@ pub(crate) fn has_api_token(headers: &HeaderMap, token: &str) -> bool {
 /// Parses a JSON body, naming the field that is wrong. An unknown field is
 /// named itself (`body.deadlnie`), with the nearest known field.
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ApiError> {
+    if let Value::Object(object) = &value
+        && let Some(unknown) = unknown_field::unknown_top_level::<T>(object)
+    {
+        return Err(ApiError::invalid(format!("body.{}", unknown.name), unknown.rule()));
+    }
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { "body".to_owned() } else { format!("body.{path}") };

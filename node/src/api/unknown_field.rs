@@ -3,6 +3,14 @@
 //! the fields they do know; this turns that error into a rule that names
 //! the unknown field and suggests the nearest known one:
 //! `unknown field deadlnie; did you mean deadline?`.
+//!
+//! The record bodies (`vetnet_views::Offer`, …) cannot deny unknown fields
+//! themselves (the record views flatten them), so [`unknown_top_level`]
+//! checks the top-level keys of a body against the fields the body's type
+//! asks serde for.
+
+use serde::de::{self, Deserializer, Visitor};
+use serde_json::{Map, Value};
 
 /// An unknown field as serde reported it: its name and the known names.
 #[derive(Debug, PartialEq, Eq)]
@@ -41,6 +49,50 @@ impl UnknownField {
             (None, true) => format!("unknown field {}; this object takes no fields", self.name),
             (None, false) => format!("unknown field {}; the known fields are {}", self.name, self.known.join(", ")),
         }
+    }
+}
+
+/// The first key of `object` that `T` has no field for, as an unknown
+/// field; `None` when all are known, or when `T` is no plain struct (a
+/// struct with flattened fields, say, which serde reads as a map).
+pub fn unknown_top_level<'de, T: serde::Deserialize<'de>>(object: &Map<String, Value>) -> Option<UnknownField> {
+    let known = struct_fields::<T>()?;
+    let name = object.keys().find(|key| !known.contains(&key.as_str()))?;
+    Some(UnknownField { name: name.clone(), known: known.iter().map(|&k| k.to_owned()).collect() })
+}
+
+/// The field names a struct's `Deserialize` asks for, read off the call
+/// it makes to `deserialize_struct`.
+fn struct_fields<'de, T: serde::Deserialize<'de>>() -> Option<&'static [&'static str]> {
+    let mut reader = FieldNames(None);
+    let _ = T::deserialize(&mut reader);
+    reader.0
+}
+
+/// A deserializer that records the fields of the struct asked of it, and
+/// gives nothing.
+struct FieldNames(Option<&'static [&'static str]>);
+
+impl<'de> Deserializer<'de> for &mut FieldNames {
+    type Error = de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Self::Error> {
+        Err(de::Error::custom("not a struct"))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.0 = Some(fields);
+        Err(de::Error::custom("only the field names were asked for"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
     }
 }
 
@@ -95,6 +147,13 @@ mod tests {
         let none = UnknownField::from_serde_message("unknown field `x`, there are no fields").unwrap();
         assert!(none.known.is_empty());
         assert_eq!(UnknownField::from_serde_message("missing field `title`"), None);
+    }
+
+    #[test]
+    fn reads_the_fields_of_a_struct() {
+        let fields = struct_fields::<vetnet_views::Stipend>().unwrap();
+        assert_eq!(fields, ["amount", "currency"]);
+        assert_eq!(struct_fields::<String>(), None);
     }
 
     #[test]
