@@ -73,12 +73,13 @@ impl Drop for RunningNode {
 
 /// Starts the node on loopback port 0 and waits for the JSON it prints once up.
 fn start_node(home: &Path) -> RunningNode {
-    let mut child = command(home, &["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the node starts");
+    let mut child =
+        command(home, &["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the node starts");
     let stdout = child.stdout.take().expect("piped");
     let node = RunningNode(child);
     let (sender, receiver) = mpsc::sync_channel::<()>(1);

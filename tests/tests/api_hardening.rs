@@ -265,7 +265,8 @@ async fn connections_over_the_cap_wait_until_one_frees() {
 async fn every_api_error_is_json_whatever_the_layer() {
     let node = spawn("Json Errors", "SE", &[]).await;
     let api = ApiClient::new(&node);
-    let is_error = |answer: &Value, code: &str| answer["error"]["code"] == code && answer["error"]["message"].is_string();
+    let is_error =
+        |answer: &Value, code: &str| answer["error"]["code"] == code && answer["error"]["message"].is_string();
 
     let (status, answer) = api.get("/v1/offers/%ff").await;
     assert_eq!(status, 400);

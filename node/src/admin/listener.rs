@@ -50,11 +50,7 @@ pub struct AdminLimits {
 
 impl Default for AdminLimits {
     fn default() -> Self {
-        Self {
-            max_connections: 64,
-            header_timeout: Duration::from_secs(10),
-            body_timeout: Duration::from_secs(10),
-        }
+        Self { max_connections: 64, header_timeout: Duration::from_secs(10), body_timeout: Duration::from_secs(10) }
     }
 }
 

@@ -32,7 +32,8 @@ pub async fn json_errors(request: Request, next: Next) -> Response {
     let text = axum::body::to_bytes(body, MAX_MESSAGE_BYTES).await.unwrap_or_default();
     let text = String::from_utf8_lossy(&text);
     let text = text.trim();
-    let message = if text.is_empty() { status.canonical_reason().unwrap_or("error").to_owned() } else { text.to_owned() };
+    let message =
+        if text.is_empty() { status.canonical_reason().unwrap_or("error").to_owned() } else { text.to_owned() };
     let mut error = ApiError::new(status, code_of(status), message);
     error.field = field_of(&error.message).map(str::to_owned);
     let mut answer = error.into_response();
