@@ -7,7 +7,10 @@
 //! a view (`offers::list_offers`, `search::search_offers`, …), so that the
 //! dashboard renders the same views without HTTP. Errors are
 //! `{"error": {"code", "message", "field"?, "rule"?, "rows"?}}` with a 4xx
-//! status for the caller's mistakes and 5xx for the node's.
+//! status for the caller's mistakes and 5xx for the node's; errors made
+//! below the routes (extractors, the router, the admin address's limits)
+//! are rewritten in the same shape by `json_errors`. A body's unknown field
+//! is refused with the nearest known one (`unknown_field`).
 //!
 //! Every route carries a `#[utoipa::path]` annotation; `openapi` collects
 //! them into an OpenAPI 3.1 document, served at `GET /v1/openapi.json`
