@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use tokio::sync::Mutex;
+use vetnet_protocol::limits::MAX_RECORD_BYTES;
 use vetnet_protocol::need::NeedBody;
 use vetnet_protocol::offer::OfferBody;
 use vetnet_protocol::profile::{PROFILE_ID, ProfileBody};
@@ -247,6 +248,7 @@ impl Publisher {
     }
 
     async fn sign_store_send_with(&self, key: &InstitutionKey, payload: &Payload) -> Result<Published, PublishError> {
+        check_size(payload)?;
         let ctx = ValidationContext { network: &self.inner.network_name, now: self.inner.clock.now_unix() };
         let record = key.sign_checked(payload, &ctx)?;
         let mut published = self.store_and_send(vec![record]).await?;
@@ -436,6 +438,68 @@ impl Publisher {
     }
 }
 
+/// Bytes a tagged COSE_Sign1 envelope adds around a payload of
+/// `payload_len` bytes, besides the payload's own byte-string header: the
+/// tag and the array (2), the protected header `{1: -8, 4: h'<32 bytes>'}`
+/// in its byte string (40), the empty unprotected header (1) and the
+/// 64-byte signature in its byte string (66).
+const ENVELOPE_BYTES: usize = 109;
+
+/// The size of the CBOR head of a byte string or map value of `len`.
+fn cbor_head_len(len: usize) -> usize {
+    match len {
+        0..24 => 1,
+        24..256 => 2,
+        256..65_536 => 3,
+        65_536..=0xffff_ffff => 5,
+        _ => 9,
+    }
+}
+
+/// The size of the signed record `payload` makes, known before signing.
+fn record_size(payload_len: usize) -> usize {
+    ENVELOPE_BYTES + cbor_head_len(payload_len) + payload_len
+}
+
+fn encoded_len<T: Serialize + ?Sized>(value: &T) -> usize {
+    let mut bytes = Vec::new();
+    match ciborium::into_writer(value, &mut bytes) {
+        Ok(()) => bytes.len(),
+        // Not encodable: signing reports it.
+        Err(_) => 0,
+    }
+}
+
+/// Refuses, before signing, a payload whose record would be over
+/// [`MAX_RECORD_BYTES`], naming the body field that weighs most: an
+/// admin's input error, not the node's.
+fn check_size(payload: &Payload) -> Result<(), ValidationError> {
+    let size = record_size(encoded_len(payload));
+    if size <= MAX_RECORD_BYTES {
+        return Ok(());
+    }
+    let heaviest = match &payload.body {
+        Some(ciborium::Value::Map(entries)) => entries
+            .iter()
+            .filter_map(|(key, value)| key.as_text().map(|key| (key, encoded_len(value))))
+            .max_by_key(|(_, len)| *len),
+        _ => None,
+    };
+    Err(match heaviest {
+        Some((key, len)) => ValidationError::new(
+            format!("body.{key}"),
+            format!(
+                "is too large: it is {len} bytes encoded, which makes the record {size} bytes; \
+                 a record is at most {MAX_RECORD_BYTES} bytes"
+            ),
+        ),
+        None => ValidationError::new(
+            "body",
+            format!("is too large: the record would be {size} bytes; a record is at most {MAX_RECORD_BYTES} bytes"),
+        ),
+    })
+}
+
 fn utc(seconds: u64) -> String {
     i64::try_from(seconds)
         .ok()
@@ -454,5 +518,33 @@ pub fn describe_refusal(refusal: &KeyRefusal) -> String {
              (its owner needs a new institution key, endorsed again)",
             utc(*since)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn payload_with_title(chars: usize) -> Payload {
+        let body = serde_json::json!({ "title": { "en": "x".repeat(chars) }, "isced": "0715" });
+        Payload::with_body("vetnet-test", RecordKind::Offer, "o1", 1, 1_700_000_000, &body).unwrap()
+    }
+
+    #[test]
+    fn the_size_known_before_signing_is_the_signed_size() {
+        let key = InstitutionKey::from_secret_bytes(&[7; 32]);
+        for chars in [0, 10, 100, 300, 70_000] {
+            let payload = payload_with_title(chars);
+            let signed = key.sign(&payload).unwrap();
+            assert_eq!(record_size(encoded_len(&payload)), signed.len(), "title of {chars} characters");
+        }
+    }
+
+    #[test]
+    fn an_oversize_payload_names_its_heaviest_field() {
+        assert_eq!(check_size(&payload_with_title(100)), Ok(()));
+        let refused = check_size(&payload_with_title(200_000)).unwrap_err();
+        assert_eq!(refused.field, "body.title");
+        assert!(refused.rule.contains("at most 49152 bytes"), "{}", refused.rule);
     }
 }

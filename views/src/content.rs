@@ -1,6 +1,15 @@
 //! What a record says: the body fields of each record kind, as they appear
 //! at the top level of a record view and in the request bodies that publish
 //! them. Names, optional fields and words are those of `docs/PROTOCOL.md`.
+//!
+//! The objects nested in an admin's bodies refuse fields they do not know,
+//! so a misspelt `mentr` is an error instead of a silently missing mentor.
+//! The record bodies themselves (`Offer`, `Need`, `Profile`,
+//! `Achievement`) are flattened into the record views the API answers, so
+//! their schemas must allow the record's fields beside theirs: the API
+//! checks their top-level fields itself (`api::unknown_field`). Records
+//! from the network are decoded by the protocol, which ignores unknown
+//! fields as `docs/PROTOCOL.md` says.
 
 use std::collections::BTreeMap;
 
@@ -76,6 +85,7 @@ pub struct Offer {
 
 /// A language the placement is in, with the level it needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LanguageRequirement {
     pub lang: String,
     /// CEFR level, A1 to C2.
@@ -85,6 +95,7 @@ pub struct LanguageRequirement {
 
 /// What the host provides.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Conditions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accommodation: Option<Provision>,
@@ -121,6 +132,7 @@ word_enum! {
 
 /// A stipend per week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Stipend {
     pub amount: u32,
     /// ISO 4217 code.
@@ -129,6 +141,7 @@ pub struct Stipend {
 
 /// Who to write to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -254,6 +267,7 @@ word_enum! {
 
 /// A node an institution runs, so that partners can reach it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NodeAddress {
     pub peer_id: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -404,6 +418,7 @@ word_enum! {
 /// Left-out `country`, `city`, `contact` and `languages` are filled from
 /// the institution's profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct OfferInput {
     /// The new offer's id, unique among this institution's offers.
     pub id: String,

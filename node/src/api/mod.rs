@@ -7,7 +7,10 @@
 //! a view (`offers::list_offers`, `search::search_offers`, …), so that the
 //! dashboard renders the same views without HTTP. Errors are
 //! `{"error": {"code", "message", "field"?, "rule"?, "rows"?}}` with a 4xx
-//! status for the caller's mistakes and 5xx for the node's.
+//! status for the caller's mistakes and 5xx for the node's; errors made
+//! below the routes (extractors, the router, the admin address's limits)
+//! are rewritten in the same shape by `json_errors`. A body's unknown field
+//! is refused with the nearest known one (`unknown_field`).
 //!
 //! Every route carries a `#[utoipa::path]` annotation; `openapi` collects
 //! them into an OpenAPI 3.1 document, served at `GET /v1/openapi.json`
@@ -24,7 +27,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
-use tokio::sync::watch;
 
 use crate::info::NodeInfo;
 use crate::ingest::IngestStats;
@@ -35,6 +37,7 @@ use crate::store::{RecordStore, StoreError};
 pub mod achievements;
 pub mod convert;
 pub mod credentials;
+pub mod json_errors;
 pub mod matching;
 pub mod mobility;
 pub mod needs;
@@ -47,12 +50,15 @@ pub mod search;
 pub mod status;
 pub mod sync;
 pub mod trust;
+pub mod unknown_field;
 pub mod views;
 
 pub use views::ViewBuilder;
 
-/// The largest request body; a record is at most 48 KiB encoded.
-const MAX_REQUEST_BYTES: usize = 256 * 1024;
+/// The largest request body; a record is at most 48 KiB encoded. The
+/// admin address refuses a longer body before reading it
+/// (`admin::request_limits`).
+pub(crate) const MAX_REQUEST_BYTES: usize = 256 * 1024;
 
 #[derive(Clone)]
 pub struct ApiState {
@@ -65,17 +71,6 @@ pub struct ApiState {
     pub issuer: crate::credentials::CredentialIssuer,
     pub mobility: crate::mobility::Mobility,
     pub token: Arc<str>,
-}
-
-/// Serves the API on `listener` until `shutdown` changes.
-pub async fn serve(listener: tokio::net::TcpListener, state: ApiState, mut shutdown: watch::Receiver<bool>) {
-    let app = router(state);
-    let stop = async move {
-        let _ = shutdown.changed().await;
-    };
-    if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(stop).await {
-        tracing::error!(error = %e, "admin API stopped");
-    }
 }
 
 pub fn router(state: ApiState) -> Router {
@@ -237,13 +232,29 @@ pub(crate) fn has_api_token(headers: &HeaderMap, token: &str) -> bool {
     constant_time_eq(given.as_bytes(), token.as_bytes())
 }
 
-/// Parses a JSON body, naming the field that is wrong.
+/// Parses a JSON body, naming the field that is wrong. An unknown field is
+/// named itself (`body.deadlnie`), with the nearest known field.
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, ApiError> {
+    if let Value::Object(object) = &value
+        && let Some(unknown) = unknown_field::unknown_top_level::<T>(object)
+    {
+        return Err(ApiError::invalid(format!("body.{}", unknown.name), unknown.rule()));
+    }
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { "body".to_owned() } else { format!("body.{path}") };
-        ApiError::invalid(field, e.inner().to_string())
+        let message = e.inner().to_string();
+        match unknown_field::UnknownField::from_serde_message(&message) {
+            Some(unknown) => ApiError::invalid(unknown_field_path(&field, &unknown.name), unknown.rule()),
+            None => ApiError::invalid(field, message),
+        }
     })
+}
+
+/// The path of an unknown field `name` met in the object at `field`.
+/// serde_path_to_error ends the path with the unknown key itself.
+fn unknown_field_path(field: &str, name: &str) -> String {
+    if field.rsplit('.').next() == Some(name) { field.to_owned() } else { format!("{field}.{name}") }
 }
 
 pub(crate) fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
