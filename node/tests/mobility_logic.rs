@@ -20,9 +20,10 @@ use vetnet_node::mobility::{Delivery, DeliveryError, Mobility, OutgoingStep, Ste
 use vetnet_node::network::{NetworkError, NetworkTiming};
 use vetnet_node::publish::{PublishMode, Publisher};
 use vetnet_node::store::RecordStore;
+use vetnet_protocol::fixtures;
 use vetnet_protocol::mobility::steps::*;
 use vetnet_protocol::mobility::{ReceiptStatus, VerifiedReceipt};
-use vetnet_protocol::offer::{Conditions, LanguageRequirement, OfferBody};
+use vetnet_protocol::offer::OfferBody;
 use vetnet_protocol::profile::{InstitutionKind, ProfileBody, VetProvision};
 use vetnet_protocol::{InstitutionId, InstitutionKey, LangText, RecordHash, RecordKind};
 
@@ -100,26 +101,8 @@ fn profile(name: &str, country: &str) -> ProfileBody {
 
 fn offer(country: &str) -> OfferBody {
     OfferBody {
-        title: LangText::new("en", "Welding placement"),
         description: LangText::new("en", "Work alongside experienced welders."),
-        isced: "0715".to_owned(),
-        nace: None,
-        occupation: None,
-        country: country.to_owned(),
-        city: None,
-        eqf_min: 4,
-        eqf_max: 4,
-        places: 2,
-        start: "2027-03-01".to_owned(),
-        end: None,
-        weeks_min: 4,
-        weeks_max: 4,
-        deadline: Some("2027-01-15".to_owned()),
-        languages: vec![LanguageRequirement { lang: "en".to_owned(), cefr: Some("B1".to_owned()) }],
-        outcomes: vec!["Welds steel plates to standard".to_owned()],
-        esco_skills: Vec::new(),
-        conditions: Conditions { minors: true, mentor: true, ..Conditions::default() },
-        contact: None,
+        ..fixtures::offer("Welding placement", country, "0715", 4)
     }
 }
 
@@ -183,7 +166,7 @@ fn nomination() -> NominationBody {
             family_name: "Lindqvist".into(),
             birth_date: "2009-05-14".into(),
             email: None,
-            languages: vec![LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) }],
+            languages: vec![fixtures::language("en", Some("B1"))],
             qualification: None,
             eqf: Some(4),
         },

@@ -12,35 +12,15 @@ use vetnet_node::publish::unix_now;
 use vetnet_node::rate_limit::AuthorRecordLimit;
 use vetnet_node::store::RecordStore;
 use vetnet_node::sync::{SessionProgress, SyncError, SyncPeer, SyncReport, SyncResponder, SyncSession};
+use vetnet_protocol::fixtures;
 use vetnet_protocol::offer::OfferBody;
 use vetnet_protocol::sync::{SyncRequest, SyncResponse};
-use vetnet_protocol::{InstitutionKey, LangText, Payload, RecordHash, RecordKind, ValidationContext, VerifiedRecord};
+use vetnet_protocol::{InstitutionKey, Payload, RecordHash, RecordKind, ValidationContext, VerifiedRecord};
 
 const NET: &str = "bsr";
 
 fn offer(title: &str) -> OfferBody {
-    OfferBody {
-        title: LangText::new("en", title),
-        description: LangText::default(),
-        isced: "0715".into(),
-        nace: None,
-        occupation: None,
-        country: "SE".into(),
-        city: None,
-        eqf_min: 3,
-        eqf_max: 4,
-        places: 1,
-        start: "2027-03-01".into(),
-        end: None,
-        weeks_min: 4,
-        weeks_max: 4,
-        deadline: None,
-        languages: Vec::new(),
-        outcomes: Vec::new(),
-        esco_skills: Vec::new(),
-        conditions: Default::default(),
-        contact: None,
-    }
+    OfferBody { eqf_min: 3, ..fixtures::minimal_offer(title, "SE", "0715", 4) }
 }
 
 /// Offer `id` at version `seq`, signed by `key` a little in the past.

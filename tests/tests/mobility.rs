@@ -14,9 +14,10 @@ use vetnet_node::matching::{MatchQuery, match_own};
 use vetnet_node::mobility::{CompletionCredential, Delivery, MobilityError, SignAs, ThreadStatus, ThreadView};
 use vetnet_node::publish::PublishMode;
 use vetnet_protocol::achievement::{AchievementBody, Participation};
+use vetnet_protocol::fixtures;
 use vetnet_protocol::mobility::steps::*;
 use vetnet_protocol::mobility::{ReceiptStatus, StepBody, StepDraft, VerifiedReceipt, sign_step};
-use vetnet_protocol::need::{AgeBand, Funding, NeedBody};
+use vetnet_protocol::need::NeedBody;
 use vetnet_protocol::offer::LanguageRequirement;
 use vetnet_protocol::{LangText, RecordKey, RecordKind, ValidationContext};
 use vetnet_tests::{
@@ -32,23 +33,10 @@ fn need() -> NeedBody {
     NeedBody {
         title: LangText::new("en", "Two welders for a spring placement"),
         description: LangText::default(),
-        learners: 2,
-        isced: "0715".into(),
-        occupation: None,
         qualification: Some("Industrial technology programme".into()),
-        eqf: 4,
         start: "2027-02-15".into(),
         end: Some("2027-04-30".into()),
-        weeks_min: 4,
-        weeks_max: 4,
-        countries: vec!["DE".into()],
-        nace: Vec::new(),
-        languages: vec![LanguageRequirement { lang: "en".into(), cefr: Some("B1".into()) }],
-        age: AgeBand::Under18,
-        support: Vec::new(),
-        support_note: None,
-        funding: Some(Funding::ErasmusKa1Vet),
-        contact: None,
+        ..fixtures::need("", "DE", "0715", 4)
     }
 }
 
