@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use vetnet_node::store::RecordStore;
-use vetnet_node::trust::{TrustGraph, TrustGraphs, today};
+use vetnet_node::trust::{TrustGraph, TrustGraphs};
 use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement_id};
 use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
@@ -74,7 +74,7 @@ pub fn run(institutions: usize) -> anyhow::Result<Vec<Figure>> {
     }
     store.set_anchors(ids[..ANCHORS].iter().copied().collect::<HashSet<_>>())?;
 
-    let day = today();
+    let day = vetnet_node::Clock::system().today();
     let started = Instant::now();
     let runs = 5;
     let mut graph = None;

@@ -223,11 +223,6 @@ pub fn live_endorsements(store: &RecordStore) -> Result<Vec<(InstitutionId, Endo
         .collect())
 }
 
-/// Today as `YYYY-MM-DD` (UTC), the day endorsements are judged on.
-pub fn today() -> String {
-    chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string()
-}
-
 /// What a trust graph is built from, as the store counts its changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct TrustInputs {

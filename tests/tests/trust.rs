@@ -13,11 +13,16 @@ use vetnet_node::network::Verdict;
 use vetnet_node::publish::{PublishMode, unix_now};
 use vetnet_node::search::{InstitutionQuery, OfferQuery, search_institutions};
 use vetnet_node::store::InsertOutcome;
-use vetnet_node::trust::{TrustGraph, TrustLevel, today};
+use vetnet_node::trust::{TrustGraph, TrustLevel};
 use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole};
 use vetnet_protocol::key_lifecycle::KeyRevocationReason;
 use vetnet_protocol::{InstitutionId, InstitutionKey, Payload, RecordKey, RecordKind, ValidationContext};
 use vetnet_tests::{TestNode, offer, restart, spawn, wait_for_topic_peers, wait_until};
+
+/// Today by the system clock, as the test nodes judge trust.
+fn today() -> String {
+    vetnet_node::Clock::system().today()
+}
 
 fn id(node: &TestNode) -> InstitutionId {
     node.node.publisher().institution()

@@ -255,7 +255,7 @@ async fn export(
 async fn revoke(State(state): State<ApiState>, Path(id): Path<String>, Json(body): Json<Value>) -> ApiResult {
     let body: views::RevokeCredentialInput = parse_json(body)?;
     let published = state.issuer.revoke(&id, body.reason.into_protocol()).await?;
-    ok(&published_view::<views::Revocation>(&state.store, &published))
+    ok(&published_view::<views::Revocation>(&state.store, state.today(), &published))
 }
 
 /// Credentials issued and revoked.
@@ -350,12 +350,12 @@ fn check_view(check: &credentials::Check) -> views::CheckView {
 /// not an error: `verdict` says why.
 pub async fn verify_credential(state: &ApiState, text: String) -> Result<views::VerificationView, ApiError> {
     let store = state.store.clone();
-    let verification = tokio::task::spawn_blocking(move || credentials::verify(&store, &text, chrono::Utc::now()))
-        .await
-        .map_err(internal)??;
+    let now = state.publisher.clock().now_utc();
+    let verification =
+        tokio::task::spawn_blocking(move || credentials::verify(&store, &text, now)).await.map_err(internal)??;
     let mut view = verification_view(&verification);
     if let Some(facts) = &verification.facts {
-        view.trust = Some(ViewBuilder::new(&state.store).trust(facts.issuer));
+        view.trust = Some(ViewBuilder::new(&state.store, state.today()).trust(facts.issuer));
     }
     Ok(view)
 }
@@ -402,7 +402,7 @@ async fn delegate(State(state): State<ApiState>, Json(body): Json<Value>) -> Api
     let body: views::DelegateInput = parse_json(body)?;
     let delegate = institution_param("delegate", &body.delegate)?;
     let published = state.issuer.delegate(&body.achievement, delegate, body.from, body.until).await?;
-    Ok(answer(StatusCode::CREATED, &published_view::<views::Delegation>(&state.store, &published)))
+    Ok(answer(StatusCode::CREATED, &published_view::<views::Delegation>(&state.store, state.today(), &published)))
 }
 
 /// Ends a delegation.
@@ -424,7 +424,7 @@ async fn end_delegation(State(state): State<ApiState>, Json(body): Json<Value>) 
     let body: views::EndDelegationInput = parse_json(body)?;
     let delegate = institution_param("delegate", &body.delegate)?;
     let published = state.issuer.end_delegation(&body.achievement, delegate).await?;
-    ok(&published_view::<views::Delegation>(&state.store, &published))
+    ok(&published_view::<views::Delegation>(&state.store, state.today(), &published))
 }
 
 /// This institution's delegations.
@@ -441,5 +441,5 @@ async fn end_delegation(State(state): State<ApiState>, Json(body): Json<Value>) 
 )]
 async fn list_delegations(State(state): State<ApiState>) -> ApiResult {
     let records = state.issuer.delegations()?;
-    ok(&ViewBuilder::new(&state.store).records::<views::Delegation>(&records))
+    ok(&ViewBuilder::new(&state.store, state.today()).records::<views::Delegation>(&records))
 }

@@ -80,7 +80,7 @@ pub async fn find_matches(state: &ApiState, query: MatchQuery) -> Result<Vec<vie
             MatchError::NotFound { .. } => ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string()),
             MatchError::Store(e) => e.into(),
         })?;
-    let mut builder = ViewBuilder::new(&state.store);
+    let mut builder = ViewBuilder::new(&state.store, state.today());
     let items = results
         .iter()
         .map(|item| {

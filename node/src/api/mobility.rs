@@ -112,7 +112,7 @@ fn summary(
 
 /// A whole thread: its steps, what they say, and what may come next.
 pub fn thread_detail(state: &ApiState, view: &ThreadView) -> Result<views::ThreadDetail, ApiError> {
-    let mut builder = ViewBuilder::new(&state.store);
+    let mut builder = ViewBuilder::new(&state.store, state.today());
     let me = state.publisher.key().id();
     let log = &view.log;
     let summary = summary(&mut builder, log, me)?;
@@ -212,7 +212,7 @@ fn thread_param(thread: &str) -> Result<(), ApiError> {
 pub fn list_threads(state: &ApiState) -> Result<Vec<views::ThreadSummary>, ApiError> {
     let logs = state.mobility.list()?;
     let me = state.publisher.key().id();
-    let mut builder = ViewBuilder::new(&state.store);
+    let mut builder = ViewBuilder::new(&state.store, state.today());
     logs.iter().map(|log| summary(&mut builder, log, me)).collect()
 }
 
@@ -662,9 +662,9 @@ async fn verify(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiRe
         .enumerate()
         .map(|(i, h)| hex::decode(h).map_err(|_| ApiError::invalid(format!("steps[{i}]"), "must be hex")))
         .collect::<Result<Vec<_>, _>>()?;
-    let answer = match crate::mobility::verify_document(&document.network, &steps, crate::publish::unix_now()) {
+    let answer = match crate::mobility::verify_document(&document.network, &steps, state.publisher.clock().now_unix()) {
         Ok(thread) => {
-            let mut builder = ViewBuilder::new(&state.store);
+            let mut builder = ViewBuilder::new(&state.store, state.today());
             views::ThreadVerification {
                 valid: true,
                 thread: Some(thread.id.clone()),

@@ -73,6 +73,13 @@ pub struct ApiState {
     pub token: Arc<str>,
 }
 
+impl ApiState {
+    /// Today by the node's clock (`YYYY-MM-DD`), the day trust is judged on.
+    pub fn today(&self) -> String {
+        self.publisher.clock().today()
+    }
+}
+
 pub fn router(state: ApiState) -> Router {
     Router::new()
         .merge(status::routes())

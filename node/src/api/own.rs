@@ -24,12 +24,12 @@ impl OwnRecords {
         if !all {
             records.retain(|r| !r.is_withdrawn());
         }
-        Ok(ViewBuilder::new(&state.store).records(&records))
+        Ok(ViewBuilder::new(&state.store, state.today()).records(&records))
     }
 
     pub fn show<B: FromContent>(&self, state: &ApiState, id: &str) -> Result<views::RecordView<B>, ApiError> {
         match state.publisher.own(&self.kind, id)? {
-            Some(record) => Ok(ViewBuilder::new(&state.store).record(&record)),
+            Some(record) => Ok(ViewBuilder::new(&state.store, state.today()).record(&record)),
             None => Err(ApiError::new(
                 StatusCode::NOT_FOUND,
                 "not_found",
@@ -46,7 +46,7 @@ impl OwnRecords {
         mode: PublishMode,
     ) -> Result<views::PublishedView<B>, ApiError> {
         let published = state.publisher.publish(self.kind.clone(), id, body, mode).await?;
-        Ok(ViewBuilder::new(&state.store).published(&published))
+        Ok(ViewBuilder::new(&state.store, state.today()).published(&published))
     }
 
     pub async fn withdraw<B: FromContent>(
@@ -55,7 +55,7 @@ impl OwnRecords {
         id: &str,
     ) -> Result<views::PublishedView<B>, ApiError> {
         let published = state.publisher.withdraw(self.kind.clone(), id).await?;
-        Ok(ViewBuilder::new(&state.store).published(&published))
+        Ok(ViewBuilder::new(&state.store, state.today()).published(&published))
     }
 }
 

@@ -67,7 +67,7 @@ pub fn author_param(value: &str) -> Result<InstitutionId, ApiError> {
 /// `trusted=true`: only institutions this node trusts (see `trust`).
 pub fn trusted_param(state: &ApiState, value: &str) -> Result<Option<Vec<InstitutionId>>, ApiError> {
     match value {
-        "true" => Ok(Some(state.store.trust_graph(&crate::trust::today())?.trusted_keys())),
+        "true" => Ok(Some(state.store.trust_graph(&state.today())?.trusted_keys())),
         "false" => Ok(None),
         other => Err(ApiError::invalid("trusted", format!("must be true or false (got {other:?})"))),
     }

@@ -18,7 +18,7 @@ pub fn routes() -> Router<ApiState> {
 /// This institution's profile record.
 pub fn get_profile(state: &ApiState) -> Result<views::ProfileView, ApiError> {
     match state.publisher.own(&RecordKind::Profile, vetnet_protocol::profile::PROFILE_ID)? {
-        Some(record) => Ok(ViewBuilder::new(&state.store).record(&record)),
+        Some(record) => Ok(ViewBuilder::new(&state.store, state.today()).record(&record)),
         None => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "no_profile",
@@ -43,7 +43,7 @@ pub async fn set_profile(
     fields.insert("nodes".into(), Value::Array(nodes));
     let profile: views::Profile = parse_json(Value::Object(fields))?;
     let published = state.publisher.publish_profile(&profile.into_protocol()).await?;
-    Ok(ViewBuilder::new(&state.store).published(&published))
+    Ok(ViewBuilder::new(&state.store, state.today()).published(&published))
 }
 
 /// This institution's profile.

@@ -30,7 +30,7 @@ async fn run<B: FromContent>(
 ) -> Result<Vec<views::RecordView<B>>, ApiError> {
     let store = state.store.clone();
     let results = tokio::task::spawn_blocking(move || search(&store)).await.map_err(ApiError::internal)??;
-    Ok(ViewBuilder::new(&state.store).records(&results))
+    Ok(ViewBuilder::new(&state.store, state.today()).records(&results))
 }
 
 /// Offers of the network that pass `query`.

@@ -18,7 +18,6 @@ use super::views::published_view;
 use super::{ApiError, ApiResult, ApiState, ViewBuilder, answer, ok, parse_json};
 use crate::config::Config;
 use crate::data_dir::DataDir;
-use crate::publish::unix_now;
 use crate::trust::{self, TrustGraph};
 
 pub fn routes() -> Router<ApiState> {
@@ -50,7 +49,7 @@ fn internal(e: impl std::fmt::Display) -> ApiError {
 /// The trust anchors, by key.
 pub fn anchors(state: &ApiState) -> Vec<views::InstitutionView> {
     let anchors: Vec<InstitutionId> = state.store.key_ledger().anchors().iter().copied().collect();
-    let mut builder = ViewBuilder::new(&state.store);
+    let mut builder = ViewBuilder::new(&state.store, state.today());
     let mut rows: Vec<views::InstitutionView> = anchors.iter().map(|anchor| builder.institution(*anchor)).collect();
     rows.sort_by(|a, b| a.institution.cmp(&b.institution));
     rows
@@ -158,7 +157,7 @@ async fn remove_anchor(State(state): State<ApiState>, Path(did): Path<String>) -
 )]
 async fn trust_of(State(state): State<ApiState>, Path(did): Path<String>) -> ApiResult {
     let key = institution("institution", &did)?;
-    ok(&ViewBuilder::new(&state.store).institution(key))
+    ok(&ViewBuilder::new(&state.store, state.today()).institution(key))
 }
 
 /// Endorsements given and received.
@@ -191,8 +190,8 @@ async fn list_endorsements(State(state): State<ApiState>, Query(params): Params)
 
 /// The live endorsements `of` gives and receives.
 pub fn endorsements(state: &ApiState, of: InstitutionId) -> Result<views::EndorsementsView, ApiError> {
-    let today = trust::today();
-    let mut builder = ViewBuilder::new(&state.store);
+    let today = state.today();
+    let mut builder = ViewBuilder::new(&state.store, state.today());
     let (mut given, mut received) = (Vec::new(), Vec::new());
     for (author, endorsement) in trust::live_endorsements(&state.store)? {
         let subject = endorsement.subject_id();
@@ -244,7 +243,7 @@ async fn endorse(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiR
     let endorsement =
         EndorsementBody { subject: subject.to_did(), role, network_name: body.network_name, until: body.until };
     let published = state.publisher.endorse(&endorsement).await?;
-    Ok(answer(StatusCode::CREATED, &published_view::<views::Endorsement>(&state.store, &published)))
+    Ok(answer(StatusCode::CREATED, &published_view::<views::Endorsement>(&state.store, state.today(), &published)))
 }
 
 /// Withdraws endorsements.
@@ -268,7 +267,7 @@ async fn withdraw_endorsements(State(state): State<ApiState>, Json(body): Json<V
     let subject = institution("subject", &body.subject)?;
     let role = body.role.map(|r| r.parse::<EndorsementRole>().map_err(|e| ApiError::invalid("role", e))).transpose()?;
     let withdrawn = state.publisher.withdraw_endorsements(&subject, role).await?;
-    let mut builder = ViewBuilder::new(&state.store);
+    let mut builder = ViewBuilder::new(&state.store, state.today());
     let views: Vec<views::PublishedView<views::Endorsement>> = withdrawn.iter().map(|p| builder.published(p)).collect();
     ok(&views)
 }
@@ -340,7 +339,7 @@ async fn rotate(State(state): State<ApiState>) -> ApiResult {
         old: rotated.old.to_did(),
         new: rotated.new.to_did(),
         carried: rotated.carried,
-        rotation: published_view(&state.store, &rotated.rotation),
+        rotation: published_view(&state.store, state.today(), &rotated.rotation),
     })
 }
 
@@ -367,13 +366,13 @@ async fn revoke(State(state): State<ApiState>, Json(body): Json<Value>) -> ApiRe
         None => state.publisher.institution(),
     };
     let reason: KeyRevocationReason = body.reason.parse().map_err(|e| ApiError::invalid("reason", e))?;
-    let now = unix_now();
+    let now = state.publisher.clock().now_unix();
     let since = body.since.unwrap_or(now);
     if since > now {
         return Err(ApiError::invalid("since", "must not be in the future"));
     }
     let published = state.publisher.revoke_key(&data_dir(&state), &key, since, reason).await?;
-    Ok(answer(StatusCode::CREATED, &published_view::<views::KeyRevocation>(&state.store, &published)))
+    Ok(answer(StatusCode::CREATED, &published_view::<views::KeyRevocation>(&state.store, state.today(), &published)))
 }
 
 /// The trust of one institution: `{level, depth, path, current_key?}`.

@@ -21,11 +21,13 @@ pub struct ViewBuilder<'a> {
     store: &'a RecordStore,
     names: HashMap<InstitutionId, Option<String>>,
     graph: Option<Arc<TrustGraph>>,
+    /// The day trust levels are judged on (the node's clock).
+    day: String,
 }
 
 impl<'a> ViewBuilder<'a> {
-    pub fn new(store: &'a RecordStore) -> Self {
-        Self { store, names: HashMap::new(), graph: None }
+    pub fn new(store: &'a RecordStore, day: String) -> Self {
+        Self { store, names: HashMap::new(), graph: None, day }
     }
 
     /// An institution's name from its profile, if this node has one.
@@ -53,7 +55,7 @@ impl<'a> ViewBuilder<'a> {
     pub fn trust(&mut self, key: InstitutionId) -> views::TrustView {
         let graph = match &self.graph {
             Some(graph) => graph.clone(),
-            None => match self.store.trust_graph(&crate::trust::today()) {
+            None => match self.store.trust_graph(&self.day) {
                 Ok(graph) => self.graph.insert(graph).clone(),
                 Err(e) => {
                     return views::TrustView {
@@ -111,6 +113,10 @@ impl<'a> ViewBuilder<'a> {
 }
 
 /// The view of a record just published, with a builder of its own.
-pub fn published_view<B: FromContent>(store: &RecordStore, published: &Published) -> views::PublishedView<B> {
-    ViewBuilder::new(store).published(published)
+pub fn published_view<B: FromContent>(
+    store: &RecordStore,
+    day: String,
+    published: &Published,
+) -> views::PublishedView<B> {
+    ViewBuilder::new(store, day).published(published)
 }
