@@ -51,25 +51,27 @@ enum Start {
 
 /// Starts `vetnet node run`: waits for its JSON "ready" line, or for it to exit.
 fn start_node(dir: &Path) -> Start {
-    let mut child = vetnet(dir)
-        .args(["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut node = NodeProcess(
+        vetnet(dir)
+            .args(["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let mut reader = BufReader::new(node.0.stdout.take().unwrap());
     let mut text = String::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap() == 0 {
-            let status = wait_for_exit(&mut child);
+            let status = wait_for_exit(&mut node.0);
             let mut stderr = Vec::new();
-            child.stderr.take().unwrap().read_to_end(&mut stderr).unwrap();
+            node.0.stderr.take().unwrap().read_to_end(&mut stderr).unwrap();
             return Start::Exited(Output { status, stdout: text.into_bytes(), stderr });
         }
         text.push_str(&line);
         if serde_json::from_str::<serde_json::Value>(&text).is_ok() {
-            return Start::Running(NodeProcess(child));
+            return Start::Running(node);
         }
     }
 }
