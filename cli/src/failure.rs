@@ -1,5 +1,6 @@
 //! What went wrong, for the exit code: the user's input (1), the node not
-//! running (3), something inside (4), or a credential that is not valid (5). Usage errors exit with 2 (clap).
+//! running (3), something inside (4), a credential that is not valid (5), or
+//! a damaged record database (6). Usage errors exit with 2 (clap).
 
 use std::fmt;
 
@@ -43,6 +44,9 @@ impl std::error::Error for Failure {}
 
 /// The process exit code for an error.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
+    if error.downcast_ref::<vetnet_node::NodeError>().is_some_and(vetnet_node::NodeError::is_damaged_store) {
+        return 6;
+    }
     match error.downcast_ref::<Failure>().map(|f| f.kind) {
         Some(FailureKind::User) => 1,
         Some(FailureKind::NodeNotRunning) => 3,

@@ -51,6 +51,14 @@ pub enum NodeError {
     AlreadyInitialized(std::path::PathBuf),
 }
 
+impl NodeError {
+    /// Whether the record database was found damaged (the CLI gives this its
+    /// own exit code).
+    pub fn is_damaged_store(&self) -> bool {
+        matches!(self, NodeError::Store(StoreError::Damaged { .. }))
+    }
+}
+
 /// Everything needed to start a node.
 pub struct NodeOptions {
     pub data_dir: DataDir,

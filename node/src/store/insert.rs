@@ -228,6 +228,7 @@ impl RecordStore {
             }
         }
         index.count_live_version(-(removed.len() as i64));
+        self.note_removal(index.live_versions())?;
         self.generation.fetch_add(1, Ordering::AcqRel);
         for (_, kind, _) in &removed {
             self.kind_generations.bump(&RecordKind::from(kind.as_str()));

@@ -26,16 +26,18 @@
 //! - `outbox` and `peers`: own records not yet sent, and the address book;
 //! - `generations`: change counters per record kind, and the slots where
 //!   other modules cache what they derive from the records.
+//! - `check`: the check on open that refuses a damaged database.
 
 use std::any::Any;
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use vetnet_protocol::{InstitutionId, RecordHash, RecordKey, RecordKind, VerifiedRecord};
 
+mod check;
 mod generations;
 pub mod index;
 mod insert;
@@ -64,6 +66,13 @@ pub enum StoreError {
     /// An address-book entry could not be encoded.
     #[error("cannot encode an address-book entry")]
     Encode(#[source] ciborium::ser::Error<std::io::Error>),
+    /// The check on open found the database damaged (see `check`).
+    #[error(
+        "the record database {path} is damaged: {what}. The node does not start on it. Restore the data \
+         directory from a backup, or move {path} aside and start the node again: it re-fetches the network's \
+         records from its peers by sync (the institution keys live outside db/ and are kept)"
+    )]
+    Damaged { path: PathBuf, what: String },
     /// A thread reading records for a search panicked.
     #[error("a search thread failed while reading records")]
     SearchThread,
@@ -124,6 +133,12 @@ pub struct RecordStore {
     generation: Arc<AtomicU64>,
     /// Tells subscribers the key of every record stored, once it is searchable.
     stored: tokio::sync::broadcast::Sender<Arc<[u8]>>,
+    /// The database directory, which also holds the expected-count file.
+    path: Arc<Path>,
+    /// Removals of live versions since the store was opened (see `check`).
+    removals: Arc<AtomicU64>,
+    /// Serialises writes of the expected-count file.
+    expected: Arc<check::ExpectedCount>,
 }
 
 /// Notices a [`RecordStore::subscribe`] receiver holds before the oldest are
@@ -144,7 +159,14 @@ impl RecordStore {
     /// background flusher of a handle just closed in this process (sled does
     /// not join that thread on drop), so opening waits up to
     /// [`SLED_LOCK_WAIT`] for it instead of failing.
+    ///
+    /// Every tree is then read once and checked (`check`): a damaged database
+    /// is refused with [`StoreError::Damaged`].
     pub fn open(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
+        Self::open_and_check(path, network, cache_bytes).map_err(|e| check::with_path(e, path))
+    }
+
+    fn open_and_check(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
         let config = sled::Config::new().path(path).cache_capacity(cache_bytes);
         let deadline = Instant::now() + SLED_LOCK_WAIT;
         let db = loop {
@@ -173,16 +195,22 @@ impl RecordStore {
             network: network.into(),
             generation: Arc::new(AtomicU64::new(0)),
             stored: tokio::sync::broadcast::channel(STORED_NOTICES).0,
+            path: path.into(),
+            removals: Arc::default(),
+            expected: Arc::default(),
         };
         let sled_took = opened.elapsed();
         let from_snapshot = store.load_index_snapshot()?;
         if !from_snapshot {
             store.rebuild_index()?;
         }
+        let indexed = opened.elapsed();
+        store.check()?;
         tracing::info!(
             records = store.live_len(),
             sled_ms = sled_took.as_millis() as u64,
-            index_ms = (opened.elapsed() - sled_took).as_millis() as u64,
+            index_ms = (indexed - sled_took).as_millis() as u64,
+            check_ms = (opened.elapsed() - indexed).as_millis() as u64,
             from_snapshot,
             "record store opened"
         );
@@ -197,7 +225,8 @@ impl RecordStore {
     fn load_index_snapshot(&self) -> Result<bool, StoreError> {
         let Some(snapshot) = self.records.get(SEARCH_INDEX_SNAPSHOT)? else { return Ok(false) };
         self.records.remove(SEARCH_INDEX_SNAPSHOT)?;
-        self.flush()?;
+        // Not `flush`: the expected count must stay until `check` read it.
+        self.db.flush()?;
         match SearchIndex::from_snapshot(&snapshot) {
             Some(index) => {
                 *self.write_index() = index;
@@ -354,8 +383,7 @@ impl RecordStore {
     /// Writes everything to disk. Called before telling an admin a publish
     /// succeeded: sled on its own syncs only every 500 ms.
     pub fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush()?;
-        Ok(())
+        self.flush_and_note_count()
     }
 
     /// The newest version held for `key`, withdrawn or not.

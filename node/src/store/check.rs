@@ -1,0 +1,192 @@
+//! The check on open: a damaged database is found before the node starts,
+//! not half-way through serving it.
+//!
+//! [`RecordStore::check`] reads every entry of every tree once, so sled
+//! verifies the checksum of every page, and checks the store's own
+//! invariants: every record's bytes hash to the hash they are stored under
+//! and decode; every live entry names stored bytes; the sync entries and the
+//! search index count what the live entries count; and the live set holds at
+//! least as many versions as it held at the last flush. That last count is
+//! kept in a small file beside sled's own ([`EXPECTED_COUNT_FILE`]), so a log
+//! that sled recovers to an earlier state (a truncated `db/db`) cannot lose
+//! acknowledged records without a word.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::{Mutex, PoisonError};
+
+use vetnet_protocol::{RecordHash, VerifiedRecord};
+
+use super::index::NO_SLOT;
+use super::layout::{BLOB, LIVE, LiveEntry, SYNC};
+use super::{RecordStore, StoreError};
+
+/// The file, inside the database directory, that holds the number of live
+/// versions at the last flush.
+pub const EXPECTED_COUNT_FILE: &str = "vetnet-live-count";
+
+/// Serialises writes of the expected-count file.
+#[derive(Default)]
+pub(super) struct ExpectedCount {
+    lock: Mutex<()>,
+}
+
+impl RecordStore {
+    /// Checks every tree and the store's invariants (see the module doc).
+    pub(super) fn check(&self) -> Result<(), StoreError> {
+        let mut blobs = HashSet::new();
+        let mut records = Vec::new();
+        let mut live_hashes = Vec::new();
+        let (mut live, mut searchable, mut sync) = (0u64, 0u64, 0u64);
+        for entry in self.records.iter() {
+            let (key, value) = entry?;
+            match key.first() {
+                Some(&BLOB) => {
+                    let hash =
+                        RecordHash(key[1..].try_into().map_err(|_| damage("a record key has the wrong length"))?);
+                    blobs.insert(hash);
+                    records.push((hash, value));
+                }
+                Some(&LIVE) => {
+                    let entry = LiveEntry::parse(&value)
+                        .map_err(|_| damage(format!("the live entry {} is malformed", words(&key))))?;
+                    live += 1;
+                    searchable += u64::from(entry.slot != NO_SLOT);
+                    live_hashes.push((entry.hash, key));
+                }
+                Some(&SYNC) => sync += 1,
+                _ => {}
+            }
+        }
+        self.check_records(&records)?;
+        drop(records);
+        if let Some((hash, key)) = live_hashes.iter().find(|(hash, _)| !blobs.contains(hash)) {
+            return Err(damage(format!("the live entry {} names record {hash}, whose bytes are missing", words(key))));
+        }
+        if sync != live {
+            return Err(damage(format!("it holds {live} live records but {sync} sync entries")));
+        }
+        let index = self.search_index();
+        let indexed: u64 = index.counts().values().sum();
+        if index.live_versions() != live || indexed != searchable {
+            return Err(damage(format!(
+                "its search index counts {} records ({indexed} searchable) but the live entries count {live} \
+                 ({searchable} searchable)",
+                index.live_versions()
+            )));
+        }
+        drop(index);
+        if let Some(expected) = self.read_expected_count()
+            && live < expected
+        {
+            return Err(damage(format!(
+                "it holds {live} records but held {expected} when last written: {} acknowledged records are lost",
+                expected - live
+            )));
+        }
+        for name in self.db.tree_names() {
+            if name.as_ref() != b"records" {
+                for entry in self.db.open_tree(&name)?.iter() {
+                    entry?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks that every record's bytes hash to the hash they are stored
+    /// under and decode, on all cores (hashing and decoding dominate).
+    fn check_records(&self, records: &[(RecordHash, sled::IVec)]) -> Result<(), StoreError> {
+        let one = |(hash, bytes): &(RecordHash, sled::IVec)| {
+            if RecordHash::of(bytes) != *hash {
+                return Err(damage(format!("the bytes of record {hash} no longer hash to its id")));
+            }
+            VerifiedRecord::from_trusted_parts(bytes, *hash, &self.network)
+                .map(drop)
+                .map_err(|e| damage(format!("record {hash} no longer decodes ({e})")))
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let part = records.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> =
+                records.chunks(part).map(|chunk| scope.spawn(move || chunk.iter().try_for_each(one))).collect();
+            workers.into_iter().try_for_each(|worker| worker.join().unwrap_or(Err(StoreError::SearchThread)))
+        })
+    }
+
+    /// The number of live versions the last flush left, if it was written.
+    fn read_expected_count(&self) -> Option<u64> {
+        let text = std::fs::read_to_string(self.path.join(EXPECTED_COUNT_FILE)).ok()?;
+        text.trim().parse().ok()
+    }
+
+    /// Flushes sled, then notes how many live versions are now on disk. The
+    /// count is read before the flush (everything counted is then written);
+    /// a removal meanwhile writes its own, lower count.
+    pub(super) fn flush_and_note_count(&self) -> Result<(), StoreError> {
+        let removals = self.removals.load(Ordering::Acquire);
+        let count = self.live_len() as u64;
+        self.db.flush()?;
+        let _guard = self.expected.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        if self.removals.load(Ordering::Acquire) == removals {
+            self.write_expected_count(count)?;
+        }
+        Ok(())
+    }
+
+    /// Notes a lower count after records were removed (`count` is the live
+    /// count after the removal).
+    pub(super) fn note_removal(&self, count: u64) -> Result<(), StoreError> {
+        self.removals.fetch_add(1, Ordering::AcqRel);
+        let _guard = self.expected.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        self.write_expected_count(count)
+    }
+
+    fn write_expected_count(&self, count: u64) -> Result<(), StoreError> {
+        let path = self.path.join(EXPECTED_COUNT_FILE);
+        let partial = self.path.join(format!("{EXPECTED_COUNT_FILE}.partial"));
+        std::fs::write(&partial, count.to_string())
+            .and_then(|()| std::fs::rename(&partial, &path))
+            .map_err(|e| StoreError::Sled(sled::Error::Io(e)))
+    }
+}
+
+/// A damage report whose path the caller fills in ([`with_path`]).
+fn damage(what: impl Into<String>) -> StoreError {
+    StoreError::Damaged { path: PathBuf::new(), what: what.into() }
+}
+
+/// Turns what shows a damaged database into [`StoreError::Damaged`] naming
+/// `path`: sled's checksum errors, malformed entries, records that no longer
+/// decode, and the check's own findings.
+pub(super) fn with_path(error: StoreError, path: &Path) -> StoreError {
+    let what = match error {
+        StoreError::Damaged { what, .. } => what,
+        StoreError::Sled(sled::Error::Corruption { at, .. }) => match at.as_ref().and_then(first_number) {
+            Some(offset) => format!("sled found data whose checksum does not match at file offset {offset}"),
+            None => "sled found data whose checksum does not match".to_owned(),
+        },
+        StoreError::Corrupt { what } => format!("a {what} entry has the wrong length"),
+        StoreError::DamagedRecord(e) => format!("a stored record no longer decodes ({e})"),
+        other => return other,
+    };
+    StoreError::Damaged { path: path.to_owned(), what }
+}
+
+/// The first number in sled's description of a disk position (it has no
+/// accessor for the offset).
+fn first_number(at: &impl std::fmt::Debug) -> Option<u64> {
+    let text = format!("{at:?}");
+    let digits: String = text.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// A stored key in words: its kind and id when it is a live key, else hex.
+fn words(key: &[u8]) -> String {
+    let readable = key.get(33..).and_then(|rest| {
+        let (kind, id) = rest.split_at(rest.iter().position(|b| *b == 0)?);
+        Some(format!("{} {}", std::str::from_utf8(kind).ok()?, std::str::from_utf8(&id[1..]).ok()?))
+    });
+    readable.unwrap_or_else(|| hex::encode(key))
+}
