@@ -22,74 +22,15 @@
 //! literals (`&["ID", "HOST"]`, `vec!["a"]`, `json!(["ivet"])`), clap
 //! attributes and TOML parsing have none of the shapes above.
 
-use std::path::{Path, PathBuf};
+#[path = "../../tests/shared/untyped_json.rs"]
+mod untyped_json;
 
-/// The methods only `serde_json::Value` (or its `Map`) has in this code base.
-const VALUE_ONLY_METHODS: &[&str] = &[
-    ".as_object(",
-    ".as_object_mut(",
-    ".as_array(",
-    ".as_array_mut(",
-    ".as_u64(",
-    ".as_i64(",
-    ".as_f64(",
-    ".as_bool(",
-    ".as_null(",
-    ".is_null(",
-    ".is_object(",
-    ".is_array(",
-    ".is_string(",
-    ".is_number(",
-    ".is_boolean(",
-    ".pointer(",
-    "Value::as_",
-    "Value::is_",
-];
+use std::path::Path;
 
-/// Why `line` reads JSON untyped, if it does.
-fn untyped_json_access(line: &str) -> Option<&'static str> {
-    let code = line.trim_start();
-    if code.starts_with("//") {
-        return None;
-    }
-    let bytes = code.as_bytes();
-    for (i, window) in bytes.windows(2).enumerate() {
-        if window == b"[\"" && i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || b"_)]".contains(&bytes[i - 1])) {
-            return Some("indexes a value by a field name");
-        }
-    }
-    for (i, _) in code.match_indices(".get(\"") {
-        if code.as_bytes().get(i + 6) != Some(&b'/') {
-            return Some("looks a field up by name with .get(\"…\")");
-        }
-    }
-    if VALUE_ONLY_METHODS.iter().any(|method| code.contains(method)) {
-        return Some("calls an accessor only serde_json::Value has");
-    }
-    if code.contains("].as_str()") {
-        return Some("reads an indexed value with .as_str()");
-    }
-    if code.contains("::<Value>") || code.contains("::<serde_json::Value>") {
-        return Some("asks for an answer as an untyped Value");
-    }
-    let annotated = code.contains(": Value =") || code.contains(": serde_json::Value =");
-    if annotated && (code.contains("client") || code.contains("api.")) {
-        return Some("reads an answer into an untyped Value");
-    }
-    None
-}
+use untyped_json::{rust_files, untyped_json_access};
 
-fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
-    for entry in entries {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, into);
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
-            into.push(path);
-        }
-    }
-}
+/// The words that mark a call to the API on a line.
+const CALLERS: &[&str] = &["client", "api."];
 
 #[test]
 fn the_cli_never_indexes_json_answers() {
@@ -101,7 +42,7 @@ fn the_cli_never_indexes_json_answers() {
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         for (n, line) in text.lines().enumerate() {
-            if let Some(why) = untyped_json_access(line) {
+            if let Some(why) = untyped_json_access(line, CALLERS) {
                 found.push(format!("{}:{}: {why}: {}", file.display(), n + 1, line.trim()));
             }
         }
@@ -130,7 +71,7 @@ fn the_check_tells_untyped_access_from_typed_code() {
         r#"let view: Value = api.get(&path, &[]).await?;"#,
     ];
     for line in untyped {
-        assert!(untyped_json_access(line).is_some(), "not flagged: {line}");
+        assert!(untyped_json_access(line, CALLERS).is_some(), "not flagged: {line}");
     }
     let typed = [
         r#"let status: StatusView = client.get("/v1/status", &[]).await?;"#,
@@ -146,6 +87,6 @@ fn the_check_tells_untyped_access_from_typed_code() {
         r#"// A comment may quote v["field"] as the thing not to do."#,
     ];
     for line in typed {
-        assert_eq!(untyped_json_access(line), None, "flagged: {line}");
+        assert_eq!(untyped_json_access(line, CALLERS), None, "flagged: {line}");
     }
 }
