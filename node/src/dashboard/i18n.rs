@@ -1,5 +1,5 @@
 //! The dashboard's languages: Project Fluent message files compiled into the
-//! binary (`node/locales/<lang>/dashboard.ftl`), the choice of language from
+//! binary (`node/locales/<lang>/*.ftl`), the choice of language from
 //! the `vetnet_lang` cookie or else the browser's `Accept-Language`, and the
 //! locale's way of writing dates and numbers.
 
@@ -9,20 +9,35 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+/// A language's messages: its files, one per area of the dashboard, joined
+/// (`dashboard.ftl` for the frame and records, `mobility.ftl`,
+/// `credentials.ftl`). A message id defined in two files is a load error.
+macro_rules! messages {
+    ($lang:literal) => {
+        concat!(
+            include_str!(concat!("../../locales/", $lang, "/dashboard.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/mobility.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/credentials.ftl")),
+        )
+    };
+}
+
 /// The languages the dashboard speaks: tag, the language's own name, and its
 /// message file. English comes first: it is the fallback for any message a
 /// file lacks, and the reference every other file is checked against.
 pub const LANGUAGES: &[(&str, &str, &str)] = &[
-    ("en", "English", include_str!("../../locales/en/dashboard.ftl")),
-    ("sv", "Svenska", include_str!("../../locales/sv/dashboard.ftl")),
-    ("de", "Deutsch", include_str!("../../locales/de/dashboard.ftl")),
-    ("fi", "Suomi", include_str!("../../locales/fi/dashboard.ftl")),
-    ("et", "Eesti", include_str!("../../locales/et/dashboard.ftl")),
-    ("lv", "Latviešu", include_str!("../../locales/lv/dashboard.ftl")),
-    ("lt", "Lietuvių", include_str!("../../locales/lt/dashboard.ftl")),
-    ("pl", "Polski", include_str!("../../locales/pl/dashboard.ftl")),
-    ("da", "Dansk", include_str!("../../locales/da/dashboard.ftl")),
-    ("nb", "Norsk bokmål", include_str!("../../locales/nb/dashboard.ftl")),
+    ("en", "English", messages!("en")),
+    ("sv", "Svenska", messages!("sv")),
+    ("de", "Deutsch", messages!("de")),
+    ("fi", "Suomi", messages!("fi")),
+    ("et", "Eesti", messages!("et")),
+    ("lv", "Latviešu", messages!("lv")),
+    ("lt", "Lietuvių", messages!("lt")),
+    ("pl", "Polski", messages!("pl")),
+    ("da", "Dansk", messages!("da")),
+    ("nb", "Norsk bokmål", messages!("nb")),
 ];
 
 /// The cookie that keeps the language a reader picked with the switcher.
@@ -42,7 +57,7 @@ pub enum LocaleError {
         #[source]
         source: unic_langid::LanguageIdentifierError,
     },
-    #[error("{lang}/dashboard.ftl does not parse: {errors:?}")]
+    #[error("the {lang} messages do not parse: {errors:?}")]
     Parse { lang: &'static str, errors: Vec<fluent_bundle::FluentError> },
 }
 
@@ -311,7 +326,7 @@ mod tests {
         let english: std::collections::BTreeMap<_, _> = message_parts(LANGUAGES[0].2).unwrap().into_iter().collect();
         for (tag, _, source) in &LANGUAGES[1..] {
             for (id, parts) in message_parts(source).unwrap() {
-                assert_eq!(Some(&parts), english.get(&id), "{tag}/dashboard.ftl: {id}");
+                assert_eq!(Some(&parts), english.get(&id), "{tag} messages: {id}");
             }
         }
     }
@@ -321,11 +336,11 @@ mod tests {
         Locales::load().unwrap();
         let english = message_ids(LANGUAGES[0].2).unwrap();
         for (tag, _, source) in LANGUAGES {
-            let ids = message_ids(source).unwrap_or_else(|e| panic!("{tag}/dashboard.ftl does not parse: {e}"));
+            let ids = message_ids(source).unwrap_or_else(|e| panic!("the {tag} messages do not parse: {e}"));
             let missing: Vec<&String> = english.iter().filter(|id| !ids.contains(id)).collect();
-            assert!(missing.is_empty(), "{tag}/dashboard.ftl lacks {missing:?}");
+            assert!(missing.is_empty(), "the {tag} messages lack {missing:?}");
             let extra: Vec<&String> = ids.iter().filter(|id| !english.contains(id)).collect();
-            assert!(extra.is_empty(), "{tag}/dashboard.ftl has messages English lacks: {extra:?}");
+            assert!(extra.is_empty(), "the {tag} messages have some English lacks: {extra:?}");
         }
     }
 

@@ -51,7 +51,12 @@ const MAX_FORM_BYTES: usize = 256 * 1024;
 /// The largest API answer a page reads.
 const MAX_API_BYTES: usize = 16 * 1024 * 1024;
 
-const STYLE: &str = include_str!("../../assets/style.css");
+/// The stylesheet: the frame's, then one per area of pages.
+const STYLE: &str = concat!(
+    include_str!("../../assets/style.css"),
+    include_str!("../../assets/mobility.css"),
+    include_str!("../../assets/credentials.css"),
+);
 
 /// What every page handler gets: the node's API state, the API router to
 /// call in process, the sessions and the languages.
@@ -264,6 +269,9 @@ pub const NAV: &[(&str, &str, &str)] = &[
     ("search", "/search/offers", "nav-search"),
     ("matches", "/matches", "nav-matches"),
     ("mobility", "/mobility", "nav-mobility"),
+    ("achievements", "/achievements", "nav-achievements"),
+    ("credentials", "/credentials", "nav-credentials"),
+    ("verify", "/verify", "nav-verify"),
     ("trust", "/trust", "nav-trust"),
     ("peers", "/peers", "nav-peers"),
     ("settings", "/settings", "nav-settings"),

@@ -6,8 +6,10 @@ use axum::routing::{get, post};
 
 use super::Dashboard;
 
+mod credentials;
 mod home;
 mod matches;
+mod mobility;
 mod profile;
 pub mod records;
 mod search;
@@ -24,7 +26,8 @@ pub fn routes() -> Router<Dashboard> {
         .route("/search/{kind}", get(search::search))
         .route("/matches", get(matches::matches))
         .route("/matches/interest", post(matches::interest))
-        .route("/mobility", get(settings::mobility))
+        .merge(mobility::routes())
+        .merge(credentials::routes())
         .route("/trust", get(trust::show))
         .route("/trust/endorse", post(trust::endorse))
         .route("/trust/withdraw", post(trust::withdraw))

@@ -1,11 +1,11 @@
 //! Settings (the values of `config.toml`, each explained; read-only), the
-//! peers list, the mobility threads, and key rotation behind a warning and
+//! peers list, and key rotation behind a warning and
 //! a confirmation.
 
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
-use vetnet_views::{KeysView, Party, PeerView, RotationView, ThreadSummary};
+use vetnet_views::{KeysView, PeerView, RotationView};
 
 use super::records::{ConfirmPage, api_failure};
 use crate::config::Config;
@@ -72,7 +72,7 @@ fn setting_rows(t: &Tr, config: &Config) -> (Vec<SettingRow>, Vec<SettingRow>) {
 #[derive(serde::Deserialize)]
 pub struct DoneParams {
     #[serde(default)]
-    done: bool,
+    pub done: bool,
 }
 
 pub async fn settings(ctx: Ctx, axum::extract::Query(params): axum::extract::Query<DoneParams>) -> Response {
@@ -152,45 +152,4 @@ pub async fn peers(ctx: Ctx) -> Response {
         })
         .collect();
     render(&PeersPage { peers: rows, chrome: ctx.chrome("peers"), t: ctx.t.clone() })
-}
-
-pub struct ThreadRow {
-    pub thread: String,
-    pub role: String,
-    pub status: String,
-    pub partner: String,
-    pub offer: String,
-    pub updated: String,
-}
-
-#[derive(Template)]
-#[template(path = "mobility.html")]
-struct MobilityPage {
-    t: Tr,
-    chrome: Chrome,
-    threads: Vec<ThreadRow>,
-    done: bool,
-}
-
-pub async fn mobility(ctx: Ctx, axum::extract::Query(params): axum::extract::Query<DoneParams>) -> Response {
-    let threads = match ctx.dash.get::<Vec<ThreadSummary>>("/v1/mobility").await {
-        Ok(threads) => threads,
-        Err(refusal) => return api_failure(&ctx, &refusal),
-    };
-    let t = &ctx.t;
-    let rows = threads
-        .iter()
-        .map(|th| {
-            let partner = if th.role == Party::School { &th.host } else { &th.school };
-            ThreadRow {
-                thread: th.thread.clone(),
-                role: t.msg(&format!("enum-{}", th.role)),
-                status: t.msg(&format!("status-{}", th.status)),
-                partner: partner.name.clone().unwrap_or_else(|| "?".to_owned()),
-                offer: th.offer.clone(),
-                updated: t.timestamp(th.updated),
-            }
-        })
-        .collect();
-    render(&MobilityPage { threads: rows, chrome: ctx.chrome("mobility"), t: ctx.t.clone(), done: params.done })
 }

@@ -1,0 +1,5 @@
+# The dashboard's credentials pages (lt).
+
+nav-achievements = Pasiekimai
+nav-credentials = Pažymėjimai
+nav-verify = Tikrinti
