@@ -11,7 +11,8 @@ use unic_langid::LanguageIdentifier;
 
 /// A language's messages: its files, one per area of the dashboard, joined
 /// (`dashboard.ftl` for the frame and records, `mobility.ftl`,
-/// `credentials.ftl`). A message id defined in two files is a load error.
+/// `credentials.ftl`, `verify.ftl` for the certificate and the verifier's
+/// page). A message id defined in two files is a load error.
 macro_rules! messages {
     ($lang:literal) => {
         concat!(
@@ -20,6 +21,8 @@ macro_rules! messages {
             include_str!(concat!("../../locales/", $lang, "/mobility.ftl")),
             "\n",
             include_str!(concat!("../../locales/", $lang, "/credentials.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/verify.ftl")),
         )
     };
 }

@@ -56,6 +56,7 @@ const STYLE: &str = concat!(
     include_str!("../../assets/style.css"),
     include_str!("../../assets/mobility.css"),
     include_str!("../../assets/credentials.css"),
+    include_str!("../../assets/verify.css"),
 );
 
 /// What every page handler gets: the node's API state, the API router to

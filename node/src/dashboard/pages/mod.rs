@@ -15,6 +15,7 @@ pub mod records;
 mod search;
 mod settings;
 mod trust;
+mod verify;
 pub mod view;
 
 pub fn routes() -> Router<Dashboard> {
@@ -28,6 +29,7 @@ pub fn routes() -> Router<Dashboard> {
         .route("/matches/interest", post(matches::interest))
         .merge(mobility::routes())
         .merge(credentials::routes())
+        .merge(verify::routes())
         .route("/trust", get(trust::show))
         .route("/trust/endorse", post(trust::endorse))
         .route("/trust/withdraw", post(trust::withdraw))

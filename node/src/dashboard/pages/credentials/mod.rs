@@ -1,6 +1,6 @@
 //! The credential pages: the achievement catalogue (`/achievements`), issued
-//! credentials (`/credentials`), the printable certificate and the
-//! verifier's page (`/verify`).
+//! credentials (`/credentials`), issuing to a class, revocation, statistics
+//! and delegations.
 
 use axum::Router;
 

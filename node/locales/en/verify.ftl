@@ -1,0 +1,1 @@
+# The dashboard's certificate and verify pages (en).
