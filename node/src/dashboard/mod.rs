@@ -220,7 +220,9 @@ impl FromRequestParts<Dashboard> for Ctx {
 }
 
 /// A posted form of a signed-in reader, its CSRF token checked (and its
-/// `Origin`, when the browser sends one).
+/// `Origin`, when the browser sends one). Both encodings are read: a plain
+/// form, and `multipart/form-data` (a form with a file input: the file's
+/// text is the value of its field).
 pub struct Posted {
     pub ctx: Ctx,
     pub form: FormData,
@@ -235,17 +237,60 @@ impl FromRequest<Dashboard> for Posted {
         if !dash.hosts.allows_origin(&parts.headers) {
             return Err(notice(StatusCode::FORBIDDEN, &ctx.t, "refused-title", "refused-origin"));
         }
-        let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
-            .await
-            .map_err(|_| notice(StatusCode::PAYLOAD_TOO_LARGE, &ctx.t, "refused-title", "refused-too-large"))?;
-        let form = FormData::parse(&bytes)
-            .map_err(|_| notice(StatusCode::BAD_REQUEST, &ctx.t, "refused-title", "refused-form"))?;
+        let too_large = || notice(StatusCode::PAYLOAD_TOO_LARGE, &ctx.t, "refused-title", "refused-too-large");
+        let bad_form = || notice(StatusCode::BAD_REQUEST, &ctx.t, "refused-title", "refused-form");
+        let form = if is_multipart(&parts.headers) {
+            let request = Request::from_parts(parts, body);
+            let multipart = axum::extract::Multipart::from_request(request, &()).await.map_err(|_| bad_form())?;
+            read_multipart(multipart).await.map_err(|e| match e {
+                UploadError::TooLarge => too_large(),
+                UploadError::Unreadable => bad_form(),
+            })?
+        } else {
+            let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| too_large())?;
+            FormData::parse(&bytes).map_err(|_| bad_form())?
+        };
         let given = form.value("csrf").unwrap_or("");
         if !session::constant_time_eq(given.as_bytes(), ctx.session.csrf.as_bytes()) {
             return Err(notice(StatusCode::FORBIDDEN, &ctx.t, "refused-title", "refused-csrf"));
         }
         Ok(Posted { ctx, form })
     }
+}
+
+fn is_multipart(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("multipart/form-data"))
+}
+
+enum UploadError {
+    TooLarge,
+    Unreadable,
+}
+
+/// A `multipart/form-data` form (one with a file input) as name/value pairs:
+/// a file's value is its text, which must be UTF-8 (every file the dashboard
+/// takes is text: CSV, JSON, a JWT, a key). The whole form is bounded by
+/// [`MAX_FORM_BYTES`], counted as it arrives.
+async fn read_multipart(mut multipart: axum::extract::Multipart) -> Result<FormData, UploadError> {
+    let mut form = FormData::default();
+    let mut total = 0usize;
+    while let Some(mut field) = multipart.next_field().await.map_err(|_| UploadError::Unreadable)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|_| UploadError::Unreadable)? {
+            total += chunk.len();
+            if total > MAX_FORM_BYTES {
+                return Err(UploadError::TooLarge);
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        let value = String::from_utf8(bytes).map_err(|_| UploadError::Unreadable)?;
+        form.push(&name, value);
+    }
+    Ok(form)
 }
 
 /// The frame of every signed-in page: who we are, where we are, the CSRF
