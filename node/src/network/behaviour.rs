@@ -179,7 +179,10 @@ fn new_behaviour(
     let network = &config.network;
     let identify = identify::Behaviour::new(
         identify::Config::new("/vetnet/1.0.0".into(), key.public())
-            .with_agent_version(format!("vetnet/{}", env!("CARGO_PKG_VERSION"))),
+            .with_agent_version(format!("vetnet/{}", env!("CARGO_PKG_VERSION")))
+            // A relayed address (behind NAT) reaches the peers at once, so
+            // that others can find this node through them.
+            .with_push_listen_addr_updates(true),
     );
     let sync = request_response::Behaviour::with_codec(
         SyncCodec,

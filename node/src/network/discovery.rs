@@ -18,6 +18,8 @@ use super::{NetworkEvent, NetworkTiming};
 
 /// Addresses kept per peer from identify.
 const MAX_ADDRS_PER_PEER: usize = 8;
+/// Relayed addresses kept per peer from identify.
+const MAX_RELAYED_ADDRS_PER_PEER: usize = 4;
 /// The protocol a circuit relay v2 server speaks.
 const RELAY_HOP_PROTOCOL: &str = "/libp2p/circuit/relay/0.2.0/hop";
 /// Peers from the address book dialled at start, to rejoin after a restart.
@@ -176,11 +178,16 @@ impl EventLoop {
             peer.agent = Some(info.agent_version.clone());
         }
         let speaks_kad = info.protocols.iter().any(|p| p.as_ref() == self.kad_protocol);
-        let addrs: Vec<Multiaddr> = info
-            .listen_addrs
+        // A peer behind NAT is reachable only through its relayed addresses
+        // (`…/p2p/<relay>/p2p-circuit`): they are kept beside its direct
+        // ones, each kind bounded, so that others can find and dial it (a
+        // relay keeps them too: it answers Kademlia lookups with them).
+        let (relayed, direct): (Vec<Multiaddr>, Vec<Multiaddr>) =
+            info.listen_addrs.into_iter().partition(|a| a.iter().any(|p| matches!(p, Protocol::P2pCircuit)));
+        let addrs: Vec<Multiaddr> = direct
             .into_iter()
-            .filter(|a| !a.iter().any(|p| matches!(p, Protocol::P2pCircuit)))
             .take(MAX_ADDRS_PER_PEER)
+            .chain(relayed.into_iter().take(MAX_RELAYED_ADDRS_PER_PEER))
             .collect();
         if speaks_kad {
             for addr in &addrs {

@@ -232,11 +232,26 @@ impl EventLoop {
             SwarmEvent::Behaviour(BehaviourEvent::Autonat(autonat::Event::StatusChanged { new, .. })) => {
                 self.on_reachability(new);
             }
+            SwarmEvent::Behaviour(BehaviourEvent::Dcutr(event)) => match event.result {
+                Ok(_) => tracing::info!(peer = %event.remote_peer_id, "direct connection by hole punching"),
+                Err(e) => {
+                    tracing::info!(peer = %event.remote_peer_id, error = %e, "hole punching failed; staying relayed")
+                }
+            },
             SwarmEvent::Behaviour(_) => {}
             SwarmEvent::NewListenAddr { address, .. } => {
                 tracing::info!(%address, "listening");
+                let relayed = address.iter().any(|p| matches!(p, Protocol::P2pCircuit));
                 if !self.listen_addrs.contains(&address) {
-                    self.listen_addrs.push(address);
+                    self.listen_addrs.push(address.clone());
+                }
+                // Reachable through a relay at last: the relayed address is
+                // this node's external address (so Kademlia serves others
+                // and lists it, and identify tells it), and a random walk
+                // looks for the peers that could not be reached before.
+                if relayed {
+                    self.swarm.add_external_address(address);
+                    self.random_walk();
                 }
             }
             SwarmEvent::ExpiredListenAddr { address, .. } => self.listen_addrs.retain(|a| *a != address),
