@@ -57,6 +57,8 @@ async fn create_achievement(host: &TestNode) {
         "participation": "workplace",
         "quality_assurance": "Chamber of crafts quality assurance",
         "eqf": 4,
+        "ects": 6.0,
+        "hours": 150,
     });
     let (status, answer) = ApiClient::new(host).post("/v1/achievements", &body).await;
     assert_eq!(status, 201, "{answer}");
@@ -241,8 +243,8 @@ async fn a_mobility_through_the_dashboard_with_the_host_offline_for_a_while() {
             ("m-learner-languages", "en:B1, de:A2"),
             ("m-learner-qualification", "Industrial technology programme, welding"),
             ("m-learner-eqf", "4"),
-            ("m-start", "2027-03-01"),
-            ("m-end", "2027-03-26"),
+            ("m-start", "2026-10-05"),
+            ("m-end", "2026-10-30"),
         ],
     )
     .await;
