@@ -64,12 +64,8 @@ pub fn current(t: &Tr, detail: &ThreadDetail) -> Option<AgreementDoc> {
 }
 
 fn fields(t: &Tr, body: &AgreementStep) -> Vec<(&'static str, String)> {
-    let units = body
-        .units
-        .iter()
-        .map(|u| format!("{} ({})", u.title, u.outcomes.join("; ")))
-        .collect::<Vec<_>>()
-        .join(" | ");
+    let units =
+        body.units.iter().map(|u| format!("{} ({})", u.title, u.outcomes.join("; "))).collect::<Vec<_>>().join(" | ");
     vec![
         ("dates", format!("{} – {}", t.date(&body.start), t.date(&body.end))),
         ("hours-per-week", body.hours_per_week.map(|h| t.number(u64::from(h))).unwrap_or_else(|| "–".into())),

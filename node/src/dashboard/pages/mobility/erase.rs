@@ -29,9 +29,7 @@ struct ErasePage {
 }
 
 fn erased_already(ctx: &Ctx, detail: &ThreadDetail) -> Option<Response> {
-    detail
-        .erased
-        .then(|| notice(axum::http::StatusCode::GONE, &ctx.t, "erase-done-title", "erase-done-body"))
+    detail.erased.then(|| notice(axum::http::StatusCode::GONE, &ctx.t, "erase-done-title", "erase-done-body"))
 }
 
 pub async fn confirm(ctx: Ctx, Path(thread): Path<String>) -> Response {
@@ -43,7 +41,8 @@ pub async fn confirm(ctx: Ctx, Path(thread): Path<String>) -> Response {
         return page;
     }
     let base = thread_page(&detail.thread);
-    let learner = detail.facts.learner.as_ref().map(|l| l.name.clone()).unwrap_or_else(|| ctx.t.msg("erase-no-learner"));
+    let learner =
+        detail.facts.learner.as_ref().map(|l| l.name.clone()).unwrap_or_else(|| ctx.t.msg("erase-no-learner"));
     render(&ErasePage {
         heading: ctx.t.msg1("erase-title", "learner", &learner),
         partner: name_of(&partner(detail.role, &detail.school, &detail.host)),

@@ -55,7 +55,10 @@ struct VerifyPage {
 fn page(ctx: &Ctx, values: &FormData, refusal: &Refusal, verdict: Option<Verdict>) -> VerifyPage {
     let inputs = Inputs { t: &ctx.t, values, refusal };
     VerifyPage {
-        inputs: vec![inputs.input("file", "file", "thread-file", false), inputs.input("document", "textarea", "thread-text", false)],
+        inputs: vec![
+            inputs.input("file", "file", "thread-file", false),
+            inputs.input("document", "textarea", "thread-text", false),
+        ],
         general_error: refusal.general.clone(),
         verdict,
         chrome: ctx.chrome("mobility"),
@@ -84,7 +87,10 @@ pub async fn verify(posted: Posted) -> Response {
         Err(e) => return refused(t.msg1("verify-unreadable", "error", e.to_string())),
     };
     match ctx.dash.post::<_, ThreadVerification>("/v1/mobility/verify", &document).await {
-        Ok(answer) => render_with(StatusCode::OK, &page(&ctx, &FormData::default(), &Refusal::default(), Some(verdict(t, &answer)))),
+        Ok(answer) => render_with(
+            StatusCode::OK,
+            &page(&ctx, &FormData::default(), &Refusal::default(), Some(verdict(t, &answer))),
+        ),
         Err(refusal) if refusal.status.is_client_error() => refused(refusal.message().to_owned()),
         Err(refusal) => api_failure(&ctx, &refusal),
     }

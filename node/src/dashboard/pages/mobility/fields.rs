@@ -50,7 +50,7 @@ impl Refusal {
         };
         let mut path = field.strip_prefix("body.").unwrap_or(field).to_owned();
         loop {
-            if names.iter().any(|n| *n == path) {
+            if names.contains(&path) {
                 return Self { field: Some((path, rule.clone())), general: None };
             }
             match path.rfind(['.', '[']) {
@@ -114,10 +114,8 @@ impl Inputs<'_> {
     /// A `<select>` of given value/label pairs.
     pub fn choose(&self, name: &str, label: &str, required: bool, options: Vec<(String, String)>) -> Input {
         let mut input = self.input(name, "select", label, required);
-        input.choices = options
-            .into_iter()
-            .map(|(value, label)| Choice { selected: input.value == value, value, label })
-            .collect();
+        input.choices =
+            options.into_iter().map(|(value, label)| Choice { selected: input.value == value, value, label }).collect();
         input
     }
 }

@@ -71,13 +71,21 @@ pub async fn inbox(ctx: Ctx, Query(params): Query<InboxParams>) -> Response {
     for th in &threads {
         let p = partner(th.role, &th.school, &th.host);
         if !partners.iter().any(|c| c.value == p.institution) {
-            partners.push(Choice { selected: params.partner == p.institution, label: name_of(&p), value: p.institution });
+            partners.push(Choice {
+                selected: params.partner == p.institution,
+                label: name_of(&p),
+                value: p.institution,
+            });
         }
     }
     partners.sort_by(|a, b| a.label.cmp(&b.label));
     let statuses = STATUSES
         .iter()
-        .map(|s| Choice { value: s.to_string(), label: t.msg(&format!("status-{s}")), selected: params.status == s.to_string() })
+        .map(|s| Choice {
+            value: s.to_string(),
+            label: t.msg(&format!("status-{s}")),
+            selected: params.status == s.to_string(),
+        })
         .collect();
     let mut rows = Vec::new();
     for th in &threads {

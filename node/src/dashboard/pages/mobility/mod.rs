@@ -83,5 +83,11 @@ fn step_not_allowed(t: &Tr, detail: &ThreadDetail, step: &str) -> Response {
         ("step", t.msg(&format!("verb-{step}"))),
         ("status", t.msg(&format!("status-{}", detail.status))),
     );
-    notice_with(StatusCode::CONFLICT, t, "step-not-allowed-title", "step-not-allowed-hint", Some(format!("{why} {}", t.msg1("step-allowed-now", "steps", allowed))))
+    notice_with(
+        StatusCode::CONFLICT,
+        t,
+        "step-not-allowed-title",
+        "step-not-allowed-hint",
+        Some(format!("{why} {}", t.msg1("step-allowed-now", "steps", allowed))),
+    )
 }

@@ -8,7 +8,6 @@ use vetnet_views::{AchievementView, StepContent, StepKind, ThreadDetail};
 use super::agreement::agreements;
 use super::fields::{Group, Inputs, lines, number, opt};
 use crate::dashboard::form::FormData;
-use crate::dashboard::i18n::Tr;
 use crate::dashboard::pages::view::text;
 
 const REASONS: &[&str] = &["no-capacity", "dates", "profile", "language", "minors", "documents", "other"];
@@ -30,7 +29,7 @@ fn group(legend: Option<String>, inputs: Vec<super::fields::Input>) -> Group {
 /// The values a step's form starts with: the current agreement for an
 /// amendment, the agreement's dates and units for a completion, the
 /// nomination's dates for a first agreement.
-pub fn defaults(t: &Tr, kind: StepKind, detail: &ThreadDetail, achievements: &[AchievementView]) -> FormData {
+pub fn defaults(kind: StepKind, detail: &ThreadDetail, achievements: &[AchievementView]) -> FormData {
     let mut form = FormData::default();
     let last = agreements(detail).last().copied().cloned();
     match kind {
@@ -88,7 +87,6 @@ pub fn defaults(t: &Tr, kind: StepKind, detail: &ThreadDetail, achievements: &[A
         }
         _ => {}
     }
-    let _ = t;
     form
 }
 
@@ -148,9 +146,7 @@ pub fn groups_of(
 
 fn agreement_groups(f: &Inputs<'_>) -> Vec<Group> {
     let t = f.t;
-    let filled = (0..)
-        .take_while(|i| f.values.0.iter().any(|(n, _)| n.starts_with(&format!("units[{i}]."))))
-        .count();
+    let filled = (0..).take_while(|i| f.values.0.iter().any(|(n, _)| n.starts_with(&format!("units[{i}].")))).count();
     let mut groups = vec![group(
         Some(t.msg("legend-placement")),
         vec![

@@ -89,7 +89,7 @@ pub async fn form(ctx: Ctx, Path((thread, verb)): Path<(String, String)>) -> Res
         Ok(list) => list,
         Err(page) => return page,
     };
-    let values = defaults(&ctx.t, kind, &detail, &achievements);
+    let values = defaults(kind, &detail, &achievements);
     let page = step_page(&ctx, kind, &verb, &detail, &achievements, &values, &Refusal::default());
     render_with(StatusCode::OK, &page)
 }

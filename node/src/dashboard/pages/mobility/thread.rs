@@ -68,15 +68,19 @@ pub async fn show(ctx: Ctx, Path(thread): Path<String>, Query(params): Query<Don
         heading: t.msg1("thread-title", "partner", name_of(&partner(detail.role, &detail.school, &detail.host))),
         status: t.msg(&format!("status-{}", detail.status)),
         role: t.msg(&format!("enum-{}", detail.role)),
-        learner: detail.facts.learner.as_ref().map(|l| {
-            (l.name.clone(), t.date(&l.birth_date), t.msg(&format!("custody-{}", l.key_custody)))
-        }),
+        learner: detail
+            .facts
+            .learner
+            .as_ref()
+            .map(|l| (l.name.clone(), t.date(&l.birth_date), t.msg(&format!("custody-{}", l.key_custody)))),
         steps: detail.steps.iter().map(|s| step_row(t, &detail, s)).collect(),
         agreement: current(t, &detail),
         credential: detail.facts.credential.as_ref().map(|c| (c.id.clone(), c.achievement.clone())),
-        recognition: detail.facts.recognition.as_ref().map(|r| {
-            (t.msg(&format!("decision-{}", r.decision)), r.note.clone().unwrap_or_default())
-        }),
+        recognition: detail
+            .facts
+            .recognition
+            .as_ref()
+            .map(|r| (t.msg(&format!("decision-{}", r.decision)), r.note.clone().unwrap_or_default())),
         next: next_steps(t, &detail, &base),
         erased: detail.erased_at.map(|at| t.timestamp(at)),
         thread: detail.thread.clone(),
