@@ -102,7 +102,7 @@ async fn thread_items(ctx: &Ctx, items: &mut Vec<Attention>) {
     for thread in threads.iter().filter(|th| !th.erased) {
         let partner = if thread.role == Party::School { &thread.host } else { &thread.school };
         let partner = partner.name.clone().unwrap_or_else(|| "?".to_owned());
-        let link = format!("/mobility#{}", thread.thread);
+        let link = format!("/mobility/{}", percent(&thread.thread));
         let step = if thread.status == ThreadStatus::Agreeing {
             let Ok(detail) = ctx.dash.get::<ThreadDetail>(&format!("/v1/mobility/{}", percent(&thread.thread))).await
             else {
