@@ -14,7 +14,9 @@ use serde_json::Value;
 use vetnet_views::{Achievement, AchievementView};
 
 use super::super::records::{ConfirmPage, api_failure, body_of};
+use super::super::records::id_from_title;
 use super::super::view::{percent, text};
+use super::relabel;
 use crate::dashboard::codes::{CodeList, label};
 use crate::dashboard::form::{FieldErrors, FieldSpec, FieldView, FormData, TEXT_LANG, Widget, field_views, from_json, to_json};
 use crate::dashboard::i18n::{LANGUAGES, Tr};
@@ -50,7 +52,7 @@ pub const ACHIEVEMENT_FIELDS: &[FieldSpec] = &[
     field("further_information", Widget::Textarea, false),
 ];
 
-const ID_FIELD: FieldSpec = field("id", Widget::Text, true);
+const ID_FIELD: FieldSpec = field("id", Widget::Text, false);
 
 pub struct AchievementRow {
     pub id: String,
@@ -65,10 +67,10 @@ pub struct AchievementRow {
 fn workload(t: &Tr, a: &Achievement) -> String {
     let mut parts = Vec::new();
     if let Some(ects) = a.ects {
-        parts.push(t.msg1("ects-credits", "n", ects));
+        parts.push(t.msg1("cred-ects-credits", "n", ects));
     }
     if let Some(hours) = a.hours {
-        parts.push(t.msg1("hours-n", "n", t.number(u64::from(hours))));
+        parts.push(t.msg1("cred-hours-n", "n", t.number(u64::from(hours))));
     }
     if parts.is_empty() { "–".to_owned() } else { parts.join(", ") }
 }
@@ -140,22 +142,22 @@ struct ShowPage {
 
 fn facts(t: &Tr, a: &Achievement) -> Vec<(String, String)> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".to_owned());
-    let keyword = |k: Option<&str>| k.map(|k| t.msg(&format!("enum-{k}"))).unwrap_or_else(|| "–".to_owned());
+    let keyword = |k: Option<&str>| k.map(|k| t.msg(&format!("cred-enum-{k}"))).unwrap_or_else(|| "–".to_owned());
     let languages = a.languages.iter().map(|l| label(CodeList::Language, l, t)).collect::<Vec<_>>().join(", ");
     vec![
         (t.msg("field-eqf"), eqf_label(t, a)),
-        (t.msg("field-nqf"), opt(&a.nqf)),
+        (t.msg("cred-field-nqf"), opt(&a.nqf)),
         (t.msg("field-isced"), a.isced.as_deref().map(|c| label(CodeList::Isced, c, t)).unwrap_or_else(|| "–".into())),
-        (t.msg("achievement-workload"), workload(t, a)),
+        (t.msg("achievements-workload"), workload(t, a)),
         (t.msg("field-languages"), if languages.is_empty() { "–".to_owned() } else { languages }),
-        (t.msg("field-participation"), keyword(Some(a.participation.as_str()))),
-        (t.msg("field-assessment"), a.assessment.clone()),
-        (t.msg("field-supervision"), keyword(a.supervision.as_ref().map(|s| s.as_str()))),
-        (t.msg("field-quality-assurance"), a.quality_assurance.clone()),
-        (t.msg("field-prerequisites"), opt(&a.prerequisites)),
-        (t.msg("field-stackability"), keyword(a.stackability.as_ref().map(|s| s.as_str()))),
+        (t.msg("field-participation"), t.msg(&format!("enum-{}", a.participation))),
+        (t.msg("cred-field-assessment"), a.assessment.clone()),
+        (t.msg("cred-field-supervision"), keyword(a.supervision.as_ref().map(|s| s.as_str()))),
+        (t.msg("cred-field-quality-assurance"), a.quality_assurance.clone()),
+        (t.msg("cred-field-prerequisites"), opt(&a.prerequisites)),
+        (t.msg("cred-field-stackability"), keyword(a.stackability.as_ref().map(|s| s.as_str()))),
         (t.msg("field-country"), label(CodeList::Country, &a.country, t)),
-        (t.msg("field-further-information"), opt(&a.further_information)),
+        (t.msg("cred-field-further-information"), opt(&a.further_information)),
     ]
 }
 
@@ -229,9 +231,7 @@ fn form_page(ctx: &Ctx, target: &Target, values: &FormData, errors: &FieldErrors
         }
     };
     let mut fields = field_views(&specs(target), values, errors, t);
-    for f in fields.iter_mut().filter(|f| f.name == "languages") {
-        f.hint = t.msg("hint-achievement-languages");
-    }
+    relabel(t, &mut fields);
     FormPage {
         heading: t.msg(heading),
         action,
@@ -278,7 +278,7 @@ fn body_of_form(form: &FormData, base: Option<&Value>) -> Value {
 pub async fn create(posted: Posted) -> Response {
     let Posted { ctx, form } = posted;
     let mut body = body_of_form(&form, None);
-    let id = form.value("id").unwrap_or("").to_owned();
+    let id = form.value("id").map(str::to_owned).unwrap_or_else(|| id_from_title(form.value("title").unwrap_or("")));
     if let Value::Object(fields) = &mut body {
         fields.insert("id".to_owned(), Value::from(id.as_str()));
     }
@@ -319,7 +319,7 @@ pub async fn confirm_withdraw(ctx: Ctx, Path(id): Path<String>) -> Response {
     let page = format!("/achievements/{}", percent(&id));
     render(&ConfirmPage {
         heading: ctx.t.msg1("withdraw-title", "title", title),
-        warning: ctx.t.msg("achievement-withdraw-warning"),
+        warning: ctx.t.msg("achievements-withdraw-warning"),
         action: format!("{page}/withdraw"),
         confirm: ctx.t.msg("action-withdraw"),
         cancel: page,

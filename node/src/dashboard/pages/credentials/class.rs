@@ -50,7 +50,7 @@ async fn page(ctx: &Ctx, selected: Option<&str>, refused: Refused, status: Statu
         Err(refusal) => return api_failure(ctx, &refusal),
     };
     let t = &ctx.t;
-    let columns = COLUMNS.iter().map(|c| (*c, t.msg(&format!("column-{}", c.replace('_', "-"))))).collect();
+    let columns = COLUMNS.iter().map(|c| (*c, t.msg(&format!("class-column-{}", c.replace('_', "-"))))).collect();
     render_with(
         status,
         &ClassPage {

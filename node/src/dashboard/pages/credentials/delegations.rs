@@ -92,6 +92,7 @@ async fn render_page(ctx: &Ctx, values: &FormData, errors: &FieldErrors, done: O
             .collect()
     };
     let mut fields = field_views(DELEGATE_FIELDS, values, errors, t);
+    super::relabel(t, &mut fields);
     for f in fields.iter_mut().filter(|f| f.name == "achievement") {
         f.kind = "select";
         f.choices = choices_of(&names, values.value("achievement"));
@@ -112,7 +113,7 @@ async fn render_page(ctx: &Ctx, values: &FormData, errors: &FieldErrors, done: O
 }
 
 pub async fn page(ctx: Ctx, Query(params): Query<DoneParams>) -> Response {
-    let done = params.done.filter(|d| matches!(d.as_str(), "given" | "ended")).map(|d| ctx.t.msg(&format!("done-delegation-{d}")));
+    let done = params.done.filter(|d| matches!(d.as_str(), "given" | "ended")).map(|d| ctx.t.msg(&format!("cred-done-delegation-{d}")));
     render_page(&ctx, &FormData::default(), &FieldErrors::default(), done).await
 }
 

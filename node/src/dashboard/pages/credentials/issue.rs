@@ -41,6 +41,7 @@ struct IssuePage {
 /// we may issue.
 pub fn issue_fields(t: &Tr, options: &[(String, String)], values: &FormData, errors: &FieldErrors) -> Vec<FieldView> {
     let mut fields = field_views(ISSUE_FIELDS, values, errors, t);
+    super::relabel(t, &mut fields);
     for f in fields.iter_mut().filter(|f| f.name == "achievement") {
         f.kind = "select";
         f.choices = choices_of(options, values.value("achievement"));

@@ -44,11 +44,11 @@ fn row(t: &Tr, c: &CredentialSummary) -> CredentialRow {
 fn status_of(t: &Tr, c: &CredentialSummary) -> String {
     match &c.revoked {
         Some(r) => t.msg2(
-            "credential-revoked-on",
+            "cred-revoked-on",
             ("date", t.timestamp(r.ts)),
-            ("reason", t.msg(&format!("enum-{}", r.reason))),
+            ("reason", t.msg(&format!("cred-reason-{}", r.reason))),
         ),
-        None => t.msg("status-valid"),
+        None => t.msg("cred-status-valid"),
     }
 }
 
@@ -126,13 +126,13 @@ pub async fn list(ctx: Ctx, Query(params): Query<ListParams>) -> Response {
             .iter()
             .map(|s| Choice {
                 value: (*s).to_owned(),
-                label: t.msg(&format!("status-{s}")),
+                label: t.msg(&format!("cred-status-{s}")),
                 selected: params.status == *s,
             })
             .collect(),
         month: params.month.clone(),
         learner: params.learner.clone(),
-        done: params.issued.map(|n| t.msg1("done-class-issued", "n", t.number(n as u64))),
+        done: params.issued.map(|n| t.msg1("cred-done-class-issued", "n", t.number(n as u64))),
         chrome: ctx.chrome("credentials"),
         t: t.clone(),
     })
@@ -154,15 +154,15 @@ struct ShowPage {
 fn facts(t: &Tr, c: &CredentialSummary) -> Vec<(String, String)> {
     let yes_no = |b: bool| t.msg(if b { "yes" } else { "no" });
     vec![
-        (t.msg("field-learner-name"), c.learner_name.clone()),
-        (t.msg("field-achievement"), format!("{} ({})", c.achievement_name, c.achievement)),
-        (t.msg("credential-awarded"), t.date(&c.awarded)),
-        (t.msg("field-valid-until"), c.valid_until.as_deref().map(|d| t.date(d)).unwrap_or_else(|| t.msg("no-end"))),
-        (t.msg("field-grade"), c.grade.clone().unwrap_or_else(|| "–".to_owned())),
-        (t.msg("credential-email"), yes_no(c.learner_email)),
-        (t.msg("credential-issued-at"), t.timestamp(c.issued_at)),
-        (t.msg("credential-status"), status_of(t, c)),
-        (t.msg("credential-achievement-author"), c.achievement_author.clone()),
+        (t.msg("cred-field-learner-name"), c.learner_name.clone()),
+        (t.msg("cred-field-achievement"), format!("{} ({})", c.achievement_name, c.achievement)),
+        (t.msg("cred-awarded"), t.date(&c.awarded)),
+        (t.msg("cred-field-valid-until"), c.valid_until.as_deref().map(|d| t.date(d)).unwrap_or_else(|| t.msg("no-end"))),
+        (t.msg("cred-field-grade"), c.grade.clone().unwrap_or_else(|| "–".to_owned())),
+        (t.msg("cred-email"), yes_no(c.learner_email)),
+        (t.msg("cred-issued-at"), t.timestamp(c.issued_at)),
+        (t.msg("cred-status"), status_of(t, c)),
+        (t.msg("cred-achievement-author"), c.achievement_author.clone()),
     ]
 }
 
@@ -187,7 +187,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<String>, Query(params): Query<ShowPar
         row: row(t, c),
         facts: facts(t, c),
         path_id: percent(&c.id),
-        done: params.done.filter(|d| matches!(d.as_str(), "issued" | "revoked")).map(|d| t.msg(&format!("done-{d}"))),
+        done: params.done.filter(|d| matches!(d.as_str(), "issued" | "revoked")).map(|d| t.msg(&format!("cred-done-{d}"))),
         chrome: ctx.chrome("credentials"),
         t: t.clone(),
     })
@@ -244,7 +244,7 @@ async fn revoke_page(ctx: &Ctx, id: &str, reason: Option<&str>, error: Option<St
         &RevokePage {
             row: row(&ctx.t, &detail.summary),
             path_id: percent(&detail.summary.id),
-            reasons: keyword_choices(&ctx.t, REASONS, reason),
+            reasons: keyword_choices(&ctx.t, "cred-reason-", REASONS, reason),
             error,
             chrome: ctx.chrome("credentials"),
             t: ctx.t.clone(),
@@ -259,7 +259,7 @@ pub async fn confirm_revoke(ctx: Ctx, Path(id): Path<String>) -> Response {
 pub async fn revoke(Path(id): Path<String>, posted: Posted) -> Response {
     let Posted { ctx, form } = posted;
     let Some(reason) = form.value("reason").and_then(|r| r.parse::<RevocationReason>().ok()) else {
-        return revoke_page(&ctx, &id, None, Some(ctx.t.msg("revoke-choose-reason"))).await;
+        return revoke_page(&ctx, &id, None, Some(ctx.t.msg("cred-revoke-choose-reason"))).await;
     };
     let path = format!("/v1/credentials/{}/revoke", percent(&id));
     match ctx.dash.post::<_, IgnoredAny>(&path, &RevokeCredentialInput { reason }).await {

@@ -16,7 +16,7 @@ use axum::routing::{get, post};
 use vetnet_views::{AchievementView, DelegationView, ErrorBody};
 
 use super::view::text;
-use crate::dashboard::form::{Choice, FieldErrors, FieldSpec};
+use crate::dashboard::form::{Choice, FieldErrors, FieldSpec, FieldView};
 use crate::dashboard::i18n::Tr;
 use crate::dashboard::{ApiRefusal, Ctx, Dashboard};
 
@@ -60,7 +60,7 @@ pub async fn issuable(ctx: &Ctx) -> Result<Vec<(String, String)>, ApiRefusal> {
         let Some(body) = &d.body else { continue };
         let from = d.author_name.clone().unwrap_or_else(|| d.author.clone());
         let value = format!("{}/{}", d.author, body.achievement);
-        let label = ctx.t.msg2("delegated-achievement", ("achievement", body.achievement.clone()), ("from", from));
+        let label = ctx.t.msg2("cred-delegated-achievement", ("achievement", body.achievement.clone()), ("from", from));
         choices.push((value, label));
     }
     Ok(choices)
@@ -78,12 +78,51 @@ pub fn choices_of(options: &[(String, String)], selected: Option<&str>) -> Vec<C
         .collect()
 }
 
-/// Keywords as a picker's options, labelled by their `enum-` messages.
-pub fn keyword_choices(t: &Tr, keywords: &[&str], selected: Option<&str>) -> Vec<Choice> {
+/// Keywords as a picker's options, labelled by the messages `{prefix}{keyword}`.
+pub fn keyword_choices(t: &Tr, prefix: &str, keywords: &[&str], selected: Option<&str>) -> Vec<Choice> {
     keywords
         .iter()
-        .map(|k| Choice { value: (*k).to_owned(), label: t.msg(&format!("enum-{k}")), selected: selected == Some(*k) })
+        .map(|k| Choice {
+            value: (*k).to_owned(),
+            label: t.msg(&format!("{prefix}{k}")),
+            selected: selected == Some(*k),
+        })
         .collect()
+}
+
+/// A message of this area, if it has one (`Tr::msg` answers a missing
+/// message with its id).
+fn own_message(t: &Tr, id: &str) -> Option<String> {
+    let text = t.msg(id);
+    (text != id).then_some(text)
+}
+
+/// Gives this area's forms their own labels, hints and choice labels where
+/// `credentials.ftl` has them (`cred-field-…`, `cred-hint-…`,
+/// `cred-enum-…`), so they never clash with another area's messages.
+pub fn relabel(t: &Tr, fields: &mut [FieldView]) {
+    for f in fields {
+        let message = f.name.replace(['.', '_'], "-");
+        if let Some(label) = own_message(t, &format!("cred-field-{message}")) {
+            f.label = label;
+        }
+        if let Some(hint) = own_message(t, &format!("cred-hint-{message}")) {
+            f.hint = hint;
+        }
+        for choice in &mut f.choices {
+            if let Some(label) = own_message(t, &format!("cred-enum-{}", choice.value)) {
+                choice.label = label;
+            }
+        }
+        let mut described = Vec::new();
+        if f.error.is_some() {
+            described.push(format!("{}-error", f.id));
+        }
+        if !f.hint.is_empty() {
+            described.push(format!("{}-hint", f.id));
+        }
+        f.described = described.join(" ");
+    }
 }
 
 /// The API's refusal of a form, with every row error of an issue placed

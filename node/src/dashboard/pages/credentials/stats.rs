@@ -28,11 +28,13 @@ struct StatsPage {
     total_revoked: String,
 }
 
-/// `2027-05` as the locale writes the month: `May 2027`, `maj 2027`.
+/// `2027-05` as the locale writes a month on its own: `May 2027`,
+/// `toukokuu 2027` (the month is passed as `m5` for the message to pick its
+/// name in the nominative, which some languages' dates do not use).
 fn month(t: &Tr, ym: &str) -> String {
     match ym.split_once('-').map(|(y, m)| (y, m.parse::<u8>())) {
         Some((year, Ok(m))) if (1..=12).contains(&m) => {
-            t.msg2("month-year", ("month", t.msg(&format!("month-{m}"))), ("year", year.to_owned()))
+            t.msg2("cred-month-year", ("month", format!("m{m}")), ("year", year.to_owned()))
         }
         _ => ym.to_owned(),
     }
