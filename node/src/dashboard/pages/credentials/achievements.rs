@@ -13,12 +13,14 @@ use serde::de::IgnoredAny;
 use serde_json::Value;
 use vetnet_views::{Achievement, AchievementView};
 
-use super::super::records::{ConfirmPage, api_failure, body_of};
 use super::super::records::id_from_title;
+use super::super::records::{ConfirmPage, api_failure, body_of};
 use super::super::view::{percent, text};
 use super::relabel;
 use crate::dashboard::codes::{CodeList, label};
-use crate::dashboard::form::{FieldErrors, FieldSpec, FieldView, FormData, TEXT_LANG, Widget, field_views, from_json, to_json};
+use crate::dashboard::form::{
+    FieldErrors, FieldSpec, FieldView, FormData, TEXT_LANG, Widget, field_views, from_json, to_json,
+};
 use crate::dashboard::i18n::{LANGUAGES, Tr};
 use crate::dashboard::{ApiRefusal, Chrome, Ctx, Posted, notice, render, render_with, see_other};
 
@@ -224,7 +226,9 @@ fn form_page(ctx: &Ctx, target: &Target, values: &FormData, errors: &FieldErrors
     let t = &ctx.t;
     let text_lang = values.value(TEXT_LANG).unwrap_or(t.lang()).to_owned();
     let (heading, submit, action, cancel) = match target {
-        Target::Create => ("achievements-new-title", "action-publish", "/achievements".to_owned(), "/achievements".to_owned()),
+        Target::Create => {
+            ("achievements-new-title", "action-publish", "/achievements".to_owned(), "/achievements".to_owned())
+        }
         Target::Edit(id) => {
             let page = format!("/achievements/{}", percent(id));
             ("achievements-edit-title", "action-save", page.clone(), page)

@@ -96,7 +96,11 @@ fn read_rows(t: &Tr, csv_text: &str, achievement: Option<&str>) -> Result<Vec<Is
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(false).from_reader(csv_text.as_bytes());
     let headers = reader.headers().map_err(|e| file_error(t.msg1("class-unreadable", "error", e)))?.clone();
     if let Some(unknown) = headers.iter().find(|h| !COLUMNS.contains(h)) {
-        return Err(file_error(t.msg2("class-unknown-column", ("column", unknown.to_owned()), ("columns", COLUMNS.join(", ")))));
+        return Err(file_error(t.msg2(
+            "class-unknown-column",
+            ("column", unknown.to_owned()),
+            ("columns", COLUMNS.join(", ")),
+        )));
     }
     if !headers.iter().any(|h| h == "learner_name") {
         return Err(file_error(t.msg("class-no-name-column")));
@@ -113,11 +117,21 @@ fn read_rows(t: &Tr, csv_text: &str, achievement: Option<&str>) -> Result<Vec<Is
             }
         };
         let cell = |name: &str| {
-            headers.iter().position(|h| h == name).and_then(|i| record.get(i)).filter(|v| !v.is_empty()).map(str::to_owned)
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| record.get(i))
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
         };
         let achievement = cell("achievement").or_else(|| achievement.map(str::to_owned));
         if achievement.is_none() {
-            problems.push(RowProblem { row, line, column: "achievement".to_owned(), rule: t.msg("class-no-achievement") });
+            problems.push(RowProblem {
+                row,
+                line,
+                column: "achievement".to_owned(),
+                rule: t.msg("class-no-achievement"),
+            });
         }
         rows.push(IssueRow {
             achievement: achievement.unwrap_or_default(),

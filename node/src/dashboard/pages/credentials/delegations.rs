@@ -113,7 +113,10 @@ async fn render_page(ctx: &Ctx, values: &FormData, errors: &FieldErrors, done: O
 }
 
 pub async fn page(ctx: Ctx, Query(params): Query<DoneParams>) -> Response {
-    let done = params.done.filter(|d| matches!(d.as_str(), "given" | "ended")).map(|d| ctx.t.msg(&format!("cred-done-delegation-{d}")));
+    let done = params
+        .done
+        .filter(|d| matches!(d.as_str(), "given" | "ended"))
+        .map(|d| ctx.t.msg(&format!("cred-done-delegation-{d}")));
     render_page(&ctx, &FormData::default(), &FieldErrors::default(), done).await
 }
 

@@ -157,7 +157,10 @@ fn facts(t: &Tr, c: &CredentialSummary) -> Vec<(String, String)> {
         (t.msg("cred-field-learner-name"), c.learner_name.clone()),
         (t.msg("cred-field-achievement"), format!("{} ({})", c.achievement_name, c.achievement)),
         (t.msg("cred-awarded"), t.date(&c.awarded)),
-        (t.msg("cred-field-valid-until"), c.valid_until.as_deref().map(|d| t.date(d)).unwrap_or_else(|| t.msg("no-end"))),
+        (
+            t.msg("cred-field-valid-until"),
+            c.valid_until.as_deref().map(|d| t.date(d)).unwrap_or_else(|| t.msg("no-end")),
+        ),
         (t.msg("cred-field-grade"), c.grade.clone().unwrap_or_else(|| "–".to_owned())),
         (t.msg("cred-email"), yes_no(c.learner_email)),
         (t.msg("cred-issued-at"), t.timestamp(c.issued_at)),
@@ -187,7 +190,10 @@ pub async fn show(ctx: Ctx, Path(id): Path<String>, Query(params): Query<ShowPar
         row: row(t, c),
         facts: facts(t, c),
         path_id: percent(&c.id),
-        done: params.done.filter(|d| matches!(d.as_str(), "issued" | "revoked")).map(|d| t.msg(&format!("cred-done-{d}"))),
+        done: params
+            .done
+            .filter(|d| matches!(d.as_str(), "issued" | "revoked"))
+            .map(|d| t.msg(&format!("cred-done-{d}"))),
         chrome: ctx.chrome("credentials"),
         t: t.clone(),
     })

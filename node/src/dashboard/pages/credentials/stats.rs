@@ -45,11 +45,11 @@ pub async fn stats(ctx: Ctx) -> Response {
         Ok(rows) => rows,
         Err(refusal) => return api_failure(&ctx, &refusal),
     };
-    let names: BTreeMap<String, String> = match ctx.dash.get::<Vec<AchievementView>>("/v1/achievements?all=true").await {
-        Ok(list) => list
-            .into_iter()
-            .filter_map(|a| a.body.as_ref().map(|b| (a.id.clone(), text(&ctx.t, &b.title))))
-            .collect(),
+    let names: BTreeMap<String, String> = match ctx.dash.get::<Vec<AchievementView>>("/v1/achievements?all=true").await
+    {
+        Ok(list) => {
+            list.into_iter().filter_map(|a| a.body.as_ref().map(|b| (a.id.clone(), text(&ctx.t, &b.title)))).collect()
+        }
         Err(refusal) => return api_failure(&ctx, &refusal),
     };
     let t = &ctx.t;
