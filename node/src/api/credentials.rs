@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::Value;
-use vetnet_protocol::InstitutionId;
+use vetnet_protocol::{Content, InstitutionId, RecordKind};
 use vetnet_views as views;
 
 use super::convert::{IntoProtocol, ToView};
@@ -24,6 +24,7 @@ pub fn routes() -> Router<ApiState> {
         .route("/v1/credentials/{id}/revoke", post(revoke))
         .route("/v1/delegations", get(list_delegations).post(delegate))
         .route("/v1/delegations/end", post(end_delegation))
+        .route("/v1/delegations/received", get(received_delegations))
 }
 
 impl From<CredentialError> for ApiError {
@@ -442,4 +443,33 @@ async fn end_delegation(State(state): State<ApiState>, Json(body): Json<Value>) 
 async fn list_delegations(State(state): State<ApiState>) -> ApiResult {
     let records = state.issuer.delegations()?;
     ok(&ViewBuilder::new(&state.store, state.today()).records::<views::Delegation>(&records))
+}
+
+/// The live delegations other institutions gave this one, newest first.
+pub fn delegations_received(state: &ApiState) -> Result<Vec<views::DelegationView>, ApiError> {
+    let me = state.publisher.institution().to_did();
+    let hashes: Vec<_> = {
+        let index = state.store.search_index();
+        index.entries(&index.all(RecordKind::Delegation.as_str())).into_iter().map(|entry| entry.hash).collect()
+    };
+    let mut records = state.store.get_many(&hashes)?;
+    records.retain(|r| matches!(&r.content, Content::Delegation(d) if d.delegate == me));
+    records.sort_by(|a, b| b.payload.ts.cmp(&a.payload.ts).then_with(|| a.hash.0.cmp(&b.hash.0)));
+    Ok(ViewBuilder::new(&state.store, state.today()).records::<views::Delegation>(&records))
+}
+
+/// The delegations this institution received.
+#[utoipa::path(
+    get,
+    path = "/v1/delegations/received",
+    tag = "credentials",
+    operation_id = "list_received_delegations",
+    responses(
+        (status = 200, description = "The live delegations other institutions published naming this institution as `delegate`, newest first (ended ones included until withdrawn: `until` says when they end).", body = [views::RecordView<views::Delegation>]),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 500, response = super::openapi::Internal),
+    )
+)]
+async fn received_delegations(State(state): State<ApiState>) -> ApiResult {
+    ok(&delegations_received(&state)?)
 }

@@ -81,6 +81,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         credentials::export,
         credentials::revoke,
         credentials::list_delegations,
+        credentials::received_delegations,
         credentials::delegate,
         credentials::end_delegation,
         mobility::list,

@@ -267,7 +267,7 @@ async fn edit_form<K: Own>(ctx: Ctx, Path(id): Path<String>) -> Response {
 }
 
 /// An id from a title when the form left it empty: `welding-in-tampere`.
-fn id_from_title(title: &str) -> String {
+pub fn id_from_title(title: &str) -> String {
     let mut id = String::new();
     let plain = |c: char| match c {
         'å' | 'ä' | 'à' | 'á' | 'â' | 'ā' | 'ą' => 'a',
