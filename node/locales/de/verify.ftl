@@ -4,7 +4,7 @@
 cert-title = Zertifikat
 cert-kind = Microcredential
 cert-certifies = Hiermit wird bescheinigt, dass
-cert-has-achieved = Folgendes erreicht hat:
+cert-has-achieved = diesen Abschluss erworben hat:
 cert-grade = Note
 cert-print-hint = Drucken Sie diese Seite (Strg+P) für ein Zertifikat in A4; die Navigation wird nicht gedruckt.
 cert-back = Zurück zum Nachweis

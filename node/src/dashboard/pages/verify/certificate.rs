@@ -54,6 +54,8 @@ pub struct QrShown {
     /// The reference text, printed under a reference code.
     pub reference: Option<String>,
     pub version: i16,
+    /// The error correction level, `M` or `L`.
+    pub level: char,
     /// Modules across, quiet zone included.
     pub modules: usize,
     /// Its printed width in millimetres (0.5 mm a module).
@@ -153,6 +155,7 @@ async fn qr_code(ctx: &Ctx, id_path: &str, id: &str) -> Option<QrShown> {
         reference: matches!(payload, Payload::Reference { .. }).then(|| payload.text()),
         version: drawn.version,
         modules: drawn.modules,
+        level: drawn.level,
         print_mm: format!("{mm:.1}"),
     })
 }

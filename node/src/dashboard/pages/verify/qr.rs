@@ -1,19 +1,21 @@
 //! What the certificate's QR code carries, and the code drawn as inline SVG.
 //!
 //! The code carries the credential itself, its compact VC-JWT, when that
-//! fits in a QR code of at most [`MAX_VERSION`] at error correction level M;
-//! otherwise a reference, `vetnet-credential:<id>#sha256=<hex>`, that the
-//! credential's downloadable JSON file matches byte for byte (docs/PROTOCOL.md,
-//! "The certificate's QR code").
+//! fits in a QR code of at most [`MAX_VERSION`] (error correction level M
+//! when it fits at M, else level L); otherwise a reference,
+//! `vetnet-credential:<id>#sha256=<hex>`, that the credential's downloadable
+//! JSON file matches byte for byte (docs/PROTOCOL.md, "The certificate's QR
+//! code").
 //!
-//! Why version 40 at level M: the certificate prints the code with modules
-//! of 0.5 mm (9.25 cm for version 40 with its quiet zone), which a 300 dpi
-//! printer draws with six dots and a phone camera resolves from 20 cm; level
-//! M restores 15 % of the code (a fold, a stain, a pen mark). A vetnet
-//! credential's JWT is 2-5 kB: a short one fits in version 40's 2,331 bytes,
-//! a long one does not, and then the reference (90 bytes, version 6) goes
-//! on paper instead. A bound below 40 would leave no credential at all in
-//! the code.
+//! Why version 40, M or L: the certificate prints the code with modules of
+//! 0.5 mm (9.25 cm for version 40 with its quiet zone), which a 300 dpi
+//! printer draws with six dots and a phone camera resolves from 15-20 cm.
+//! A vetnet credential's JWT is 2.4-7 kB: even the shortest is larger than
+//! the 2,331 bytes of version 40-M, so a lower bound would leave no
+//! credential in any code. Level L (2,953 bytes, 7 % of the code
+//! restorable) is enough for a flat, clean sheet of paper, and M (15 %) is
+//! used whenever the text fits at M. Anything larger gets the reference
+//! (about 120 bytes: version 7 at level M, easily scanned).
 
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode, Version};
@@ -35,8 +37,8 @@ pub enum Payload {
 }
 
 impl Payload {
-    /// The JWT when it fits in a code of at most [`MAX_VERSION`] at level M,
-    /// else the reference to the JSON file `json`.
+    /// The JWT when it fits in a code of at most [`MAX_VERSION`] (at level
+    /// M or L), else the reference to the JSON file `json`.
     pub fn for_credential(id: &str, jwt: &str, json: &str) -> Payload {
         if fits(jwt) {
             Payload::Jwt(jwt.to_owned())
@@ -78,15 +80,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// The code of `text`: at level M if it fits in [`MAX_VERSION`], else at L.
 fn code(text: &str) -> Option<QrCode> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
-    match code.version() {
-        Version::Normal(v) if v <= MAX_VERSION => Some(code),
-        _ => None,
-    }
+    [EcLevel::M, EcLevel::L].into_iter().find_map(|level| {
+        let code = QrCode::with_error_correction_level(text.as_bytes(), level).ok()?;
+        matches!(code.version(), Version::Normal(v) if v <= MAX_VERSION).then_some(code)
+    })
 }
 
-/// Whether `text` fits in a code of at most [`MAX_VERSION`] at level M.
+/// Whether `text` fits in a code of at most [`MAX_VERSION`] (level M or L).
 pub fn fits(text: &str) -> bool {
     code(text).is_some()
 }
@@ -96,6 +98,8 @@ pub struct Drawn {
     pub svg: String,
     pub modules: usize,
     pub version: i16,
+    /// `M` or `L`.
+    pub level: char,
 }
 
 /// The code of `text` as an inline `<svg>` (1 unit per module, with its
@@ -106,13 +110,14 @@ pub fn draw(text: &str, label_id: &str) -> Option<Drawn> {
         Version::Normal(v) | Version::Micro(v) => v,
     };
     let modules = code.width() + 8;
+    let level = if code.error_correction_level() == EcLevel::M { 'M' } else { 'L' };
     let rendered = code.render::<svg::Color>().module_dimensions(1, 1).quiet_zone(true).build();
     let start = rendered.find("<svg ")?;
     let svg = format!(
         "<svg class=\"qr\" role=\"img\" aria-labelledby=\"{label_id}\" focusable=\"false\" {}",
         &rendered[start + 5..]
     );
-    Some(Drawn { svg, modules, version })
+    Some(Drawn { svg, modules, version, level })
 }
 
 #[cfg(test)]
@@ -121,9 +126,9 @@ mod tests {
 
     #[test]
     fn a_short_jwt_is_carried_itself_and_a_long_one_by_reference() {
-        let short = "eyJ".to_owned() + &"a".repeat(2000);
+        let short = "eyJ".to_owned() + &"a".repeat(2900);
         assert_eq!(Payload::for_credential("urn:uuid:x", &short, "{}"), Payload::Jwt(short.clone()));
-        let long = "eyJ".to_owned() + &"a".repeat(2400);
+        let long = "eyJ".to_owned() + &"a".repeat(3000);
         let reference = Payload::for_credential("urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427", &long, "{}\n");
         let text = reference.text();
         let expected = format!(
@@ -152,14 +157,18 @@ mod tests {
     }
 
     #[test]
-    fn the_bound_is_version_40_at_level_m() {
-        // Version 40-M holds 2,331 bytes in byte mode (ISO/IEC 18004 table 7).
+    fn the_bound_is_version_40_at_level_m_or_else_l() {
+        // Version 40 holds 2,331 bytes at level M and 2,953 at L in byte
+        // mode (ISO/IEC 18004 table 7).
         let bytes = |n: usize| "~".repeat(n);
-        assert!(fits(&bytes(2331)));
-        assert!(!fits(&bytes(2332)));
-        let drawn = draw(&bytes(2331), "qr-label").unwrap();
-        assert_eq!((drawn.version, drawn.modules), (40, 177 + 8));
-        assert!(drawn.svg.starts_with("<svg class=\"qr\" role=\"img\" aria-labelledby=\"qr-label\""));
-        assert!(!drawn.svg.contains("<?xml"));
+        let at_m = draw(&bytes(2331), "qr-label").unwrap();
+        assert_eq!((at_m.version, at_m.level, at_m.modules), (40, 'M', 177 + 8));
+        let at_l = draw(&bytes(2953), "qr-label").unwrap();
+        assert_eq!((at_l.version, at_l.level), (40, 'L'));
+        assert!(!fits(&bytes(2954)));
+        let small = draw(&bytes(100), "qr-label").unwrap();
+        assert_eq!(small.level, 'M');
+        assert!(at_m.svg.starts_with("<svg class=\"qr\" role=\"img\" aria-labelledby=\"qr-label\""));
+        assert!(!at_m.svg.contains("<?xml"));
     }
 }
