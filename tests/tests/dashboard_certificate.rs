@@ -112,7 +112,8 @@ async fn issue(node: &TestNode, achievement: &str, learner: &str, grade: Option<
 }
 
 async fn export(node: &TestNode, id: &str, format: &str) -> String {
-    let (status, view) = ApiClient::new(node).get(&format!("/v1/credentials/{}/export?format={format}", percent(id))).await;
+    let (status, view) =
+        ApiClient::new(node).get(&format!("/v1/credentials/{}/export?format={format}", percent(id))).await;
     assert_eq!(status, 200, "{view}");
     view["content"].as_str().unwrap().to_owned()
 }
@@ -265,18 +266,7 @@ async fn certificates_carry_a_credential_that_verifies_on_a_third_node_until_rev
         assert!(page.contains(wanted), "the certificate shows {wanted:?}: {page}");
     }
     shots.take(&browser, "certificate-en-390", 390).await;
-    browser.open(&format!("{}/language?lang=de&next=/credentials/{}/certificate", base(&a), percent(&long))).await;
-    let german = browser.text().await;
-    assert!(german.contains("Lernergebnisse") && german.contains("15. Oktober 2026"), "{german}");
-    assert!(german.contains("MIG welding of steel plates and pipes"), "the achievement's text as issued: {german}");
-    browser.check_accessibility("the certificate in German").await;
-    shots.take(&browser, "certificate-de-1280", 1280).await;
-    shots.take(&browser, "certificate-de-390", 390).await;
-    as_printed(&browser).await;
-    let hidden = browser.client.execute("return getComputedStyle(document.querySelector('header.top')).display", vec![]);
-    assert_eq!(hidden.await.unwrap(), json!("none"), "no navigation in print");
-    shots.take(&browser, "certificate-de-print", 794).await;
-    browser.open(&format!("{}/language?lang=en&next=/", base(&a))).await;
+    german_and_printed(&browser, &a, &long, &shots).await;
 
     // C holds A's profile and B's endorsement of A.
     let c_api = ApiClient::new(&c);
@@ -338,6 +328,23 @@ async fn certificates_carry_a_credential_that_verifies_on_a_third_node_until_rev
     browser.open(&format!("{}/credentials/{}/certificate", base(&a), percent(&short))).await;
     // The language cookie is per host, so A's pages are in Swedish now too.
     assert!(browser.text().await.contains("Meritbeviset återkallades"), "the certificate says it is revoked");
+}
+
+/// The certificate in German, on screen and as printed (print rules applied).
+async fn german_and_printed(browser: &Browser, a: &TestNode, long: &str, shots: &Shots) {
+    browser.open(&format!("{}/language?lang=de&next=/credentials/{}/certificate", base(a), percent(long))).await;
+    let german = browser.text().await;
+    assert!(german.contains("Lernergebnisse") && german.contains("15. Oktober 2026"), "{german}");
+    assert!(german.contains("MIG welding of steel plates and pipes"), "the achievement's text as issued: {german}");
+    browser.check_accessibility("the certificate in German").await;
+    shots.take(browser, "certificate-de-1280", 1280).await;
+    shots.take(browser, "certificate-de-390", 390).await;
+    as_printed(browser).await;
+    let hidden =
+        browser.client.execute("return getComputedStyle(document.querySelector('header.top')).display", vec![]);
+    assert_eq!(hidden.await.unwrap(), json!("none"), "no navigation in print");
+    shots.take(browser, "certificate-de-print", 794).await;
+    browser.open(&format!("{}/language?lang=en&next=/", base(a))).await;
 }
 
 fn hex(bytes: &[u8]) -> String {

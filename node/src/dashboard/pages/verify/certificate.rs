@@ -166,7 +166,13 @@ pub async fn show(ctx: Ctx, Path(id): Path<String>) -> Response {
         Ok(detail) => detail,
         Err(refusal) => {
             let status = refusal.status;
-            return notice_with(status, &ctx.t, "cert-not-found-title", "cert-not-found-body", Some(refusal.message().to_owned()));
+            return notice_with(
+                status,
+                &ctx.t,
+                "cert-not-found-title",
+                "cert-not-found-body",
+                Some(refusal.message().to_owned()),
+            );
         }
     };
     let document: Document = match serde_json::from_value(detail.document.clone()) {
@@ -178,7 +184,11 @@ pub async fn show(ctx: Ctx, Path(id): Path<String>) -> Response {
     };
     let t = &ctx.t;
     let summary = &detail.summary;
-    let issuer_trust = match ctx.dash.get::<InstitutionView>(&format!("/v1/trust/institutions/{}", percent(&document.issuer.id))).await {
+    let issuer_trust = match ctx
+        .dash
+        .get::<InstitutionView>(&format!("/v1/trust/institutions/{}", percent(&document.issuer.id)))
+        .await
+    {
         Ok(view) => trust(t, &view.trust),
         Err(_) => unknown_trust(t),
     };
@@ -207,9 +217,10 @@ pub async fn show(ctx: Ctx, Path(id): Path<String>) -> Response {
         awarded: t.date(&summary.awarded),
         valid_until: summary.valid_until.as_deref().map(|d| t.date(d)).unwrap_or_else(|| t.msg("cert-no-expiry")),
         issued_at: t.timestamp(summary.issued_at),
-        revoked: summary.revoked.as_ref().map(|r| {
-            t.msg2("cert-revoked", ("date", t.timestamp(r.ts)), ("reason", revocation_reason(t, r.reason)))
-        }),
+        revoked: summary
+            .revoked
+            .as_ref()
+            .map(|r| t.msg2("cert-revoked", ("date", t.timestamp(r.ts)), ("reason", revocation_reason(t, r.reason)))),
         qr: qr_code(&ctx, &id_path, &summary.id).await,
         id: summary.id.clone(),
         id_path,

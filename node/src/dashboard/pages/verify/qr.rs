@@ -62,8 +62,7 @@ impl Payload {
         let (id, hash) = rest.split_once("#sha256=")?;
         let valid_hash = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
         let valid_id = id.starts_with("urn:uuid:") && id.len() <= 64 && !id.contains(char::is_whitespace);
-        (valid_hash && valid_id)
-            .then(|| Payload::Reference { id: id.to_owned(), sha256: hash.to_ascii_lowercase() })
+        (valid_hash && valid_id).then(|| Payload::Reference { id: id.to_owned(), sha256: hash.to_ascii_lowercase() })
     }
 
     /// Does the file `bytes` match this reference?
@@ -131,10 +130,8 @@ mod tests {
         let long = "eyJ".to_owned() + &"a".repeat(3000);
         let reference = Payload::for_credential("urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427", &long, "{}\n");
         let text = reference.text();
-        let expected = format!(
-            "vetnet-credential:urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427#sha256={}",
-            sha256_hex(b"{}\n")
-        );
+        let expected =
+            format!("vetnet-credential:urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427#sha256={}", sha256_hex(b"{}\n"));
         assert_eq!(text, expected);
         assert_eq!(Payload::parse_reference(&format!("  {text}\n")), Some(reference.clone()));
         assert!(reference.matches_file(b"{}\n"));
@@ -151,7 +148,9 @@ mod tests {
         let hash = "a".repeat(64);
         assert!(Payload::parse_reference(&format!("vetnet-credential:urn:uuid:1#sha256={hash}")).is_some());
         assert!(Payload::parse_reference(&format!("vetnet-credential:urn:uuid:1#sha256={}", "a".repeat(63))).is_none());
-        assert!(Payload::parse_reference(&format!("vetnet-credential:urn:uuid:1#sha256={}g", "a".repeat(63))).is_none());
+        assert!(
+            Payload::parse_reference(&format!("vetnet-credential:urn:uuid:1#sha256={}g", "a".repeat(63))).is_none()
+        );
         assert!(Payload::parse_reference(&format!("vetnet-credential:http://x#sha256={hash}")).is_none());
         assert!(Payload::parse_reference("eyJhbGciOiJFZERTQSJ9.e30.sig").is_none());
     }

@@ -15,7 +15,7 @@
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
-use vetnet_views::{CheckStatus, VerificationView, Verdict};
+use vetnet_views::{CheckStatus, Verdict, VerificationView};
 
 use super::qr::{self, Payload};
 use super::revocation_reason;
