@@ -175,6 +175,12 @@ impl Dashboard {
         self.call(Method::PUT, path, Some(to_json_bytes(body)?)).await
     }
 
+    /// `POST path` with `text` as the body as it is (not as a JSON string),
+    /// read as a `T`: for the endpoints that take a file's text.
+    pub async fn post_text<T: DeserializeOwned>(&self, path: &str, text: &str) -> Result<T, ApiRefusal> {
+        self.call(Method::POST, path, Some(text.as_bytes().to_vec())).await
+    }
+
     /// `POST path` without a body, read as a `T`.
     pub async fn post_empty<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiRefusal> {
         self.call(Method::POST, path, None).await
