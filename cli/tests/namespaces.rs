@@ -396,13 +396,13 @@ fn sites_behind_port_randomising_nat_stay_relayed_and_still_exchange_records() {
 fn a_network_split_in_two_for_a_minute_heals_to_identical_sets() {
     let Some(mut lab) = Lab::new("a_network_split_in_two_for_a_minute_heals_to_identical_sets") else { return };
     let switch = lab.host("sw");
-    ip(&["-n", &switch, "link", "add", "br", "type", "bridge"]);
-    ip(&["-n", &switch, "link", "set", "br", "up"]);
+    ip(&["-n", &switch, "link", "add", "name", "br0", "type", "bridge"]);
+    ip(&["-n", &switch, "link", "set", "br0", "up"]);
     let mut hosts = Vec::new();
     for i in 0..6 {
         let host = lab.host(&format!("h{i}"));
         lab.cable((&switch, &format!("p{i}"), ""), (&host, &format!("e{i}"), &format!("10.77.0.{}/24", i + 1)));
-        ip(&["-n", &switch, "link", "set", &lab.name(&format!("p{i}")), "master", "br"]);
+        ip(&["-n", &switch, "link", "set", &lab.name(&format!("p{i}")), "master", "br0"]);
         hosts.push(host);
     }
     let dirs: Vec<PathBuf> = (0..6).map(|i| lab.init(&format!("h{i}"))).collect();

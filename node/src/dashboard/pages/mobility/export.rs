@@ -80,7 +80,7 @@ pub async fn verify(posted: Posted) -> Response {
         render_with(StatusCode::BAD_REQUEST, &page(&ctx, &form, &refusal, None))
     };
     if text.is_empty() {
-        return refused(t.msg("verify-empty"));
+        return refused(t.msg("thread-verify-empty"));
     }
     let document: ExportedThread = match serde_json::from_str(text) {
         Ok(document) => document,
