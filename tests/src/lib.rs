@@ -5,6 +5,7 @@
 //! Used by the integration tests in `tests/tests/` and by `examples/`.
 
 pub mod browser;
+pub mod dashboard;
 
 use std::future::Future;
 use std::time::Duration;

@@ -8,13 +8,13 @@
 
 use std::collections::HashSet;
 
-use serde_json::Value;
 use vetnet_node::clock::Clock;
 use vetnet_node::publish::PublishMode;
 use vetnet_protocol::LangText;
 use vetnet_protocol::need::{AgeBand, Funding, NeedBody};
 use vetnet_protocol::offer::LanguageRequirement;
 use vetnet_tests::browser::Browser;
+use vetnet_tests::dashboard::{session_cookie_name, sign_in_link};
 use vetnet_tests::{TestNode, spawn, spawn_with_clock, test_config, wait_for_topic_peers};
 
 /// Four Finnish welding learners, EQF 4, four weeks in spring 2027, any country.
@@ -45,26 +45,6 @@ fn welders_need() -> NeedBody {
 /// The dashboard's address on `node`, under the host name `host`.
 fn base(node: &TestNode, host: &str) -> String {
     format!("http://{host}:{}", node.node.info().api_addr.port())
-}
-
-/// A one-time sign-in link from the API, as `vetnet open` gets it.
-async fn sign_in_link(node: &TestNode) -> String {
-    let token = node.node.data_dir().api_token().unwrap();
-    let response = reqwest::Client::new()
-        .post(format!("{}/v1/dashboard/sign-in-links", base(node, "127.0.0.1")))
-        .bearer_auth(token.trim())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    let link: Value = response.json().await.unwrap();
-    link["url"].as_str().unwrap().to_owned()
-}
-
-/// The name of `node`'s session cookie: one per admin port, since
-/// browsers keep cookies per host and not per port.
-fn session_cookie_name(node: &TestNode) -> String {
-    format!("vetnet_session_{}", node.node.info().api_addr.port())
 }
 
 /// Requests the browser would never send: each is refused.

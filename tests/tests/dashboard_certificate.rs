@@ -22,6 +22,7 @@ use vetnet_node::publish::PublishMode;
 use vetnet_protocol::achievement::{AchievementBody, Participation, Stackability, Supervision};
 use vetnet_protocol::{LangText, RecordKind};
 use vetnet_tests::browser::Browser;
+use vetnet_tests::dashboard::{self, sign_in_link};
 use vetnet_tests::{ApiClient, TestNode, spawn, wait_for_topic_peers, wait_until};
 
 /// A short achievement: its credential's JWT fits in a QR code.
@@ -80,10 +81,6 @@ fn long_achievement() -> AchievementBody {
     }
 }
 
-fn base(node: &TestNode) -> String {
-    format!("http://127.0.0.1:{}", node.node.info().api_addr.port())
-}
-
 fn percent(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
@@ -94,9 +91,7 @@ fn percent(s: &str) -> String {
 }
 
 async fn sign_in(browser: &Browser, node: &TestNode) {
-    let (status, link) = ApiClient::new(node).post("/v1/dashboard/sign-in-links", &json!({})).await;
-    assert_eq!(status, 201, "{link}");
-    browser.open(link["url"].as_str().unwrap()).await;
+    browser.open(&sign_in_link(node).await).await;
     assert_eq!(browser.client.current_url().await.unwrap().path(), "/");
 }
 
@@ -122,7 +117,7 @@ async fn export(node: &TestNode, id: &str, format: &str) -> String {
 async fn verify_by_api(node: &TestNode, text: &str) -> Value {
     let token = node.node.data_dir().api_token().unwrap();
     let response = reqwest::Client::new()
-        .post(format!("{}/v1/credentials/verify", base(node)))
+        .post(format!("{}/v1/credentials/verify", dashboard::url(node)))
         .bearer_auth(token.trim())
         .body(text.to_owned())
         .send()
@@ -188,7 +183,7 @@ async fn as_printed(browser: &Browser) {
 }
 
 async fn check_certificate(browser: &Browser, a: &TestNode, id: &str, shots: &Shots, name: &str) -> String {
-    browser.open(&format!("{}/credentials/{}/certificate", base(a), percent(id))).await;
+    browser.open(&format!("{}/credentials/{}/certificate", dashboard::url(a), percent(id))).await;
     browser.check_accessibility("the certificate").await;
     let label = browser.attr_of("figure.cert-qr svg", "aria-labelledby").await;
     assert_eq!(label.as_deref(), Some("qr-label"), "the QR code has a text alternative");
@@ -277,7 +272,7 @@ async fn certificates_carry_a_credential_that_verifies_on_a_third_node_until_rev
     .await;
 
     sign_in(&browser, &c).await;
-    let verify = format!("{}/verify", base(&c));
+    let verify = format!("{}/verify", dashboard::url(&c));
     check_bad_input(&browser, &verify, &long, &sha256).await;
 
     // The JSON file, pasted: valid, with the trust path.
@@ -321,18 +316,20 @@ async fn certificates_carry_a_credential_that_verifies_on_a_third_node_until_rev
     assert!(page.contains(&format!("Revoked on {day}")) && page.contains("(withdrawn)"), "the date: {page}");
     browser.check_accessibility("a revoked verdict").await;
     shots.take(&browser, "verify-revoked-en-1280", 1280).await;
-    browser.open(&format!("{}/language?lang=sv&next=/verify", base(&c))).await;
+    browser.open(&format!("{}/language?lang=sv&next=/verify", dashboard::url(&c))).await;
     paste_and_verify(&browser, &verify, &short_json).await;
     assert!(browser.text().await.contains("Återkallat"), "the verdict in Swedish");
     shots.take(&browser, "verify-revoked-sv-390", 390).await;
-    browser.open(&format!("{}/credentials/{}/certificate", base(&a), percent(&short))).await;
+    browser.open(&format!("{}/credentials/{}/certificate", dashboard::url(&a), percent(&short))).await;
     // The language cookie is per host, so A's pages are in Swedish now too.
     assert!(browser.text().await.contains("Meritbeviset återkallades"), "the certificate says it is revoked");
 }
 
 /// The certificate in German, on screen and as printed (print rules applied).
 async fn german_and_printed(browser: &Browser, a: &TestNode, long: &str, shots: &Shots) {
-    browser.open(&format!("{}/language?lang=de&next=/credentials/{}/certificate", base(a), percent(long))).await;
+    browser
+        .open(&format!("{}/language?lang=de&next=/credentials/{}/certificate", dashboard::url(a), percent(long)))
+        .await;
     let german = browser.text().await;
     assert!(german.contains("Lernergebnisse") && german.contains("15. Oktober 2026"), "{german}");
     assert!(german.contains("MIG welding of steel plates and pipes"), "the achievement's text as issued: {german}");
@@ -344,7 +341,7 @@ async fn german_and_printed(browser: &Browser, a: &TestNode, long: &str, shots: 
         browser.client.execute("return getComputedStyle(document.querySelector('header.top')).display", vec![]);
     assert_eq!(hidden.await.unwrap(), json!("none"), "no navigation in print");
     shots.take(browser, "certificate-de-print", 794).await;
-    browser.open(&format!("{}/language?lang=en&next=/", base(a))).await;
+    browser.open(&format!("{}/language?lang=en&next=/", dashboard::url(a))).await;
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -15,48 +15,19 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use vetnet_tests::browser::Browser;
+use vetnet_tests::dashboard::{self, save_screenshots, session_cookie_name, sign_in_link};
 use vetnet_tests::{ApiClient, TestNode, spawn, wait_for_topic_peers};
 
 /// The dashboard's address on `node`.
-fn base(node: &TestNode) -> String {
-    format!("http://127.0.0.1:{}", node.node.info().api_addr.port())
-}
-
-/// A one-time sign-in link from the API, as `vetnet open` gets it.
-async fn sign_in_link(node: &TestNode) -> String {
-    let token = node.node.data_dir().api_token().unwrap();
-    let response = reqwest::Client::new()
-        .post(format!("{}/v1/dashboard/sign-in-links", base(node)))
-        .bearer_auth(token.trim())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    let link: Value = response.json().await.unwrap();
-    link["url"].as_str().unwrap().to_owned()
-}
-
-fn session_cookie_name(node: &TestNode) -> String {
-    format!("vetnet_session_{}", node.node.info().api_addr.port())
-}
-
 /// A day `days` before today, `YYYY-MM-DD` (credentials are not awarded in
 /// the future).
 fn days_ago(days: i64) -> String {
     (chrono::Utc::now().date_naive() - chrono::Duration::days(days)).format("%Y-%m-%d").to_string()
 }
 
-/// Writes PNGs of the open page when `VETNET_WRITE_SCREENSHOTS` is set.
+/// The open page's screenshots, named for the page and its language.
 async fn screenshots(browser: &Browser, name: &str, lang: &str) {
-    if std::env::var_os("VETNET_WRITE_SCREENSHOTS").is_none() {
-        return;
-    }
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
-    for width in [1280, 390] {
-        let png = browser.screenshot(width).await;
-        std::fs::write(out.join(format!("{name}-{lang}-{width}.png")), png).unwrap();
-    }
+    save_screenshots(browser, &format!("{name}-{lang}")).await;
 }
 
 /// Creates the achievement `welding-basics` on A through its form: first
@@ -149,7 +120,7 @@ async fn check_downloads(browser: &Browser, a: &TestNode) {
         [("#download-json", "application/vc+ld+json", "json"), ("#download-jwt", "application/jwt", "jwt")]
     {
         let href = browser.attr_of(link, "href").await.unwrap();
-        let response = http.get(format!("{}{href}", base(a))).header("cookie", &cookie).send().await.unwrap();
+        let response = http.get(format!("{}{href}", dashboard::url(a))).header("cookie", &cookie).send().await.unwrap();
         assert_eq!(response.status(), 200, "{href}");
         assert_eq!(response.headers()["content-type"], content_type, "{href}");
         let disposition = response.headers()["content-disposition"].to_str().unwrap().to_owned();
@@ -166,7 +137,7 @@ async fn check_downloads(browser: &Browser, a: &TestNode) {
     assert_eq!(jwt.split('.').count(), 3, "a compact JWT: {jwt}");
     let token = a.node.data_dir().api_token().unwrap();
     let verified: Value = http
-        .post(format!("{}/v1/credentials/verify", base(a)))
+        .post(format!("{}/v1/credentials/verify", dashboard::url(a)))
         .bearer_auth(token.trim())
         .header("content-type", "text/plain")
         .body(jwt.to_owned())
@@ -178,7 +149,8 @@ async fn check_downloads(browser: &Browser, a: &TestNode) {
         .unwrap();
     assert_eq!(verified["valid"], true, "{verified}");
     assert_eq!(verified["format"], "jwt", "{verified}");
-    let without_session = http.get(format!("{}{}", base(a), browser.attr_of("#download-jwt", "href").await.unwrap()));
+    let without_session =
+        http.get(format!("{}{}", dashboard::url(a), browser.attr_of("#download-jwt", "href").await.unwrap()));
     assert_eq!(without_session.send().await.unwrap().status(), 401, "downloads need a session");
 }
 
@@ -292,7 +264,7 @@ async fn delegate(browser: &Browser, a: &str, b_node: &TestNode) {
     assert!(given.contains("Basic MIG welding") && given.contains(&b_did), "{given}");
     browser.check_accessibility("delegations given").await;
 
-    let b = base(b_node);
+    let b = dashboard::url(b_node);
     browser.open(&sign_in_link(b_node).await).await;
     browser.wait_for_text(&format!("{b}/credentials/delegations"), "Malmö Technical College").await;
     let received = browser.text_of("table.delegations-received").await;
@@ -311,7 +283,7 @@ async fn credential_pages_in_a_real_browser() {
     wait_for_topic_peers(&a_node, 1).await;
     wait_for_topic_peers(&b_node, 1).await;
     let api = ApiClient::new(&a_node);
-    let a = base(&a_node);
+    let a = dashboard::url(&a_node);
     browser.open(&sign_in_link(&a_node).await).await;
 
     create_achievement(&browser, &a).await;

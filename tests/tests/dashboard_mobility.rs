@@ -8,7 +8,7 @@
 //! school's recognition referring to it. A step the institution may not
 //! take is refused before the API is asked; the signed thread downloads as
 //! an attachment and verifies on the verifier page. axe-core checks every
-//! page visited. With `VETNET_SCREENSHOTS=1` it writes the mobility pages'
+//! page visited. With `VETNET_WRITE_SCREENSHOTS=1` it writes the mobility pages'
 //! screenshots to `docs/screenshots/`.
 
 use std::time::Duration;
@@ -18,6 +18,7 @@ use vetnet_node::publish::PublishMode;
 use vetnet_protocol::need::NeedBody;
 use vetnet_protocol::{LangText, RecordKey, fixtures};
 use vetnet_tests::browser::Browser;
+use vetnet_tests::dashboard::{self, save_screenshots, session_cookie_name, sign_in_link};
 use vetnet_tests::{ApiClient, TestNode, offer, spawn, start_on, stop, wait_for_topic_peers, wait_until};
 
 const OFFER: &str = "welding-kiel-2027";
@@ -33,16 +34,6 @@ fn need() -> NeedBody {
         qualification: Some("Industrial technology programme".into()),
         ..fixtures::need("", "DE", "0715", 4)
     }
-}
-
-fn base(node: &TestNode) -> String {
-    format!("http://127.0.0.1:{}", node.node.info().api_addr.port())
-}
-
-async fn sign_in_link(node: &TestNode) -> String {
-    let (status, link) = ApiClient::new(node).post("/v1/dashboard/sign-in-links", &json!({})).await;
-    assert_eq!(status, 201, "{link}");
-    link["url"].as_str().unwrap().to_owned()
 }
 
 /// The host's achievement, created through its API (the achievement pages
@@ -94,28 +85,15 @@ async fn take_step(browser: &Browser, page: &str, verb: &str, fields: &[(&str, &
     browser.check_accessibility(&format!("the thread after {verb}")).await;
 }
 
-/// Takes PNGs of the open page at desktop and phone width.
-async fn screenshot(browser: &Browser, name: &str) {
-    if std::env::var_os("VETNET_SCREENSHOTS").is_none() {
-        return;
-    }
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
-    for width in [1280, 390] {
-        let png = browser.screenshot(width).await;
-        std::fs::write(out.join(format!("mobility-{name}-{width}.png")), png).unwrap();
-    }
-}
-
 /// The page in English and in Swedish, screenshot each time.
 async fn screenshots_of(browser: &Browser, base: &str, path: &str, name: &str) {
-    if std::env::var_os("VETNET_SCREENSHOTS").is_none() {
+    if std::env::var_os("VETNET_WRITE_SCREENSHOTS").is_none() {
         return;
     }
     for lang in ["en", "sv"] {
         browser.open(&format!("{base}/language?lang={lang}&next={path}")).await;
         browser.check_accessibility(&format!("{name} in {lang}")).await;
-        screenshot(browser, &format!("{name}-{lang}")).await;
+        save_screenshots(browser, &format!("mobility-{name}-{lang}")).await;
     }
     browser.open(&format!("{base}/language?lang=en&next={path}")).await;
 }
@@ -123,7 +101,7 @@ async fn screenshots_of(browser: &Browser, base: &str, path: &str, name: &str) {
 /// A page the school may not open now (the host's acceptance), by GET and
 /// by POST with a valid CSRF token: refused with 409 and a page saying why.
 async fn a_step_we_may_not_take_is_refused(browser: &Browser, school: &TestNode, thread_url: &str) {
-    let cookie_name = format!("vetnet_session_{}", school.node.info().api_addr.port());
+    let cookie_name = session_cookie_name(school);
     let session = browser.client.get_named_cookie(&cookie_name).await.unwrap();
     browser.open(thread_url).await;
     let csrf = browser.attr_of("form[action='/sign-out'] input[name=csrf]", "value").await.unwrap();
@@ -205,7 +183,7 @@ async fn a_mobility_through_the_dashboard_with_the_host_offline_for_a_while() {
     })
     .await;
     school.node.publisher().publish_need(NEED, &need(), PublishMode::Create).await.unwrap();
-    let school_base = base(&school);
+    let school_base = dashboard::url(&school);
 
     // 1. Interest, from the school's matches page.
     browser.open(&sign_in_link(&school).await).await;
@@ -254,10 +232,12 @@ async fn a_mobility_through_the_dashboard_with_the_host_offline_for_a_while() {
     let host = start_on(host_dir, Some(host_addr), &[school.addr()]).await;
     let delivered = wait_for_delivery(&browser, &thread_url, 2, "delivered ✓").await;
     assert!(!delivered.contains("waiting"), "{delivered}");
+    let who = browser.text_of("ol.timeline > li:nth-child(2) .step-head").await;
+    assert!(who.contains("Sending school: Luleå Yrkesgymnasium"), "the step names who took it: {who}");
     a_step_we_may_not_take_is_refused(&browser, &school, &thread_url).await;
 
     // 3. The host accepts.
-    let host_base = base(&host);
+    let host_base = dashboard::url(&host);
     let host_thread = format!("{host_base}/mobility/{thread}");
     browser.open(&sign_in_link(&host).await).await;
     browser.wait_for_text(&host_thread, "Elsa Lindqvist").await;
@@ -320,7 +300,7 @@ async fn a_mobility_through_the_dashboard_with_the_host_offline_for_a_while() {
     assert_eq!(browser.text_of("dd.thread-status").await, "Recognised");
 
     // The signed thread: an attachment, which verifies on the verifier page.
-    let cookie_name = format!("vetnet_session_{}", school.node.info().api_addr.port());
+    let cookie_name = session_cookie_name(&school);
     let session = browser.client.get_named_cookie(&cookie_name).await.unwrap();
     let export = reqwest::Client::new()
         .get(format!("{thread_url}/export"))

@@ -211,7 +211,7 @@ pub struct ThreadCredential {
 /// One step of a thread.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct StepView {
-    /// The signer's `did:key`.
+    /// The party whose node took the step: `school` or `host`.
     pub from: String,
     pub ts: u64,
     /// The step's hash, hex.

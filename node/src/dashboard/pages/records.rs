@@ -174,14 +174,16 @@ async fn show<K: Own>(ctx: Ctx, Path(id): Path<String>, Query(params): Query<Sho
     })
 }
 
+/// The page of a record form (`record_form.html`): offers, needs and
+/// achievements.
 #[derive(Template)]
 #[template(path = "record_form.html")]
-struct FormPage {
+pub struct FormPage {
     t: Tr,
     chrome: Chrome,
     heading: String,
     action: String,
-    fields: Vec<FieldView>,
+    pub fields: Vec<FieldView>,
     has_field_errors: bool,
     general_error: Option<String>,
     /// `(tag, label, selected)` for the language the texts are written in.
@@ -190,7 +192,9 @@ struct FormPage {
     cancel: String,
 }
 
-fn form_page(
+/// The form page of `section` (its messages `<section>-new-title` and
+/// `<section>-edit-title`) for `target`, with `values` and `errors` in place.
+pub fn form_page(
     ctx: &Ctx,
     section: &'static str,
     target: FormTarget,
@@ -218,11 +222,12 @@ fn form_page(
 }
 
 /// Where a form goes and which fields it has.
-struct FormTarget {
-    action: String,
-    cancel: String,
-    fields: Vec<FieldSpec>,
-    editing: Option<String>,
+pub struct FormTarget {
+    pub action: String,
+    pub cancel: String,
+    pub fields: Vec<FieldSpec>,
+    /// The id of the record being edited; `None` for a new one.
+    pub editing: Option<String>,
 }
 
 impl FormTarget {

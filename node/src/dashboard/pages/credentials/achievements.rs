@@ -13,15 +13,13 @@ use serde::de::IgnoredAny;
 use serde_json::Value;
 use vetnet_views::{Achievement, AchievementView};
 
-use super::super::records::id_from_title;
+use super::super::records::{self, FormPage, FormTarget, id_from_title};
 use super::super::records::{ConfirmPage, api_failure, body_of};
 use super::super::view::{percent, text};
 use super::relabel;
 use crate::dashboard::codes::{CodeList, label};
-use crate::dashboard::form::{
-    FieldErrors, FieldSpec, FieldView, FormData, TEXT_LANG, Widget, field_views, from_json, to_json,
-};
-use crate::dashboard::i18n::{LANGUAGES, Tr};
+use crate::dashboard::form::{FieldErrors, FieldSpec, FormData, Widget, from_json, to_json};
+use crate::dashboard::i18n::Tr;
 use crate::dashboard::{ApiRefusal, Chrome, Ctx, Posted, notice, render, render_with, see_other};
 
 const PARTICIPATION: &[&str] = &["on-site", "workplace", "blended", "online"];
@@ -193,22 +191,6 @@ pub async fn show(ctx: Ctx, Path(id): Path<String>, Query(params): Query<DonePar
     })
 }
 
-/// The record form's page (`record_form.html`), for an achievement.
-#[derive(Template)]
-#[template(path = "record_form.html")]
-struct FormPage {
-    t: Tr,
-    chrome: Chrome,
-    heading: String,
-    action: String,
-    fields: Vec<FieldView>,
-    has_field_errors: bool,
-    general_error: Option<String>,
-    text_langs: Vec<(&'static str, &'static str, bool)>,
-    submit: String,
-    cancel: String,
-}
-
 /// Where the form goes: a new achievement, or one being edited.
 enum Target {
     Create,
@@ -223,31 +205,14 @@ fn specs(target: &Target) -> Vec<FieldSpec> {
 }
 
 fn form_page(ctx: &Ctx, target: &Target, values: &FormData, errors: &FieldErrors) -> FormPage {
-    let t = &ctx.t;
-    let text_lang = values.value(TEXT_LANG).unwrap_or(t.lang()).to_owned();
-    let (heading, submit, action, cancel) = match target {
-        Target::Create => {
-            ("achievements-new-title", "action-publish", "/achievements".to_owned(), "/achievements".to_owned())
-        }
-        Target::Edit(id) => {
-            let page = format!("/achievements/{}", percent(id));
-            ("achievements-edit-title", "action-save", page.clone(), page)
-        }
+    let (page, editing) = match target {
+        Target::Create => ("/achievements".to_owned(), None),
+        Target::Edit(id) => (format!("/achievements/{}", percent(id)), Some(id.clone())),
     };
-    let mut fields = field_views(&specs(target), values, errors, t);
-    relabel(t, &mut fields);
-    FormPage {
-        heading: t.msg(heading),
-        action,
-        has_field_errors: fields.iter().any(|f| f.error.is_some()),
-        fields,
-        general_error: errors.general.clone(),
-        text_langs: LANGUAGES.iter().map(|(tag, name, _)| (*tag, *name, *tag == text_lang)).collect(),
-        submit: t.msg(submit),
-        cancel,
-        chrome: ctx.chrome("achievements"),
-        t: t.clone(),
-    }
+    let target = FormTarget { action: page.clone(), cancel: page, fields: specs(target), editing };
+    let mut form = records::form_page(ctx, "achievements", target, values, errors);
+    relabel(&ctx.t, &mut form.fields);
+    form
 }
 
 pub async fn new_form(ctx: Ctx) -> Response {

@@ -49,18 +49,6 @@ pub struct InboxParams {
     partner: String,
 }
 
-const STATUSES: &[ThreadStatus] = &[
-    ThreadStatus::Interested,
-    ThreadStatus::Nominated,
-    ThreadStatus::Accepted,
-    ThreadStatus::Refused,
-    ThreadStatus::Agreeing,
-    ThreadStatus::Agreed,
-    ThreadStatus::Completed,
-    ThreadStatus::Recognised,
-    ThreadStatus::Cancelled,
-];
-
 pub async fn inbox(ctx: Ctx, Query(params): Query<InboxParams>) -> Response {
     let threads = match ctx.dash.get::<Vec<ThreadSummary>>("/v1/mobility").await {
         Ok(threads) => threads,
@@ -79,7 +67,7 @@ pub async fn inbox(ctx: Ctx, Query(params): Query<InboxParams>) -> Response {
         }
     }
     partners.sort_by(|a, b| a.label.cmp(&b.label));
-    let statuses = STATUSES
+    let statuses = ThreadStatus::ALL
         .iter()
         .map(|s| Choice {
             value: s.to_string(),

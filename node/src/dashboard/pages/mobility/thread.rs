@@ -132,12 +132,11 @@ pub fn learner_signature_missing(detail: &ThreadDetail) -> bool {
 }
 
 fn step_row(t: &Tr, detail: &ThreadDetail, step: &StepView) -> StepRow {
-    let party = if step.from == detail.school.institution {
-        Some((t.msg("signer-school"), name_of(&detail.school)))
-    } else if step.from == detail.host.institution {
-        Some((t.msg("signer-host"), name_of(&detail.host)))
-    } else {
-        None
+    // `from` is the party that took the step, as its word (`school`, `host`).
+    let party = match step.from.parse::<Party>() {
+        Ok(Party::School) => Some((t.msg("signer-school"), name_of(&detail.school))),
+        Ok(Party::Host) => Some((t.msg("signer-host"), name_of(&detail.host))),
+        Err(_) => None,
     };
     let who = match (&step.content, party) {
         (StepContent::Signature(Some(s)), _) if s.role == SignerRole::Learner => {
