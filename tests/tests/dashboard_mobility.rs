@@ -1,14 +1,18 @@
 //! A learner's mobility through the dashboard alone, in a real headless
-//! Chromium over two real nodes (a school in Sweden, a host in Germany):
-//! interest from a match, a nomination while the host is offline (the
-//! school's timeline says `waiting`, then `delivered` once the host is
-//! back), acceptance, a learning agreement (first refused beside its
-//! field), the three signatures (the learner's on the learner's screen),
-//! completion with a credential for one of the host's achievements, and the
-//! school's recognition referring to it. A step the institution may not
-//! take is refused before the API is asked; the signed thread downloads as
-//! an attachment and verifies on the verifier page. axe-core checks every
-//! page visited. With `VETNET_WRITE_SCREENSHOTS=1` it writes the mobility pages'
+//! Chromium over real nodes (a school in Sweden, a host in Germany, and an
+//! employer who verifies): interest from a match, a nomination while the
+//! host is offline (the school's timeline says `waiting`, then `delivered`
+//! once the host is back), acceptance, a learning agreement (first refused
+//! beside its field), the three signatures (the learner's on the learner's
+//! screen), completion with a credential for one of the host's
+//! achievements, and the school's recognition referring to it. Then the
+//! credential: downloaded from the host's page, valid on the employer's
+//! verify page with the trust path, revoked by the host with a reason, and
+//! not valid there any more, with the day. A step the institution may not
+//! take is refused before the API is asked; a class file with one bad row
+//! issues nothing and names the row; the signed thread downloads as an
+//! attachment and verifies on the verifier page. axe-core checks every page
+//! visited. With `VETNET_WRITE_SCREENSHOTS=1` it writes the mobility pages'
 //! screenshots to `docs/screenshots/`.
 
 use std::time::Duration;
@@ -162,6 +166,128 @@ async fn propose_the_agreement(browser: &Browser, thread_url: &str) {
     assert!(page.contains("✗ Learner: not signed yet"), "{page}");
 }
 
+/// The employer trusts the school (its anchor), which endorses the host
+/// from its trust page. The host downloads the credential it issued at
+/// completion; the employer's verify page finds it valid, with the trust
+/// path and each check worded in Swedish too. The host revokes it from its
+/// page with a reason; the employer's page then says when it was revoked.
+async fn the_credential_verifies_on_a_third_node_until_revoked(
+    browser: &Browser,
+    host: &TestNode,
+    school: &TestNode,
+    employer: &TestNode,
+) {
+    let school_did = school.node.info().institution.to_did();
+    let host_did = host.node.info().institution.to_did();
+    let (status, _) = ApiClient::new(employer).post("/v1/trust/anchors", &json!({ "institution": school_did })).await;
+    assert_eq!(status, 204);
+    browser.open(&sign_in_link(school).await).await;
+    browser.open(&format!("{}/trust", dashboard::url(school))).await;
+    browser.fill("f-subject", &host_did).await;
+    browser.fill("f-role", "partner").await;
+    browser.submit("form[action='/trust/endorse'] button[type=submit]").await;
+    assert!(browser.text().await.contains("Endorsement published"));
+
+    // 8. Download: the host's credential page links the OB3 file.
+    let host_base = dashboard::url(host);
+    browser.open(&sign_in_link(host).await).await;
+    browser.open(&format!("{host_base}/credentials")).await;
+    browser.submit("table.credentials tbody tr a").await;
+    assert!(browser.text().await.contains("Elsa Lindqvist"), "the credential of the walk's learner");
+    let credential_url = browser.client.current_url().await.unwrap().to_string();
+    let href = browser.attr_of("#download-json", "href").await.expect("a download link");
+    let cookie_name = session_cookie_name(host);
+    let session = browser.client.get_named_cookie(&cookie_name).await.unwrap();
+    let download = reqwest::Client::new()
+        .get(format!("{host_base}{href}"))
+        .header("cookie", format!("{cookie_name}={}", session.value()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.headers()["content-type"], "application/vc+ld+json");
+    assert!(download.headers()["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+    let file = download.text().await.unwrap();
+
+    // 9. The employer's verify page: valid, with the trust path.
+    let employer_api = ApiClient::new(employer);
+    wait_until("the employer trusts the host through the school", || async {
+        let (_, view) = employer_api.get(&format!("/v1/trust/institutions/{host_did}")).await;
+        view["trust"]["level"] == "endorsed-by-anchor"
+    })
+    .await;
+    let verify = format!("{}/verify", dashboard::url(employer));
+    browser.open(&sign_in_link(employer).await).await;
+    paste_and_verify(browser, &verify, &file).await;
+    assert_eq!(browser.text_of("#verdict-heading").await, "Valid");
+    let page = browser.text().await;
+    assert!(page.contains("Luleå Yrkesgymnasium endorses Kiel Metallbau"), "the trust path: {page}");
+    assert!(page.contains("Signed with the issuer's key"), "each check in words: {page}");
+    browser.open(&format!("{}/language?lang=sv&next=/verify", dashboard::url(employer))).await;
+    paste_and_verify(browser, &verify, &file).await;
+    let page = browser.text().await;
+    assert!(page.contains("Signerat med utfärdarens nyckel"), "the checks in Swedish: {page}");
+    assert!(page.contains("Noden har ingen återkallelse av det"), "{page}");
+    browser.open(&format!("{}/language?lang=en&next=/verify", dashboard::url(employer))).await;
+
+    // 10. The host revokes it with a reason; the employer's page says when.
+    browser.open(&credential_url).await;
+    browser.submit("a[href$='/revoke']").await;
+    browser.click("#f-reason-issued-in-error").await;
+    browser.submit("form.revoke-form button[type=submit]").await;
+    assert!(browser.text().await.contains("Credential revoked."));
+    let revoked = || async {
+        let token = employer.node.data_dir().api_token().unwrap();
+        let response = reqwest::Client::new()
+            .post(format!("{}/v1/credentials/verify", dashboard::url(employer)))
+            .bearer_auth(token.trim())
+            .body(file.clone())
+            .send()
+            .await
+            .unwrap();
+        response.json::<Value>().await.unwrap()
+    };
+    wait_until("the revocation reaches the employer", || async { revoked().await["verdict"] == "revoked" }).await;
+    let ts = revoked().await["revocation"]["ts"].as_i64().unwrap();
+    let day = chrono::DateTime::from_timestamp(ts, 0).unwrap().format("%-d %B %Y").to_string();
+    paste_and_verify(browser, &verify, &file).await;
+    assert_eq!(browser.text_of("#verdict-heading").await, "Not valid");
+    let page = browser.text().await;
+    assert!(page.contains(&format!("Revoked on {day}")) && page.contains("(issued in error)"), "{page}");
+    browser.check_accessibility("a revoked verdict after the walk").await;
+}
+
+async fn paste_and_verify(browser: &Browser, verify: &str, text: &str) {
+    browser.open(verify).await;
+    browser.fill("f-credential", text).await;
+    browser.submit("form.verify-form button[type=submit]").await;
+}
+
+/// A class file for the host's achievement with one row dated in the
+/// future: nothing is issued, and the report names row 2 and its column.
+async fn a_class_file_with_a_bad_row_issues_nothing(browser: &Browser, host: &TestNode) {
+    let api = ApiClient::new(host);
+    let (_, before) = api.get("/v1/credentials").await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("class.csv");
+    std::fs::write(
+        &file,
+        "learner_name,learner_email,grade,date\nAstrid Nilsson,,Pass,2026-10-30\nOskar Berg,,Pass,2099-06-01\n",
+    )
+    .unwrap();
+    browser.open(&format!("{}/credentials/class", dashboard::url(host))).await;
+    browser.fill("f-achievement", ACHIEVEMENT).await;
+    let input = browser.client.find(fantoccini::Locator::Id("f-file")).await.unwrap();
+    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    browser.submit("form.class-form button[type=submit]").await;
+    let report = browser.text_of("#row-errors").await;
+    assert!(report.contains("Nothing was issued"), "{report}");
+    let row = browser.text_of("#row-errors tbody tr").await;
+    assert!(row.starts_with('2') && row.contains("date"), "row 2, its column: {row}");
+    let (_, after) = api.get("/v1/credentials").await;
+    assert_eq!(before, after, "nothing of the class was issued");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[expect(clippy::too_many_lines, reason = "one walk through a mobility, read top to bottom")]
 async fn a_mobility_through_the_dashboard_with_the_host_offline_for_a_while() {
@@ -169,7 +295,8 @@ async fn a_mobility_through_the_dashboard_with_the_host_offline_for_a_while() {
     let Some(browser) = Browser::start().await else { return };
     let host = spawn("Kiel Metallbau", "DE", &[]).await;
     let school = spawn("Luleå Yrkesgymnasium", "SE", &[host.addr()]).await;
-    wait_for_topic_peers(&school, 1).await;
+    let employer = spawn("Norrbotten Employers", "SE", &[school.addr()]).await;
+    wait_for_topic_peers(&school, 2).await;
     let host_id = host.node.info().institution;
     host.node
         .publisher()
@@ -281,6 +408,12 @@ async fn a_mobility_through_the_dashboard_with_the_host_offline_for_a_while() {
     browser.fill("m-credential-achievement", ACHIEVEMENT).await;
     browser.fill("m-assessment", "Passed the practical test with good results").await;
     browser.fill("m-units-1-result", "partly-achieved").await;
+    let end = browser.attr_of("#m-end", "value").await.unwrap_or_default();
+    browser.fill("m-end", "2099-10-30").await;
+    browser.submit("form.step-form button[type=submit]").await;
+    let refused = browser.text_of("#m-end-error").await;
+    assert!(refused.contains("the last day of the placement") && refused.contains("future"), "{refused}");
+    browser.fill("m-end", if end.is_empty() { "2026-10-30" } else { &end }).await;
     browser.submit("form.step-form button[type=submit]").await;
     let page = browser.text().await;
     assert!(page.contains("Completion confirmed") && page.contains("Credential issued at completion"), "{page}");
@@ -325,7 +458,15 @@ async fn a_mobility_through_the_dashboard_with_the_host_offline_for_a_while() {
     browser.submit("form[action='/mobility/verify'] button[type=submit]").await;
     assert!(browser.text_of("#m-document-error").await.contains("format"), "a bad document is refused beside it");
 
+    // 8-10. The credential: downloaded from the host, valid on a third
+    // node's verify page, then revoked, and not valid there any more.
+    the_credential_verifies_on_a_third_node_until_revoked(&browser, &host, &school, &employer).await;
+
+    // 12. A class file with one bad row issues nothing and names the row.
+    a_class_file_with_a_bad_row_issues_nothing(&browser, &host).await;
+
     // The erasure confirmation says what goes and what stays (not taken).
+    browser.open(&sign_in_link(&school).await).await;
     browser.open(&format!("{thread_url}/erase")).await;
     let confirm = browser.text().await;
     assert!(confirm.contains("Erase the data of Elsa Lindqvist?") && confirm.contains("What remains, anonymised"));

@@ -95,7 +95,14 @@ word_enum! {
 pub struct CheckView {
     pub name: String,
     pub status: CheckStatus,
+    /// What the check found, in English.
     pub detail: String,
+    /// The finding as a stable code (`proof-signed`, `revocation-revoked`,
+    /// …) for a reader that words it in another language.
+    pub code: String,
+    /// The values the finding names (`issuer`, `day`, `reason`, …).
+    #[serde(default)]
+    pub args: std::collections::BTreeMap<String, String>,
 }
 
 /// `POST /v1/credentials/verify`: the verdict, each check, and what the

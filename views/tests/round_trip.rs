@@ -384,7 +384,13 @@ fn match_items_round_trip() {
 
 #[test]
 fn credential_verification_round_trips() {
-    let check = |name: &str, status| CheckView { name: name.into(), status, detail: format!("{name} checked") };
+    let check = |name: &str, status| CheckView {
+        name: name.into(),
+        status,
+        detail: format!("{name} checked"),
+        code: format!("{name}-checked"),
+        args: [("day".to_owned(), "2027-01-01".to_owned())].into(),
+    };
     let valid = VerificationView {
         verdict: Verdict::Valid,
         valid: true,

@@ -107,3 +107,39 @@ verify-reason-issued-in-error = udstedt ved en fejl
 verify-reason-superseded = erstattet
 verify-reason-misconduct = uredelighed
 verify-reason-withdrawn = trukket tilbage
+
+## Hvad hver kontrol fandt.
+verify-detail-not-reached = Ikke kontrolleret: en tidligere kontrol mislykkedes.
+verify-detail-format-not-json = Ikke gyldig JSON: { $error }
+verify-detail-format-unreadable = Ikke et Open Badges 3.0-bevis: { $error }
+verify-detail-format-json-ld = Et Open Badges 3.0-bevis (W3C VC 2.0, JSON-LD).
+verify-detail-format-jwt = Et Open Badges 3.0-bevis (W3C VC 2.0) som VC-JWT.
+verify-detail-format-neither = Hverken et JSON-bevis eller en VC-JWT: { $error }
+verify-detail-format-jwt-only = En VC-JWT.
+verify-detail-proof-unreadable = Signaturen kan ikke læses: { $error }
+verify-detail-proof-mismatch = Indholdet passer ikke til signaturen: { $error }
+verify-detail-proof-other-signer = Signaturen er lavet af { $signer }, ikke af udstederen { $issuer }.
+verify-detail-proof-signed = Signeret med udstederens nøgle { $issuer }.
+verify-detail-issuer-held = { $name } ({ $kind }, { $country }): en profil, der findes i netværket.
+verify-detail-issuer-unknown = Denne node har ingen institutionsprofil med nøglen { $issuer }.
+verify-detail-key-retired = { $why }
+verify-detail-key-current = Udstederens nøgle var hverken tilbagekaldt eller erstattet, da beviset blev udstedt.
+verify-detail-delegation-own = Udstederen tildeler sin egen kvalifikation.
+verify-detail-delegation-not-vetnet = Kvalifikationen er ikke en vetnet-post, så ingen delegering gælder.
+verify-detail-delegation-foreign = Kvalifikationen tilhører { $owner } og er ikke en vetnet-post, som en delegering kan dække.
+verify-detail-delegation-covers = Udstedt med delegering fra { $owner } (fra { $from } { $until ->
+        [none] indtil videre
+       *[other] til { $until }
+    }).
+verify-detail-delegation-outside = Tildelt { $day }, uden for delegeringen fra { $owner } (fra { $from } { $until ->
+        [none] indtil videre
+       *[other] til { $until }
+    }).
+verify-detail-delegation-none = { $owner } ejer kvalifikationen og har ikke delegeret udstedelsen til udstederen.
+verify-detail-revocation-revoked = Tilbagekaldt { $day }: { $reason }.
+verify-detail-revocation-none = Denne node har ingen tilbagekaldelse af det.
+verify-detail-validity-not-a-time = { $field } “{ $value }” er ikke en dato med klokkeslæt.
+verify-detail-validity-not-yet = Gyldigt først fra { $from }.
+verify-detail-validity-expired = Udløb { $until }.
+verify-detail-validity-until = Gyldigt fra { $from } til { $until }.
+verify-detail-validity-no-expiry = Gyldigt fra { $from }, uden slutdato.

@@ -107,3 +107,39 @@ verify-reason-issued-in-error = irrtümlich ausgestellt
 verify-reason-superseded = ersetzt
 verify-reason-misconduct = Fehlverhalten
 verify-reason-withdrawn = zurückgezogen
+
+## Was jede Prüfung ergab.
+verify-detail-not-reached = Nicht geprüft: eine frühere Prüfung ist fehlgeschlagen.
+verify-detail-format-not-json = Kein gültiges JSON: { $error }
+verify-detail-format-unreadable = Kein Open-Badges-3.0-Nachweis: { $error }
+verify-detail-format-json-ld = Ein Open-Badges-3.0-Nachweis (W3C VC 2.0, JSON-LD).
+verify-detail-format-jwt = Ein Open-Badges-3.0-Nachweis (W3C VC 2.0) als VC-JWT.
+verify-detail-format-neither = Weder ein JSON-Nachweis noch ein VC-JWT: { $error }
+verify-detail-format-jwt-only = Ein VC-JWT.
+verify-detail-proof-unreadable = Die Signatur ist nicht lesbar: { $error }
+verify-detail-proof-mismatch = Der Inhalt passt nicht zu seiner Signatur: { $error }
+verify-detail-proof-other-signer = Die Signatur stammt von { $signer }, nicht vom Aussteller { $issuer }.
+verify-detail-proof-signed = Signiert mit dem Schlüssel des Ausstellers { $issuer }.
+verify-detail-issuer-held = { $name } ({ $kind }, { $country }): ein Profil, das im Netzwerk vorliegt.
+verify-detail-issuer-unknown = Dieser Knoten hat kein Einrichtungsprofil mit dem Schlüssel { $issuer }.
+verify-detail-key-retired = { $why }
+verify-detail-key-current = Der Schlüssel des Ausstellers war bei der Ausstellung weder widerrufen noch ersetzt.
+verify-detail-delegation-own = Der Aussteller vergibt seine eigene Qualifikation.
+verify-detail-delegation-not-vetnet = Die Qualifikation ist kein vetnet-Datensatz, daher gilt keine Delegation.
+verify-detail-delegation-foreign = Die Qualifikation gehört { $owner } und ist kein vetnet-Datensatz, den eine Delegation abdecken könnte.
+verify-detail-delegation-covers = Ausgestellt mit einer Delegation von { $owner } (vom { $from } { $until ->
+        [none] bis auf Weiteres
+       *[other] bis { $until }
+    }).
+verify-detail-delegation-outside = Vergeben am { $day }, außerhalb der Delegation von { $owner } (vom { $from } { $until ->
+        [none] bis auf Weiteres
+       *[other] bis { $until }
+    }).
+verify-detail-delegation-none = { $owner } besitzt die Qualifikation und hat die Ausstellung nicht an den Aussteller delegiert.
+verify-detail-revocation-revoked = Widerrufen am { $day }: { $reason }.
+verify-detail-revocation-none = Dieser Knoten hat keinen Widerruf dazu.
+verify-detail-validity-not-a-time = { $field } „{ $value }“ ist kein Datum mit Uhrzeit.
+verify-detail-validity-not-yet = Erst gültig ab { $from }.
+verify-detail-validity-expired = Abgelaufen am { $until }.
+verify-detail-validity-until = Gültig vom { $from } bis { $until }.
+verify-detail-validity-no-expiry = Gültig ab { $from }, ohne Enddatum.

@@ -107,3 +107,40 @@ verify-reason-issued-in-error = issued in error
 verify-reason-superseded = superseded
 verify-reason-misconduct = misconduct
 verify-reason-withdrawn = withdrawn
+
+## What each check found (the node's finding codes; dates, reasons, kinds
+## and countries arrive already worded in the page's language).
+verify-detail-not-reached = Not checked: an earlier check failed.
+verify-detail-format-not-json = Not valid JSON: { $error }
+verify-detail-format-unreadable = Not an Open Badges 3.0 credential: { $error }
+verify-detail-format-json-ld = An Open Badges 3.0 credential (W3C VC 2.0, JSON-LD).
+verify-detail-format-jwt = An Open Badges 3.0 credential (W3C VC 2.0) as a VC-JWT.
+verify-detail-format-neither = Neither a JSON credential nor a VC-JWT: { $error }
+verify-detail-format-jwt-only = A VC-JWT.
+verify-detail-proof-unreadable = The proof cannot be read: { $error }
+verify-detail-proof-mismatch = The content does not match its signature: { $error }
+verify-detail-proof-other-signer = The proof is signed by { $signer }, not by the issuer { $issuer }.
+verify-detail-proof-signed = Signed with the issuer's key { $issuer }.
+verify-detail-issuer-held = { $name } ({ $kind }, { $country }): a profile held in the network.
+verify-detail-issuer-unknown = This node holds no institution profile with the key { $issuer }.
+verify-detail-key-retired = { $why }
+verify-detail-key-current = The issuer's key was neither revoked nor replaced when the credential was issued.
+verify-detail-delegation-own = The issuer awards its own achievement.
+verify-detail-delegation-not-vetnet = The achievement is not a vetnet record, so no delegation applies.
+verify-detail-delegation-foreign = The achievement belongs to { $owner } and is not a vetnet record that a delegation could cover.
+verify-detail-delegation-covers = Issued under a delegation from { $owner } (from { $from } { $until ->
+        [none] until further notice
+       *[other] until { $until }
+    }).
+verify-detail-delegation-outside = Awarded on { $day }, outside the delegation from { $owner } (from { $from } { $until ->
+        [none] until further notice
+       *[other] until { $until }
+    }).
+verify-detail-delegation-none = { $owner } owns the achievement and has not delegated issuing it to the issuer.
+verify-detail-revocation-revoked = Revoked on { $day }: { $reason }.
+verify-detail-revocation-none = This node holds no revocation of it.
+verify-detail-validity-not-a-time = { $field } “{ $value }” is not a date and time.
+verify-detail-validity-not-yet = Valid only from { $from }.
+verify-detail-validity-expired = Expired on { $until }.
+verify-detail-validity-until = Valid from { $from } until { $until }.
+verify-detail-validity-no-expiry = Valid from { $from }, with no end date.

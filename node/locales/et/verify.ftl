@@ -107,3 +107,39 @@ verify-reason-issued-in-error = väljastatud ekslikult
 verify-reason-superseded = asendatud
 verify-reason-misconduct = rikkumine
 verify-reason-withdrawn = tagasi võetud
+
+## Mida iga kontroll leidis.
+verify-detail-not-reached = Kontrollimata: üks varasem kontroll ebaõnnestus.
+verify-detail-format-not-json = Pole kehtiv JSON: { $error }
+verify-detail-format-unreadable = Pole Open Badges 3.0 tunnistus: { $error }
+verify-detail-format-json-ld = Open Badges 3.0 tunnistus (W3C VC 2.0, JSON-LD).
+verify-detail-format-jwt = Open Badges 3.0 tunnistus (W3C VC 2.0) VC-JWT kujul.
+verify-detail-format-neither = Ei JSON-tunnistus ega VC-JWT: { $error }
+verify-detail-format-jwt-only = VC-JWT.
+verify-detail-proof-unreadable = Allkirja ei saa lugeda: { $error }
+verify-detail-proof-mismatch = Sisu ei vasta allkirjale: { $error }
+verify-detail-proof-other-signer = Allkirja andis { $signer }, mitte väljaandja { $issuer }.
+verify-detail-proof-signed = Allkirjastatud väljaandja võtmega { $issuer }.
+verify-detail-issuer-held = { $name } ({ $kind }, { $country }): profiil on võrgus olemas.
+verify-detail-issuer-unknown = Sellel sõlmel pole asutuse profiili võtmega { $issuer }.
+verify-detail-key-retired = { $why }
+verify-detail-key-current = Väljaandja võti polnud tunnistuse väljaandmise ajal tühistatud ega asendatud.
+verify-detail-delegation-own = Väljaandja annab välja oma kvalifikatsiooni.
+verify-detail-delegation-not-vetnet = Kvalifikatsioon pole vetneti kirje, seega volitus ei kehti.
+verify-detail-delegation-foreign = Kvalifikatsioon kuulub asutusele { $owner } ega ole vetneti kirje, mida volitus võiks katta.
+verify-detail-delegation-covers = Välja antud asutuse { $owner } volitusel ({ $from } { $until ->
+        [none] alates, tähtajatult
+       *[other] – { $until }
+    }).
+verify-detail-delegation-outside = Antud { $day }, väljaspool asutuse { $owner } volitust ({ $from } { $until ->
+        [none] alates, tähtajatult
+       *[other] – { $until }
+    }).
+verify-detail-delegation-none = { $owner } omab kvalifikatsiooni ega ole väljaandjat volitanud seda välja andma.
+verify-detail-revocation-revoked = Tühistatud { $day }: { $reason }.
+verify-detail-revocation-none = Sellel sõlmel pole selle tühistamist.
+verify-detail-validity-not-a-time = { $field } „{ $value }” pole kuupäev ja kellaaeg.
+verify-detail-validity-not-yet = Kehtib alles alates { $from }.
+verify-detail-validity-expired = Aegus { $until }.
+verify-detail-validity-until = Kehtib { $from } – { $until }.
+verify-detail-validity-no-expiry = Kehtib alates { $from }, lõppkuupäevata.

@@ -107,3 +107,39 @@ verify-reason-issued-in-error = myönnetty virheellisesti
 verify-reason-superseded = korvattu
 verify-reason-misconduct = vilppi
 verify-reason-withdrawn = vedetty takaisin
+
+## Mitä kukin tarkistus löysi.
+verify-detail-not-reached = Ei tarkistettu: aiempi tarkistus epäonnistui.
+verify-detail-format-not-json = Ei kelvollista JSONia: { $error }
+verify-detail-format-unreadable = Ei Open Badges 3.0 -osaamistodistus: { $error }
+verify-detail-format-json-ld = Open Badges 3.0 -osaamistodistus (W3C VC 2.0, JSON-LD).
+verify-detail-format-jwt = Open Badges 3.0 -osaamistodistus (W3C VC 2.0) VC-JWT-muodossa.
+verify-detail-format-neither = Ei JSON-todistus eikä VC-JWT: { $error }
+verify-detail-format-jwt-only = VC-JWT.
+verify-detail-proof-unreadable = Allekirjoitusta ei voi lukea: { $error }
+verify-detail-proof-mismatch = Sisältö ei vastaa allekirjoitusta: { $error }
+verify-detail-proof-other-signer = Allekirjoittaja on { $signer }, ei myöntäjä { $issuer }.
+verify-detail-proof-signed = Allekirjoitettu myöntäjän avaimella { $issuer }.
+verify-detail-issuer-held = { $name } ({ $kind }, { $country }): profiili löytyy verkosta.
+verify-detail-issuer-unknown = Tällä solmulla ei ole oppilaitosprofiilia avaimella { $issuer }.
+verify-detail-key-retired = { $why }
+verify-detail-key-current = Myöntäjän avainta ei ollut peruttu eikä vaihdettu, kun todistus myönnettiin.
+verify-detail-delegation-own = Myöntäjä myöntää oman osaamiskokonaisuutensa.
+verify-detail-delegation-not-vetnet = Osaamiskokonaisuus ei ole vetnet-tietue, joten valtuutusta ei sovelleta.
+verify-detail-delegation-foreign = Osaamiskokonaisuus kuuluu toimijalle { $owner } eikä ole vetnet-tietue, jonka valtuutus voisi kattaa.
+verify-detail-delegation-covers = Myönnetty toimijan { $owner } valtuutuksella ({ $from } { $until ->
+        [none] alkaen toistaiseksi
+       *[other] – { $until }
+    }).
+verify-detail-delegation-outside = Myönnetty { $day }, toimijan { $owner } valtuutuksen ulkopuolella ({ $from } { $until ->
+        [none] alkaen toistaiseksi
+       *[other] – { $until }
+    }).
+verify-detail-delegation-none = { $owner } omistaa osaamiskokonaisuuden eikä ole valtuuttanut myöntäjää myöntämään sitä.
+verify-detail-revocation-revoked = Peruttu { $day }: { $reason }.
+verify-detail-revocation-none = Tällä solmulla ei ole sen peruutusta.
+verify-detail-validity-not-a-time = { $field } ”{ $value }” ei ole päivämäärä ja kellonaika.
+verify-detail-validity-not-yet = Voimassa vasta { $from } alkaen.
+verify-detail-validity-expired = Vanhentui { $until }.
+verify-detail-validity-until = Voimassa { $from } – { $until }.
+verify-detail-validity-no-expiry = Voimassa { $from } alkaen, ei päättymispäivää.

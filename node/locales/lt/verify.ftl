@@ -107,3 +107,39 @@ verify-reason-issued-in-error = išduotas per klaidą
 verify-reason-superseded = pakeistas
 verify-reason-misconduct = netinkamas elgesys
 verify-reason-withdrawn = atšauktas
+
+## Ką rado kiekvienas patikrinimas.
+verify-detail-not-reached = Netikrinta: ankstesnis patikrinimas nepavyko.
+verify-detail-format-not-json = Netinkamas JSON: { $error }
+verify-detail-format-unreadable = Tai ne Open Badges 3.0 pažymėjimas: { $error }
+verify-detail-format-json-ld = Open Badges 3.0 pažymėjimas (W3C VC 2.0, JSON-LD).
+verify-detail-format-jwt = Open Badges 3.0 pažymėjimas (W3C VC 2.0) kaip VC-JWT.
+verify-detail-format-neither = Nei JSON pažymėjimas, nei VC-JWT: { $error }
+verify-detail-format-jwt-only = VC-JWT.
+verify-detail-proof-unreadable = Parašo perskaityti negalima: { $error }
+verify-detail-proof-mismatch = Turinys neatitinka parašo: { $error }
+verify-detail-proof-other-signer = Pasirašė { $signer }, o ne išdavėjas { $issuer }.
+verify-detail-proof-signed = Pasirašyta išdavėjo raktu { $issuer }.
+verify-detail-issuer-held = { $name } ({ $kind }, { $country }): profilis yra tinkle.
+verify-detail-issuer-unknown = Šis mazgas neturi institucijos profilio su raktu { $issuer }.
+verify-detail-key-retired = { $why }
+verify-detail-key-current = Išduodant pažymėjimą išdavėjo raktas nebuvo nei atšauktas, nei pakeistas.
+verify-detail-delegation-own = Išdavėjas suteikia savo kvalifikaciją.
+verify-detail-delegation-not-vetnet = Kvalifikacija nėra vetnet įrašas, todėl įgaliojimas netaikomas.
+verify-detail-delegation-foreign = Kvalifikacija priklauso { $owner } ir nėra vetnet įrašas, kurį galėtų apimti įgaliojimas.
+verify-detail-delegation-covers = Išduota pagal { $owner } įgaliojimą (nuo { $from } { $until ->
+        [none] neterminuotai
+       *[other] iki { $until }
+    }).
+verify-detail-delegation-outside = Suteikta { $day }, ne pagal { $owner } įgaliojimą (nuo { $from } { $until ->
+        [none] neterminuotai
+       *[other] iki { $until }
+    }).
+verify-detail-delegation-none = { $owner } priklauso kvalifikacija, ir ji neįgaliojo išdavėjo jos išduoti.
+verify-detail-revocation-revoked = Atšaukta { $day }: { $reason }.
+verify-detail-revocation-none = Šis mazgas neturi jo atšaukimo.
+verify-detail-validity-not-a-time = { $field } „{ $value }“ nėra data ir laikas.
+verify-detail-validity-not-yet = Galioja tik nuo { $from }.
+verify-detail-validity-expired = Nebegalioja nuo { $until }.
+verify-detail-validity-until = Galioja nuo { $from } iki { $until }.
+verify-detail-validity-no-expiry = Galioja nuo { $from }, be pabaigos datos.

@@ -107,3 +107,39 @@ verify-reason-issued-in-error = izdots kļūdas pēc
 verify-reason-superseded = aizstāts
 verify-reason-misconduct = pārkāpums
 verify-reason-withdrawn = atsaukts
+
+## Ko atrada katra pārbaude.
+verify-detail-not-reached = Nav pārbaudīts: kāda iepriekšēja pārbaude neizdevās.
+verify-detail-format-not-json = Nav derīgs JSON: { $error }
+verify-detail-format-unreadable = Nav Open Badges 3.0 apliecinājums: { $error }
+verify-detail-format-json-ld = Open Badges 3.0 apliecinājums (W3C VC 2.0, JSON-LD).
+verify-detail-format-jwt = Open Badges 3.0 apliecinājums (W3C VC 2.0) kā VC-JWT.
+verify-detail-format-neither = Nav ne JSON apliecinājums, ne VC-JWT: { $error }
+verify-detail-format-jwt-only = VC-JWT.
+verify-detail-proof-unreadable = Parakstu nevar nolasīt: { $error }
+verify-detail-proof-mismatch = Saturs neatbilst parakstam: { $error }
+verify-detail-proof-other-signer = Parakstījis { $signer }, nevis izdevējs { $issuer }.
+verify-detail-proof-signed = Parakstīts ar izdevēja atslēgu { $issuer }.
+verify-detail-issuer-held = { $name } ({ $kind }, { $country }): profils ir pieejams tīklā.
+verify-detail-issuer-unknown = Šim mezglam nav iestādes profila ar atslēgu { $issuer }.
+verify-detail-key-retired = { $why }
+verify-detail-key-current = Izdevēja atslēga apliecinājuma izdošanas brīdī nebija ne atsaukta, ne aizstāta.
+verify-detail-delegation-own = Izdevējs piešķir savu kvalifikāciju.
+verify-detail-delegation-not-vetnet = Kvalifikācija nav vetnet ieraksts, tāpēc deleģējums neattiecas.
+verify-detail-delegation-foreign = Kvalifikācija pieder { $owner } un nav vetnet ieraksts, ko varētu aptvert deleģējums.
+verify-detail-delegation-covers = Izdots ar { $owner } deleģējumu (no { $from } { $until ->
+        [none] līdz turpmākam paziņojumam
+       *[other] līdz { $until }
+    }).
+verify-detail-delegation-outside = Piešķirts { $day }, ārpus { $owner } deleģējuma (no { $from } { $until ->
+        [none] līdz turpmākam paziņojumam
+       *[other] līdz { $until }
+    }).
+verify-detail-delegation-none = { $owner } pieder kvalifikācija, un tā nav deleģējusi izdevējam to izdot.
+verify-detail-revocation-revoked = Atsaukts { $day }: { $reason }.
+verify-detail-revocation-none = Šim mezglam nav tā atsaukuma.
+verify-detail-validity-not-a-time = { $field } “{ $value }” nav datums un laiks.
+verify-detail-validity-not-yet = Derīgs tikai no { $from }.
+verify-detail-validity-expired = Derīgums beidzās { $until }.
+verify-detail-validity-until = Derīgs no { $from } līdz { $until }.
+verify-detail-validity-no-expiry = Derīgs no { $from }, bez beigu datuma.

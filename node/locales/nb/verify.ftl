@@ -107,3 +107,39 @@ verify-reason-issued-in-error = utstedt ved en feil
 verify-reason-superseded = erstattet
 verify-reason-misconduct = uredelighet
 verify-reason-withdrawn = trukket tilbake
+
+## Hva hver kontroll fant.
+verify-detail-not-reached = Ikke kontrollert: en tidligere kontroll mislyktes.
+verify-detail-format-not-json = Ikke gyldig JSON: { $error }
+verify-detail-format-unreadable = Ikke et Open Badges 3.0-bevis: { $error }
+verify-detail-format-json-ld = Et Open Badges 3.0-bevis (W3C VC 2.0, JSON-LD).
+verify-detail-format-jwt = Et Open Badges 3.0-bevis (W3C VC 2.0) som VC-JWT.
+verify-detail-format-neither = Verken et JSON-bevis eller en VC-JWT: { $error }
+verify-detail-format-jwt-only = En VC-JWT.
+verify-detail-proof-unreadable = Signaturen kan ikke leses: { $error }
+verify-detail-proof-mismatch = Innholdet stemmer ikke med signaturen: { $error }
+verify-detail-proof-other-signer = Signaturen er laget av { $signer }, ikke av utstederen { $issuer }.
+verify-detail-proof-signed = Signert med utstederens nøkkel { $issuer }.
+verify-detail-issuer-held = { $name } ({ $kind }, { $country }): en profil som finnes i nettverket.
+verify-detail-issuer-unknown = Denne noden har ingen institusjonsprofil med nøkkelen { $issuer }.
+verify-detail-key-retired = { $why }
+verify-detail-key-current = Utstederens nøkkel var verken tilbakekalt eller erstattet da beviset ble utstedt.
+verify-detail-delegation-own = Utstederen tildeler sin egen kvalifikasjon.
+verify-detail-delegation-not-vetnet = Kvalifikasjonen er ikke en vetnet-post, så ingen delegering gjelder.
+verify-detail-delegation-foreign = Kvalifikasjonen tilhører { $owner } og er ikke en vetnet-post som en delegering kan dekke.
+verify-detail-delegation-covers = Utstedt med delegering fra { $owner } (fra { $from } { $until ->
+        [none] inntil videre
+       *[other] til { $until }
+    }).
+verify-detail-delegation-outside = Tildelt { $day }, utenfor delegeringen fra { $owner } (fra { $from } { $until ->
+        [none] inntil videre
+       *[other] til { $until }
+    }).
+verify-detail-delegation-none = { $owner } eier kvalifikasjonen og har ikke delegert utstedelsen til utstederen.
+verify-detail-revocation-revoked = Tilbakekalt { $day }: { $reason }.
+verify-detail-revocation-none = Denne noden har ingen tilbakekalling av det.
+verify-detail-validity-not-a-time = { $field } «{ $value }» er ikke en dato med klokkeslett.
+verify-detail-validity-not-yet = Gyldig først fra { $from }.
+verify-detail-validity-expired = Utløp { $until }.
+verify-detail-validity-until = Gyldig fra { $from } til { $until }.
+verify-detail-validity-no-expiry = Gyldig fra { $from }, uten sluttdato.

@@ -107,3 +107,39 @@ verify-reason-issued-in-error = wydane omyłkowo
 verify-reason-superseded = zastąpione
 verify-reason-misconduct = nieuczciwość
 verify-reason-withdrawn = wycofane
+
+## Co wykazała każda kontrola.
+verify-detail-not-reached = Nie sprawdzono: wcześniejsza kontrola nie powiodła się.
+verify-detail-format-not-json = Niepoprawny JSON: { $error }
+verify-detail-format-unreadable = To nie jest poświadczenie Open Badges 3.0: { $error }
+verify-detail-format-json-ld = Poświadczenie Open Badges 3.0 (W3C VC 2.0, JSON-LD).
+verify-detail-format-jwt = Poświadczenie Open Badges 3.0 (W3C VC 2.0) jako VC-JWT.
+verify-detail-format-neither = Ani poświadczenie JSON, ani VC-JWT: { $error }
+verify-detail-format-jwt-only = VC-JWT.
+verify-detail-proof-unreadable = Nie można odczytać podpisu: { $error }
+verify-detail-proof-mismatch = Treść nie zgadza się z podpisem: { $error }
+verify-detail-proof-other-signer = Podpisał { $signer }, a nie wystawca { $issuer }.
+verify-detail-proof-signed = Podpisano kluczem wystawcy { $issuer }.
+verify-detail-issuer-held = { $name } ({ $kind }, { $country }): profil dostępny w sieci.
+verify-detail-issuer-unknown = Ten węzeł nie ma profilu instytucji z kluczem { $issuer }.
+verify-detail-key-retired = { $why }
+verify-detail-key-current = Klucz wystawcy nie był ani unieważniony, ani zastąpiony w chwili wystawienia poświadczenia.
+verify-detail-delegation-own = Wystawca przyznaje własne osiągnięcie.
+verify-detail-delegation-not-vetnet = Osiągnięcie nie jest rekordem vetnet, więc żadne upoważnienie nie ma zastosowania.
+verify-detail-delegation-foreign = Osiągnięcie należy do { $owner } i nie jest rekordem vetnet, który mogłoby objąć upoważnienie.
+verify-detail-delegation-covers = Wystawiono z upoważnienia { $owner } (od { $from } { $until ->
+        [none] do odwołania
+       *[other] do { $until }
+    }).
+verify-detail-delegation-outside = Przyznano { $day }, poza upoważnieniem { $owner } (od { $from } { $until ->
+        [none] do odwołania
+       *[other] do { $until }
+    }).
+verify-detail-delegation-none = { $owner } jest właścicielem osiągnięcia i nie upoważnił wystawcy do jego wystawiania.
+verify-detail-revocation-revoked = Unieważniono { $day }: { $reason }.
+verify-detail-revocation-none = Ten węzeł nie ma jego unieważnienia.
+verify-detail-validity-not-a-time = { $field } „{ $value }” nie jest datą z godziną.
+verify-detail-validity-not-yet = Ważne dopiero od { $from }.
+verify-detail-validity-expired = Wygasło { $until }.
+verify-detail-validity-until = Ważne od { $from } do { $until }.
+verify-detail-validity-no-expiry = Ważne od { $from }, bez daty końcowej.

@@ -107,3 +107,39 @@ verify-reason-issued-in-error = utfärdat av misstag
 verify-reason-superseded = ersatt
 verify-reason-misconduct = oredlighet
 verify-reason-withdrawn = tillbakadraget
+
+## Vad varje kontroll fann.
+verify-detail-not-reached = Inte kontrollerat: en tidigare kontroll misslyckades.
+verify-detail-format-not-json = Inte giltig JSON: { $error }
+verify-detail-format-unreadable = Inte ett Open Badges 3.0-meritbevis: { $error }
+verify-detail-format-json-ld = Ett Open Badges 3.0-meritbevis (W3C VC 2.0, JSON-LD).
+verify-detail-format-jwt = Ett Open Badges 3.0-meritbevis (W3C VC 2.0) som VC-JWT.
+verify-detail-format-neither = Varken ett JSON-meritbevis eller en VC-JWT: { $error }
+verify-detail-format-jwt-only = En VC-JWT.
+verify-detail-proof-unreadable = Signaturen kan inte läsas: { $error }
+verify-detail-proof-mismatch = Innehållet stämmer inte med signaturen: { $error }
+verify-detail-proof-other-signer = Signaturen är gjord av { $signer }, inte av utfärdaren { $issuer }.
+verify-detail-proof-signed = Signerat med utfärdarens nyckel { $issuer }.
+verify-detail-issuer-held = { $name } ({ $kind }, { $country }): en profil som finns i nätverket.
+verify-detail-issuer-unknown = Noden har ingen institutionsprofil med nyckeln { $issuer }.
+verify-detail-key-retired = { $why }
+verify-detail-key-current = Utfärdarens nyckel var varken återkallad eller ersatt när meritbeviset utfärdades.
+verify-detail-delegation-own = Utfärdaren tilldelar sin egen merit.
+verify-detail-delegation-not-vetnet = Meriten är ingen vetnet-post, så ingen delegering gäller.
+verify-detail-delegation-foreign = Meriten tillhör { $owner } och är ingen vetnet-post som en delegering kan omfatta.
+verify-detail-delegation-covers = Utfärdat med delegering från { $owner } (från { $from } { $until ->
+        [none] tills vidare
+       *[other] till { $until }
+    }).
+verify-detail-delegation-outside = Tilldelat { $day }, utanför delegeringen från { $owner } (från { $from } { $until ->
+        [none] tills vidare
+       *[other] till { $until }
+    }).
+verify-detail-delegation-none = { $owner } äger meriten och har inte delegerat utfärdandet till utfärdaren.
+verify-detail-revocation-revoked = Återkallat { $day }: { $reason }.
+verify-detail-revocation-none = Noden har ingen återkallelse av det.
+verify-detail-validity-not-a-time = { $field } ”{ $value }” är inget datum med tid.
+verify-detail-validity-not-yet = Giltigt först från { $from }.
+verify-detail-validity-expired = Gick ut { $until }.
+verify-detail-validity-until = Giltigt från { $from } till { $until }.
+verify-detail-validity-no-expiry = Giltigt från { $from }, utan slutdatum.

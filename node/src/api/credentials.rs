@@ -344,7 +344,13 @@ fn check_view(check: &credentials::Check) -> views::CheckView {
         "skip" => views::CheckStatus::Skip,
         _ => views::CheckStatus::Fail,
     };
-    views::CheckView { name: check.name.to_owned(), status, detail: check.detail.clone() }
+    views::CheckView {
+        name: check.name.to_owned(),
+        status,
+        detail: check.detail.clone(),
+        code: check.code.to_owned(),
+        args: check.args.iter().map(|(name, value)| ((*name).to_owned(), value.clone())).collect(),
+    }
 }
 
 /// Verifies a credential file's text. An invalid credential is an answer,

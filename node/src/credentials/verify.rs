@@ -65,7 +65,30 @@ pub struct Check {
     pub name: &'static str,
     /// `pass`, `fail` or `skip` (not applicable, or not reached).
     pub status: &'static str,
+    /// What the check found: a stable code (`proof-signed`, `revocation-revoked`,
+    /// …), its arguments, and the English sentence. A page in another
+    /// language words the code and arguments itself.
+    pub code: &'static str,
+    pub args: Vec<(&'static str, String)>,
     pub detail: String,
+}
+
+/// What a check found, before it is filed as passed, skipped or failed.
+pub struct Finding {
+    code: &'static str,
+    args: Vec<(&'static str, String)>,
+    detail: String,
+}
+
+impl Finding {
+    fn new(code: &'static str, detail: impl Into<String>) -> Self {
+        Self { code, args: Vec::new(), detail: detail.into() }
+    }
+
+    fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
 }
 
 /// Everything a verification found.
@@ -96,17 +119,22 @@ impl Verification {
         }
     }
 
-    fn pass(&mut self, name: &'static str, detail: impl Into<String>) {
-        self.checks.push(Check { name, status: "pass", detail: detail.into() });
+    fn file(&mut self, name: &'static str, status: &'static str, found: Finding) {
+        let Finding { code, args, detail } = found;
+        self.checks.push(Check { name, status, code, args, detail });
     }
 
-    fn skip(&mut self, name: &'static str, detail: impl Into<String>) {
-        self.checks.push(Check { name, status: "skip", detail: detail.into() });
+    fn pass(&mut self, name: &'static str, found: Finding) {
+        self.file(name, "pass", found);
+    }
+
+    fn skip(&mut self, name: &'static str, found: Finding) {
+        self.file(name, "skip", found);
     }
 
     /// Records a failed check; the first failure decides the verdict.
-    fn fail(&mut self, name: &'static str, verdict: Verdict, detail: impl Into<String>) {
-        self.checks.push(Check { name, status: "fail", detail: detail.into() });
+    fn fail(&mut self, name: &'static str, verdict: Verdict, found: Finding) {
+        self.file(name, "fail", found);
         if self.verdict == Verdict::Valid {
             self.verdict = verdict;
         }
@@ -114,12 +142,12 @@ impl Verification {
 
     /// Fails `name` and marks every later check as not reached. Returns
     /// `None`, the facts of a credential that could not be read.
-    fn stop(&mut self, name: &'static str, verdict: Verdict, detail: impl Into<String>) -> Option<CredentialFacts> {
-        self.fail(name, verdict, detail);
+    fn stop(&mut self, name: &'static str, verdict: Verdict, found: Finding) -> Option<CredentialFacts> {
+        self.fail(name, verdict, found);
         let done: Vec<&str> = self.checks.iter().map(|c| c.name).collect();
         for later in ["format", "proof", "issuer", "delegation", "revocation", "validity"] {
             if !done.contains(&later) {
-                self.skip(later, "not checked: an earlier check failed");
+                self.skip(later, Finding::new("not-reached", "not checked: an earlier check failed"));
             }
         }
         None
@@ -153,18 +181,42 @@ fn check_format_and_proof(v: &mut Verification, text: &str) -> Option<Credential
         v.format = Some("data-integrity");
         let document: Value = match serde_json::from_str(text) {
             Ok(document) => document,
-            Err(e) => return v.stop("format", Verdict::Malformed, format!("not valid JSON: {e}")),
+            Err(e) => {
+                return v.stop(
+                    "format",
+                    Verdict::Malformed,
+                    Finding::new("format-not-json", format!("not valid JSON: {e}")).arg("error", e),
+                );
+            }
         };
         let facts = match open_badge::facts(&document) {
             Ok(facts) => facts,
-            Err(e) => return v.stop("format", Verdict::Malformed, e.to_string()),
+            Err(e) => {
+                return v.stop(
+                    "format",
+                    Verdict::Malformed,
+                    Finding::new("format-unreadable", e.to_string()).arg("error", e),
+                );
+            }
         };
-        v.pass("format", "an Open Badges 3.0 credential (W3C VC 2.0, JSON-LD)");
+        v.pass("format", Finding::new("format-json-ld", "an Open Badges 3.0 credential (W3C VC 2.0, JSON-LD)"));
         v.facts = Some(facts);
         match data_integrity::verify(&document, &ContextSet::bundled()) {
             Ok(proof) => proof.signer,
-            Err(e) if e.is_malformed() => return v.stop("proof", Verdict::Malformed, e.to_string()),
-            Err(e) => return v.stop("proof", Verdict::Tampered, e.to_string()),
+            Err(e) if e.is_malformed() => {
+                return v.stop(
+                    "proof",
+                    Verdict::Malformed,
+                    Finding::new("proof-unreadable", e.to_string()).arg("error", e),
+                );
+            }
+            Err(e) => {
+                return v.stop(
+                    "proof",
+                    Verdict::Tampered,
+                    Finding::new("proof-mismatch", e.to_string()).arg("error", e),
+                );
+            }
         }
     } else {
         v.format = Some("jwt");
@@ -172,30 +224,42 @@ fn check_format_and_proof(v: &mut Verification, text: &str) -> Option<Credential
             Ok(verified) => {
                 let facts = match open_badge::facts(&verified.credential) {
                     Ok(facts) => facts,
-                    Err(e) => return v.stop("format", Verdict::Malformed, e.to_string()),
+                    Err(e) => {
+                        return v.stop(
+                            "format",
+                            Verdict::Malformed,
+                            Finding::new("format-unreadable", e.to_string()).arg("error", e),
+                        );
+                    }
                 };
-                v.pass("format", "an Open Badges 3.0 credential (W3C VC 2.0) as a VC-JWT");
+                v.pass("format", Finding::new("format-jwt", "an Open Badges 3.0 credential (W3C VC 2.0) as a VC-JWT"));
                 v.facts = Some(facts);
                 verified.signer
             }
             Err(e) if e.is_malformed() => {
-                return v.stop("format", Verdict::Malformed, format!("neither a JSON credential nor a VC-JWT: {e}"));
+                let found = Finding::new("format-neither", format!("neither a JSON credential nor a VC-JWT: {e}"));
+                return v.stop("format", Verdict::Malformed, found.arg("error", e));
             }
             Err(e) => {
-                v.pass("format", "a VC-JWT");
-                return v.stop("proof", Verdict::Tampered, e.to_string());
+                v.pass("format", Finding::new("format-jwt-only", "a VC-JWT"));
+                return v.stop(
+                    "proof",
+                    Verdict::Tampered,
+                    Finding::new("proof-mismatch", e.to_string()).arg("error", e),
+                );
             }
         }
     };
     let facts = v.facts.clone()?;
     if signer != facts.issuer {
-        return v.stop(
-            "proof",
-            Verdict::Tampered,
+        let found = Finding::new(
+            "proof-other-signer",
             format!("the proof is signed by {signer}, not by the issuer {}", facts.issuer),
         );
+        return v.stop("proof", Verdict::Tampered, found.arg("signer", signer).arg("issuer", facts.issuer));
     }
-    v.pass("proof", format!("signed by the issuer's key {}", facts.issuer));
+    let found = Finding::new("proof-signed", format!("signed by the issuer's key {}", facts.issuer));
+    v.pass("proof", found.arg("issuer", facts.issuer));
     Some(facts)
 }
 
@@ -204,22 +268,21 @@ fn check_issuer(store: &RecordStore, facts: &CredentialFacts, v: &mut Verificati
     match institution(store, facts.issuer)? {
         Some(found) => {
             let (issuer, profile) = &found;
-            v.pass(
-                "issuer",
-                format!(
-                    "{} ({}, {}), a profile held in the network",
-                    issuer.name,
-                    profile.institution.as_str(),
-                    issuer.country
-                ),
+            let kind = profile.institution.as_str();
+            let held = Finding::new(
+                "issuer-held",
+                format!("{} ({kind}, {}), a profile held in the network", issuer.name, issuer.country),
             );
+            v.pass("issuer", held.arg("name", &issuer.name).arg("kind", kind).arg("country", &issuer.country));
             v.issuer = Some(found);
         }
-        None => v.fail(
-            "issuer",
-            Verdict::UnknownIssuer,
-            format!("no institution profile with the key {} is held by this node", facts.issuer),
-        ),
+        None => {
+            let unknown = Finding::new(
+                "issuer-unknown",
+                format!("no institution profile with the key {} is held by this node", facts.issuer),
+            );
+            v.fail("issuer", Verdict::UnknownIssuer, unknown.arg("issuer", facts.issuer));
+        }
     }
     Ok(())
 }
@@ -228,8 +291,17 @@ fn check_issuer(store: &RecordStore, facts: &CredentialFacts, v: &mut Verificati
 fn check_key(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification) {
     let issued_at = chrono::DateTime::parse_from_rfc3339(&facts.valid_from).map(|t| t.timestamp().max(0) as u64);
     match issued_at.ok().and_then(|ts| store.key_refusal(&facts.issuer, ts)) {
-        Some(refusal) => v.fail("key", Verdict::KeyRetired, crate::publish::describe_refusal(&refusal)),
-        None => v.pass("key", "the issuer's key was neither revoked nor rotated when the credential was issued"),
+        Some(refusal) => {
+            let why = crate::publish::describe_refusal(&refusal);
+            v.fail("key", Verdict::KeyRetired, Finding::new("key-retired", why.clone()).arg("why", why));
+        }
+        None => v.pass(
+            "key",
+            Finding::new(
+                "key-current",
+                "the issuer's key was neither revoked nor rotated when the credential was issued",
+            ),
+        ),
     }
 }
 
@@ -237,25 +309,28 @@ fn check_key(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification)
 /// another institution's.
 fn check_delegation(store: &RecordStore, facts: &CredentialFacts, v: &mut Verification) -> Result<(), StoreError> {
     let owner = open_badge::parse_achievement_uri(&facts.achievement_uri).map(|(_, author, id)| (author, id));
+    let own = || Finding::new("delegation-own", "the issuer awards its own achievement");
     let (author, achievement) = match (&owner, facts.creator) {
         (Some((author, _)), _) if *author == facts.issuer => {
-            v.skip("delegation", "the issuer awards its own achievement");
+            v.skip("delegation", own());
             return Ok(());
         }
         (None, Some(creator)) if creator == facts.issuer => {
-            v.skip("delegation", "the issuer awards its own achievement");
+            v.skip("delegation", own());
             return Ok(());
         }
         (None, None) => {
-            v.skip("delegation", "the achievement is not a vetnet record; no delegation applies");
+            let found =
+                Finding::new("delegation-not-vetnet", "the achievement is not a vetnet record; no delegation applies");
+            v.skip("delegation", found);
             return Ok(());
         }
         (None, Some(creator)) => {
-            v.fail(
-                "delegation",
-                Verdict::NotDelegated,
+            let found = Finding::new(
+                "delegation-foreign",
                 format!("the achievement belongs to {creator}, and is not a vetnet record a delegation could cover"),
             );
+            v.fail("delegation", Verdict::NotDelegated, found.arg("owner", creator));
             return Ok(());
         }
         (Some((author, achievement)), _) => (*author, achievement),
@@ -264,32 +339,34 @@ fn check_delegation(store: &RecordStore, facts: &CredentialFacts, v: &mut Verifi
     let owner_name = institution(store, author)?.map(|(i, _)| i);
     let label = owner_name.as_ref().map_or_else(|| author.to_string(), |i| i.name.clone());
     match live(store, author, &RecordKind::Delegation, &id)?.and_then(delegation_of) {
-        Some(delegation) if delegation.covers(&facts.awarded_day) => {
-            v.pass(
-                "delegation",
-                format!(
-                    "issued under delegation from {label} (from {} until {})",
-                    delegation.from,
-                    delegation.until.as_deref().unwrap_or("further notice")
-                ),
-            );
-            v.delegated_by = owner_name;
+        Some(delegation) => {
+            let from = delegation.from.clone();
+            let until = delegation.until.clone().unwrap_or_default();
+            let until_words = delegation.until.as_deref().unwrap_or("further notice");
+            if delegation.covers(&facts.awarded_day) {
+                let found = Finding::new(
+                    "delegation-covers",
+                    format!("issued under delegation from {label} (from {from} until {until_words})"),
+                );
+                v.pass("delegation", found.arg("owner", &label).arg("from", from).arg("until", until));
+                v.delegated_by = owner_name;
+            } else {
+                let day = &facts.awarded_day;
+                let found = Finding::new(
+                    "delegation-outside",
+                    format!("awarded on {day}, outside the delegation from {label} (from {from} until {until_words})"),
+                );
+                let found = found.arg("day", day).arg("owner", &label).arg("from", from).arg("until", until);
+                v.fail("delegation", Verdict::NotDelegated, found);
+            }
         }
-        Some(delegation) => v.fail(
-            "delegation",
-            Verdict::NotDelegated,
-            format!(
-                "awarded on {}, outside the delegation from {label} (from {} until {})",
-                facts.awarded_day,
-                delegation.from,
-                delegation.until.as_deref().unwrap_or("further notice")
-            ),
-        ),
-        None => v.fail(
-            "delegation",
-            Verdict::NotDelegated,
-            format!("{label} owns the achievement and has not delegated issuing it to the issuer"),
-        ),
+        None => {
+            let found = Finding::new(
+                "delegation-none",
+                format!("{label} owns the achievement and has not delegated issuing it to the issuer"),
+            );
+            v.fail("delegation", Verdict::NotDelegated, found.arg("owner", label));
+        }
     }
     Ok(())
 }
@@ -299,34 +376,45 @@ fn check_revocation(store: &RecordStore, facts: &CredentialFacts, v: &mut Verifi
     match revocation_of(store, facts.issuer, &facts.id)? {
         Some((revocation, ts)) => {
             let day = chrono::DateTime::from_timestamp(ts as i64, 0).map(|t| t.format("%Y-%m-%d").to_string());
-            v.fail(
-                "revocation",
-                Verdict::Revoked,
-                format!("revoked on {}: {}", day.unwrap_or_default(), revocation.reason.describe()),
-            );
+            let day = day.unwrap_or_default();
+            let found =
+                Finding::new("revocation-revoked", format!("revoked on {day}: {}", revocation.reason.describe()));
+            v.fail("revocation", Verdict::Revoked, found.arg("day", day).arg("reason", revocation.reason.as_str()));
             v.revocation = Some((revocation, ts));
         }
-        None => v.pass("revocation", "no revocation of it is held"),
+        None => v.pass("revocation", Finding::new("revocation-none", "no revocation of it is held")),
     }
     Ok(())
 }
 
 /// Step 5: `now` lies in the validity period.
 fn check_validity(facts: &CredentialFacts, now: chrono::DateTime<chrono::Utc>, v: &mut Verification) {
-    match parse_time(&facts.valid_from) {
-        None => v.fail("validity", Verdict::Malformed, format!("validFrom {:?} is not a date-time", facts.valid_from)),
-        Some(from) if from > now => {
-            v.fail("validity", Verdict::NotYetValid, format!("valid only from {}", facts.valid_from));
+    let from = &facts.valid_from;
+    let not_a_time = |field: &str, value: &str| {
+        Finding::new("validity-not-a-time", format!("{field} {value:?} is not a date-time"))
+            .arg("field", field)
+            .arg("value", value)
+    };
+    match parse_time(from) {
+        None => v.fail("validity", Verdict::Malformed, not_a_time("validFrom", from)),
+        Some(start) if start > now => {
+            let found = Finding::new("validity-not-yet", format!("valid only from {from}")).arg("from", from);
+            v.fail("validity", Verdict::NotYetValid, found);
         }
         Some(_) => match facts.valid_until.as_deref().map(|until| (until, parse_time(until))) {
-            Some((until, None)) => {
-                v.fail("validity", Verdict::Malformed, format!("validUntil {until:?} is not a date-time"));
-            }
+            Some((until, None)) => v.fail("validity", Verdict::Malformed, not_a_time("validUntil", until)),
             Some((until, Some(end))) if end < now => {
-                v.fail("validity", Verdict::Expired, format!("expired at {until}"));
+                let found = Finding::new("validity-expired", format!("expired at {until}")).arg("until", until);
+                v.fail("validity", Verdict::Expired, found);
             }
-            Some((until, Some(_))) => v.pass("validity", format!("valid from {} until {until}", facts.valid_from)),
-            None => v.pass("validity", format!("valid from {}, no expiry", facts.valid_from)),
+            Some((until, Some(_))) => {
+                let found = Finding::new("validity-until", format!("valid from {from} until {until}"));
+                v.pass("validity", found.arg("from", from).arg("until", until));
+            }
+            None => {
+                let found = Finding::new("validity-no-expiry", format!("valid from {from}, no expiry"));
+                v.pass("validity", found.arg("from", from));
+            }
         },
     }
 }

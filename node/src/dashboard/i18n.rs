@@ -180,6 +180,20 @@ impl Tr {
         self.format(id, Some(&args))
     }
 
+    /// A message with named arguments, or `None` when the English messages
+    /// (which every language falls back to) have no message `id`.
+    pub fn msg_named<'a>(&self, id: &str, args: impl IntoIterator<Item = (&'a str, String)>) -> Option<String> {
+        let english = self.locales.bundles.first()?;
+        if !english.has_message(id) {
+            return None;
+        }
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(name.to_owned(), FluentValue::from(value));
+        }
+        Some(self.format(id, Some(&fluent)))
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         for index in [self.lang, 0] {
             let Some(bundle) = self.locales.bundles.get(index) else { continue };

@@ -322,14 +322,18 @@ impl Mobility {
             Some(StepBody::Nomination(n)) => n.learner.clone(),
             _ => return Err(refused("step", "no learner is nominated")),
         };
-        let issued = self.inner.issuer.issue(vec![IssueRequest {
-            achievement: credential.achievement.clone(),
-            learner_name: format!("{} {}", learner.given_name, learner.family_name),
-            learner_email: learner.email.clone(),
-            grade: credential.grade,
-            date: Some(body.end.clone()),
-            valid_until: None,
-        }])?;
+        let issued = self
+            .inner
+            .issuer
+            .issue(vec![IssueRequest {
+                achievement: credential.achievement.clone(),
+                learner_name: format!("{} {}", learner.given_name, learner.family_name),
+                learner_email: learner.email.clone(),
+                grade: credential.grade,
+                date: Some(body.end.clone()),
+                valid_until: None,
+            }])
+            .map_err(completion_refusal)?;
         let issued = issued.into_iter().next().ok_or_else(|| MobilityError::Corrupt("no credential issued".into()))?;
         Ok(CredentialReference { id: issued.id, achievement: credential.achievement, document: Some(issued.document) })
     }
@@ -405,5 +409,20 @@ impl Mobility {
         batch.insert(key_of(THREAD, log.thread.as_bytes()), encode(&log)?);
         self.inner.tree.apply_batch(batch)?;
         Ok(log)
+    }
+}
+
+/// The issuer's refusal of the completion's credential, named by the
+/// completion's own field: the credential is dated the placement's last day
+/// (`body.end`), and its achievement and grade are `body.credential.*`.
+fn completion_refusal(error: credentials::CredentialError) -> MobilityError {
+    let credentials::CredentialError::Invalid(rows) = error else { return error.into() };
+    let Some(row) = rows.into_iter().next() else { return refused("body.credential", "cannot be issued") };
+    match row.field.as_str() {
+        "date" => {
+            refused("body.end", format!("the credential is dated the last day of the placement, which {}", row.rule))
+        }
+        "achievement" | "grade" => refused(&format!("body.credential.{}", row.field), row.rule),
+        other => refused("body.credential", format!("{other}: {}", row.rule)),
     }
 }

@@ -92,7 +92,28 @@ fn check_row(t: &Tr, check: &vetnet_views::CheckView) -> CheckRow {
         check.name.clone()
     };
     let status = check.status.as_str();
-    CheckRow { name, status, status_label: t.msg(&format!("verify-status-{status}")), detail: check.detail.clone() }
+    let detail = finding_in_words(t, check).unwrap_or_else(|| check.detail.clone());
+    CheckRow { name, status, status_label: t.msg(&format!("verify-status-{status}")), detail }
+}
+
+/// A check's finding in the page's language (`verify-detail-<code>`), its
+/// dates, reason, kind and country worded for the reader. `None` for a
+/// code this dashboard has no message for: the node's English sentence is
+/// shown then.
+fn finding_in_words(t: &Tr, check: &vetnet_views::CheckView) -> Option<String> {
+    let args = check.args.iter().map(|(name, value)| {
+        let worded = match name.as_str() {
+            // An open end: the messages choose their "until further notice".
+            "until" if value.is_empty() => "none".to_owned(),
+            "day" | "from" | "until" => t.date(value.get(..10).unwrap_or(value)),
+            "reason" => t.msg(&format!("verify-reason-{value}")),
+            "kind" => t.msg(&format!("enum-{value}")),
+            "country" => label(CodeList::Country, value, t),
+            _ => value.clone(),
+        };
+        (name.as_str(), worded)
+    });
+    t.msg_named(&format!("verify-detail-{}", check.code), args)
 }
 
 fn verdict_shown(t: &Tr, v: &VerificationView) -> VerdictShown {
