@@ -49,6 +49,7 @@ pub mod keys;
 pub mod matching;
 pub mod mobility;
 pub mod network;
+pub mod networks;
 pub mod node;
 pub mod publish;
 pub mod rate_limit;

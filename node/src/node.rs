@@ -22,6 +22,7 @@ use crate::ingest::{self, IngestStats};
 use crate::keys;
 use crate::mobility::{DirectCourier, Mobility};
 use crate::network::{self, NetworkClient, NetworkConfig, NetworkError, NetworkTiming};
+use crate::networks::Networks;
 use crate::publish::{PublishError, Publisher};
 use crate::rate_limit::AuthorRecordLimit;
 use crate::store::{RecordStore, StoreError};
@@ -43,6 +44,8 @@ pub enum NodeError {
     Publish(#[from] PublishError),
     #[error(transparent)]
     Mobility(#[from] crate::mobility::MobilityError),
+    #[error(transparent)]
+    Networks(#[from] crate::networks::NetworksError),
     #[error(
         "cannot listen for the admin API on {addr}: {source} (is another node using it? pass --api 127.0.0.1:0 to pick a free port)"
     )]
@@ -75,6 +78,7 @@ pub struct Node {
     publisher: Publisher,
     issuer: CredentialIssuer,
     mobility: Mobility,
+    networks: Networks,
     /// Tasks answering direct messages (they hold the store).
     direct_tasks: tokio_util::task::TaskTracker,
     stats: Arc<IngestStats>,
@@ -163,11 +167,14 @@ impl Node {
             SyncService::new(store.clone(), network.clone(), config.network.clone(), authors.clone(), clock.clone());
         let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
         let courier = Arc::new(DirectCourier::new(store.clone(), network.clone()));
+        let networks =
+            Networks::open(store.clone(), publisher.clone(), courier.clone(), timing, clock.clone())?;
         let mobility =
             Mobility::open(store.clone(), publisher.clone(), issuer.clone(), courier, timing, clock.clone())?;
         let direct_tasks = tokio_util::task::TaskTracker::new();
         let mut tasks = vec![tokio::spawn(event_loop.run(shutdown_rx.clone()))];
         tasks.push(tokio::spawn(mobility.clone().run_outbox(shutdown_rx.clone())));
+        tasks.push(tokio::spawn(networks.clone().run_outbox(shutdown_rx.clone())));
         tasks.push(tokio::spawn(handle_events(
             events,
             EventHandlers {
@@ -179,6 +186,7 @@ impl Node {
                 stats: stats.clone(),
                 authors: authors.clone(),
                 mobility: mobility.clone(),
+                networks: networks.clone(),
                 clock: clock.clone(),
                 inbound: Arc::new(tokio::sync::Semaphore::new(INBOUND_DIRECT_MESSAGES)),
                 direct_tasks: direct_tasks.clone(),
@@ -194,6 +202,7 @@ impl Node {
             sync: sync.clone(),
             issuer: issuer.clone(),
             mobility: mobility.clone(),
+            networks: networks.clone(),
             token: token.into(),
         };
         tasks.push(tokio::spawn(crate::admin::serve(listener, state, shutdown_rx)));
@@ -206,6 +215,7 @@ impl Node {
             publisher,
             issuer,
             mobility,
+            networks,
             direct_tasks,
             stats,
             sync,
@@ -291,6 +301,10 @@ impl Node {
     pub fn mobility(&self) -> &Mobility {
         &self.mobility
     }
+    /// Networks, memberships and applications.
+    pub fn networks(&self) -> &Networks {
+        &self.networks
+    }
     pub fn stats(&self) -> &IngestStats {
         &self.stats
     }
@@ -337,6 +351,7 @@ struct EventHandlers {
     stats: Arc<IngestStats>,
     authors: Arc<AuthorRecordLimit>,
     mobility: Mobility,
+    networks: Networks,
     /// What gossip records are judged against and the address book dates by.
     clock: Clock,
     /// Direct messages handled at once; more wait (the network's event
@@ -380,6 +395,7 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
             NetworkEvent::PeerConnected { peer } => {
                 h.sync.start(peer);
                 h.mobility.retry_now();
+                h.networks.retry_now();
             }
             NetworkEvent::DirectMessage { peer, bytes, channel } => {
                 // Never wait here: gossip and sync share this loop. A step
@@ -388,9 +404,15 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
                     tracing::debug!(%peer, "busy; a direct message was dropped");
                     continue;
                 };
-                let (mobility, network) = (h.mobility.clone(), h.network.clone());
+                let (mobility, networks, network) = (h.mobility.clone(), h.networks.clone(), h.network.clone());
                 h.direct_tasks.spawn(async move {
-                    let (receipt, misbehaved) = mobility.receive(&bytes).await;
+                    // Letters (networks) and steps (mobility) share the
+                    // protocol; the content type tells them apart.
+                    let (receipt, misbehaved) = if vetnet_protocol::letter::is_letter(&bytes) {
+                        networks.receive(&bytes).await
+                    } else {
+                        mobility.receive(&bytes).await
+                    };
                     if misbehaved {
                         let _ = network.punish_direct(peer).await;
                     }

@@ -70,6 +70,18 @@ pub struct InstitutionQuery {
     pub limit: Option<usize>,
 }
 
+/// Filters for network profiles.
+#[derive(Debug, Clone, Default)]
+pub struct NetworkQuery {
+    /// Works in this NUTS region (or a region within it).
+    pub region: Option<String>,
+    /// Works in any of these countries.
+    pub countries: Vec<String>,
+    /// Every word starts a word of a topic.
+    pub topic: Option<String>,
+    pub limit: Option<usize>,
+}
+
 /// Filters for achievements (micro-credential definitions).
 #[derive(Debug, Clone, Default)]
 pub struct AchievementQuery {
@@ -239,6 +251,44 @@ pub fn search_achievements(store: &RecordStore, query: &AchievementQuery) -> Res
     };
     let mut results = fetch(store, &newest)?;
     results.retain(|record| matches!(record.content, Content::Achievement(_)));
+    Ok(results)
+}
+
+/// Network profiles matching `query`, newest first. Whether the author's
+/// profile is of kind `network` is the caller's check.
+///
+/// A network is in region `SE33` when one of its regions lies within it
+/// (`SE33`, `SE332`), or when it covers an area that holds it (`SE3`, or
+/// the whole of `SE` when it names no regions).
+pub fn search_networks(store: &RecordStore, query: &NetworkQuery) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let filters = [("country", query.countries.clone())];
+    let authors = AuthorFilter::new(store, &None);
+    let newest = {
+        let index = store.search_index();
+        let mut found = candidates(&index, "network-profile", &filters, &query.topic, &authors);
+        if let Some(region) = &query.region {
+            let broader: Vec<String> =
+                (2..=region.len()).filter_map(|len| region.get(..len)).map(str::to_owned).collect();
+            let within = index.any_of("network-profile", "region", std::slice::from_ref(region));
+            found &= within | index.any_of("network-profile", "covers", &broader);
+        }
+        index.newest(&found, limit(query.limit))
+    };
+    let mut results = fetch(store, &newest)?;
+    results.retain(|record| matches!(record.content, Content::NetworkProfile(_)));
+    Ok(results)
+}
+
+/// The live endorsements of `subject`, by anyone, newest first (at most
+/// [`MAX_LIMIT`]).
+pub fn endorsements_of(store: &RecordStore, subject: &InstitutionId) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let newest = {
+        let index = store.search_index();
+        let slots = index.any_of("endorsement", "subject", &[hex::encode(subject.as_bytes())]);
+        index.newest(&slots, MAX_LIMIT)
+    };
+    let mut results = fetch(store, &newest)?;
+    results.retain(|record| matches!(record.content, Content::Endorsement(_)));
     Ok(results)
 }
 

@@ -14,6 +14,7 @@ use crate::endorsement::{EndorsementBody, endorsement_id};
 use crate::key_lifecycle::{KEY_ROTATION_ID, KeyRevocationBody, KeyRotationBody, key_revocation_id};
 use crate::limits::{MAX_CLOCK_SKEW_SECS, MAX_ID_LEN, MAX_KIND_LEN, MAX_RECORD_BYTES};
 use crate::need::NeedBody;
+use crate::network::{NETWORK_PROFILE_ID, NetworkProfileBody};
 use crate::offer::OfferBody;
 use crate::profile::{PROFILE_ID, ProfileBody};
 use crate::revocation::{RevocationBody, credential_uuid};
@@ -265,6 +266,10 @@ fn check_payload(payload: &Payload, author: &InstitutionId, ctx: &ValidationCont
     if kind == RecordKind::Profile && payload.id != PROFILE_ID {
         return Err(rule("id", format!("must be {PROFILE_ID:?} for a profile (got {:?})", payload.id)));
     }
+    if kind == RecordKind::NetworkProfile && payload.id != NETWORK_PROFILE_ID {
+        let id = &payload.id;
+        return Err(rule("id", format!("must be {NETWORK_PROFILE_ID:?} for a network profile (got {id:?})")));
+    }
     let body = match (&payload.body, payload.withdrawn) {
         (None, true) if kind.is_final() => {
             return Err(rule("withdrawn", format!("a {kind} is final and cannot be withdrawn")));
@@ -333,6 +338,7 @@ fn check_body(
         RecordKind::Profile => Ok(Content::Profile(Box::new(decode_body::<ProfileBody>(body)?))),
         RecordKind::Offer => Ok(Content::Offer(Box::new(decode_body::<OfferBody>(body)?))),
         RecordKind::Need => Ok(Content::Need(Box::new(decode_body::<NeedBody>(body)?))),
+        RecordKind::NetworkProfile => Ok(Content::NetworkProfile(Box::new(decode_body::<NetworkProfileBody>(body)?))),
         RecordKind::Achievement => Ok(Content::Achievement(Box::new(decode_body::<AchievementBody>(body)?))),
         RecordKind::Revocation => {
             let revocation = decode_body::<RevocationBody>(body)?;

@@ -11,6 +11,7 @@ use crate::delegation::DelegationBody;
 use crate::endorsement::EndorsementBody;
 use crate::key_lifecycle::{KeyRevocationBody, KeyRotationBody};
 use crate::need::NeedBody;
+use crate::network::NetworkProfileBody;
 use crate::offer::OfferBody;
 use crate::profile::ProfileBody;
 use crate::revocation::RevocationBody;
@@ -110,6 +111,8 @@ pub enum RecordKind {
     KeyRotation,
     /// `key-revocation`: a key is invalid from a moment on; final.
     KeyRevocation,
+    /// `network-profile`: a network's scope, coordinator, topics and joining.
+    NetworkProfile,
     /// A kind this version does not interpret, by its name.
     Other(String),
 }
@@ -132,6 +135,7 @@ impl RecordKind {
             RecordKind::Endorsement => "endorsement",
             RecordKind::KeyRotation => "key-rotation",
             RecordKind::KeyRevocation => "key-revocation",
+            RecordKind::NetworkProfile => "network-profile",
             RecordKind::Other(kind) => kind,
         }
     }
@@ -149,6 +153,7 @@ impl From<&str> for RecordKind {
             "endorsement" => RecordKind::Endorsement,
             "key-rotation" => RecordKind::KeyRotation,
             "key-revocation" => RecordKind::KeyRevocation,
+            "network-profile" => RecordKind::NetworkProfile,
             other => RecordKind::Other(other.to_owned()),
         }
     }
@@ -217,6 +222,8 @@ pub enum Content {
     KeyRotation(KeyRotationBody),
     /// A `key-revocation` body.
     KeyRevocation(KeyRevocationBody),
+    /// A `network-profile` body.
+    NetworkProfile(Box<NetworkProfileBody>),
     /// A withdrawal of the record with the same key.
     Withdrawn,
     /// A kind this version does not know: stored and forwarded as is.

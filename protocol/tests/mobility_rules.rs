@@ -13,6 +13,9 @@
 mod common;
 
 use std::path::PathBuf;
+use vetnet_protocol::letter::{
+    ApplicationBody, LETTER_CONTENT_TYPE, LetterBody, LetterDraft, LetterKind, VerifiedLetter, sign_letter,
+};
 
 use ciborium::Value;
 use common::{NET, NOW};
@@ -1350,6 +1353,21 @@ fn vector_receipt(interest: &VerifiedStep) -> Vec<u8> {
     .unwrap()
 }
 
+fn vector_letter() -> VerifiedLetter {
+    let network: [u8; 32] = hex::decode(PUBLIC_KEY_2_HEX).unwrap().try_into().unwrap();
+    let draft = LetterDraft {
+        net: "bsr".into(),
+        id: "l-0123456789abcdef01234567".into(),
+        to: InstitutionId::from_bytes(network),
+        ts: VECTOR_TS,
+        body: LetterBody::Application(ApplicationBody {
+            motivation: "We place 40 welding learners a year in Norrbotten companies.".into(),
+        }),
+    };
+    let ctx = ValidationContext { network: "bsr", now: VECTOR_TS + 60 };
+    sign_letter(key_from_hex(SECRET_KEY_1_HEX).signing_key(), draft, &ctx).unwrap()
+}
+
 fn build_vector(description: &str, secret: &str, content_type: &str, ts: u64, message: &[u8]) -> MobilityVector {
     let key = key_from_hex(secret);
     let parts = take_apart(message).unwrap();
@@ -1377,6 +1395,7 @@ fn build_vector(description: &str, secret: &str, content_type: &str, ts: u64, me
 fn mobility_vectors_are_reproduced_and_verify() {
     let interest = vector_interest();
     let receipt = vector_receipt(&interest);
+    let letter = vector_letter();
     let vectors = [
         (
             "mobility-interest",
@@ -1398,6 +1417,17 @@ fn mobility_vectors_are_reproduced_and_verify() {
                 RECEIPT_CONTENT_TYPE,
                 VECTOR_TS + 2,
                 &receipt,
+            ),
+        ),
+        (
+            "letter-application",
+            build_vector(
+                "A network-application letter l-0123456789abcdef01234567 from the RFC 8032 test 1 key (a school) \
+                 to the RFC 8032 test 2 key (a network), with its motivation.",
+                SECRET_KEY_1_HEX,
+                LETTER_CONTENT_TYPE,
+                VECTOR_TS,
+                &letter.bytes,
             ),
         ),
     ];
@@ -1430,6 +1460,9 @@ fn mobility_vectors_are_reproduced_and_verify() {
     assert_eq!(receipt.step, step.hash);
     assert_eq!(receipt.head(), Some(step.hash));
     assert_eq!(receipt.payload.status, ReceiptStatus::Accepted);
+    let letter = VerifiedLetter::open(&hex::decode(&files[2].message_hex).unwrap(), &ctx).unwrap();
+    assert_eq!(letter.payload.kind, LetterKind::NetworkApplication);
+    assert!(VerifiedStep::open(&letter.bytes, &ctx).is_err(), "a letter never passes as a step");
 }
 
 /// Checks a vector on its own terms, without coset, as another

@@ -23,6 +23,7 @@ use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
 };
 use vetnet_protocol::need::NeedBody;
+use vetnet_protocol::network::{Coordinator, Joining, NetworkProfileBody};
 use vetnet_protocol::offer::{Contact, InsuranceCover, OfferBody, Provision, Stipend};
 use vetnet_protocol::profile::{ProfileBody, VetProvision};
 use vetnet_protocol::{
@@ -204,7 +205,26 @@ fn vectors() -> Vec<Vector> {
             )
             .unwrap(),
         },
+        Vector {
+            name: "network-profile",
+            description: "The network profile of a regional VET network in Norrbotten (SE33), joining by application \
+                          (kind network-profile, id network, seq 1).",
+            content: "network-profile",
+            payload: Payload::with_body(NETWORK, RecordKind::NetworkProfile, "network", 1, TS, &network_profile_body())
+                .unwrap(),
+        },
     ]
+}
+
+fn network_profile_body() -> NetworkProfileBody {
+    NetworkProfileBody {
+        countries: vec!["SE".into()],
+        regions: vec!["SE33".into()],
+        coordinator: Coordinator { name: "Network office".into(), email: "office@norrbotten-vet.example".into() },
+        topics: vec!["welding".into(), "apprenticeships".into()],
+        languages: vec!["sv".into(), "en".into()],
+        joining: Joining::Application,
+    }
 }
 
 fn vectors_dir() -> PathBuf {
@@ -306,6 +326,7 @@ fn check_file(name: &str, file: &VectorFile) {
         Content::Endorsement(_) => "endorsement",
         Content::KeyRotation(_) => "key-rotation",
         Content::KeyRevocation(_) => "key-revocation",
+        Content::NetworkProfile(_) => "network-profile",
         Content::Withdrawn => "withdrawn",
         Content::Uninterpreted => "uninterpreted",
     };

@@ -56,6 +56,18 @@ pub async fn spawn(name: &str, country: &str, bootstrap: &[Multiaddr]) -> TestNo
     spawn_with(name, country, test_config(bootstrap)).await
 }
 
+/// Like [`spawn`], for an institution of another kind (a network, a
+/// company, …).
+pub async fn spawn_kind(name: &str, country: &str, kind: InstitutionKind, bootstrap: &[Multiaddr]) -> TestNode {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data_dir = DataDir::new(dir.path());
+    let config = test_config(bootstrap);
+    vetnet_node::initialize(&data_dir, &config, &profile(name, country, kind)).expect("initialise");
+    let options = NodeOptions { data_dir, config, timing: NetworkTiming::fast() };
+    let node = Node::start_with_clock(options, Clock::system()).await.expect("node starts");
+    TestNode { node, dir }
+}
+
 /// Like [`spawn`], with settings of one's own (start from [`test_config`]).
 pub async fn spawn_with(name: &str, country: &str, config: Config) -> TestNode {
     spawn_with_clock(name, country, config, Clock::system()).await

@@ -6,12 +6,14 @@ use clap::{Args, Parser, Subcommand};
 
 mod credentials;
 mod mobility;
+mod networks;
 mod records;
 mod search;
 mod trust;
 
 pub use credentials::*;
 pub use mobility::*;
+pub use networks::*;
 pub use records::*;
 pub use search::*;
 pub use trust::*;
@@ -85,6 +87,9 @@ pub enum Command {
     /// acceptance, learning agreement and its three signatures, completion, recognition.
     #[command(subcommand)]
     Mobility(MobilityCommand),
+    /// Networks of institutions: a network's profile and members, applying, accepting, leaving.
+    #[command(subcommand)]
+    Network(NetworkCommand),
     /// Print a one-time sign-in link for the node's dashboard (valid five minutes).
     Open(OpenArgs),
     /// Catch up with peers now (the node also does this on connect and every few minutes).

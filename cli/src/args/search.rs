@@ -12,6 +12,8 @@ pub enum SearchCommand {
     Institutions(InstitutionSearchArgs),
     /// Micro-credentials awarded in the whole network (the catalogue of achievements).
     Achievements(AchievementSearchArgs),
+    /// Networks of institutions, by region, country and topic.
+    Networks(super::NetworkSearchArgs),
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ mod init;
 mod matching;
 mod mobility;
 mod need;
+mod networks;
 mod node;
 mod offer;
 mod open;
@@ -49,6 +50,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Key(command) => trust::run_key(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Mobility(command) => mobility::run(&data_dir, command, printer).await,
+        Command::Network(command) => networks::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Open(args) => open::run(&ApiClient::connect(&data_dir)?, args, printer).await,
         Command::Sync { peer } => sync::run(&ApiClient::connect(&data_dir)?, peer, printer).await,
     }

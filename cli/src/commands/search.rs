@@ -47,6 +47,14 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             let institutions: Vec<ProfileView> = client.get("/v1/search/institutions", &query).await?;
             print_institutions(&institutions, printer);
         }
+        SearchCommand::Networks(args) => {
+            let mut query: Vec<(&str, String)> = args.region.map(|v| ("region", v)).into_iter().collect();
+            query.extend(args.country.map(|v| ("country", v)));
+            query.extend(args.topic.map(|v| ("topic", v)));
+            query.extend(args.limit.map(|v| ("limit", v.to_string())));
+            let networks: Vec<vetnet_views::NetworkView> = client.get("/v1/networks", &query).await?;
+            super::networks::print_networks(&networks, printer);
+        }
         SearchCommand::Achievements(args) => {
             let mut query: Vec<(&str, String)> = args.country.into_iter().map(|c| ("country", c)).collect();
             query.extend(args.sector.map(|v| ("sector", v)));

@@ -41,6 +41,7 @@ pub mod json_errors;
 pub mod matching;
 pub mod mobility;
 pub mod needs;
+pub mod networks;
 pub mod offers;
 pub mod openapi;
 pub mod own;
@@ -70,6 +71,7 @@ pub struct ApiState {
     pub sync: crate::sync::SyncService,
     pub issuer: crate::credentials::CredentialIssuer,
     pub mobility: crate::mobility::Mobility,
+    pub networks: crate::networks::Networks,
     pub token: Arc<str>,
 }
 
@@ -92,6 +94,7 @@ pub fn router(state: ApiState) -> Router {
         .merge(matching::routes())
         .merge(trust::routes())
         .merge(mobility::routes())
+        .merge(networks::routes())
         .merge(sync::routes())
         .merge(openapi::routes())
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })

@@ -16,7 +16,9 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
 use super::{ApiError, ApiResult, ApiState, ok};
-use super::{achievements, credentials, matching, mobility, needs, offers, profile, search, status, sync, trust};
+use super::{
+    achievements, credentials, matching, mobility, needs, networks, offers, profile, search, status, sync, trust,
+};
 
 /// The name of the bearer-token security scheme every operation requires
 /// (spelled out again in `security(...)`, which takes a literal).
@@ -98,6 +100,17 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         mobility::erase,
         mobility::export,
         mobility::verify,
+        networks::publish_profile,
+        networks::search,
+        networks::show,
+        networks::members,
+        networks::memberships,
+        networks::apply,
+        networks::applications,
+        networks::accept,
+        networks::refuse,
+        networks::leave,
+        networks::end,
         sync::state_of,
         sync::now,
         new_sign_in_link,
@@ -119,6 +132,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         (name = "trust", description = "Trust anchors, trust levels, endorsements and the institution key."),
         (name = "credentials", description = "Issuing, listing, exporting, revoking and verifying credentials, and delegations."),
         (name = "mobility", description = "Mobility threads between a sending school and a host, step by step."),
+        (name = "networks", description = "Networks of institutions: their profiles, members and applications to join."),
         (name = "sync", description = "Sync sessions with peers."),
         (name = "dashboard", description = "Signing in to the node's web dashboard."),
     )

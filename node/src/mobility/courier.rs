@@ -47,7 +47,7 @@ pub struct OutgoingStep {
 }
 
 impl OutgoingStep {
-    pub(super) fn new(to: InstitutionId, bytes: Vec<u8>, network: &str, store: RecordStore) -> Self {
+    pub(crate) fn new(to: InstitutionId, bytes: Vec<u8>, network: &str, store: RecordStore) -> Self {
         let hash = RecordHash::of(&bytes);
         Self { to, bytes, hash, network: network.to_owned(), store }
     }

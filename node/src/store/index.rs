@@ -438,6 +438,25 @@ fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
             let text = need.title.texts().chain(need.description.texts()).chain(need.qualification.as_deref());
             terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
         }
+        Content::NetworkProfile(network) => {
+            terms.extend(network.countries.iter().map(|country| ("country", country.clone())));
+            // `region`: each region with its broader levels (SE332 under SE3,
+            // SE33 and SE332), so a search for SE33 finds what lies within it.
+            // `covers`: the areas it covers whole (its regions, or its
+            // countries when it names none), so a search finds it from within.
+            for region in &network.regions {
+                terms.extend((3..=region.len()).filter_map(|len| region.get(..len)).map(|r| ("region", r.to_owned())));
+                terms.push(("covers", region.clone()));
+            }
+            if network.regions.is_empty() {
+                terms.extend(network.countries.iter().map(|country| ("covers", country.clone())));
+            }
+            for lang in &network.languages {
+                terms.extend(language_levels(lang).map(|lang| ("lang", lang)));
+            }
+            terms.push(("joining", network.joining.as_str().to_owned()));
+            terms.extend(network.topics.iter().flat_map(|topic| words(topic)).map(|word| (WORD_FIELD, word)));
+        }
         Content::Profile(profile) => {
             terms.push(("country", profile.country.clone()));
             terms.push(("institution", profile.institution.as_str().to_owned()));

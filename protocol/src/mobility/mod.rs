@@ -230,7 +230,11 @@ pub fn sign_step(key: &SigningKey, draft: StepDraft, ctx: &ValidationContext) ->
     VerifiedStep::open(&bytes, ctx)
 }
 
-fn sign_cose<T: Serialize>(key: &SigningKey, payload: &T, content_type: &str) -> Result<Vec<u8>, RecordError> {
+pub(crate) fn sign_cose<T: Serialize>(
+    key: &SigningKey,
+    payload: &T,
+    content_type: &str,
+) -> Result<Vec<u8>, RecordError> {
     let mut payload_bytes = Vec::new();
     ciborium::into_writer(payload, &mut payload_bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
     let protected = HeaderBuilder::new()
@@ -250,7 +254,7 @@ fn sign_cose<T: Serialize>(key: &SigningKey, payload: &T, content_type: &str) ->
 /// Checks a COSE_Sign1 of `content_type` no larger than `max`: preferred
 /// encoding, headers (alg EdDSA, 32-byte kid, the content type, nothing
 /// else), `verify_strict`; returns the signer and the payload bytes.
-fn open_cose(bytes: &[u8], content_type: &str, max: usize) -> Result<(InstitutionId, Vec<u8>), RecordError> {
+pub(crate) fn open_cose(bytes: &[u8], content_type: &str, max: usize) -> Result<(InstitutionId, Vec<u8>), RecordError> {
     if bytes.len() > max {
         return Err(RecordError::TooLarge { size: bytes.len(), max });
     }
@@ -288,7 +292,7 @@ fn open_cose(bytes: &[u8], content_type: &str, max: usize) -> Result<(Institutio
     Ok((signer, payload))
 }
 
-fn decode_exact<T: serde::de::DeserializeOwned>(mut bytes: &[u8]) -> Result<T, RecordError> {
+pub(crate) fn decode_exact<T: serde::de::DeserializeOwned>(mut bytes: &[u8]) -> Result<T, RecordError> {
     let value: T = ciborium::from_reader(&mut bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
     if !bytes.is_empty() {
         return Err(RecordError::Payload(format!("{} bytes follow the payload map", bytes.len())));
