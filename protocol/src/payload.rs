@@ -9,6 +9,7 @@ use crate::InstitutionId;
 use crate::achievement::AchievementBody;
 use crate::delegation::DelegationBody;
 use crate::endorsement::EndorsementBody;
+use crate::event::EventBody;
 use crate::key_lifecycle::{KeyRevocationBody, KeyRotationBody};
 use crate::need::NeedBody;
 use crate::offer::OfferBody;
@@ -28,7 +29,7 @@ pub struct Payload {
     /// Network name, so a record cannot be replayed into another network.
     pub net: String,
     /// Record kind: `profile`, `offer`, `need`, `achievement`, `revocation`,
-    /// `delegation`, `endorsement`, `key-rotation`, `key-revocation`, or a
+    /// `delegation`, `endorsement`, `key-rotation`, `key-revocation`, `event`, or a
     /// kind a later version defines.
     pub kind: String,
     /// The record's name within its author and kind.
@@ -110,6 +111,8 @@ pub enum RecordKind {
     KeyRotation,
     /// `key-revocation`: a key is invalid from a moment on; final.
     KeyRevocation,
+    /// `event`: a meeting the author organises.
+    Event,
     /// A kind this version does not interpret, by its name.
     Other(String),
 }
@@ -132,6 +135,7 @@ impl RecordKind {
             RecordKind::Endorsement => "endorsement",
             RecordKind::KeyRotation => "key-rotation",
             RecordKind::KeyRevocation => "key-revocation",
+            RecordKind::Event => "event",
             RecordKind::Other(kind) => kind,
         }
     }
@@ -149,6 +153,7 @@ impl From<&str> for RecordKind {
             "endorsement" => RecordKind::Endorsement,
             "key-rotation" => RecordKind::KeyRotation,
             "key-revocation" => RecordKind::KeyRevocation,
+            "event" => RecordKind::Event,
             other => RecordKind::Other(other.to_owned()),
         }
     }
@@ -217,6 +222,8 @@ pub enum Content {
     KeyRotation(KeyRotationBody),
     /// A `key-revocation` body.
     KeyRevocation(KeyRevocationBody),
+    /// An `event` body.
+    Event(Box<EventBody>),
     /// A withdrawal of the record with the same key.
     Withdrawn,
     /// A kind this version does not know: stored and forwarded as is.

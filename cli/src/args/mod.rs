@@ -5,12 +5,14 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 mod credentials;
+mod events;
 mod mobility;
 mod records;
 mod search;
 mod trust;
 
 pub use credentials::*;
+pub use events::*;
 pub use mobility::*;
 pub use records::*;
 pub use search::*;
@@ -61,6 +63,9 @@ pub enum Command {
     /// Publish and manage the micro-credentials the institution awards (the public catalogue).
     #[command(subcommand)]
     Achievement(AchievementCommand),
+    /// Publish and manage the meetings the institution organises, and print them as iCalendar.
+    #[command(subcommand)]
+    Event(EventCommand),
     /// Issue credentials to learners, export, revoke and verify them.
     #[command(subcommand)]
     Credential(CredentialCommand),

@@ -17,7 +17,7 @@ use vetnet_protocol::RecordKind;
 
 /// The kinds this version interprets have a counter each; every other kind
 /// shares the last one, so peers inventing kinds cannot grow this.
-const COUNTERS: usize = 10;
+const COUNTERS: usize = 11;
 
 /// Changes per record kind since the store was opened.
 #[derive(Default)]
@@ -38,6 +38,7 @@ impl KindGenerations {
             RecordKind::Endorsement => 6,
             RecordKind::KeyRotation => 7,
             RecordKind::KeyRevocation => 8,
+            RecordKind::Event => 9,
             RecordKind::Other(_) => COUNTERS - 1,
         }
     }
