@@ -276,53 +276,6 @@ pub fn full_achievement() -> AchievementBody {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::matching::match_offer_need;
-    use crate::validate::Checked;
-
-    #[test]
-    fn every_fixture_follows_its_rules() {
-        let checks = [
-            ("profile", profile("Kiel Metallbau", "DE", InstitutionKind::Company).check("body")),
-            ("vet profile", profile("Luleå college", "SE", InstitutionKind::VetProvider).check("body")),
-            ("full profile", full_profile().check("body")),
-            ("offer", offer("Welding", "DE", "0715", 4).check("body")),
-            ("minimal offer", minimal_offer("Welding", "DE", "0715", 4).check("body")),
-            ("full offer", full_offer().check("body")),
-            ("need", need("Two welders", "DE", "0715", 4).check("body")),
-            ("full need", full_need().check("body")),
-            ("achievement", achievement("MIG welding", "DK", "0715", 4).check("body")),
-            ("full achievement", full_achievement().check("body")),
-        ];
-        for (name, check) in checks {
-            assert_eq!(check, Ok(()), "the {name} fixture breaks a rule");
-        }
-    }
-
-    #[test]
-    fn the_plain_offer_and_need_fit() {
-        let report = match_offer_need(&offer("Welding", "DE", "0715", 4), &need("Two welders", "DE", "0715", 4));
-        assert!(!report.blocking, "{report:#?}");
-        assert!(report.misfits.is_empty(), "{report:#?}");
-    }
-
-    #[test]
-    fn the_full_offer_sets_every_optional_field() {
-        let offer = full_offer();
-        let contact = offer.contact.clone().unwrap_or_default();
-        let conditions = &offer.conditions;
-        assert!(offer.title.0.len() > 1 && !offer.description.is_empty());
-        assert!(offer.nace.is_some() && offer.occupation.is_some() && offer.city.is_some());
-        assert!(offer.end.is_some() && offer.deadline.is_some());
-        assert!(!offer.languages.is_empty() && !offer.outcomes.is_empty() && !offer.esco_skills.is_empty());
-        assert!(conditions.accommodation.is_some() && conditions.meals.is_some());
-        assert!(conditions.stipend.is_some() && conditions.insurance.is_some());
-        assert!(contact.name.is_some() && contact.email.is_some() && contact.phone.is_some());
-    }
-}
-
 /// A one-day network meeting in `city`, `country` on 12 May 2027, 09:00 to
 /// 16:00 in `tz`, held in English, for teachers, without registration
 /// details.
@@ -375,5 +328,52 @@ pub fn full_event() -> EventBody {
         summary: LangText::new("en", "97 participants from schools, companies and the county."),
         outcomes: vec!["A shared list of the region's shortage occupations".into()],
         minutes: vec!["https://vet.example.se/minutes/2027-05-12.pdf".into()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::match_offer_need;
+    use crate::validate::Checked;
+
+    #[test]
+    fn every_fixture_follows_its_rules() {
+        let checks = [
+            ("profile", profile("Kiel Metallbau", "DE", InstitutionKind::Company).check("body")),
+            ("vet profile", profile("Luleå college", "SE", InstitutionKind::VetProvider).check("body")),
+            ("full profile", full_profile().check("body")),
+            ("offer", offer("Welding", "DE", "0715", 4).check("body")),
+            ("minimal offer", minimal_offer("Welding", "DE", "0715", 4).check("body")),
+            ("full offer", full_offer().check("body")),
+            ("need", need("Two welders", "DE", "0715", 4).check("body")),
+            ("full need", full_need().check("body")),
+            ("achievement", achievement("MIG welding", "DK", "0715", 4).check("body")),
+            ("full achievement", full_achievement().check("body")),
+        ];
+        for (name, check) in checks {
+            assert_eq!(check, Ok(()), "the {name} fixture breaks a rule");
+        }
+    }
+
+    #[test]
+    fn the_plain_offer_and_need_fit() {
+        let report = match_offer_need(&offer("Welding", "DE", "0715", 4), &need("Two welders", "DE", "0715", 4));
+        assert!(!report.blocking, "{report:#?}");
+        assert!(report.misfits.is_empty(), "{report:#?}");
+    }
+
+    #[test]
+    fn the_full_offer_sets_every_optional_field() {
+        let offer = full_offer();
+        let contact = offer.contact.clone().unwrap_or_default();
+        let conditions = &offer.conditions;
+        assert!(offer.title.0.len() > 1 && !offer.description.is_empty());
+        assert!(offer.nace.is_some() && offer.occupation.is_some() && offer.city.is_some());
+        assert!(offer.end.is_some() && offer.deadline.is_some());
+        assert!(!offer.languages.is_empty() && !offer.outcomes.is_empty() && !offer.esco_skills.is_empty());
+        assert!(conditions.accommodation.is_some() && conditions.meals.is_some());
+        assert!(conditions.stipend.is_some() && conditions.insurance.is_some());
+        assert!(contact.name.is_some() && contact.email.is_some() && contact.phone.is_some());
     }
 }
