@@ -7,6 +7,8 @@
 //! `icalendar`), times and time zone included. After the meeting the
 //! network updates it with its summary, outcomes and minutes, and the school
 //! sees the new version; then it is withdrawn and disappears everywhere.
+//! Events from a peer that break the rules are rejected (the peer penalised)
+//! and never stored.
 
 use serde_json::{Value, json};
 use vetnet_node::search::{EventQuery, search_events};
@@ -215,4 +217,51 @@ async fn an_event_travels_is_searched_read_as_icalendar_updated_and_withdrawn() 
     assert!(answer.contains("withdrawn"), "{answer}");
     let (_, listed) = network_api.get("/v1/events?all=true").await;
     assert_eq!(listed[0]["withdrawn"], true, "{listed}");
+}
+
+/// An event signed by another institution, as if it arrived by gossip.
+fn peer_event(id: &str, body: &vetnet_protocol::event::EventBody) -> Vec<u8> {
+    let key = vetnet_protocol::InstitutionKey::from_secret_bytes(&[0x42; 32]);
+    let now = vetnet_node::Clock::system().now_unix();
+    let payload = vetnet_protocol::Payload::with_body(
+        vetnet_protocol::DEFAULT_NETWORK,
+        vetnet_protocol::RecordKind::Event,
+        id,
+        1,
+        now,
+        body,
+    )
+    .expect("payload");
+    key.sign(&payload).expect("signs")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_from_a_peer_that_break_the_rules_are_rejected_and_not_stored() {
+    let node = spawn("Tartu Vocational College", "EE", &[]).await;
+    let network = node.node.info().network.clone();
+    let ingest =
+        |bytes: &[u8]| vetnet_node::ingest::ingest(node.node.store(), &network, node.node.author_limit(), bytes);
+    let good = vetnet_protocol::fixtures::event("Study visit to Tartu", "Tartu", "EE", "Europe/Tallinn");
+
+    let mut paris = good.clone();
+    paris.tz = "Europe/Paris".into();
+    let mut backwards = good.clone();
+    backwards.end = "2027-05-12T08:00".into();
+    let mut nowhere = good.clone();
+    (nowhere.city, nowhere.country) = (None, None);
+    for (id, body, field) in
+        [("paris", &paris, "body.tz"), ("backwards", &backwards, "body.end"), ("nowhere", &nowhere, "body.online")]
+    {
+        let (verdict, outcome) = ingest(&peer_event(id, body));
+        assert_eq!(verdict, vetnet_node::network::Verdict::Reject, "{id}: the peer is penalised");
+        let error = outcome.expect_err("refused").to_string();
+        assert!(error.contains(field), "{id}: {error}");
+    }
+    let (verdict, outcome) = ingest(&peer_event("tartu", &good));
+    assert_eq!(verdict, vetnet_node::network::Verdict::Accept);
+    assert!(outcome.is_ok_and(|o| o.is_stored()));
+    let found = search_events(node.node.store(), &EventQuery { countries: vec!["EE".into()], ..Default::default() })
+        .expect("search works");
+    let ids: Vec<&str> = found.iter().map(|r| r.payload.id.as_str()).collect();
+    assert_eq!(ids, ["tartu"], "only the valid event is held");
 }
