@@ -94,6 +94,12 @@ async fn an_event_travels_is_searched_read_as_icalendar_updated_and_withdrawn() 
         assert!(error["error"]["rule"].as_str().unwrap_or_default().contains(rule), "{error}");
     }
 
+    let mut misspelt = spring_meeting();
+    misspelt["registred"] = misspelt["registered"].take();
+    let (status, error) = network_api.post("/v1/events", &misspelt).await;
+    assert_eq!((status, error["error"]["field"].as_str()), (400, Some("body.registred")), "{error}");
+    assert!(error["error"]["rule"].as_str().unwrap_or_default().contains("did you mean registered?"), "{error}");
+
     let (status, published) = network_api.post("/v1/events", &spring_meeting()).await;
     assert_eq!(status, 201, "{published}");
     assert_eq!((published["kind"].as_str(), published["seq"].as_u64()), (Some("event"), Some(1)));
