@@ -272,6 +272,7 @@ mod tests {
     #[test]
     fn text_is_escaped_and_long_lines_fold_at_75_octets_between_characters() {
         assert_eq!(escape_text("a,b;c\\d\r\ne"), "a\\,b\\;c\\\\d\\ne");
+        assert_eq!(escape_text("\\n, not a line break"), "\\\\n\\, not a line break");
         let mut lines = LineWriter::default();
         let long = "Å".repeat(60);
         lines.text("SUMMARY", &long);

@@ -271,3 +271,64 @@ async fn events_from_a_peer_that_break_the_rules_are_rejected_and_not_stored() {
     let ids: Vec<&str> = found.iter().map(|r| r.payload.id.as_str()).collect();
     assert_eq!(ids, ["tartu"], "only the valid event is held");
 }
+
+/// Titles that test escaping and folding: the characters RFC 5545 escapes,
+/// and multi-byte characters at every octet offset around the fold. (Not a
+/// backslash right before `n`, `,` or `;`: icalendar 4.0.3 unescapes by one
+/// replacement after another and reads `\\n` as a line break. The writer's
+/// unit tests cover that case.)
+fn tricky_titles() -> Vec<String> {
+    let mut titles = vec![
+        "Comma, semicolon; backslash \\ and all three ,;\\ together".to_owned(),
+        "Łódź – Gdańsk – Klaipėda – Pärnu – Tórshavn ✓".to_owned(),
+    ];
+    for pad in 60..80 {
+        titles.push(format!("{}ÅÄÖ€😀ąčęėįšųūž,;", "x".repeat(pad)));
+    }
+    titles
+}
+
+#[test]
+fn tricky_text_comes_back_whole_from_an_independent_parser() {
+    let author = vetnet_protocol::InstitutionKey::from_secret_bytes(&[0x17; 32]).id();
+    let bodies: Vec<vetnet_protocol::event::EventBody> = tricky_titles()
+        .into_iter()
+        .map(|title| {
+            let mut body = vetnet_protocol::fixtures::event(&title, "Gdańsk, Oliwa", "PL", "Europe/Warsaw");
+            body.agenda = vetnet_protocol::LangText::new("en", "Line one; with a comma, here\nLine two \\ ends");
+            body
+        })
+        .collect();
+    let ids: Vec<String> = (0..bodies.len()).map(|i| format!("e{i}")).collect();
+    let events: Vec<vetnet_node::calendar::CalendarEvent<'_>> = bodies
+        .iter()
+        .zip(&ids)
+        .map(|(body, id)| vetnet_node::calendar::CalendarEvent {
+            author: &author,
+            author_name: Some("Organiser; with, punctuation"),
+            id,
+            seq: 1,
+            ts: 1_795_000_000,
+            body,
+        })
+        .collect();
+    let calendar = vetnet_node::calendar::write_calendar(&events, Some("Tricky, names; here"));
+    assert_lines_are_folded(&calendar);
+    let read = read_with_python(&calendar);
+    let read = read["events"].as_array().expect("events");
+    assert_eq!(read.len(), bodies.len());
+    for (event, title) in read.iter().zip(tricky_titles()) {
+        assert_eq!(event["summary"].as_str(), Some(title.as_str()));
+        assert_eq!(event["location"], "Gdańsk, Oliwa, PL");
+        assert_eq!(
+            (event["local_start"].as_str(), event["tzid"].as_str()),
+            (Some("2027-05-12T09:00"), Some("Europe/Warsaw"))
+        );
+        let description = event["description"].as_str().unwrap_or_default();
+        assert!(
+            description.starts_with("Network meeting organised by Organiser; with, punctuation.\n"),
+            "{description}"
+        );
+        assert!(description.ends_with("Agenda:\nLine one; with a comma, here\nLine two \\ ends"), "{description}");
+    }
+}
