@@ -14,8 +14,10 @@
 //! | `footprint` | [`footprint`] | the real `vetnet` binary: startup, memory, disk |
 //! | `trust` | [`trust`] | trust graph build and lookup; the key ledger's cost on inserts |
 //! | `match` | [`matching`] | ranking the needs that fit own offers: candidates, scoring, ranking |
+//! | `events` | [`events`] | event search by country, network and start day; a network's iCalendar feed |
 //! | `pages` | [`pages`] | the dashboard's home, search and matches pages at 100,000 records |
 
+pub mod events;
 pub mod figure;
 pub mod footprint;
 pub mod ingest;

@@ -8,6 +8,7 @@
 //! cargo run --release -p vetnet-bench -- mobility            # direct messages between two nodes
 //! cargo run --release -p vetnet-bench -- match               # 10 own offers against 10,000 needs
 //! cargo run --release -p vetnet-bench -- pages               # dashboard pages at 100,000 records
+//! cargo run --release -p vetnet-bench -- events              # event search and feeds, 20,000 events
 //! cargo run --release -p vetnet-bench -- all --quick         # everything, small
 //! cargo run --release -p vetnet-bench -- all --markdown figures.md
 //! ```
@@ -104,6 +105,16 @@ enum Scenario {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Events: event search (country, network, start day) and a network's
+    /// iCalendar feed on a store of meetings.
+    Events {
+        /// Events in the store (default 20,000; 2,000 with --quick).
+        #[arg(long)]
+        events: Option<usize>,
+        /// Timed runs per query class (default 200; 50 with --quick).
+        #[arg(long)]
+        runs: Option<usize>,
+    },
     /// Match: ranking the needs that fit an institution's own offers.
     Match {
         /// Own offers (default 10).
@@ -150,6 +161,10 @@ async fn run(scenario: Scenario, quick: bool) -> anyhow::Result<Vec<Figure>> {
         Scenario::Match { offers, needs } => {
             let (offers, needs) = (offers.unwrap_or(10), needs.unwrap_or(size(quick, 1_000, 10_000)));
             tokio::task::spawn_blocking(move || vetnet_bench::matching::run(offers, needs)).await?
+        }
+        Scenario::Events { events, runs } => {
+            let (events, runs) = (events.unwrap_or(size(quick, 2_000, 20_000)), runs.unwrap_or(size(quick, 50, 200)));
+            tokio::task::spawn_blocking(move || vetnet_bench::events::run(events, runs)).await?
         }
         Scenario::Pages { runs } => {
             let defaults = if quick { PagesParams::quick() } else { PagesParams::full() };

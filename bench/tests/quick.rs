@@ -106,3 +106,13 @@ async fn pages_quick() {
     assert_eq!(matches.target.as_ref().map(|t| t.limit), Some(50.0));
     assert_eq!(figures.len(), 8, "p50 and p99 of four pages");
 }
+
+#[test]
+fn events_quick() {
+    // The run itself fails if any query (each made from a stored event) finds nothing.
+    let figures = vetnet_bench::events::run(600, 10).expect("events runs, every query finds something");
+    assert_all_finite(&figures);
+    assert_eq!(figures.iter().filter(|f| f.name.ends_with(": p99")).count(), 7);
+    assert!(figure(&figures, "network feed size").value > 1_000.0, "a feed holds events");
+    assert!(figure(&figures, "network + from: p99").target.is_some());
+}

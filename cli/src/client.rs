@@ -60,6 +60,13 @@ impl ApiClient {
         self.call(Method::GET, path, query, Body::None, REQUEST_TIMEOUT).await
     }
 
+    /// `GET path?query`, an answer that is text, not JSON (an iCalendar file).
+    pub async fn get_text(&self, path: &str, query: &[(&str, String)]) -> anyhow::Result<String> {
+        let bytes = self.call_bytes(Method::GET, path, query, Body::None, REQUEST_TIMEOUT).await?;
+        String::from_utf8(bytes)
+            .map_err(|_| Failure::internal(format!("the node's answer to {path} is not UTF-8 text")))
+    }
+
     /// `POST path` with the JSON `body`, read as a `T`.
     pub async fn post<I: Serialize + ?Sized, T: DeserializeOwned>(&self, path: &str, body: &I) -> anyhow::Result<T> {
         self.call(Method::POST, path, &[], Body::json(body)?, REQUEST_TIMEOUT).await
@@ -99,6 +106,19 @@ impl ApiClient {
         body: Body,
         timeout: Duration,
     ) -> anyhow::Result<T> {
+        let bytes = self.call_bytes(method, path, query, body, timeout).await?;
+        read_answer(path, &bytes)
+    }
+
+    /// The body of a successful answer, or the error the answer says.
+    async fn call_bytes(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Body,
+        timeout: Duration,
+    ) -> anyhow::Result<Vec<u8>> {
         let mut request = self
             .http
             .request(method, format!("{}{path}", self.base))
@@ -130,7 +150,7 @@ impl ApiClient {
         // A body that cannot be read is an empty one: the status still says what happened.
         let bytes = response.bytes().await.unwrap_or_default();
         if status.is_success() {
-            return read_answer(path, &bytes);
+            return Ok(bytes.to_vec());
         }
         let message = serde_json::from_slice::<ErrorBody>(&bytes)
             .map_or_else(|_| format!("the node answered {status}"), |body| body.error.message);

@@ -1,8 +1,10 @@
 //! The `vetnet` binary against input mistakes in `--file` (issue 16, F5 and
 //! F7): a misspelt field and an offer too large to sign are refused with the
 //! field named and the input-error exit code `1` of the README, never an
-//! internal error (`4`). A real `vetnet node run` in its own temporary data
-//! directory serves the commands.
+//! internal error (`4`); so are an event's unknown time zone, an end before
+//! its start and an unknown kind, while a good event prints as iCalendar. A
+//! real `vetnet node run` in its own temporary data directory serves the
+//! commands.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -135,4 +137,104 @@ fn offer_files_with_a_misspelt_field_or_too_much_text_are_input_errors() {
     let listed = run(&home, &["--json", "offer", "list", "--all"]);
     assert_eq!(listed.code, Some(0), "{}", listed.stderr);
     assert_eq!(serde_json::from_str::<Value>(&listed.stdout).expect("JSON"), serde_json::json!([]));
+}
+
+/// The flags of a valid event, `vetnet event publish` after them.
+const EVENT: &[&str] = &[
+    "event",
+    "publish",
+    "--id",
+    "spring-meeting",
+    "--title",
+    "Regional VET network, spring meeting",
+    "--kind",
+    "network-meeting",
+    "--start",
+    "2027-05-12T09:00",
+    "--end",
+    "2027-05-12T16:00",
+    "--tz",
+    "Europe/Stockholm",
+    "--city",
+    "Luleå",
+    "--country",
+    "se",
+    "--lang",
+    "sv",
+    "--audience",
+    "teachers",
+    "--topic",
+    "Skills needs",
+    "--capacity",
+    "120",
+    "--deadline",
+    "2027-04-30",
+];
+
+/// The event's flags with `flag`'s value replaced.
+fn event_with(flag: &str, value: &str) -> Vec<String> {
+    let mut args: Vec<String> = EVENT.iter().map(|a| (*a).to_owned()).collect();
+    let at = args.iter().position(|a| a == flag).expect("the flag is in EVENT");
+    args[at + 1] = value.to_owned();
+    args
+}
+
+#[test]
+fn event_times_zones_and_kinds_are_checked_and_a_good_event_prints_as_icalendar() {
+    let (_tmp, home) = home();
+    let _node = start_node(&home);
+
+    for (flag, value, named) in [
+        ("--tz", "Europe/Paris", "body.tz"),
+        ("--tz", "CET", "body.tz"),
+        ("--end", "2027-05-12T08:30", "body.end"),
+        ("--start", "2027-05-12 09:00", "body.start"),
+        ("--kind", "party", "--kind"),
+        ("--audience", "everyone", "--audience"),
+    ] {
+        let args = event_with(flag, value);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let refused = run(&home, &args);
+        assert_eq!(refused.code, Some(1), "{flag} {value}: stdout: {}\nstderr: {}", refused.stdout, refused.stderr);
+        assert!(refused.stderr.contains(named), "{flag} {value}: {}", refused.stderr);
+    }
+    let refused = run(&home, &["event", "publish", "--title", "No times", "--kind", "webinar"]);
+    assert_eq!(refused.code, Some(1), "{}", refused.stderr);
+    assert!(refused.stderr.contains("--start is required"), "{}", refused.stderr);
+
+    let published = run(&home, EVENT);
+    assert_eq!(published.code, Some(0), "{}", published.stderr);
+    let listed = run(&home, &["--json", "event", "list"]);
+    assert_eq!(listed.code, Some(0), "{}", listed.stderr);
+    let listed: Value = serde_json::from_str(&listed.stdout).expect("JSON");
+    assert_eq!(listed[0]["id"], "spring-meeting");
+    assert_eq!((listed[0]["country"].as_str(), listed[0]["tz"].as_str()), (Some("SE"), Some("Europe/Stockholm")));
+
+    let updated = run(&home, &["event", "update", "spring-meeting", "--registered", "40"]);
+    assert_eq!(updated.code, Some(0), "{}", updated.stderr);
+    let ics = run(&home, &["event", "ics", "spring-meeting"]);
+    assert_eq!(ics.code, Some(0), "{}", ics.stderr);
+    assert!(ics.stdout.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), "{}", ics.stdout);
+    assert!(ics.stdout.contains("\r\nDTSTART:20270512T070000Z\r\n"), "{}", ics.stdout);
+    assert!(ics.stdout.contains("\r\nSEQUENCE:2\r\n"), "{}", ics.stdout);
+    let json = run(&home, &["--json", "event", "ics", "spring-meeting"]);
+    let json: Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(json["calendar"].as_str(), Some(ics.stdout.as_str()));
+
+    let found = run(&home, &["--json", "search", "events", "--country", "SE", "--from", "2027-05-01"]);
+    assert_eq!(found.code, Some(0), "{}", found.stderr);
+    assert_eq!(serde_json::from_str::<Value>(&found.stdout).expect("JSON")[0]["registered"], 40);
+    let later = run(&home, &["--json", "search", "events", "--from", "2027-06-01"]);
+    assert_eq!(serde_json::from_str::<Value>(&later.stdout).expect("JSON"), serde_json::json!([]));
+    let feed = run(&home, &["search", "events", "--ics"]);
+    assert_eq!(feed.stdout.matches("BEGIN:VEVENT").count(), 1, "{}", feed.stdout);
+    let bad = run(&home, &["search", "events", "--from", "May"]);
+    assert_eq!(bad.code, Some(1), "{}", bad.stderr);
+    assert!(bad.stderr.contains("from"), "{}", bad.stderr);
+
+    let withdrawn = run(&home, &["event", "withdraw", "spring-meeting"]);
+    assert_eq!(withdrawn.code, Some(0), "{}", withdrawn.stderr);
+    let gone = run(&home, &["event", "ics", "spring-meeting"]);
+    assert_eq!(gone.code, Some(1), "{}", gone.stderr);
+    assert!(gone.stderr.contains("withdrawn"), "{}", gone.stderr);
 }

@@ -4,8 +4,10 @@
 //!     cargo run --manifest-path fuzz/Cargo.toml --example seeds --features credential
 //!
 //! (Without `--features credential` the `credential_verify` seeds are left
-//! alone.) The three records of `protocol/tests/vectors/` are seeds too; they
-//! are copied in by hand (see the README there). The two mobility vectors
+//! alone.) Five records of `protocol/tests/vectors/` (`vector-offer`,
+//! `vector-profile`, `vector-withdrawal`, `vector-event`,
+//! `vector-event-withdrawal`) are seeds too; they are copied in by hand from
+//! the vector files' `record_hex` and `payload_hex`. The two mobility vectors
 //! (an interest and its receipt) are read from there by this program.
 
 use std::path::{Path, PathBuf};

@@ -12,8 +12,8 @@
 //!   `event_loop.rs` (the task and its commands), `gossip.rs`, `requests.rs`
 //!   (sync and direct messages), `discovery.rs` (bootstrap, Kademlia, mDNS,
 //!   AutoNAT, relay, DCUtR) and `peers.rs` (connected peers, bans).
-//! - [`search`]: offer, need, institution and achievement queries over the
-//!   store's index.
+//! - [`search`]: offer, need, institution, achievement and event queries over
+//!   the store's index.
 //! - [`trust`]: trust levels from the anchors and endorsements, with the
 //!   cache of the last trust graph ([`trust::TrustCache`]).
 //! - [`matching`]: the institution's own offers and needs against the others'.
@@ -28,6 +28,7 @@
 //! - [`api`]: the loopback HTTP/JSON admin API. Only this module (and the
 //!   credential documents it carries) knows JSON.
 //! - [`dashboard`]: the web interface on the admin address, beside the API.
+//! - [`calendar`]: events as iCalendar (RFC 5545), times in UTC.
 //! - [`clock`]: the wall clock the rules read (system, or manual in tests).
 //! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`];
 //!   [`info`] holds the facts about a running node ([`NodeInfo`]).
@@ -37,6 +38,7 @@
 
 mod admin;
 pub mod api;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod credentials;

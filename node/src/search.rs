@@ -5,6 +5,7 @@
 
 use roaring::RoaringBitmap;
 use vetnet_protocol::achievement::Participation;
+use vetnet_protocol::event::{Audience, EventKind};
 use vetnet_protocol::profile::InstitutionKind;
 use vetnet_protocol::{Content, InstitutionId, VerifiedRecord};
 
@@ -96,6 +97,31 @@ pub struct AchievementQuery {
     pub participation: Option<Participation>,
     /// Every word starts a word of the title, description or outcomes.
     pub text: Option<String>,
+    pub author: Option<InstitutionId>,
+    /// Only records of these institutions (`--trusted`: the trusted ones).
+    pub authors_in: Option<Vec<InstitutionId>>,
+    pub limit: Option<usize>,
+}
+
+/// Filters for events (meetings). Empty filters match everything.
+#[derive(Debug, Clone, Default)]
+pub struct EventQuery {
+    /// Held in any of these countries (an online-only event has none).
+    pub countries: Vec<String>,
+    /// Events of this network: those that name it as their `network`, and
+    /// those it organises itself.
+    pub network: Option<InstitutionId>,
+    /// Only events that start on this day or later (`YYYY-MM-DD`, compared
+    /// with the day of the event's local `start`).
+    pub from: Option<String>,
+    pub kind: Option<EventKind>,
+    /// For this group.
+    pub audience: Option<Audience>,
+    /// Held in this language (`en` also matches `en-GB`).
+    pub lang: Option<String>,
+    /// Every word starts a word of the title, agenda, city or topics.
+    pub text: Option<String>,
+    /// Only events this institution organises.
     pub author: Option<InstitutionId>,
     /// Only records of these institutions (`--trusted`: the trusted ones).
     pub authors_in: Option<Vec<InstitutionId>>,
@@ -321,6 +347,50 @@ pub fn search_institutions(store: &RecordStore, query: &InstitutionQuery) -> Res
     results.sort_by_cached_key(|r| match &r.content {
         Content::Profile(p) => (p.country.clone(), p.name.best(&[]).unwrap_or_default().to_lowercase()),
         _ => Default::default(),
+    });
+    results.truncate(limit);
+    Ok(results)
+}
+
+/// Events matching `query`, soonest first (by their start in UTC, then
+/// organiser and id).
+pub fn search_events(store: &RecordStore, query: &EventQuery) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let hex_of = |key: &InstitutionId| hex::encode(key.as_bytes());
+    let filters = [
+        ("country", query.countries.clone()),
+        ("event-kind", query.kind.iter().map(|k| k.as_str().to_owned()).collect()),
+        ("audience", query.audience.iter().map(|a| a.as_str().to_owned()).collect()),
+        ("lang", query.lang.iter().cloned().collect()),
+        ("author", query.author.iter().map(hex_of).collect()),
+    ];
+    let limit = limit(query.limit);
+    let authors = AuthorFilter::new(store, &query.authors_in);
+    let entries = {
+        let index = store.search_index();
+        let mut candidates = candidates(&index, "event", &filters, &query.text, &authors);
+        if let Some(network) = &query.network {
+            let key = [hex_of(network)];
+            candidates &= index.any_of("event", "network", &key) | index.any_of("event", "author", &key);
+        }
+        // Soonest first: read whole days, in order from `from`, until there
+        // are enough, rather than every candidate.
+        let mut wanted = RoaringBitmap::new();
+        for (day, on_day) in index.values_of("event", "start") {
+            if query.from.as_deref().is_some_and(|from| day < from.as_bytes()) {
+                continue;
+            }
+            wanted |= &candidates & on_day;
+            if wanted.len() >= limit as u64 {
+                break;
+            }
+        }
+        index.entries(&wanted)
+    };
+    let mut results = fetch(store, &entries)?;
+    results.retain(|record| matches!(record.content, Content::Event(_)));
+    results.sort_by_cached_key(|r| match &r.content {
+        Content::Event(e) => (crate::calendar::utc_instant(&e.start, &e.tz), r.author, r.payload.id.clone()),
+        _ => (None, r.author, r.payload.id.clone()),
     });
     results.truncate(limit);
     Ok(results)

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use crate::achievement::AchievementBody;
 use crate::delegation::{DelegationBody, delegation_id};
 use crate::endorsement::{EndorsementBody, endorsement_id};
+use crate::event::EventBody;
 use crate::key_lifecycle::{KEY_ROTATION_ID, KeyRevocationBody, KeyRotationBody, key_revocation_id};
 use crate::limits::{MAX_CLOCK_SKEW_SECS, MAX_ID_LEN, MAX_KIND_LEN, MAX_RECORD_BYTES};
 use crate::need::NeedBody;
@@ -424,6 +425,7 @@ fn check_body(
             }
             Ok(Content::KeyRevocation(revocation))
         }
+        RecordKind::Event => Ok(Content::Event(Box::new(decode_body::<EventBody>(body)?))),
         RecordKind::Other(_) => Ok(Content::Uninterpreted),
     }
 }

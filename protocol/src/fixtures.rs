@@ -5,11 +5,11 @@
 //!
 //! Each kind has three builders:
 //! - a plain one with the fields a test varies most as arguments ([`offer`],
-//!   [`profile`], [`need`], [`achievement`]): a valid record with the usual
+//!   [`profile`], [`need`], [`achievement`], [`event`]): a valid record with the usual
 //!   optional fields, the kind a real institution publishes;
 //! - a minimal one with only the required fields ([`minimal_offer`]);
 //! - a full one that sets every optional field ([`full_offer`],
-//!   [`full_profile`], [`full_need`], [`full_achievement`]), so each rule has
+//!   [`full_profile`], [`full_need`], [`full_achievement`], [`full_event`]), so each rule has
 //!   something to check.
 //!
 //! Every builder returns a body that passes its kind's rules. Callers change
@@ -21,6 +21,7 @@
 
 use crate::LangText;
 use crate::achievement::{AchievementBody, Participation, Stackability, Supervision};
+use crate::event::{Audience, EventBody, EventKind};
 use crate::need::{AgeBand, Funding, NeedBody, SupportNeed};
 use crate::offer::{Conditions, Contact, InsuranceCover, LanguageRequirement, OfferBody, Provision, Stipend};
 use crate::profile::{InstitutionKind, NodeAddress, ProfileBody, VetProvision};
@@ -272,6 +273,61 @@ pub fn full_achievement() -> AchievementBody {
         supervision: Some(Supervision::OnSiteIdentityCheck),
         stackability: Some(Stackability::Stackable),
         further_information: Some("https://example.org/mig".into()),
+    }
+}
+
+/// A one-day network meeting in `city`, `country` on 12 May 2027, 09:00 to
+/// 16:00 in `tz`, held in English, for teachers, without registration
+/// details.
+pub fn event(title: &str, city: &str, country: &str, tz: &str) -> EventBody {
+    EventBody {
+        title: LangText::new("en", title),
+        kind: EventKind::NetworkMeeting,
+        network: None,
+        start: "2027-05-12T09:00".into(),
+        end: "2027-05-12T16:00".into(),
+        tz: tz.into(),
+        city: Some(city.into()),
+        country: Some(country.into()),
+        online: None,
+        langs: vec!["en".into()],
+        audience: vec![Audience::Teachers],
+        topics: Vec::new(),
+        agenda: LangText::default(),
+        deadline: None,
+        capacity: None,
+        registered: None,
+        summary: LangText::default(),
+        outcomes: Vec::new(),
+        minutes: Vec::new(),
+    }
+}
+
+/// The yearly meeting of a regional VET network in Luleå, in person and
+/// online, with every optional event field set (after the meeting: its
+/// summary, an outcome and the minutes). Its `network` is the did:key of
+/// the secret key `[7; 32]`.
+pub fn full_event() -> EventBody {
+    EventBody {
+        title: lang_text(&[("en", "Regional VET network, spring meeting"), ("sv", "Regionalt yrkesnätverk, vårmöte")]),
+        kind: EventKind::NetworkMeeting,
+        network: Some(crate::InstitutionKey::from_secret_bytes(&[7; 32]).id().to_did()),
+        start: "2027-05-12T09:00".into(),
+        end: "2027-05-12T16:00".into(),
+        tz: "Europe/Stockholm".into(),
+        city: Some("Luleå".into()),
+        country: Some("SE".into()),
+        online: Some("https://meet.example.se/vet-norrbotten".into()),
+        langs: vec!["sv".into(), "en".into()],
+        audience: vec![Audience::SchoolOrganisers, Audience::WblCoordinators, Audience::SocialPartners],
+        topics: vec!["Skills needs in the region".into(), "Attracting learners".into()],
+        agenda: LangText::new("en", "09:00 Welcome\n10:00 Skills needs in Norrbotten\n13:00 Workshops"),
+        deadline: Some("2027-04-30".into()),
+        capacity: Some(120),
+        registered: Some(97),
+        summary: LangText::new("en", "97 participants from schools, companies and the county."),
+        outcomes: vec!["A shared list of the region's shortage occupations".into()],
+        minutes: vec!["https://vet.example.se/minutes/2027-05-12.pdf".into()],
     }
 }
 

@@ -19,6 +19,7 @@ mod did;
 pub mod endorsement;
 mod envelope;
 mod error;
+pub mod event;
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
 pub mod key_lifecycle;

@@ -75,3 +75,17 @@ pub const MAX_WEEKS: u32 = 104;
 pub const MAX_ECTS: f64 = 240.0;
 /// An achievement's `hours` run from 1 to this.
 pub const MAX_HOURS: u32 = 10_000;
+
+// Events.
+
+/// An event's `end` is at most this many days after its `start`.
+pub const MAX_EVENT_DAYS: i64 = 31;
+/// An event's `capacity` runs from 1 to this, and its `registered` count
+/// from 0 to this.
+pub const MAX_EVENT_CAPACITY: u32 = 100_000;
+/// `topics` of an event.
+pub const MAX_EVENT_TOPICS: usize = 20;
+/// Each entry of an event's `agenda` and `summary`.
+pub const MAX_EVENT_TEXT_CHARS: usize = 8_000;
+/// `minutes` (web addresses) of an event.
+pub const MAX_EVENT_MINUTES: usize = 10;

@@ -9,6 +9,7 @@ use crate::InstitutionId;
 use crate::achievement::AchievementBody;
 use crate::delegation::DelegationBody;
 use crate::endorsement::EndorsementBody;
+use crate::event::EventBody;
 use crate::key_lifecycle::{KeyRevocationBody, KeyRotationBody};
 use crate::need::NeedBody;
 use crate::network::NetworkProfileBody;
@@ -29,7 +30,7 @@ pub struct Payload {
     /// Network name, so a record cannot be replayed into another network.
     pub net: String,
     /// Record kind: `profile`, `offer`, `need`, `achievement`, `revocation`,
-    /// `delegation`, `endorsement`, `key-rotation`, `key-revocation`, or a
+    /// `delegation`, `endorsement`, `key-rotation`, `key-revocation`, `event`, or a
     /// kind a later version defines.
     pub kind: String,
     /// The record's name within its author and kind.
@@ -113,6 +114,8 @@ pub enum RecordKind {
     KeyRevocation,
     /// `network-profile`: a network's scope, coordinator, topics and joining.
     NetworkProfile,
+    /// `event`: a meeting the author organises.
+    Event,
     /// A kind this version does not interpret, by its name.
     Other(String),
 }
@@ -136,6 +139,7 @@ impl RecordKind {
             RecordKind::KeyRotation => "key-rotation",
             RecordKind::KeyRevocation => "key-revocation",
             RecordKind::NetworkProfile => "network-profile",
+            RecordKind::Event => "event",
             RecordKind::Other(kind) => kind,
         }
     }
@@ -154,6 +158,7 @@ impl From<&str> for RecordKind {
             "key-rotation" => RecordKind::KeyRotation,
             "key-revocation" => RecordKind::KeyRevocation,
             "network-profile" => RecordKind::NetworkProfile,
+            "event" => RecordKind::Event,
             other => RecordKind::Other(other.to_owned()),
         }
     }
@@ -224,6 +229,8 @@ pub enum Content {
     KeyRevocation(KeyRevocationBody),
     /// A `network-profile` body.
     NetworkProfile(Box<NetworkProfileBody>),
+    /// An `event` body.
+    Event(Box<EventBody>),
     /// A withdrawal of the record with the same key.
     Withdrawn,
     /// A kind this version does not know: stored and forwarded as is.

@@ -18,6 +18,7 @@ use ed25519_dalek::{Signature, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use vetnet_protocol::endorsement::{EndorsementBody, EndorsementRole, endorsement_id};
+use vetnet_protocol::event::EventBody;
 use vetnet_protocol::fixtures;
 use vetnet_protocol::key_lifecycle::{
     KEY_ROTATION_ID, KeyRevocationBody, KeyRevocationReason, KeyRotationBody, key_revocation_id,
@@ -49,7 +50,7 @@ struct VectorFile {
     public_key_hex: String,
     did: String,
     /// What a conforming reader makes of the record: `profile`, `offer`, `need`,
-    /// `withdrawn`, `endorsement`, `key-rotation` or `key-revocation`.
+    /// `withdrawn`, `endorsement`, `key-rotation`, `key-revocation` or `event`.
     content: String,
     /// The payload in CBOR diagnostic notation (RFC 8949 section 8), map
     /// entries in wire order. For reading; the hex is authoritative.
@@ -110,6 +111,13 @@ fn need_body() -> NeedBody {
     fixtures::full_need()
 }
 
+/// The full event, belonging to the network of the RFC 8032 test 2 key.
+fn event_body() -> EventBody {
+    let mut event = fixtures::full_event();
+    event.network = Some(successor().id().to_did());
+    event
+}
+
 /// RFC 8032 section 7.1, test 2: the successor key of the rotation vector.
 const SUCCESSOR_SECRET_KEY_HEX: &str = "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb";
 
@@ -160,6 +168,22 @@ fn vectors() -> Vec<Vector> {
                           seq 1).",
             content: "need",
             payload: Payload::with_body(NETWORK, RecordKind::Need, "bricklayers-2027", 1, TS, &need_body()).unwrap(),
+        },
+        Vector {
+            name: "event",
+            description: "A network meeting in Luleå and online after it took place, with every field set: the \
+                          network of the RFC 8032 test 2 key, local times in Europe/Stockholm, registration, \
+                          summary, outcomes and minutes (kind event, id spring-meeting-2027, seq 3).",
+            content: "event",
+            payload: Payload::with_body(NETWORK, RecordKind::Event, "spring-meeting-2027", 3, TS, &event_body())
+                .unwrap(),
+        },
+        Vector {
+            name: "event-withdrawal",
+            description: "The withdrawal of event spring-meeting-2027 (seq 4, no body, withdrawn true); it replaces \
+                          seq 3.",
+            content: "withdrawn",
+            payload: Payload::withdrawal(NETWORK, RecordKind::Event, "spring-meeting-2027", 4, TS),
         },
         Vector {
             name: "endorsement",
@@ -327,6 +351,7 @@ fn check_file(name: &str, file: &VectorFile) {
         Content::KeyRotation(_) => "key-rotation",
         Content::KeyRevocation(_) => "key-revocation",
         Content::NetworkProfile(_) => "network-profile",
+        Content::Event(_) => "event",
         Content::Withdrawn => "withdrawn",
         Content::Uninterpreted => "uninterpreted",
     };

@@ -6,6 +6,7 @@
 
 pub mod browser;
 pub mod dashboard;
+pub mod ics;
 
 use std::future::Future;
 use std::time::Duration;
@@ -309,6 +310,22 @@ impl ApiClient {
     /// `DELETE path`.
     pub async fn delete(&self, path: &str) -> (u16, serde_json::Value) {
         self.answer(reqwest::Method::DELETE, path, None).await
+    }
+
+    /// `GET path` of an answer that is text (an iCalendar file): the status,
+    /// the `Content-Type` and the text.
+    pub async fn get_text(&self, path: &str) -> (u16, String, String) {
+        let request = self.client.get(format!("{}{path}", self.base)).bearer_auth(&self.token);
+        let response = request.send().await.unwrap_or_else(|e| panic!("the API does not answer GET {path}: {e}"));
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let text = response.text().await.unwrap_or_else(|e| panic!("GET {path}: the answer is not text: {e}"));
+        (status, content_type, text)
     }
 
     /// `GET path` that reports a missing answer instead of panicking, for

@@ -1,6 +1,6 @@
 //! The OpenAPI document against a real node: the node serves the document
 //! the code generates (behind the token), and real answers (status, a
-//! published and a withdrawn offer, a search result list, error bodies)
+//! published and a withdrawn offer and event, search result lists, error bodies)
 //! validate against the schemas the document gives for those operations.
 //!
 //! Schemas are checked by `jsonschema` against the whole document, added to
@@ -208,5 +208,50 @@ async fn real_answers_match_their_schemas() {
     live_without_body["withdrawn"] = json!(false);
     assert!(!offer.is_valid(&live_without_body), "a live offer without its body must not validate");
     assert!(!schemas.component("ErrorBody").is_valid(&json!({ "error": { "code": "invalid" } })));
+    vetnet_tests::stop(node).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn event_answers_match_their_schemas() {
+    let node = spawn("Schema Check VET network", "SE", &[]).await;
+    let api = Api::of(&node);
+    let (_, document) = api.get("/v1/openapi.json").await;
+    let schemas = Schemas::new(document);
+
+    let event = json!({
+        "id": "spring-meeting",
+        "title": { "en": "Spring meeting" },
+        "event_kind": "network-meeting",
+        "start": "2027-05-12T09:00",
+        "end": "2027-05-12T16:00",
+        "tz": "Europe/Stockholm",
+        "online": "https://meet.example.se/vet",
+        "langs": ["sv"],
+        "audience": ["teachers"],
+        "capacity": 40,
+        "registered": 3
+    });
+    let (status, published) = api.post("/v1/events", &event).await;
+    assert_eq!(status, 201, "{published}");
+    assert_valid(&schemas.answer("post", "/v1/events", 201), &published, "POST /v1/events");
+    let (status, shown) = api.get("/v1/events/spring-meeting").await;
+    assert_eq!(status, 200, "{shown}");
+    assert_valid(&schemas.answer("get", "/v1/events/{id}", 200), &shown, "GET /v1/events/{id}");
+    let (status, hits) = api.get("/v1/search/events?from=2027-05-01&audience=teachers").await;
+    assert_eq!((status, hits.as_array().map(Vec::len)), (200, Some(1)), "{hits}");
+    assert_valid(&schemas.answer("get", "/v1/search/events", 200), &hits, "GET /v1/search/events");
+    let mut late = event.clone();
+    (late["id"], late["end"]) = (json!("late-meeting"), json!("2027-05-12T08:00"));
+    let (status, error) = api.post("/v1/events", &late).await;
+    assert_eq!((status, error["error"]["field"].as_str()), (400, Some("body.end")), "{error}");
+    assert_valid(&schemas.answer("post", "/v1/events", 400), &error, "the 400 answer of POST /v1/events");
+    let (status, withdrawn) = api.delete("/v1/events/spring-meeting").await;
+    assert_eq!(status, 200, "{withdrawn}");
+    assert_valid(&schemas.answer("delete", "/v1/events/{id}", 200), &withdrawn, "DELETE /v1/events/{id}");
+
+    // The event schema refuses a kind of meeting that does not exist.
+    let mut party = shown.clone();
+    party["event_kind"] = json!("party");
+    assert!(!schemas.component("RecordView_Event").is_valid(&party), "an unknown event_kind must not validate");
     vetnet_tests::stop(node).await;
 }

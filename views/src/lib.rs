@@ -13,6 +13,7 @@
 pub mod content;
 pub mod credential;
 pub mod error;
+pub mod event;
 pub mod matching;
 pub mod mobility;
 pub mod network;
@@ -23,6 +24,7 @@ pub mod trust;
 pub use content::*;
 pub use credential::*;
 pub use error::*;
+pub use event::*;
 pub use matching::*;
 pub use mobility::*;
 pub use network::*;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 mod credentials;
+mod events;
 mod mobility;
 mod networks;
 mod records;
@@ -12,6 +13,7 @@ mod search;
 mod trust;
 
 pub use credentials::*;
+pub use events::*;
 pub use mobility::*;
 pub use networks::*;
 pub use records::*;
@@ -63,6 +65,9 @@ pub enum Command {
     /// Publish and manage the micro-credentials the institution awards (the public catalogue).
     #[command(subcommand)]
     Achievement(AchievementCommand),
+    /// Publish and manage the meetings the institution organises, and print them as iCalendar.
+    #[command(subcommand)]
+    Event(EventCommand),
     /// Issue credentials to learners, export, revoke and verify them.
     #[command(subcommand)]
     Credential(CredentialCommand),

@@ -14,6 +14,46 @@ pub enum SearchCommand {
     Achievements(AchievementSearchArgs),
     /// Networks of institutions, by region, country and topic.
     Networks(super::NetworkSearchArgs),
+    /// Meetings in the whole network (network meetings, conferences, workshops, webinars, study visits),
+    /// soonest first.
+    Events(EventSearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EventSearchArgs {
+    /// Country it takes place in (ISO 3166-1 alpha-2); repeatable, any of them matches.
+    #[arg(long, value_name = "CC")]
+    pub country: Vec<String>,
+    /// Only events of this network (did:key): those it organises and those that name it.
+    #[arg(long, value_name = "DID")]
+    pub network: Option<String>,
+    /// Only events starting on this day or later, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Kind: network-meeting, conference, workshop, webinar or study-visit.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// A group it is for (teachers, companies, ...).
+    #[arg(long, value_name = "GROUP")]
+    pub audience: Option<String>,
+    /// A language it is held in (BCP 47).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// Words that must each start a word of the title, agenda, city or topics.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Only events this institution organises (did:key).
+    #[arg(long, value_name = "DID")]
+    pub author: Option<String>,
+    /// Only institutions this node trusts.
+    #[arg(long)]
+    pub trusted: bool,
+    /// At most this many results (default 100).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Print the events as one iCalendar (.ics) feed instead of a table.
+    #[arg(long)]
+    pub ics: bool,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 
 mod achievement;
 mod credential;
+mod event;
 mod init;
 mod matching;
 mod mobility;
@@ -41,6 +42,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Delegation(command) => {
             achievement::run_delegation(&ApiClient::connect(&data_dir)?, command, printer).await
         }
+        Command::Event(command) => event::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Credential(command) => credential::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Match(args) => matching::run(&ApiClient::connect(&data_dir)?, args, printer).await,
         Command::Search(command) => search::run(&ApiClient::connect(&data_dir)?, command, printer).await,

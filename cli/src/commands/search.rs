@@ -1,10 +1,11 @@
-//! `vetnet search offers|needs|institutions|achievements`.
+//! `vetnet search offers|needs|institutions|achievements|events`.
 
-use vetnet_views::{AchievementView, NeedView, OfferView, ProfileView};
+use vetnet_views::{AchievementView, EventView, NeedView, OfferView, ProfileView};
 
 use crate::args::SearchCommand;
 use crate::client::ApiClient;
 use crate::commands::achievement::print_achievements;
+use crate::commands::event::{print_calendar, print_events};
 use crate::commands::need::print_needs;
 use crate::commands::offer::print_offers;
 use crate::commands::{join, lang_text, opt, short_did};
@@ -68,6 +69,24 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
             let list: Vec<AchievementView> = client.get("/v1/search/achievements", &query).await?;
             print_achievements(&list, printer, "No achievements match.");
+        }
+        SearchCommand::Events(args) => {
+            let mut query: Vec<(&str, String)> = args.country.into_iter().map(|c| ("country", c)).collect();
+            query.extend(args.network.map(|v| ("network", v)));
+            query.extend(args.from.map(|v| ("from", v)));
+            query.extend(args.kind.map(|v| ("kind", v)));
+            query.extend(args.audience.map(|v| ("audience", v)));
+            query.extend(args.lang.map(|v| ("lang", v)));
+            query.extend(args.text.map(|v| ("text", v)));
+            query.extend(args.author.map(|v| ("author", v)));
+            query.extend(args.limit.map(|v| ("limit", v.to_string())));
+            query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
+            if args.ics {
+                print_calendar(client.get_text("/v1/search/events.ics", &query).await?, printer);
+            } else {
+                let events: Vec<EventView> = client.get("/v1/search/events", &query).await?;
+                print_events(&events, printer, "No events match.");
+            }
         }
     }
     Ok(())

@@ -57,6 +57,8 @@ macro_rules! same_words {
     )+};
 }
 
+pub(super) use same_words;
+
 same_words! {
     po::Provision => Provision { Provided, Assisted, None }
     po::InsuranceCover => InsuranceCover { Host, SendingSchool, Learner, Shared }
@@ -87,19 +89,19 @@ same_words! {
     ps::RecognitionDecision => RecognitionDecision { Recognised, PartlyRecognised, NotRecognised }
 }
 
-fn lang_text(text: &LangText) -> views::LangText {
+pub(super) fn lang_text(text: &LangText) -> views::LangText {
     views::LangText(text.0.clone())
 }
 
-fn lang_text_back(text: views::LangText) -> LangText {
+pub(super) fn lang_text_back(text: views::LangText) -> LangText {
     LangText(text.0)
 }
 
-fn views_of<T: ToView>(items: &[T]) -> Vec<T::View> {
+pub(super) fn views_of<T: ToView>(items: &[T]) -> Vec<T::View> {
     items.iter().map(ToView::to_view).collect()
 }
 
-fn protocol_of<T: IntoProtocol>(items: Vec<T>) -> Vec<T::Protocol> {
+pub(super) fn protocol_of<T: IntoProtocol>(items: Vec<T>) -> Vec<T::Protocol> {
     items.into_iter().map(IntoProtocol::into_protocol).collect()
 }
 

@@ -37,6 +37,7 @@ use crate::store::{RecordStore, StoreError};
 pub mod achievements;
 pub mod convert;
 pub mod credentials;
+pub mod events;
 pub mod json_errors;
 pub mod matching;
 pub mod mobility;
@@ -91,6 +92,7 @@ pub fn router(state: ApiState) -> Router {
         .merge(search::routes())
         .merge(credentials::routes())
         .merge(needs::routes())
+        .merge(events::routes())
         .merge(matching::routes())
         .merge(trust::routes())
         .merge(mobility::routes())

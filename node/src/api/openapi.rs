@@ -17,7 +17,7 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
 use super::{ApiError, ApiResult, ApiState, ok};
 use super::{
-    achievements, credentials, matching, mobility, needs, networks, offers, profile, search, status, sync, trust,
+    achievements, credentials, events, matching, mobility, needs, networks, offers, profile, search, status, sync, trust,
 };
 
 /// The name of the bearer-token security scheme every operation requires
@@ -64,6 +64,14 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         search::needs,
         search::institutions,
         search::achievements,
+        events::list,
+        events::create,
+        events::show,
+        events::update,
+        events::withdraw,
+        events::ics,
+        events::search::events,
+        events::search::events_ics,
         matching::matches,
         trust::list_anchors,
         trust::add_anchor,
@@ -127,6 +135,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         (name = "offers", description = "The institution's own mobility offers."),
         (name = "needs", description = "The institution's own mobility needs."),
         (name = "achievements", description = "The institution's own learning achievements."),
+        (name = "events", description = "The institution's own events (meetings), and any event as iCalendar."),
         (name = "search", description = "Searching the network's records, each hit with its author's trust."),
         (name = "matching", description = "Own offers and needs with the network's records that fit them."),
         (name = "trust", description = "Trust anchors, trust levels, endorsements and the institution key."),

@@ -17,7 +17,7 @@ use vetnet_protocol::RecordKind;
 
 /// The kinds this version interprets have a counter each; every other kind
 /// shares the last one, so peers inventing kinds cannot grow this.
-const COUNTERS: usize = 11;
+const COUNTERS: usize = 12;
 
 /// Changes per record kind since the store was opened.
 #[derive(Default)]
@@ -39,6 +39,7 @@ impl KindGenerations {
             RecordKind::KeyRotation => 7,
             RecordKind::KeyRevocation => 8,
             RecordKind::NetworkProfile => 9,
+            RecordKind::Event => 10,
             RecordKind::Other(_) => COUNTERS - 1,
         }
     }

@@ -457,6 +457,25 @@ fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
             terms.push(("joining", network.joining.as_str().to_owned()));
             terms.extend(network.topics.iter().flat_map(|topic| words(topic)).map(|word| (WORD_FIELD, word)));
         }
+        Content::Event(event) => {
+            // `start` is the local day it starts (`YYYY-MM-DD`): its terms
+            // sort by day, so a search from a day reads them in order.
+            terms.push(("start", event.start_day().to_owned()));
+            terms.extend(event.country.iter().map(|country| ("country", country.clone())));
+            terms.extend(event.network_id().map(|network| ("network", hex::encode(network.as_bytes()))));
+            terms.push(("event-kind", event.kind.as_str().to_owned()));
+            terms.extend(event.audience.iter().map(|group| ("audience", group.as_str().to_owned())));
+            for lang in &event.langs {
+                terms.extend(language_levels(lang).map(|lang| ("lang", lang)));
+            }
+            let text = event
+                .title
+                .texts()
+                .chain(event.agenda.texts())
+                .chain(event.city.as_deref())
+                .chain(event.topics.iter().map(String::as_str));
+            terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
+        }
         Content::Profile(profile) => {
             terms.push(("country", profile.country.clone()));
             terms.push(("institution", profile.institution.as_str().to_owned()));
