@@ -167,8 +167,7 @@ impl Node {
             SyncService::new(store.clone(), network.clone(), config.network.clone(), authors.clone(), clock.clone());
         let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
         let courier = Arc::new(DirectCourier::new(store.clone(), network.clone()));
-        let networks =
-            Networks::open(store.clone(), publisher.clone(), courier.clone(), timing, clock.clone())?;
+        let networks = Networks::open(store.clone(), publisher.clone(), courier.clone(), timing, clock.clone())?;
         let mobility =
             Mobility::open(store.clone(), publisher.clone(), issuer.clone(), courier, timing, clock.clone())?;
         let direct_tasks = tokio_util::task::TaskTracker::new();

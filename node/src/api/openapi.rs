@@ -17,7 +17,8 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
 use super::{ApiError, ApiResult, ApiState, ok};
 use super::{
-    achievements, credentials, events, matching, mobility, needs, networks, offers, profile, search, status, sync, trust,
+    achievements, credentials, events, matching, mobility, needs, networks, offers, profile, search, status, sync,
+    trust,
 };
 
 /// The name of the bearer-token security scheme every operation requires
