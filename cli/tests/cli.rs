@@ -899,3 +899,53 @@ fn a_need_is_published_found_by_a_host_and_matched_with_reasons() {
     let withdrawn = school.json(&["need", "withdraw", "bricklayers"]);
     assert_eq!(withdrawn["withdrawn"], true);
 }
+
+#[test]
+fn a_network_takes_a_member_through_the_cli() {
+    let network = Home::new();
+    let network_did = network.init(&["--name", "Norrbotten VET Network", "--country", "SE", "--kind", "network"]);
+    let school = Home::new();
+    let school_did = school.init(&["--name", "Luleå Yrkesgymnasium", "--country", "SE", "--kind", "vet-provider"]);
+    let network_node = network.start_node(&[]);
+    let _school_node = school.start_node(&["--bootstrap", &network_node.addr()]);
+    wait_for_topic_peer(&network, "the network");
+    wait_for_topic_peer(&school, "the school");
+
+    let profile = [
+        "network",
+        "profile",
+        "--country",
+        "SE",
+        "--region",
+        "SE33",
+        "--coordinator-name",
+        "Network office",
+        "--coordinator-email",
+        "office@norrbotten-vet.example",
+        "--topic",
+        "welding",
+        "--lang",
+        "sv",
+    ];
+    school.run(&profile).assert_failure(1, &["institution", "kind network"]);
+    network.run(&[&profile[..], &["--joining", "sometimes"]].concat()).assert_failure(1, &["joining"]);
+    network.run(&profile).assert_success();
+    let found = wait_until("the school finds the network", || {
+        let found = school.json(&["search", "networks", "--region", "SE332"]);
+        if found.as_array().is_some_and(|l| l.len() == 1) { Ok(found) } else { Err(found.to_string()) }
+    });
+    assert_eq!(found[0]["network"], network_did.as_str());
+    school.run(&["network", "apply", &network_did, "--message", "We place 40 welders a year."]).assert_success();
+    wait_until("the application reaches the network", || {
+        let list = network.json(&["network", "applications"]);
+        if list[0]["applicant"] == school_did.as_str() { Ok(()) } else { Err(list.to_string()) }
+    });
+    network.run(&["network", "refuse", &school_did]).assert_failure(1, &["--reason"]);
+    network.run(&["network", "accept", &school_did]).assert_success();
+    wait_until("the school sees its membership", || {
+        let networks = school.json(&["network", "memberships"]);
+        if networks[0]["network"] == network_did.as_str() { Ok(()) } else { Err(networks.to_string()) }
+    });
+    assert_eq!(network.json(&["network", "members"])[0]["institution"], school_did.as_str());
+    assert_eq!(school.json(&["network", "show", &network_did])["members"], 1);
+}
