@@ -9,11 +9,14 @@ use crate::InstitutionId;
 use crate::achievement::AchievementBody;
 use crate::delegation::DelegationBody;
 use crate::endorsement::EndorsementBody;
+use crate::issuance_stats::IssuanceStatsBody;
 use crate::key_lifecycle::{KeyRevocationBody, KeyRotationBody};
 use crate::need::NeedBody;
 use crate::offer::OfferBody;
 use crate::profile::ProfileBody;
+use crate::resource::ResourceBody;
 use crate::revocation::RevocationBody;
+use crate::skills_need::SkillsNeedBody;
 
 /// The payload format version this crate writes and understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -28,8 +31,9 @@ pub struct Payload {
     /// Network name, so a record cannot be replayed into another network.
     pub net: String,
     /// Record kind: `profile`, `offer`, `need`, `achievement`, `revocation`,
-    /// `delegation`, `endorsement`, `key-rotation`, `key-revocation`, or a
-    /// kind a later version defines.
+    /// `delegation`, `endorsement`, `key-rotation`, `key-revocation`,
+    /// `skills-need`, `resource`, `issuance-stats`, or a kind a later version
+    /// defines.
     pub kind: String,
     /// The record's name within its author and kind.
     pub id: String,
@@ -110,6 +114,12 @@ pub enum RecordKind {
     KeyRotation,
     /// `key-revocation`: a key is invalid from a moment on; final.
     KeyRevocation,
+    /// `skills-need`: the competences a region needs.
+    SkillsNeed,
+    /// `resource`: a document of a shared toolbox, by link and hash.
+    Resource,
+    /// `issuance-stats`: credentials issued per achievement in a quarter.
+    IssuanceStats,
     /// A kind this version does not interpret, by its name.
     Other(String),
 }
@@ -132,6 +142,9 @@ impl RecordKind {
             RecordKind::Endorsement => "endorsement",
             RecordKind::KeyRotation => "key-rotation",
             RecordKind::KeyRevocation => "key-revocation",
+            RecordKind::SkillsNeed => "skills-need",
+            RecordKind::Resource => "resource",
+            RecordKind::IssuanceStats => "issuance-stats",
             RecordKind::Other(kind) => kind,
         }
     }
@@ -149,6 +162,9 @@ impl From<&str> for RecordKind {
             "endorsement" => RecordKind::Endorsement,
             "key-rotation" => RecordKind::KeyRotation,
             "key-revocation" => RecordKind::KeyRevocation,
+            "skills-need" => RecordKind::SkillsNeed,
+            "resource" => RecordKind::Resource,
+            "issuance-stats" => RecordKind::IssuanceStats,
             other => RecordKind::Other(other.to_owned()),
         }
     }
@@ -217,6 +233,12 @@ pub enum Content {
     KeyRotation(KeyRotationBody),
     /// A `key-revocation` body.
     KeyRevocation(KeyRevocationBody),
+    /// A `skills-need` body.
+    SkillsNeed(Box<SkillsNeedBody>),
+    /// A `resource` body.
+    Resource(Box<ResourceBody>),
+    /// An `issuance-stats` body.
+    IssuanceStats(IssuanceStatsBody),
     /// A withdrawal of the record with the same key.
     Withdrawn,
     /// A kind this version does not know: stored and forwarded as is.

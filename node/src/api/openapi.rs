@@ -15,6 +15,7 @@ use utoipa::openapi::schema::{AnyOfBuilder, Object, ObjectBuilder, Schema, Type}
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
+use super::regional::{region, resources, skills_needs, stats};
 use super::{ApiError, ApiResult, ApiState, ok};
 use super::{achievements, credentials, matching, mobility, needs, offers, profile, search, status, sync, trust};
 
@@ -100,6 +101,21 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         mobility::verify,
         sync::state_of,
         sync::now,
+        skills_needs::list,
+        skills_needs::create,
+        skills_needs::show,
+        skills_needs::update,
+        skills_needs::withdraw,
+        skills_needs::search_route,
+        resources::list,
+        resources::create,
+        resources::show,
+        resources::update,
+        resources::withdraw,
+        resources::search_route,
+        stats::publish,
+        region::region,
+        region::match_skills_need,
         new_sign_in_link,
     ),
     components(
@@ -120,6 +136,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         (name = "credentials", description = "Issuing, listing, exporting, revoking and verifying credentials, and delegations."),
         (name = "mobility", description = "Mobility threads between a sending school and a host, step by step."),
         (name = "sync", description = "Sync sessions with peers."),
+        (name = "regional", description = "Skills needs, the toolbox's resources, issuance statistics and the regional picture."),
         (name = "dashboard", description = "Signing in to the node's web dashboard."),
     )
 )]
@@ -286,6 +303,10 @@ update_bodies! {
     NeedUpdate = vetnet_views::NeedInput, "needs";
     /// The body of `PUT /v1/achievements/{id}`.
     AchievementUpdate = vetnet_views::AchievementInput, "achievements";
+    /// The body of `PUT /v1/skills-needs/{id}`.
+    SkillsNeedUpdate = vetnet_views::SkillsNeedInput, "skills-needs";
+    /// The body of `PUT /v1/resources/{id}`.
+    ResourceUpdate = vetnet_views::ResourceInput, "resources";
 }
 
 /// `schema` without its `id` property, in an object or in the inline

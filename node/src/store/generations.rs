@@ -17,7 +17,7 @@ use vetnet_protocol::RecordKind;
 
 /// The kinds this version interprets have a counter each; every other kind
 /// shares the last one, so peers inventing kinds cannot grow this.
-const COUNTERS: usize = 10;
+const COUNTERS: usize = 13;
 
 /// Changes per record kind since the store was opened.
 #[derive(Default)]
@@ -38,6 +38,9 @@ impl KindGenerations {
             RecordKind::Endorsement => 6,
             RecordKind::KeyRotation => 7,
             RecordKind::KeyRevocation => 8,
+            RecordKind::SkillsNeed => 9,
+            RecordKind::Resource => 10,
+            RecordKind::IssuanceStats => 11,
             RecordKind::Other(_) => COUNTERS - 1,
         }
     }
