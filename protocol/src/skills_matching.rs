@@ -319,9 +319,13 @@ fn region(need: &SkillsNeedBody, school: &SchoolEvidence, tally: &mut Tally) {
     };
     let country = nuts::country(&need.region).to_owned();
     match (school.profile.nuts.as_deref(), tally.report.proximity) {
-        (Some(code), Proximity::SameRegion) => {
-            tally.fit(SkillsCriterion::Region, format!("in {}, the need's region {}", named(code), named(&need.region)))
+        (Some(code), Proximity::SameRegion) if code == need.region => {
+            tally.fit(SkillsCriterion::Region, format!("in {}, the need's region", named(code)))
         }
+        (Some(code), Proximity::SameRegion) => tally.fit(
+            SkillsCriterion::Region,
+            format!("in {}, within the need's region {}", named(code), named(&need.region)),
+        ),
         (Some(code), Proximity::SameNuts2) => tally.fit(
             SkillsCriterion::Region,
             format!(
