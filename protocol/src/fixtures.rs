@@ -277,53 +277,6 @@ pub fn full_achievement() -> AchievementBody {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::matching::match_offer_need;
-    use crate::validate::Checked;
-
-    #[test]
-    fn every_fixture_follows_its_rules() {
-        let checks = [
-            ("profile", profile("Kiel Metallbau", "DE", InstitutionKind::Company).check("body")),
-            ("vet profile", profile("Luleå college", "SE", InstitutionKind::VetProvider).check("body")),
-            ("full profile", full_profile().check("body")),
-            ("offer", offer("Welding", "DE", "0715", 4).check("body")),
-            ("minimal offer", minimal_offer("Welding", "DE", "0715", 4).check("body")),
-            ("full offer", full_offer().check("body")),
-            ("need", need("Two welders", "DE", "0715", 4).check("body")),
-            ("full need", full_need().check("body")),
-            ("achievement", achievement("MIG welding", "DK", "0715", 4).check("body")),
-            ("full achievement", full_achievement().check("body")),
-        ];
-        for (name, check) in checks {
-            assert_eq!(check, Ok(()), "the {name} fixture breaks a rule");
-        }
-    }
-
-    #[test]
-    fn the_plain_offer_and_need_fit() {
-        let report = match_offer_need(&offer("Welding", "DE", "0715", 4), &need("Two welders", "DE", "0715", 4));
-        assert!(!report.blocking, "{report:#?}");
-        assert!(report.misfits.is_empty(), "{report:#?}");
-    }
-
-    #[test]
-    fn the_full_offer_sets_every_optional_field() {
-        let offer = full_offer();
-        let contact = offer.contact.clone().unwrap_or_default();
-        let conditions = &offer.conditions;
-        assert!(offer.title.0.len() > 1 && !offer.description.is_empty());
-        assert!(offer.nace.is_some() && offer.occupation.is_some() && offer.city.is_some());
-        assert!(offer.end.is_some() && offer.deadline.is_some());
-        assert!(!offer.languages.is_empty() && !offer.outcomes.is_empty() && !offer.esco_skills.is_empty());
-        assert!(conditions.accommodation.is_some() && conditions.meals.is_some());
-        assert!(conditions.stipend.is_some() && conditions.insurance.is_some());
-        assert!(contact.name.is_some() && contact.email.is_some() && contact.phone.is_some());
-    }
-}
-
 /// An ESCO occupation URI of the right shape, for the skills needs that name one.
 pub const ESCO_OCCUPATION: &str = "http://data.europa.eu/esco/occupation/3a1f5c2e-7b4d-4e8a-9c61-2d0f8b7e4a13";
 
@@ -376,5 +329,52 @@ pub fn issuance_stats() -> crate::issuance_stats::IssuanceStatsBody {
             AchievementCount { achievement: "mig-welding".into(), count: 12 },
             AchievementCount { achievement: "forklift-safety".into(), count: 6 },
         ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::match_offer_need;
+    use crate::validate::Checked;
+
+    #[test]
+    fn every_fixture_follows_its_rules() {
+        let checks = [
+            ("profile", profile("Kiel Metallbau", "DE", InstitutionKind::Company).check("body")),
+            ("vet profile", profile("Luleå college", "SE", InstitutionKind::VetProvider).check("body")),
+            ("full profile", full_profile().check("body")),
+            ("offer", offer("Welding", "DE", "0715", 4).check("body")),
+            ("minimal offer", minimal_offer("Welding", "DE", "0715", 4).check("body")),
+            ("full offer", full_offer().check("body")),
+            ("need", need("Two welders", "DE", "0715", 4).check("body")),
+            ("full need", full_need().check("body")),
+            ("achievement", achievement("MIG welding", "DK", "0715", 4).check("body")),
+            ("full achievement", full_achievement().check("body")),
+        ];
+        for (name, check) in checks {
+            assert_eq!(check, Ok(()), "the {name} fixture breaks a rule");
+        }
+    }
+
+    #[test]
+    fn the_plain_offer_and_need_fit() {
+        let report = match_offer_need(&offer("Welding", "DE", "0715", 4), &need("Two welders", "DE", "0715", 4));
+        assert!(!report.blocking, "{report:#?}");
+        assert!(report.misfits.is_empty(), "{report:#?}");
+    }
+
+    #[test]
+    fn the_full_offer_sets_every_optional_field() {
+        let offer = full_offer();
+        let contact = offer.contact.clone().unwrap_or_default();
+        let conditions = &offer.conditions;
+        assert!(offer.title.0.len() > 1 && !offer.description.is_empty());
+        assert!(offer.nace.is_some() && offer.occupation.is_some() && offer.city.is_some());
+        assert!(offer.end.is_some() && offer.deadline.is_some());
+        assert!(!offer.languages.is_empty() && !offer.outcomes.is_empty() && !offer.esco_skills.is_empty());
+        assert!(conditions.accommodation.is_some() && conditions.meals.is_some());
+        assert!(conditions.stipend.is_some() && conditions.insurance.is_some());
+        assert!(contact.name.is_some() && contact.email.is_some() && contact.phone.is_some());
     }
 }

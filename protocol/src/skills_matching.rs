@@ -146,7 +146,7 @@ pub fn match_skills_need(need: &SkillsNeedBody, school: &SchoolEvidence) -> Skil
     field(need, school, &mut tally);
     occupation(need, school, &mut tally);
     region(need, school, &mut tally);
-    let score = if tally.possible == 0 { 0 } else { tally.earned * 100 / tally.possible };
+    let score = (tally.earned * 100).checked_div(tally.possible).unwrap_or(0);
     tally.report.score = score.min(100) as u8;
     tally.report
 }

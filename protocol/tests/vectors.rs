@@ -204,6 +204,15 @@ fn vectors() -> Vec<Vector> {
             )
             .unwrap(),
         },
+    ]
+    .into_iter()
+    .chain(regional_vectors())
+    .collect()
+}
+
+/// The vectors of the regional kinds: skills need, resource, issuance statistics.
+fn regional_vectors() -> Vec<Vector> {
+    vec![
         Vector {
             name: "skills-need",
             description: "A chamber's skills need for Norrbottens län (NUTS 3 SE332): 40 welders within 5 years, \
