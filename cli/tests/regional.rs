@@ -133,6 +133,29 @@ fn wait_until<T>(what: &str, mut check: impl FnMut() -> Result<T, String>) -> T 
     }
 }
 
+/// `vetnet skills-need publish` on `home` with a valid need's flags, `changes` applied.
+fn publish_need(home: &Path, changes: &[(&str, &str)]) -> Outcome {
+    let mut flags = vec![
+        ("--id", "welders-2027"),
+        ("--title", "Welders for the mining industry"),
+        ("--region", "SE332"),
+        ("--isco", "7212"),
+        ("--isced", "0715"),
+        ("--people", "40"),
+        ("--horizon", "5"),
+        ("--source", "Skills-supply survey 2026"),
+    ];
+    for (flag, value) in changes {
+        match flags.iter_mut().find(|(name, _)| name == flag) {
+            Some(pair) => pair.1 = value,
+            None => flags.push((flag, value)),
+        }
+    }
+    let mut args = vec!["--json", "skills-need", "publish"];
+    args.extend(flags.into_iter().flat_map(|(name, value)| [name, value]));
+    run(home, &args)
+}
+
 #[test]
 fn a_skills_need_is_matched_to_a_school_and_shown_in_its_region() {
     let tmp = tempfile::tempdir().expect("a temporary directory");
@@ -190,32 +213,11 @@ fn a_skills_need_is_matched_to_a_school_and_shown_in_its_region() {
     .json();
     assert_eq!(published["esco_skills"][0], MIG_WELDING, "{published}");
 
-    let need = |changes: &[(&str, &str)]| {
-        let mut flags = vec![
-            ("--id", "welders-2027"),
-            ("--title", "Welders for the mining industry"),
-            ("--region", "SE332"),
-            ("--isco", "7212"),
-            ("--isced", "0715"),
-            ("--people", "40"),
-            ("--horizon", "5"),
-            ("--source", "Skills-supply survey 2026"),
-        ];
-        for (flag, value) in changes {
-            match flags.iter_mut().find(|(name, _)| name == flag) {
-                Some(pair) => pair.1 = value,
-                None => flags.push((flag, value)),
-            }
-        }
-        let mut args = vec!["--json", "skills-need", "publish"];
-        args.extend(flags.into_iter().flat_map(|(name, value)| [name, value]));
-        run(&chamber, &args)
-    };
-    need(&[("--region", "SE334")]).assert_failure(1, &["body.region", "NUTS 2024", "\"SE334\""]);
-    need(&[("--level", "shortage")]).assert_failure(2, &["--level"]);
-    need(&[("--horizon", "30")]).assert_failure(1, &["body.horizon", "between 1 and 20"]);
+    publish_need(&chamber, &[("--region", "SE334")]).assert_failure(1, &["body.region", "NUTS 2024", "\"SE334\""]);
+    publish_need(&chamber, &[("--level", "shortage")]).assert_failure(2, &["--level"]);
+    publish_need(&chamber, &[("--horizon", "30")]).assert_failure(1, &["body.horizon", "between 1 and 20"]);
     let skill = format!("{MIG_WELDING}=MIG welding");
-    let published = need(&[("--skill", skill.as_str())]).json();
+    let published = publish_need(&chamber, &[("--skill", skill.as_str())]).json();
     assert_eq!(published["skills"][0]["label"], "MIG welding", "{published}");
 
     let matched = wait_until("the school's records reach the chamber's node", || {
