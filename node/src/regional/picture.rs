@@ -11,7 +11,8 @@ use vetnet_protocol::{Content, InstitutionId, RecordKind, VerifiedRecord};
 
 use super::country_profiles;
 use crate::search::{
-    MAX_LIMIT, NeedQuery, OfferQuery, SkillsNeedQuery, search_needs, search_offers, search_skills_needs,
+    MAX_LIMIT, NeedQuery, OfferQuery, SkillsNeedQuery, profiles_in_region, search_needs, search_offers,
+    search_skills_needs,
 };
 use crate::store::{RecordStore, StoreError};
 
@@ -79,7 +80,16 @@ impl Placement {
 /// The picture of `region` on `today` (`YYYY-MM-DD`).
 pub fn region_picture(store: &RecordStore, region: NutsRegion, today: &str) -> Result<RegionPicture, StoreError> {
     let country = nuts::country(region.code).to_owned();
-    let placement = Placement { profiles: country_profiles(store, &country)?, code: region.code.to_owned() };
+    // The country's profiles tell who is placed elsewhere; the region's own
+    // come from the index's `region` terms, so none is missed in a country
+    // with more profiles than one search returns.
+    let mut profiles = country_profiles(store, &country)?;
+    for record in profiles_in_region(store, region.code, MAX_LIMIT)? {
+        if let Content::Profile(profile) = record.content {
+            profiles.insert(record.author, *profile);
+        }
+    }
+    let placement = Placement { profiles, code: region.code.to_owned() };
 
     let mut institutions = Vec::new();
     for (author, _) in placement.in_region() {
