@@ -218,3 +218,39 @@ async fn a_skills_need_finds_the_nearest_school_and_the_region_shows_it_all() {
     assert_eq!(capital["skills_needs"], json!([]), "{capital}");
     assert_eq!(capital["offers"], json!([]), "the SE331 school's offer is not in Stockholm: {capital}");
 }
+
+/// A peer's issuance statistics with a count of 3, and a skills need for a
+/// region that is not in the list, are rejected by the gossip path (the peer
+/// is penalised for a Reject) and never stored; the valid version is stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_peer_record_with_a_count_under_5_or_an_unknown_region_is_rejected() {
+    use vetnet_node::ingest::ingest;
+    use vetnet_node::network::Verdict;
+    use vetnet_protocol::issuance_stats::AchievementCount;
+    use vetnet_protocol::{InstitutionKey, Payload};
+
+    let node = spawn("Oulu Vocational College", "FI", &[]).await;
+    let network = node.node.info().network.clone();
+    let peer = InstitutionKey::from_secret_bytes(&[42; 32]);
+    let now = chrono::Utc::now().timestamp() as u64;
+    let quarter = Quarter::of(chrono::Utc::now().date_naive()).to_string();
+    let mut stats = fixtures::issuance_stats();
+    stats.quarter = quarter.clone();
+    stats.counts.push(AchievementCount { achievement: "crane-basics".into(), count: 3 });
+    let mut need = fixtures::full_skills_need();
+    need.region = "FI1D6".into();
+    let bad_stats = Payload::with_body(&network, RecordKind::IssuanceStats, &quarter, 1, now, &stats).expect("encodes");
+    let bad_need = Payload::with_body(&network, RecordKind::SkillsNeed, "n", 1, now, &need).expect("encodes");
+    for payload in [bad_stats, bad_need] {
+        let bytes = peer.sign(&payload).expect("signs");
+        let (verdict, outcome) = ingest(node.node.store(), &network, node.node.author_limit(), &bytes);
+        assert_eq!(verdict, Verdict::Reject);
+        assert!(outcome.is_err(), "refused, not stored");
+    }
+    stats.counts.pop();
+    let good = Payload::with_body(&network, RecordKind::IssuanceStats, &quarter, 1, now, &stats).expect("encodes");
+    let bytes = peer.sign(&good).expect("signs");
+    let (verdict, outcome) = ingest(node.node.store(), &network, node.node.author_limit(), &bytes);
+    assert_eq!(verdict, Verdict::Accept);
+    assert!(outcome.is_ok_and(|o| o.is_stored()));
+}
