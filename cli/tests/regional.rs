@@ -266,3 +266,58 @@ fn a_skills_need_is_matched_to_a_school_and_shown_in_its_region() {
     }
     run(&school, &["region", "SE9"]).assert_failure(1, &["nuts", "not in the list"]);
 }
+
+#[test]
+fn a_toolbox_resource_and_issuance_statistics_through_the_cli() {
+    let tmp = tempfile::tempdir().expect("a temporary directory");
+    let network = home(
+        &tmp,
+        "network",
+        &["--name", "Baltic VET Network", "--country", "DE", "--kind", "network", "--nuts", "DEF0"],
+    );
+    let _node = start_node(&network, None);
+    let sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    let publish = |url: &str, sha256: &str, kind: &str| {
+        run(
+            &network,
+            &[
+                "--json",
+                "resource",
+                "publish",
+                "--id",
+                "mentor-manual",
+                "--title",
+                "Manual for workplace mentors",
+                "--kind",
+                kind,
+                "--lang",
+                "en",
+                "--url",
+                url,
+                "--sha256",
+                sha256,
+                "--summary",
+                "Step by step.",
+            ],
+        )
+    };
+    publish("https://network.example.org/manual.pdf", &sha[1..], "manual")
+        .assert_failure(1, &["body.sha256", "64 lower-case hex"]);
+    publish("http://network.example.org/manual.pdf", sha, "manual").assert_failure(1, &["body.url", "https://"]);
+    publish("https://network.example.org/manual.pdf", sha, "handbook")
+        .assert_failure(1, &["--kind", "country-information"]);
+    let published = publish("https://network.example.org/manual.pdf", sha, "manual").json();
+    assert_eq!(published["kind"], "resource", "{published}");
+    assert_eq!((published["category"].as_str(), published["sha256"].as_str()), (Some("manual"), Some(sha)));
+    let found = run(&network, &["--json", "search", "resources", "--kind", "manual", "--text", "mentor"]).json();
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
+    assert_eq!(run(&network, &["--json", "search", "resources", "--lang", "sv"]).json(), serde_json::json!([]));
+    let withdrawn = run(&network, &["--json", "resource", "withdraw", "mentor-manual"]).json();
+    assert_eq!(withdrawn["withdrawn"], true);
+
+    // Nothing issued yet: the record carries no counts, nothing is suppressed.
+    let stats = run(&network, &["--json", "stats", "publish"]).json();
+    assert_eq!(stats["kind"], "issuance-stats");
+    assert_eq!((stats.get("counts"), stats["suppressed"].as_array().map(Vec::len)), (None, Some(0)), "{stats}");
+    run(&network, &["stats", "publish", "--quarter", "2027Q1"]).assert_failure(1, &["body.quarter", "YYYY-Qn"]);
+}

@@ -116,7 +116,7 @@ pub struct SkillsNeedQuery {
 /// Filters for the toolbox's resources. Empty filters match everything.
 #[derive(Debug, Clone, Default)]
 pub struct ResourceQuery {
-    pub kind: Option<vetnet_protocol::resource::ResourceKind>,
+    pub category: Option<vetnet_protocol::resource::ResourceCategory>,
     /// The document's language (`en` also matches `en-GB`).
     pub lang: Option<String>,
     /// Every word starts a word of the title or summary.
@@ -337,7 +337,7 @@ pub fn search_skills_needs(store: &RecordStore, query: &SkillsNeedQuery) -> Resu
 /// Resources matching `query`, newest first.
 pub fn search_resources(store: &RecordStore, query: &ResourceQuery) -> Result<Vec<VerifiedRecord>, StoreError> {
     let filters = [
-        ("kind", query.kind.iter().map(|k| k.as_str().to_owned()).collect()),
+        ("category", query.category.iter().map(|k| k.as_str().to_owned()).collect()),
         ("lang", query.lang.iter().cloned().collect()),
         ("author", query.author.iter().map(|author| hex::encode(author.as_bytes())).collect()),
     ];

@@ -308,11 +308,11 @@ pub fn full_skills_need() -> crate::skills_need::SkillsNeedBody {
 
 /// A network's toolbox entry: a manual in English, by link and SHA-256.
 pub fn full_resource() -> crate::resource::ResourceBody {
-    use crate::resource::{ResourceBody, ResourceKind};
+    use crate::resource::{ResourceBody, ResourceCategory};
     ResourceBody {
         title: "HansaVET manual for workplace mentors".into(),
         lang: "en".into(),
-        kind: ResourceKind::Manual,
+        category: ResourceCategory::Manual,
         summary: Some("How a company mentors a VET learner from abroad, step by step.".into()),
         url: "https://network.example.org/toolbox/hansavet-mentors.pdf".into(),
         sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),

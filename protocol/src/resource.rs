@@ -18,8 +18,9 @@ pub struct ResourceBody {
     pub title: String,
     /// The document's language, a BCP 47 tag.
     pub lang: String,
-    /// What kind of document it is.
-    pub kind: ResourceKind,
+    /// What kind of document it is. (Named `category`, not `kind`: a
+    /// record's `kind` is `resource`, and views show both side by side.)
+    pub category: ResourceCategory,
     /// What it holds, in words: multi-line, at most [`MAX_SOURCE_CHARS`]
     /// characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -32,7 +33,7 @@ pub struct ResourceBody {
 
 keyword_enum! {
     /// What kind of document a resource is.
-    pub enum ResourceKind {
+    pub enum ResourceCategory {
         /// A guide or manual (the HansaVET manuals).
         Manual = "manual",
         /// A template to fill in (a learning agreement, a placement plan).

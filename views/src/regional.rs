@@ -73,7 +73,8 @@ pub struct Resource {
     pub title: String,
     /// BCP 47 tag of the document's language.
     pub lang: String,
-    pub kind: ResourceKind,
+    /// What kind of document (`category`: the record view's `kind` is `resource`).
+    pub category: ResourceCategory,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// `https://` address of the document.
@@ -84,7 +85,7 @@ pub struct Resource {
 
 word_enum! {
     /// What kind of document a resource is.
-    pub enum ResourceKind {
+    pub enum ResourceCategory {
         Manual = "manual",
         Template = "template",
         CountryInformation = "country-information",

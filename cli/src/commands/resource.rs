@@ -1,7 +1,7 @@
 //! `vetnet resource publish|list|show|withdraw`.
 
 use serde_json::{Map, json};
-use vetnet_protocol::resource::ResourceKind;
+use vetnet_protocol::resource::ResourceCategory;
 use vetnet_views::{Resource, ResourceView};
 
 use crate::args::ResourceCommand;
@@ -16,10 +16,10 @@ const RESOURCES: OwnKind = OwnKind { noun: "resource", path: "/v1/resources" };
 pub async fn run(client: &ApiClient, command: ResourceCommand, printer: Printer) -> anyhow::Result<()> {
     match command {
         ResourceCommand::Publish(args) => {
-            args.kind.parse::<ResourceKind>().map_err(|e| Failure::user(format!("--kind: {e}")))?;
+            args.kind.parse::<ResourceCategory>().map_err(|e| Failure::user(format!("--kind: {e}")))?;
             let mut fields = Map::new();
             fields.insert("title".into(), json!(args.title));
-            fields.insert("kind".into(), json!(args.kind));
+            fields.insert("category".into(), json!(args.kind));
             fields.insert("lang".into(), json!(args.lang));
             fields.insert("url".into(), json!(args.url));
             fields.insert("sha256".into(), json!(args.sha256.trim().to_ascii_lowercase()));
@@ -60,7 +60,7 @@ pub(crate) fn print_resources(resources: &[ResourceView], printer: Printer, empt
         .map(|record| {
             let mut row = vec![record.id.clone(), name_or_did(&record.author_name, &record.author)];
             match &record.body {
-                Some(r) => row.extend([r.kind.to_string(), r.lang.clone(), r.title.clone(), r.url.clone()]),
+                Some(r) => row.extend([r.category.to_string(), r.lang.clone(), r.title.clone(), r.url.clone()]),
                 None => row.extend(["".into(), "".into(), "(withdrawn)".into(), "".into()]),
             }
             row
@@ -82,7 +82,7 @@ fn show(resource: &ResourceView, printer: Printer) {
         ("Title", r.title.clone()),
         ("Id", format!("{} (version {})", resource.id, resource.seq)),
         ("Publisher", opt(&resource.author_name)),
-        ("Kind", r.kind.to_string()),
+        ("Category", r.category.to_string()),
         ("Language", r.lang.clone()),
         ("URL", r.url.clone()),
         ("SHA-256", r.sha256.clone()),

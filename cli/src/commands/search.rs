@@ -65,7 +65,7 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
         }
         SearchCommand::Resources(args) => {
             let mut query: Vec<(&str, String)> = Vec::new();
-            query.extend(args.kind.map(|v| ("kind", v)));
+            query.extend(args.kind.map(|v| ("category", v)));
             query.extend(args.lang.map(|v| ("lang", v)));
             query.extend(args.text.map(|v| ("text", v)));
             query.extend(args.author.map(|v| ("author", v)));

@@ -441,7 +441,7 @@ fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
         }
         Content::SkillsNeed(need) => skills_need_terms(need, &mut terms),
         Content::Resource(resource) => {
-            terms.push(("kind", resource.kind.as_str().to_owned()));
+            terms.push(("category", resource.category.as_str().to_owned()));
             terms.extend(language_levels(&resource.lang).map(|lang| ("lang", lang)));
             let text = std::iter::once(resource.title.as_str()).chain(resource.summary.as_deref());
             terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));

@@ -1,7 +1,7 @@
 //! The regional kinds' protocol types into views and back, field by field.
 
 use vetnet_protocol::issuance_stats::{AchievementCount, IssuanceStatsBody};
-use vetnet_protocol::resource::{ResourceBody, ResourceKind};
+use vetnet_protocol::resource::{ResourceBody, ResourceCategory};
 use vetnet_protocol::skills_matching::{Proximity, SkillsCriterion, SkillsReason};
 use vetnet_protocol::skills_need::{BalanceLevel, SkillRef, SkillsNeedBody};
 use vetnet_protocol::{Content, LangText};
@@ -31,26 +31,26 @@ impl IntoProtocol for views::BalanceLevel {
     }
 }
 
-impl ToView for ResourceKind {
-    type View = views::ResourceKind;
+impl ToView for ResourceCategory {
+    type View = views::ResourceCategory;
     fn to_view(&self) -> Self::View {
         match self {
-            ResourceKind::Manual => views::ResourceKind::Manual,
-            ResourceKind::Template => views::ResourceKind::Template,
-            ResourceKind::CountryInformation => views::ResourceKind::CountryInformation,
-            ResourceKind::GoodPractice => views::ResourceKind::GoodPractice,
+            ResourceCategory::Manual => views::ResourceCategory::Manual,
+            ResourceCategory::Template => views::ResourceCategory::Template,
+            ResourceCategory::CountryInformation => views::ResourceCategory::CountryInformation,
+            ResourceCategory::GoodPractice => views::ResourceCategory::GoodPractice,
         }
     }
 }
 
-impl IntoProtocol for views::ResourceKind {
-    type Protocol = ResourceKind;
-    fn into_protocol(self) -> ResourceKind {
+impl IntoProtocol for views::ResourceCategory {
+    type Protocol = ResourceCategory;
+    fn into_protocol(self) -> ResourceCategory {
         match self {
-            views::ResourceKind::Manual => ResourceKind::Manual,
-            views::ResourceKind::Template => ResourceKind::Template,
-            views::ResourceKind::CountryInformation => ResourceKind::CountryInformation,
-            views::ResourceKind::GoodPractice => ResourceKind::GoodPractice,
+            views::ResourceCategory::Manual => ResourceCategory::Manual,
+            views::ResourceCategory::Template => ResourceCategory::Template,
+            views::ResourceCategory::CountryInformation => ResourceCategory::CountryInformation,
+            views::ResourceCategory::GoodPractice => ResourceCategory::GoodPractice,
         }
     }
 }
@@ -105,7 +105,7 @@ impl ToView for ResourceBody {
         views::Resource {
             title: self.title.clone(),
             lang: self.lang.clone(),
-            kind: self.kind.to_view(),
+            category: self.category.to_view(),
             summary: self.summary.clone(),
             url: self.url.clone(),
             sha256: self.sha256.clone(),
@@ -119,7 +119,7 @@ impl IntoProtocol for views::Resource {
         ResourceBody {
             title: self.title,
             lang: self.lang,
-            kind: self.kind.into_protocol(),
+            category: self.category.into_protocol(),
             summary: self.summary,
             url: self.url,
             sha256: self.sha256,

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::routing::get;
 use serde_json::{Map, Value};
 use vetnet_protocol::RecordKind;
-use vetnet_protocol::resource::ResourceKind;
+use vetnet_protocol::resource::ResourceCategory;
 use vetnet_views as views;
 
 use crate::api::convert::IntoProtocol;
@@ -55,7 +55,9 @@ pub fn resource_query(state: &ApiState, params: &[(String, String)]) -> Result<R
     let mut query = ResourceQuery::default();
     for (name, value) in params {
         match name.as_str() {
-            "kind" => query.kind = Some(value.parse::<ResourceKind>().map_err(|e| ApiError::invalid("kind", e))?),
+            "category" => {
+                query.category = Some(value.parse::<ResourceCategory>().map_err(|e| ApiError::invalid("category", e))?);
+            }
             "lang" => query.lang = Some(lang_param(value)?),
             "text" => query.text = Some(value.clone()),
             "author" => query.author = Some(author_param(value)?),
@@ -64,7 +66,7 @@ pub fn resource_query(state: &ApiState, params: &[(String, String)]) -> Result<R
             other => {
                 return Err(ApiError::invalid(
                     other,
-                    "is not a filter of resource search (kind, lang, text, author, trusted, limit)",
+                    "is not a filter of resource search (category, lang, text, author, trusted, limit)",
                 ));
             }
         }
@@ -112,7 +114,7 @@ pub(crate) async fn show(State(state): State<ApiState>, Path(id): Path<String>) 
     path = "/v1/resources",
     tag = "regional",
     operation_id = "publish_resource",
-    description = "Signs and publishes a resource of the toolbox: a link (`url`, https) to a document and its SHA-256 (`sha256`, 64 lower-case hex digits), with `title`, `lang` (BCP 47), `kind` (manual, template, country-information, good-practice) and an optional `summary`. No file travels.",
+    description = "Signs and publishes a resource of the toolbox: a link (`url`, https) to a document and its SHA-256 (`sha256`, 64 lower-case hex digits), with `title`, `lang` (BCP 47), `category` (manual, template, country-information, good-practice) and an optional `summary`. No file travels.",
     request_body = views::ResourceInput,
     responses(
         (status = 201, description = "The resource as published.", body = views::PublishedView<views::Resource>),
@@ -180,7 +182,7 @@ pub(crate) async fn withdraw(State(state): State<ApiState>, Path(id): Path<Strin
     operation_id = "search_resources",
     description = "Searches the toolbox's resources. Every filter is checked; an unknown parameter is refused (400) with its name as `field`.",
     params(
-        ("kind" = Option<views::ResourceKind>, Query, description = "The kind of document."),
+        ("category" = Option<views::ResourceCategory>, Query, description = "The kind of document."),
         ("lang" = Option<String>, Query, description = "A registered BCP 47 language tag (`sv`, `en`): the document's language."),
         ("text" = Option<String>, Query, description = "Words to find in the title and summary."),
         ("author" = Option<String>, Query, description = "Only records of this institution, `did:key:z6Mk…`."),
