@@ -17,6 +17,8 @@
 //! - [`trust`]: trust levels from the anchors and endorsements, with the
 //!   cache of the last trust graph ([`trust::TrustCache`]).
 //! - [`matching`]: the institution's own offers and needs against the others'.
+//! - [`regional`]: one NUTS region as a whole, and the schools that teach
+//!   what a skills need asks for.
 //! - [`ingest`]: records arriving by gossip or sync, and the verdict on each.
 //! - [`rate_limit`]: per-peer gossip and per-author record limits (`[limits]`).
 //! - [`publish`]: signing and publishing the institution's own records.
@@ -55,6 +57,7 @@ pub mod networks;
 pub mod node;
 pub mod publish;
 pub mod rate_limit;
+pub mod regional;
 pub mod search;
 pub mod store;
 pub mod sync;

@@ -128,6 +128,43 @@ pub struct EventQuery {
     pub limit: Option<usize>,
 }
 
+/// Filters for skills needs. Empty filters match everything.
+#[derive(Debug, Clone, Default)]
+pub struct SkillsNeedQuery {
+    /// A NUTS code at any level: needs for it or for a region in it.
+    pub region: Option<String>,
+    /// Needs for exactly one of these regions (the regions a region lies in).
+    pub areas: Vec<String>,
+    /// ISCO-08 code at any level.
+    pub isco: Option<String>,
+    /// ESCO occupation URI.
+    pub occupation: Option<String>,
+    /// ISCED-F code at any level.
+    pub sector: Option<String>,
+    /// Asks for this ESCO skill URI.
+    pub skill: Option<String>,
+    /// Every word starts a word of the title or a skill's label.
+    pub text: Option<String>,
+    pub author: Option<InstitutionId>,
+    /// Only records of these institutions (`--trusted`: the trusted ones).
+    pub authors_in: Option<Vec<InstitutionId>>,
+    pub limit: Option<usize>,
+}
+
+/// Filters for the toolbox's resources. Empty filters match everything.
+#[derive(Debug, Clone, Default)]
+pub struct ResourceQuery {
+    pub category: Option<vetnet_protocol::resource::ResourceCategory>,
+    /// The document's language (`en` also matches `en-GB`).
+    pub lang: Option<String>,
+    /// Every word starts a word of the title or summary.
+    pub text: Option<String>,
+    pub author: Option<InstitutionId>,
+    /// Only records of these institutions (`--trusted`: the trusted ones).
+    pub authors_in: Option<Vec<InstitutionId>>,
+    pub limit: Option<usize>,
+}
+
 /// The slots of `kind` matching every indexed filter and every word of
 /// `text`, or every record of the kind when there is no filter.
 ///
@@ -393,5 +430,58 @@ pub fn search_events(store: &RecordStore, query: &EventQuery) -> Result<Vec<Veri
         _ => (None, r.author, r.payload.id.clone()),
     });
     results.truncate(limit);
+    Ok(results)
+}
+
+/// Skills needs matching `query`, newest first.
+pub fn search_skills_needs(store: &RecordStore, query: &SkillsNeedQuery) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let filters = [
+        ("region", query.region.iter().cloned().collect()),
+        ("area", query.areas.clone()),
+        ("isco", query.isco.iter().cloned().collect()),
+        ("occupation", query.occupation.iter().cloned().collect()),
+        ("sector", query.sector.iter().cloned().collect()),
+        ("skill", query.skill.iter().cloned().collect()),
+        ("author", query.author.iter().map(|author| hex::encode(author.as_bytes())).collect()),
+    ];
+    let authors = AuthorFilter::new(store, &query.authors_in);
+    let newest = {
+        let index = store.search_index();
+        index.newest(&candidates(&index, "skills-need", &filters, &query.text, &authors), limit(query.limit))
+    };
+    let mut results = fetch(store, &newest)?;
+    results.retain(|record| matches!(record.content, Content::SkillsNeed(_)));
+    Ok(results)
+}
+
+/// Resources matching `query`, newest first.
+pub fn search_resources(store: &RecordStore, query: &ResourceQuery) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let filters = [
+        ("category", query.category.iter().map(|k| k.as_str().to_owned()).collect()),
+        ("lang", query.lang.iter().cloned().collect()),
+        ("author", query.author.iter().map(|author| hex::encode(author.as_bytes())).collect()),
+    ];
+    let authors = AuthorFilter::new(store, &query.authors_in);
+    let newest = {
+        let index = store.search_index();
+        index.newest(&candidates(&index, "resource", &filters, &query.text, &authors), limit(query.limit))
+    };
+    let mut results = fetch(store, &newest)?;
+    results.retain(|record| matches!(record.content, Content::Resource(_)));
+    Ok(results)
+}
+
+/// Live profiles in `region` (a NUTS code at any level), by the `region`
+/// terms of their `nuts`; at most `limit`, unordered.
+pub fn profiles_in_region(store: &RecordStore, region: &str, limit: usize) -> Result<Vec<VerifiedRecord>, StoreError> {
+    let authors = AuthorFilter::new(store, &None);
+    let entries = {
+        let index = store.search_index();
+        let filters = [("region", vec![region.to_owned()])];
+        let slots = candidates(&index, "profile", &filters, &None, &authors);
+        index.newest(&slots, limit)
+    };
+    let mut results = fetch(store, &entries)?;
+    results.retain(|record| matches!(record.content, Content::Profile(_)));
     Ok(results)
 }

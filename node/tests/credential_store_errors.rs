@@ -30,6 +30,7 @@ fn profile() -> ProfileBody {
         country: "DK".into(),
         region: None,
         city: None,
+        nuts: None,
         isced: Vec::new(),
         nace: Vec::new(),
         languages: vec!["en".into()],

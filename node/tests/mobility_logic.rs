@@ -88,6 +88,7 @@ fn profile(name: &str, country: &str) -> ProfileBody {
         country: country.to_owned(),
         region: None,
         city: None,
+        nuts: None,
         isced: Vec::new(),
         nace: Vec::new(),
         languages: vec!["en".to_owned()],

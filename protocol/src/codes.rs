@@ -235,6 +235,18 @@ pub fn is_occupation(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// An ESCO occupation URI, `http://data.europa.eu/esco/occupation/<uuid>`.
+pub fn is_esco_occupation(s: &str) -> bool {
+    s.strip_prefix(ESCO_OCCUPATION_PREFIX).is_some_and(is_uuid)
+}
+
+/// An ISCO-08 code at any level: a major group (1 digit), sub-major (2),
+/// minor (3) or unit group (4 digits). Each level's code is the prefix of the
+/// next, so `7` holds `7112`.
+pub fn is_isco(s: &str) -> bool {
+    (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// An ESCO skill or competence URI.
 pub fn is_esco_skill(s: &str) -> bool {
     s.strip_prefix(ESCO_SKILL_PREFIX).is_some_and(is_uuid)

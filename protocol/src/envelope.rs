@@ -12,13 +12,16 @@ use crate::achievement::AchievementBody;
 use crate::delegation::{DelegationBody, delegation_id};
 use crate::endorsement::{EndorsementBody, endorsement_id};
 use crate::event::EventBody;
+use crate::issuance_stats::{IssuanceStatsBody, Quarter};
 use crate::key_lifecycle::{KEY_ROTATION_ID, KeyRevocationBody, KeyRotationBody, key_revocation_id};
 use crate::limits::{MAX_CLOCK_SKEW_SECS, MAX_ID_LEN, MAX_KIND_LEN, MAX_RECORD_BYTES};
 use crate::need::NeedBody;
 use crate::network::{NETWORK_PROFILE_ID, NetworkProfileBody};
 use crate::offer::OfferBody;
 use crate::profile::{PROFILE_ID, ProfileBody};
+use crate::resource::ResourceBody;
 use crate::revocation::{RevocationBody, credential_uuid};
+use crate::skills_need::SkillsNeedBody;
 use crate::validate::{Checked, ValidationError};
 use crate::{Content, FORMAT_VERSION, InstitutionId, Payload, RecordError, RecordKey, RecordKind, ValidationContext};
 
@@ -426,6 +429,27 @@ fn check_body(
             Ok(Content::KeyRevocation(revocation))
         }
         RecordKind::Event => Ok(Content::Event(Box::new(decode_body::<EventBody>(body)?))),
+        RecordKind::SkillsNeed => Ok(Content::SkillsNeed(Box::new(decode_body::<SkillsNeedBody>(body)?))),
+        RecordKind::Resource => Ok(Content::Resource(Box::new(decode_body::<ResourceBody>(body)?))),
+        RecordKind::IssuanceStats => {
+            let stats = decode_body::<IssuanceStatsBody>(body)?;
+            if payload.id != stats.quarter {
+                return Err(rule(
+                    "id",
+                    format!("must be the quarter {:?} of the statistics (got {:?})", stats.quarter, payload.id),
+                ));
+            }
+            let begun = Quarter::parse(&stats.quarter)
+                .and_then(|q| q.first_day().and_hms_opt(0, 0, 0))
+                .is_some_and(|start| start.and_utc().timestamp() <= payload.ts as i64);
+            if !begun {
+                return Err(rule(
+                    "body.quarter",
+                    format!("must have begun by the record's ts {} (got {:?})", payload.ts, stats.quarter),
+                ));
+            }
+            Ok(Content::IssuanceStats(stats))
+        }
         RecordKind::Other(_) => Ok(Content::Uninterpreted),
     }
 }

@@ -53,6 +53,7 @@ pub fn profile(name: &str, country: &str, kind: InstitutionKind) -> ProfileBody 
         country: country.to_owned(),
         region: None,
         city: None,
+        nuts: None,
         isced: Vec::new(),
         nace: Vec::new(),
         languages: vec!["en".to_owned()],
@@ -74,6 +75,7 @@ pub fn full_profile() -> ProfileBody {
         country: "SE".into(),
         region: Some("Blekinge".into()),
         city: Some("Karlskrona".into()),
+        nuts: None,
         isced: vec!["0715".into(), "0713".into()],
         nace: vec!["C25.1".into()],
         languages: vec!["sv".into(), "en".into()],
@@ -328,6 +330,61 @@ pub fn full_event() -> EventBody {
         summary: LangText::new("en", "97 participants from schools, companies and the county."),
         outcomes: vec!["A shared list of the region's shortage occupations".into()],
         minutes: vec!["https://vet.example.se/minutes/2027-05-12.pdf".into()],
+    }
+}
+
+/// An ESCO occupation URI of the right shape, for the skills needs that name one.
+pub const ESCO_OCCUPATION: &str = "http://data.europa.eu/esco/occupation/3a1f5c2e-7b4d-4e8a-9c61-2d0f8b7e4a13";
+
+/// A chamber's skills need for Norrbottens län (SE332) with every field set:
+/// 40 welders within five years, two skills with labels.
+pub fn full_skills_need() -> crate::skills_need::SkillsNeedBody {
+    use crate::skills_need::{SkillRef, SkillsNeedBody};
+    SkillsNeedBody {
+        title: lang_text(&[("en", "Welders for the mining industry"), ("sv", "Svetsare till gruvindustrin")]),
+        region: "SE332".into(),
+        occupation: Some(ESCO_OCCUPATION.into()),
+        isco: Some("7212".into()),
+        isced: Some("0715".into()),
+        skills: vec![
+            SkillRef { uri: ESCO_SKILL.into(), label: Some("MIG welding".into()) },
+            SkillRef {
+                uri: "http://data.europa.eu/esco/skill/7c2d4e1a-3b5f-4a6c-8d9e-0f1a2b3c4d5e".into(),
+                label: None,
+            },
+        ],
+        people: Some(40),
+        level: None,
+        horizon: 5,
+        source: "Regional skills-supply survey 2026 of the chamber's member companies".into(),
+        link: Some("https://chamber.example.se/skills-2026".into()),
+        valid_until: Some("2027-12-31".into()),
+    }
+}
+
+/// A network's toolbox entry: a manual in English, by link and SHA-256.
+pub fn full_resource() -> crate::resource::ResourceBody {
+    use crate::resource::{ResourceBody, ResourceCategory};
+    ResourceBody {
+        title: "HansaVET manual for workplace mentors".into(),
+        lang: "en".into(),
+        category: ResourceCategory::Manual,
+        summary: Some("How a company mentors a VET learner from abroad, step by step.".into()),
+        url: "https://network.example.org/toolbox/hansavet-mentors.pdf".into(),
+        sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+    }
+}
+
+/// Issuance statistics of 2026-Q3: two achievements, each over the
+/// threshold of 5.
+pub fn issuance_stats() -> crate::issuance_stats::IssuanceStatsBody {
+    use crate::issuance_stats::{AchievementCount, IssuanceStatsBody};
+    IssuanceStatsBody {
+        quarter: "2026-Q3".into(),
+        counts: vec![
+            AchievementCount { achievement: "mig-welding".into(), count: 12 },
+            AchievementCount { achievement: "forklift-safety".into(), count: 6 },
+        ],
     }
 }
 

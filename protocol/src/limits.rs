@@ -89,3 +89,17 @@ pub const MAX_EVENT_TOPICS: usize = 20;
 pub const MAX_EVENT_TEXT_CHARS: usize = 8_000;
 /// `minutes` (web addresses) of an event.
 pub const MAX_EVENT_MINUTES: usize = 10;
+/// A skills need's `horizon` runs from 1 to this many years.
+pub const MAX_HORIZON_YEARS: u8 = 20;
+/// A skills need's `people` runs from 1 to this.
+pub const MAX_PEOPLE: u32 = 1_000_000;
+/// A skills need's `source`, and a resource's `summary`.
+pub const MAX_SOURCE_CHARS: usize = 2_000;
+/// The `counts` of one issuance-statistics record (one per achievement).
+pub const MAX_STATS_COUNTS: usize = 500;
+/// The smallest count an issuance-statistics record may carry: a count
+/// under it could single a learner out, so the writer leaves it out and a
+/// reader refuses it.
+pub const MIN_REPORTED_COUNT: u32 = 5;
+/// The largest count of one achievement in one quarter.
+pub const MAX_REPORTED_COUNT: u32 = 10_000_000;

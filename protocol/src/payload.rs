@@ -10,12 +10,15 @@ use crate::achievement::AchievementBody;
 use crate::delegation::DelegationBody;
 use crate::endorsement::EndorsementBody;
 use crate::event::EventBody;
+use crate::issuance_stats::IssuanceStatsBody;
 use crate::key_lifecycle::{KeyRevocationBody, KeyRotationBody};
 use crate::need::NeedBody;
 use crate::network::NetworkProfileBody;
 use crate::offer::OfferBody;
 use crate::profile::ProfileBody;
+use crate::resource::ResourceBody;
 use crate::revocation::RevocationBody;
+use crate::skills_need::SkillsNeedBody;
 
 /// The payload format version this crate writes and understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -32,6 +35,9 @@ pub struct Payload {
     /// Record kind: `profile`, `offer`, `need`, `achievement`, `revocation`,
     /// `delegation`, `endorsement`, `key-rotation`, `key-revocation`, `event`, or a
     /// kind a later version defines.
+    /// `delegation`, `endorsement`, `key-rotation`, `key-revocation`,
+    /// `skills-need`, `resource`, `issuance-stats`, or a kind a later version
+    /// defines.
     pub kind: String,
     /// The record's name within its author and kind.
     pub id: String,
@@ -116,6 +122,12 @@ pub enum RecordKind {
     NetworkProfile,
     /// `event`: a meeting the author organises.
     Event,
+    /// `skills-need`: the competences a region needs.
+    SkillsNeed,
+    /// `resource`: a document of a shared toolbox, by link and hash.
+    Resource,
+    /// `issuance-stats`: credentials issued per achievement in a quarter.
+    IssuanceStats,
     /// A kind this version does not interpret, by its name.
     Other(String),
 }
@@ -140,6 +152,9 @@ impl RecordKind {
             RecordKind::KeyRevocation => "key-revocation",
             RecordKind::NetworkProfile => "network-profile",
             RecordKind::Event => "event",
+            RecordKind::SkillsNeed => "skills-need",
+            RecordKind::Resource => "resource",
+            RecordKind::IssuanceStats => "issuance-stats",
             RecordKind::Other(kind) => kind,
         }
     }
@@ -159,6 +174,9 @@ impl From<&str> for RecordKind {
             "key-revocation" => RecordKind::KeyRevocation,
             "network-profile" => RecordKind::NetworkProfile,
             "event" => RecordKind::Event,
+            "skills-need" => RecordKind::SkillsNeed,
+            "resource" => RecordKind::Resource,
+            "issuance-stats" => RecordKind::IssuanceStats,
             other => RecordKind::Other(other.to_owned()),
         }
     }
@@ -231,6 +249,12 @@ pub enum Content {
     NetworkProfile(Box<NetworkProfileBody>),
     /// An `event` body.
     Event(Box<EventBody>),
+    /// A `skills-need` body.
+    SkillsNeed(Box<SkillsNeedBody>),
+    /// A `resource` body.
+    Resource(Box<ResourceBody>),
+    /// An `issuance-stats` body.
+    IssuanceStats(IssuanceStatsBody),
     /// A withdrawal of the record with the same key.
     Withdrawn,
     /// A kind this version does not know: stored and forwarded as is.

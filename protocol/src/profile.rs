@@ -30,6 +30,11 @@ pub struct ProfileBody {
     /// The town: single-line, at most [`MAX_SHORT_TEXT_CHARS`] characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
+    /// The region as a NUTS 2024 code at level 1 to 3 of the bundled list
+    /// ([`crate::nuts`]), in the institution's `country`: where the regional
+    /// picture and skills-need matching place it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nuts: Option<String>,
     /// Fields of education taught (ISCED-F 2013), mainly for schools: at most
     /// [`MAX_SECTORS`], no duplicates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -154,6 +159,15 @@ impl Checked for ProfileBody {
         validate::country(&format!("{p}.country"), &self.country)?;
         validate::opt_text(&format!("{p}.region"), &self.region, MAX_SHORT_TEXT_CHARS)?;
         validate::opt_text(&format!("{p}.city"), &self.city, MAX_SHORT_TEXT_CHARS)?;
+        if let Some(nuts) = &self.nuts {
+            validate::nuts(&format!("{p}.nuts"), nuts, 1..=3)?;
+            if crate::nuts::country(nuts) != self.country {
+                return fail(
+                    format!("{p}.nuts"),
+                    format!("must be a region of the profile's country {} (got {nuts:?})", self.country),
+                );
+            }
+        }
         validate::max_items(&format!("{p}.isced"), &self.isced, MAX_SECTORS)?;
         validate::no_duplicates(&format!("{p}.isced"), &self.isced)?;
         for (i, code) in self.isced.iter().enumerate() {

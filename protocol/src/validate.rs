@@ -124,6 +124,35 @@ pub(crate) fn nace(field: &str, code: &str) -> Rule {
     }
 }
 
+/// A NUTS 2024 code of the bundled list ([`crate::nuts`]) at one of `levels`.
+pub(crate) fn nuts(field: &str, code: &str, levels: std::ops::RangeInclusive<u8>) -> Rule {
+    let (low, high) = (levels.start(), levels.end());
+    let wanted = if low == high { format!("level {low}") } else { format!("level {low} to {high}") };
+    match crate::nuts::region(code) {
+        Some(region) if levels.contains(&region.level) => Ok(()),
+        Some(region) => fail(
+            field,
+            format!("must be a NUTS 2024 region at {wanted} (got {code:?}, a level {} region)", region.level),
+        ),
+        None => fail(
+            field,
+            format!(
+                "must be a NUTS 2024 code at {wanted} of the Baltic Sea countries, like SE33 or SE332 (got {code:?}, which is not in the list)"
+            ),
+        ),
+    }
+}
+
+/// A web address that starts with `https://`.
+pub(crate) fn https_url(field: &str, value: &str) -> Rule {
+    url(field, value)?;
+    if value.starts_with("https://") {
+        Ok(())
+    } else {
+        fail(field, format!("must be a web address starting with https:// (got {value:?})"))
+    }
+}
+
 /// An email address: single-line text of at most
 /// [`MAX_EMAIL_CHARS`](crate::limits::MAX_EMAIL_CHARS) characters with exactly
 /// one `@` and something before it, a domain that contains a `.` and does not

@@ -238,6 +238,60 @@ fn vectors() -> Vec<Vector> {
                 .unwrap(),
         },
     ]
+    .into_iter()
+    .chain(regional_vectors())
+    .collect()
+}
+
+/// The vectors of the regional kinds: skills need, resource, issuance statistics.
+fn regional_vectors() -> Vec<Vector> {
+    vec![
+        Vector {
+            name: "skills-need",
+            description: "A chamber's skills need for Norrbottens län (NUTS 3 SE332): 40 welders within 5 years, \
+                          with occupation, ISCO-08, field and two ESCO skills (kind skills-need, id welders-2027).",
+            content: "skills-need",
+            payload: Payload::with_body(
+                NETWORK,
+                RecordKind::SkillsNeed,
+                "welders-2027",
+                1,
+                TS,
+                &fixtures::full_skills_need(),
+            )
+            .unwrap(),
+        },
+        Vector {
+            name: "resource",
+            description: "A toolbox entry: a manual in English by https link and SHA-256 (kind resource, id \
+                          mentor-manual).",
+            content: "resource",
+            payload: Payload::with_body(
+                NETWORK,
+                RecordKind::Resource,
+                "mentor-manual",
+                1,
+                TS,
+                &fixtures::full_resource(),
+            )
+            .unwrap(),
+        },
+        Vector {
+            name: "issuance-stats",
+            description: "Issuance statistics of 2026-Q3, two achievements each counted 5 or more (kind \
+                          issuance-stats, id the quarter).",
+            content: "issuance-stats",
+            payload: Payload::with_body(
+                NETWORK,
+                RecordKind::IssuanceStats,
+                "2026-Q3",
+                1,
+                TS,
+                &fixtures::issuance_stats(),
+            )
+            .unwrap(),
+        },
+    ]
 }
 
 fn network_profile_body() -> NetworkProfileBody {
@@ -352,6 +406,9 @@ fn check_file(name: &str, file: &VectorFile) {
         Content::KeyRevocation(_) => "key-revocation",
         Content::NetworkProfile(_) => "network-profile",
         Content::Event(_) => "event",
+        Content::SkillsNeed(_) => "skills-need",
+        Content::Resource(_) => "resource",
+        Content::IssuanceStats(_) => "issuance-stats",
         Content::Withdrawn => "withdrawn",
         Content::Uninterpreted => "uninterpreted",
     };

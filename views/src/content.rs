@@ -228,6 +228,9 @@ pub struct Profile {
     pub region: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
+    /// The region as a NUTS 2024 code (level 1 to 3) in `country`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nuts: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub isced: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -18,6 +18,7 @@ pub mod matching;
 pub mod mobility;
 pub mod network;
 pub mod record;
+pub mod regional;
 pub mod status;
 pub mod trust;
 
@@ -29,6 +30,7 @@ pub use matching::*;
 pub use mobility::*;
 pub use network::*;
 pub use record::*;
+pub use regional::*;
 pub use status::*;
 pub use trust::*;
 

@@ -148,6 +148,7 @@ fn profile() -> Profile {
         country: "DE".into(),
         region: Some("DEF0".into()),
         city: Some("Kiel".into()),
+        nuts: Some("DEF02".into()),
         isced: vec!["0715".into()],
         nace: vec!["C25".into()],
         languages: vec!["de".into(), "en".into()],

@@ -9,6 +9,7 @@ mod events;
 mod mobility;
 mod networks;
 mod records;
+mod regional;
 mod search;
 mod trust;
 
@@ -17,6 +18,7 @@ pub use events::*;
 pub use mobility::*;
 pub use networks::*;
 pub use records::*;
+pub use regional::*;
 pub use search::*;
 pub use trust::*;
 
@@ -74,8 +76,20 @@ pub enum Command {
     /// Let a partner institution issue one of this institution's achievements.
     #[command(subcommand)]
     Delegation(DelegationCommand),
-    /// Own offers and needs, each with the other institutions' needs and offers that fit it, explained.
+    /// Own offers and needs, each with the other institutions' needs and offers that fit it, explained;
+    /// or, with --skills-need, the schools that teach what a skills need asks for.
     Match(MatchArgs),
+    /// Publish and manage what competences a region needs (skills needs).
+    #[command(subcommand)]
+    SkillsNeed(SkillsNeedCommand),
+    /// Publish and manage the documents of a shared toolbox (manuals, templates, country information).
+    #[command(subcommand)]
+    Resource(ResourceCommand),
+    /// Publish the institution's issuance statistics (credentials per achievement per quarter).
+    #[command(subcommand)]
+    Stats(StatsCommand),
+    /// One region as a whole: institutions, open offers, needs, skills needs, credentials issued.
+    Region(RegionArgs),
     /// Search the whole network's records held by this node.
     #[command(subcommand)]
     Search(SearchCommand),

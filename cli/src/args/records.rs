@@ -66,6 +66,10 @@ pub struct ProfileOptional {
     /// City.
     #[arg(long)]
     pub city: Option<String>,
+    /// The region as a NUTS 2024 code in the institution's country, level 1 to 3 (SE33, SE332):
+    /// where `vetnet region` and `vetnet match --skills-need` place the institution.
+    #[arg(long, value_name = "CODE")]
+    pub nuts: Option<String>,
     /// Field of education (ISCED-F, e.g. 0715) or economic sector (NACE, e.g. F41); repeatable.
     #[arg(long, value_name = "CODE")]
     pub sector: Vec<String>,

@@ -17,6 +17,10 @@ pub enum SearchCommand {
     /// Meetings in the whole network (network meetings, conferences, workshops, webinars, study visits),
     /// soonest first.
     Events(EventSearchArgs),
+    /// What competences regions need, by NUTS region, occupation and field.
+    SkillsNeeds(crate::args::SkillsNeedSearchArgs),
+    /// Documents of the shared toolboxes (manuals, templates, country information, good practice).
+    Resources(crate::args::ResourceSearchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -87,6 +91,13 @@ pub struct OfferSearchArgs {
 
 #[derive(Debug, Args)]
 pub struct MatchArgs {
+    /// The schools that teach what this skills need asks for (an own need's id, or another
+    /// institution's with --author).
+    #[arg(long, value_name = "ID", conflicts_with_all = ["offer", "need", "all"])]
+    pub skills_need: Option<String>,
+    /// With --skills-need: the need's author (did:key); default this institution.
+    #[arg(long, value_name = "DID", requires = "skills_need")]
+    pub author: Option<String>,
     /// Only this own offer (by id).
     #[arg(long, value_name = "ID")]
     pub offer: Option<String>,

@@ -9,6 +9,9 @@ use crate::commands::{join, lang_text, name_or_did};
 use crate::printer::Printer;
 
 pub async fn run(client: &ApiClient, args: MatchArgs, printer: Printer) -> anyhow::Result<()> {
+    if let Some(id) = &args.skills_need {
+        return super::region::run_match(client, id, args.author, args.limit, printer).await;
+    }
     let mut query: Vec<(&str, String)> = Vec::new();
     query.extend(args.offer.map(|v| ("offer", v)));
     query.extend(args.need.map(|v| ("need", v)));

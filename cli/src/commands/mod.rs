@@ -15,7 +15,10 @@ mod offer;
 mod open;
 mod own;
 mod profile;
+mod region;
+mod resource;
 mod search;
+mod skills_need;
 mod status;
 mod sync;
 pub(crate) mod trust;
@@ -45,6 +48,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Event(command) => event::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Credential(command) => credential::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Match(args) => matching::run(&ApiClient::connect(&data_dir)?, args, printer).await,
+        Command::SkillsNeed(command) => skills_need::run(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Resource(command) => resource::run(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Stats(command) => region::run_stats(&ApiClient::connect(&data_dir)?, command, printer).await,
+        Command::Region(args) => region::run_region(&ApiClient::connect(&data_dir)?, args, printer).await,
         Command::Search(command) => search::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Trust(command) => trust::run_trust(&data_dir, command, printer).await,
         Command::Endorsement(command) => {

@@ -73,6 +73,7 @@ pub(crate) fn apply_profile_fields(
     for (key, value) in [
         ("region", &optional.region),
         ("city", &optional.city),
+        ("nuts", &optional.nuts),
         ("website", &optional.website),
         ("email", &optional.email),
         ("registration", &optional.registration),
@@ -120,6 +121,7 @@ fn show(profile: &ProfileView, printer: Printer) {
         ("Country", field(&|p| p.country.clone())),
         ("Region", field(&|p| opt(&p.region))),
         ("City", field(&|p| opt(&p.city))),
+        ("NUTS region", field(&|p| opt(&p.nuts))),
         ("Fields (ISCED-F)", field(&|p| join(&p.isced, ", "))),
         ("Sectors (NACE)", field(&|p| join(&p.nace, ", "))),
         ("Languages", field(&|p| join(&p.languages, ", "))),

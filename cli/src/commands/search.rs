@@ -1,6 +1,6 @@
-//! `vetnet search offers|needs|institutions|achievements|events`.
+//! `vetnet search offers|needs|institutions|achievements|networks|events|skills-needs|resources`.
 
-use vetnet_views::{AchievementView, EventView, NeedView, OfferView, ProfileView};
+use vetnet_views::{AchievementView, EventView, NeedView, OfferView, ProfileView, ResourceView, SkillsNeedView};
 
 use crate::args::SearchCommand;
 use crate::client::ApiClient;
@@ -8,6 +8,8 @@ use crate::commands::achievement::print_achievements;
 use crate::commands::event::{print_calendar, print_events};
 use crate::commands::need::print_needs;
 use crate::commands::offer::print_offers;
+use crate::commands::resource::print_resources;
+use crate::commands::skills_need::print_skills_needs;
 use crate::commands::{join, lang_text, opt, short_did};
 use crate::printer::Printer;
 
@@ -55,6 +57,31 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
             query.extend(args.limit.map(|v| ("limit", v.to_string())));
             let networks: Vec<vetnet_views::NetworkView> = client.get("/v1/networks", &query).await?;
             super::networks::print_networks(&networks, printer);
+        }
+        SearchCommand::SkillsNeeds(args) => {
+            let mut query: Vec<(&str, String)> = Vec::new();
+            query.extend(args.region.map(|v| ("region", v.trim().to_ascii_uppercase())));
+            query.extend(args.isco.map(|v| ("isco", v)));
+            query.extend(args.occupation.map(|v| ("occupation", v)));
+            query.extend(args.isced.map(|v| ("isced", v)));
+            query.extend(args.skill.map(|v| ("skill", v)));
+            query.extend(args.text.map(|v| ("text", v)));
+            query.extend(args.author.map(|v| ("author", v)));
+            query.extend(args.limit.map(|v| ("limit", v.to_string())));
+            query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
+            let needs: Vec<SkillsNeedView> = client.get("/v1/search/skills-needs", &query).await?;
+            print_skills_needs(&needs, printer, "No skills needs match.");
+        }
+        SearchCommand::Resources(args) => {
+            let mut query: Vec<(&str, String)> = Vec::new();
+            query.extend(args.kind.map(|v| ("category", v)));
+            query.extend(args.lang.map(|v| ("lang", v)));
+            query.extend(args.text.map(|v| ("text", v)));
+            query.extend(args.author.map(|v| ("author", v)));
+            query.extend(args.limit.map(|v| ("limit", v.to_string())));
+            query.extend(args.trusted.then(|| ("trusted", "true".to_owned())));
+            let resources: Vec<ResourceView> = client.get("/v1/search/resources", &query).await?;
+            print_resources(&resources, printer, "No resources match.");
         }
         SearchCommand::Achievements(args) => {
             let mut query: Vec<(&str, String)> = args.country.into_iter().map(|c| ("country", c)).collect();

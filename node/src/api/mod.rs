@@ -48,6 +48,7 @@ pub mod openapi;
 pub mod own;
 pub mod params;
 pub mod profile;
+pub mod regional;
 pub mod search;
 pub mod status;
 pub mod sync;
@@ -98,6 +99,7 @@ pub fn router(state: ApiState) -> Router {
         .merge(mobility::routes())
         .merge(networks::routes())
         .merge(sync::routes())
+        .merge(regional::routes())
         .merge(openapi::routes())
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
         .layer(middleware::from_fn_with_state(state.clone(), require_token))

@@ -15,6 +15,7 @@ use utoipa::openapi::schema::{AnyOfBuilder, Object, ObjectBuilder, Schema, Type}
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
+use super::regional::{region, resources, skills_needs, stats};
 use super::{ApiError, ApiResult, ApiState, ok};
 use super::{
     achievements, credentials, events, matching, mobility, needs, networks, offers, profile, search, status, sync,
@@ -122,6 +123,21 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         networks::end,
         sync::state_of,
         sync::now,
+        skills_needs::list,
+        skills_needs::create,
+        skills_needs::show,
+        skills_needs::update,
+        skills_needs::withdraw,
+        skills_needs::search_route,
+        resources::list,
+        resources::create,
+        resources::show,
+        resources::update,
+        resources::withdraw,
+        resources::search_route,
+        stats::publish,
+        region::region,
+        region::match_skills_need,
         new_sign_in_link,
     ),
     components(
@@ -144,6 +160,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         (name = "mobility", description = "Mobility threads between a sending school and a host, step by step."),
         (name = "networks", description = "Networks of institutions: their profiles, members and applications to join."),
         (name = "sync", description = "Sync sessions with peers."),
+        (name = "regional", description = "Skills needs, the toolbox's resources, issuance statistics and the regional picture."),
         (name = "dashboard", description = "Signing in to the node's web dashboard."),
     )
 )]
@@ -310,6 +327,10 @@ update_bodies! {
     NeedUpdate = vetnet_views::NeedInput, "needs";
     /// The body of `PUT /v1/achievements/{id}`.
     AchievementUpdate = vetnet_views::AchievementInput, "achievements";
+    /// The body of `PUT /v1/skills-needs/{id}`.
+    SkillsNeedUpdate = vetnet_views::SkillsNeedInput, "skills-needs";
+    /// The body of `PUT /v1/resources/{id}`.
+    ResourceUpdate = vetnet_views::ResourceInput, "resources";
 }
 
 /// `schema` without its `id` property, in an object or in the inline

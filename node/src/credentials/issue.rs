@@ -11,6 +11,7 @@ use vetnet_credential::open_badge::{self, Award, HashedEmail, Institution};
 use vetnet_credential::{data_integrity, jwt};
 use vetnet_protocol::achievement::AchievementBody;
 use vetnet_protocol::delegation::{DelegationBody, delegation_id};
+use vetnet_protocol::issuance_stats::Quarter;
 use vetnet_protocol::revocation::{RevocationBody, RevocationReason, credential_uuid};
 use vetnet_protocol::validate::{self, ValidationError};
 use vetnet_protocol::{InstitutionId, RecordKind, VerifiedRecord};
@@ -266,6 +267,23 @@ impl CredentialIssuer {
             }
         }
         Ok(stats)
+    }
+
+    /// Credentials awarded for each of this institution's own achievements
+    /// in `quarter` (by the award day), with no personal data. Credentials
+    /// issued for another institution's achievement (a delegation) are that
+    /// institution's to count, and are left out.
+    pub fn quarter_counts(&self, quarter: Quarter) -> Result<BTreeMap<String, u32>, CredentialError> {
+        let me = self.me().to_did();
+        let (first, end) = (quarter.first_day().to_string(), quarter.end().to_string());
+        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        for credential in self.list()? {
+            let awarded = credential.awarded.as_str();
+            if credential.achievement_author == me && awarded >= first.as_str() && awarded < end.as_str() {
+                *counts.entry(credential.achievement_id).or_default() += 1;
+            }
+        }
+        Ok(counts)
     }
 
     /// Publishes (or replaces) the delegation of this institution's

@@ -17,7 +17,7 @@ use vetnet_protocol::RecordKind;
 
 /// The kinds this version interprets have a counter each; every other kind
 /// shares the last one, so peers inventing kinds cannot grow this.
-const COUNTERS: usize = 12;
+const COUNTERS: usize = 15;
 
 /// Changes per record kind since the store was opened.
 #[derive(Default)]
@@ -40,6 +40,9 @@ impl KindGenerations {
             RecordKind::KeyRevocation => 8,
             RecordKind::NetworkProfile => 9,
             RecordKind::Event => 10,
+            RecordKind::SkillsNeed => 11,
+            RecordKind::Resource => 12,
+            RecordKind::IssuanceStats => 13,
             RecordKind::Other(_) => COUNTERS - 1,
         }
     }

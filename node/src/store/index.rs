@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use roaring::RoaringBitmap;
 use unicode_normalization::UnicodeNormalization;
+use vetnet_protocol::nuts;
 use vetnet_protocol::{Content, RecordHash, VerifiedRecord};
 
 /// A record's place in the index.
@@ -476,8 +477,20 @@ fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
                 .chain(event.topics.iter().map(String::as_str));
             terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
         }
+        Content::SkillsNeed(need) => skills_need_terms(need, &mut terms),
+        Content::Resource(resource) => {
+            terms.push(("category", resource.category.as_str().to_owned()));
+            terms.extend(language_levels(&resource.lang).map(|lang| ("lang", lang)));
+            let text = std::iter::once(resource.title.as_str()).chain(resource.summary.as_deref());
+            terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
+        }
+        // Read per author (the regional picture), never searched by content.
+        Content::IssuanceStats(_) => {}
         Content::Profile(profile) => {
             terms.push(("country", profile.country.clone()));
+            if let Some(code) = &profile.nuts {
+                terms.extend(nuts::with_parents(code).map(|level| ("region", level.to_owned())));
+            }
             terms.push(("institution", profile.institution.as_str().to_owned()));
             terms.extend(profile.isced.iter().flat_map(|code| isced_levels(code)).map(|code| ("sector", code)));
             terms.extend(profile.nace.iter().flat_map(|code| nace_levels(code)).map(|code| ("sector", code)));
@@ -494,6 +507,25 @@ fn record_terms(record: &VerifiedRecord) -> Vec<(&'static str, String)> {
         }
     }
     terms
+}
+
+/// A skills need is found by its region at every NUTS level (a search for
+/// `SE33` finds `SE332`; `area` is its own code only, so a region's page
+/// also finds the needs of the regions it lies in), by ISCO-08 code at every
+/// level, by field at every level, and by the words of its title and skill
+/// labels.
+fn skills_need_terms(need: &vetnet_protocol::skills_need::SkillsNeedBody, terms: &mut Vec<(&'static str, String)>) {
+    terms.push(("country", nuts::country(&need.region).to_owned()));
+    terms.extend(nuts::with_parents(&need.region).map(|level| ("region", level.to_owned())));
+    terms.push(("area", need.region.clone()));
+    if let Some(isco) = &need.isco {
+        terms.extend((1..=isco.len()).map(|end| ("isco", isco[..end].to_owned())));
+    }
+    terms.extend(need.occupation.iter().map(|uri| ("occupation", uri.clone())));
+    terms.extend(need.isced.iter().flat_map(|code| isced_levels(code)).map(|code| ("sector", code)));
+    terms.extend(need.skills.iter().map(|skill| ("skill", skill.uri.clone())));
+    let text = need.title.texts().chain(need.skills.iter().filter_map(|skill| skill.label.as_deref()));
+    terms.extend(text.flat_map(words).map(|word| (WORD_FIELD, word)));
 }
 
 /// The words of `text` as the index holds them: lower case, accents and
