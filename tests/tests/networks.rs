@@ -60,6 +60,20 @@ async fn a_school_joins_a_regional_network_and_leaves_it() {
     let (_, elsewhere) = c_api.get("/v1/networks?region=SE11").await;
     assert_eq!(elsewhere, json!([]), "not a network of Stockholm");
 
+    // The region's picture names the network and its coming meeting.
+    let meeting = json!({
+        "id": "autumn-meeting", "title": { "en": "Autumn network meeting" }, "event_kind": "network-meeting",
+        "start": "2099-10-14T09:00", "end": "2099-10-14T15:00", "tz": "Europe/Stockholm",
+        "online": "https://meet.example.se/norrbotten", "langs": ["sv"],
+    });
+    let (status, published) = n_api.post("/v1/events", &meeting).await;
+    assert_eq!(status, 201, "{published}");
+    wait_until("the region's picture shows the network's meeting", || async {
+        let (_, region) = c_api.get("/v1/region/SE332").await;
+        region["networks"][0]["network"] == n_did.as_str() && region["events"][0]["id"] == "autumn-meeting"
+    })
+    .await;
+
     // The school applies; a typo in the field is refused with the suggestion.
     let (status, typo) = s_api.post(&format!("/v1/networks/{n_did}/applications"), &json!({ "motivaton": "x" })).await;
     assert_eq!(status, 400);

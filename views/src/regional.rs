@@ -204,6 +204,13 @@ pub struct RegionView {
     pub issued: Vec<IssuedInRegion>,
     /// The sum of `issued`.
     pub issued_total: u64,
+    /// Networks working in the region, or in an area that holds it.
+    #[serde(default)]
+    pub networks: Vec<crate::NetworkView>,
+    /// Meetings from today on in the region's country, and those of the
+    /// networks working in the region, soonest first (at most 20).
+    #[serde(default)]
+    pub events: Vec<crate::EventView>,
 }
 
 word_enum! {

@@ -92,6 +92,21 @@ pub async fn run_region(client: &ApiClient, args: RegionArgs, printer: Printer) 
         })
         .collect();
     printer.table(&["QUARTER", "ISSUER", "ACHIEVEMENT", "COUNT"], &rows);
+
+    printer.line(format!("\nNetworks active here ({})", region.networks.len()));
+    crate::commands::networks::print_networks(&region.networks, printer);
+
+    printer.line(format!("\nUpcoming meetings ({})", region.events.len()));
+    let rows: Vec<Vec<String>> = region
+        .events
+        .iter()
+        .filter_map(|e| {
+            let body = e.body.as_ref()?;
+            let place = body.city.clone().unwrap_or_else(|| "online".to_owned());
+            Some(vec![body.start.clone(), place, name_or_did(&e.author_name, &e.author), lang_text(&body.title)])
+        })
+        .collect();
+    printer.table(&["START", "WHERE", "ORGANISER", "TITLE"], &rows);
     Ok(())
 }
 

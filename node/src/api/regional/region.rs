@@ -16,6 +16,7 @@ use crate::api::params::{Params, author_param, limit_param};
 use crate::api::{ApiError, ApiResult, ApiState, ViewBuilder, ok};
 use crate::regional::picture::{Placed, RegionPicture, region_picture};
 use crate::regional::skills_match::{DEFAULT_SCHOOLS, match_schools};
+use crate::search::{EventQuery, NetworkQuery};
 
 pub fn routes() -> Router<ApiState> {
     Router::new()
@@ -33,8 +34,34 @@ pub async fn region_view(state: &ApiState, code: &str) -> Result<views::RegionVi
     let picture = tokio::task::spawn_blocking(move || region_picture(&store, region, &today))
         .await
         .map_err(ApiError::internal)??;
-    Ok(picture_view(state, &picture))
+    let mut view = picture_view(state, &picture);
+    view.networks = state.networks.search(&NetworkQuery { region: Some(code.clone()), ..Default::default() })?;
+    let mut events = Vec::new();
+    let from = Some(state.today());
+    let country = EventQuery { countries: vec![view.country.clone()], from: from.clone(), ..Default::default() };
+    let by_network = view.networks.iter().filter_map(|n| n.network.parse().ok()).map(|network| EventQuery {
+        network: Some(network),
+        from: from.clone(),
+        ..Default::default()
+    });
+    for query in std::iter::once(country).chain(by_network) {
+        for event in crate::api::events::search::search_events(state, query).await? {
+            if !events.iter().any(|e: &views::EventView| e.author == event.author && e.id == event.id) {
+                events.push(event);
+            }
+        }
+    }
+    events.sort_by(|a, b| {
+        let start = |e: &views::EventView| e.body.as_ref().map(|b| (b.start.clone(), b.tz.clone()));
+        start(a).cmp(&start(b)).then_with(|| a.id.cmp(&b.id))
+    });
+    events.truncate(MAX_REGION_EVENTS);
+    view.events = events;
+    Ok(view)
 }
+
+/// Meetings a region's picture lists at most.
+const MAX_REGION_EVENTS: usize = 20;
 
 fn placed<B: FromContent>(builder: &mut ViewBuilder<'_>, items: &[Placed]) -> Vec<views::InRegion<B>> {
     items
@@ -75,6 +102,8 @@ fn picture_view(state: &ApiState, picture: &RegionPicture) -> views::RegionView 
             .collect(),
         issued_total: issued.iter().map(|item| u64::from(item.count)).sum(),
         issued,
+        networks: Vec::new(),
+        events: Vec::new(),
     }
 }
 
