@@ -37,6 +37,8 @@ keyword_enum! {
         ApplicationAnswer = "application-answer",
         /// A membership ends: the member leaves, or the network ends it.
         MembershipEnd = "membership-end",
+        /// A person registers for one of the addressee's events.
+        EventRegistration = "event-registration",
     }
 }
 
@@ -79,6 +81,21 @@ pub struct MembershipEndBody {
     pub reason: Option<String>,
 }
 
+/// The body of an `event-registration` letter: who attends which event.
+/// It goes to the organiser only; the attendee list stays on its node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationBody {
+    /// The record id of the organiser's `event`.
+    pub event: String,
+    /// The attendee's name: single-line, 1 to [`MAX_ATTENDEE_NAME_CHARS`].
+    pub name: String,
+    /// The attendee's email address.
+    pub email: String,
+}
+
+/// The longest attendee name, in characters.
+pub const MAX_ATTENDEE_NAME_CHARS: usize = 200;
+
 /// A letter body, typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LetterBody {
@@ -88,6 +105,8 @@ pub enum LetterBody {
     Answer(AnswerBody),
     /// A `membership-end`.
     MembershipEnd(MembershipEndBody),
+    /// An `event-registration`.
+    Registration(RegistrationBody),
 }
 
 impl LetterBody {
@@ -97,6 +116,7 @@ impl LetterBody {
             LetterBody::Application(_) => LetterKind::NetworkApplication,
             LetterBody::Answer(_) => LetterKind::ApplicationAnswer,
             LetterBody::MembershipEnd(_) => LetterKind::MembershipEnd,
+            LetterBody::Registration(_) => LetterKind::EventRegistration,
         }
     }
 
@@ -105,6 +125,7 @@ impl LetterBody {
             LetterBody::Application(b) => ciborium::Value::serialized(b),
             LetterBody::Answer(b) => ciborium::Value::serialized(b),
             LetterBody::MembershipEnd(b) => ciborium::Value::serialized(b),
+            LetterBody::Registration(b) => ciborium::Value::serialized(b),
         }
     }
 
@@ -120,6 +141,7 @@ impl LetterBody {
             LetterKind::NetworkApplication => LetterBody::Application(typed(value)?),
             LetterKind::ApplicationAnswer => LetterBody::Answer(typed(value)?),
             LetterKind::MembershipEnd => LetterBody::MembershipEnd(typed(value)?),
+            LetterKind::EventRegistration => LetterBody::Registration(typed(value)?),
         })
     }
 }
@@ -149,6 +171,19 @@ impl Checked for AnswerBody {
             return fail(format!("{p}.reason"), "is required when the application is refused: say why");
         }
         reason(&format!("{p}.reason"), &self.reason)
+    }
+}
+
+impl Checked for RegistrationBody {
+    fn check(&self, p: &str) -> Rule {
+        let id_ok = !self.event.is_empty()
+            && self.event.len() <= crate::limits::MAX_ID_LEN
+            && self.event.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        if !id_ok {
+            return fail(format!("{p}.event"), "must be the record id of one of the organiser's events");
+        }
+        validate::text(&format!("{p}.name"), &self.name, MAX_ATTENDEE_NAME_CHARS, true)?;
+        validate::email(&format!("{p}.email"), &self.email)
     }
 }
 

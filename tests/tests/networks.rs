@@ -60,19 +60,7 @@ async fn a_school_joins_a_regional_network_and_leaves_it() {
     let (_, elsewhere) = c_api.get("/v1/networks?region=SE11").await;
     assert_eq!(elsewhere, json!([]), "not a network of Stockholm");
 
-    // The region's picture names the network and its coming meeting.
-    let meeting = json!({
-        "id": "autumn-meeting", "title": { "en": "Autumn network meeting" }, "event_kind": "network-meeting",
-        "start": "2099-10-14T09:00", "end": "2099-10-14T15:00", "tz": "Europe/Stockholm",
-        "online": "https://meet.example.se/norrbotten", "langs": ["sv"],
-    });
-    let (status, published) = n_api.post("/v1/events", &meeting).await;
-    assert_eq!(status, 201, "{published}");
-    wait_until("the region's picture shows the network's meeting", || async {
-        let (_, region) = c_api.get("/v1/region/SE332").await;
-        region["networks"][0]["network"] == n_did.as_str() && region["events"][0]["id"] == "autumn-meeting"
-    })
-    .await;
+    a_meeting_shows_in_the_region_and_counts_its_registrations(&n_api, &s_api, &c_api, &n_did).await;
 
     // The school applies; a typo in the field is refused with the suggestion.
     let (status, typo) = s_api.post(&format!("/v1/networks/{n_did}/applications"), &json!({ "motivaton": "x" })).await;
@@ -151,6 +139,57 @@ async fn a_school_joins_a_regional_network_and_leaves_it() {
 
 /// An open network accepts every application as it arrives, even one that
 /// waited while the network's node was offline.
+/// The network's meeting shows in the region's picture on another node; a
+/// registration goes to the organiser alone, and only the count is public.
+async fn a_meeting_shows_in_the_region_and_counts_its_registrations(
+    n_api: &ApiClient,
+    s_api: &ApiClient,
+    c_api: &ApiClient,
+    n_did: &str,
+) {
+    // The region's picture names the network and its coming meeting.
+    let meeting = json!({
+        "id": "autumn-meeting", "title": { "en": "Autumn network meeting" }, "event_kind": "network-meeting",
+        "start": "2099-10-14T09:00", "end": "2099-10-14T15:00", "tz": "Europe/Stockholm",
+        "online": "https://meet.example.se/norrbotten", "langs": ["sv"],
+    });
+    let (status, published) = n_api.post("/v1/events", &meeting).await;
+    assert_eq!(status, 201, "{published}");
+    wait_until("the region's picture shows the network's meeting", || async {
+        let (_, region) = c_api.get("/v1/region/SE332").await;
+        region["networks"][0]["network"] == n_did && region["events"][0]["id"] == "autumn-meeting"
+    })
+    .await;
+
+    // A registration goes to the organiser only; the count is public.
+    let register = format!("/v1/events/{n_did}/autumn-meeting/registrations");
+    let (status, bad) = c_api.post(&register, &json!({ "name": "Aino Virtanen", "email": "not-an-email" })).await;
+    assert_eq!((status, bad["error"]["field"].as_str()), (400, Some("body.email")), "{bad}");
+    let attendee = json!({ "name": "Aino Virtanen", "email": "aino.virtanen@oulu.example" });
+    let (status, sent) = c_api.post(&register, &attendee).await;
+    assert_eq!(status, 201, "{sent}");
+    wait_until("the school sees the meeting's count", || async {
+        let (_, found) = s_api.get(&format!("/v1/search/events?author={n_did}")).await;
+        found.as_array().is_some_and(|l| l.iter().any(|e| e["id"] == "autumn-meeting" && e["registered"] == 1))
+    })
+    .await;
+    let (_, attendees) = n_api.get("/v1/registrations").await;
+    assert_eq!(attendees[0]["email"], "aino.virtanen@oulu.example", "the organiser holds the list: {attendees}");
+    let (_, school_view) = s_api.get(&format!("/v1/search/events?author={n_did}")).await;
+    assert!(!school_view.to_string().contains("aino"), "no attendee data goes onto the network: {school_view}");
+    let (status, again) = c_api.post(&register, &attendee).await;
+    assert_eq!(status, 201, "{again}");
+    wait_until("the second registration of the same email is refused by the organiser", || async {
+        let (_, list) = c_api.get("/v1/registrations").await;
+        list.as_array().is_some_and(|l| {
+            l.iter().any(|r| {
+                r["delivery"]["last_error"].as_str().is_some_and(|e| e.contains("registered for this event already"))
+            })
+        })
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_open_network_accepts_an_application_that_waited_for_it() {
     let network = spawn_kind("Baltic Network for Vocational Training", "DE", InstitutionKind::Network, &[]).await;

@@ -132,3 +132,36 @@ pub struct MembershipEndedView {
     /// The letter that tells the other side (`l-…`).
     pub letter: String,
 }
+
+/// A registration for a meeting, as the attendee's node or the organiser's
+/// node holds it. Only these two nodes ever see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RegistrationView {
+    /// The registration letter's id (`l-…`).
+    pub id: String,
+    /// `sent` (this node registered someone) or `received` (for an own event).
+    pub direction: String,
+    /// The event's record id.
+    pub event: String,
+    pub organiser: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organiser_name: Option<String>,
+    /// The institution whose node sent the registration.
+    pub institution: String,
+    pub name: String,
+    pub email: String,
+    /// Unix seconds when it was signed.
+    pub ts: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<LetterDeliveryView>,
+}
+
+/// The body of `POST /v1/events/{organiser}/{id}/registrations`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterInput {
+    /// The attendee's name.
+    pub name: String,
+    /// The attendee's email address.
+    pub email: String,
+}

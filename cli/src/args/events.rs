@@ -35,6 +35,24 @@ pub enum EventCommand {
         #[arg(long, value_name = "DID")]
         author: Option<String>,
     },
+    /// Register a person for another institution's event; the registration goes to the organiser's node only.
+    Register {
+        /// The organiser (did:key).
+        organiser: String,
+        /// The event's id.
+        id: String,
+        /// The attendee's name.
+        #[arg(long)]
+        name: String,
+        /// The attendee's email address.
+        #[arg(long)]
+        email: String,
+    },
+    /// Registrations this node sent, and the attendee lists of this institution's events.
+    Registrations {
+        /// Only the registrations for this event.
+        id: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

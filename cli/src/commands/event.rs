@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use serde_json::{Map, Value, json};
-use vetnet_views::{Audience, Event, EventKind, EventView};
+use vetnet_views::{Audience, Event, EventKind, EventView, RegisterInput, RegistrationView};
 
 use crate::args::{EventCommand, EventFields};
 use crate::client::ApiClient;
@@ -57,6 +57,41 @@ pub async fn run(client: &ApiClient, command: EventCommand, printer: Printer) ->
             };
             let path = format!("/v1/events/{}/{}/ics", path_segment(&author), path_segment(&id));
             print_calendar(client.get_text(&path, &[]).await?, printer);
+        }
+        EventCommand::Register { organiser, id, name, email } => {
+            let path = format!("/v1/events/{}/{}/registrations", path_segment(&organiser), path_segment(&id));
+            let sent: RegistrationView = client.post(&path, &RegisterInput { name, email }).await?;
+            if printer.json {
+                printer.value(&sent);
+            } else {
+                let organiser = name_or_did(&sent.organiser_name, &sent.organiser);
+                printer.line(format!(
+                    "Registered {} for {} of {organiser}; the registration goes to its node now or as soon as it can be reached.",
+                    sent.name, sent.event
+                ));
+            }
+        }
+        EventCommand::Registrations { id } => {
+            let mut list: Vec<RegistrationView> = client.get("/v1/registrations", &[]).await?;
+            list.retain(|r| id.as_ref().is_none_or(|id| &r.event == id));
+            if printer.json {
+                printer.value(&list);
+            } else if list.is_empty() {
+                printer.line("No registrations.");
+            } else {
+                let rows: Vec<Vec<String>> = list
+                    .iter()
+                    .map(|r| {
+                        let state = match &r.delivery {
+                            Some(d) if !d.delivered => format!("waiting ({} tries)", d.attempts),
+                            Some(_) => "delivered".to_owned(),
+                            None => "received".to_owned(),
+                        };
+                        vec![r.event.clone(), r.name.clone(), r.email.clone(), r.direction.clone(), state]
+                    })
+                    .collect();
+                printer.table(&["EVENT", "NAME", "EMAIL", "DIRECTION", "STATE"], &rows);
+            }
         }
     }
     Ok(())

@@ -29,6 +29,8 @@ pub fn routes() -> Router<ApiState> {
         .route("/v1/applications/{id}/accept", post(accept))
         .route("/v1/applications/{id}/refuse", post(refuse))
         .route("/v1/members/{did}/end", post(end))
+        .route("/v1/events/{author}/{id}/registrations", post(register))
+        .route("/v1/registrations", get(registrations))
 }
 
 impl From<NetworksError> for ApiError {
@@ -321,4 +323,49 @@ async fn end(State(state): State<ApiState>, Path(member): Path<String>, Json(bod
     let letter = state.networks.end(member, input.reason).await?;
     let me = state.publisher.institution().to_did();
     ok(&views::MembershipEndedView { network: me, member: member.to_did(), letter })
+}
+
+/// Registers a person for another institution's event.
+#[utoipa::path(
+    post,
+    path = "/v1/events/{author}/{id}/registrations",
+    tag = "networks",
+    operation_id = "register_for_event",
+    description = "Sends an `event-registration` letter with the attendee's name and email to the organiser's node, directly (never onto the network); its node keeps the attendee list and publishes the count as the event's `registered`.",
+    params(
+        ("author" = String, Path, description = "The organiser's did:key."),
+        ("id" = String, Path, description = "The event's record id."),
+    ),
+    request_body = views::RegisterInput,
+    responses(
+        (status = 201, description = "The registration, as sent.", body = views::RegistrationView),
+        (status = 400, response = super::openapi::InvalidBody),
+        (status = 401, response = super::openapi::Unauthorized),
+    )
+)]
+async fn register(
+    State(state): State<ApiState>,
+    Path((author, id)): Path<(String, String)>,
+    Json(body): Json<Value>,
+) -> ApiResult {
+    let input: views::RegisterInput = parse_json(body)?;
+    let organiser = did("author", &author)?;
+    let letter = state.networks.register(organiser, &id, &input.name, &input.email).await?;
+    let view = state.networks.registrations()?.into_iter().find(|r| r.id == letter);
+    Ok(answer(StatusCode::CREATED, &view))
+}
+
+/// Registrations this node sent, and those its own events received.
+#[utoipa::path(
+    get,
+    path = "/v1/registrations",
+    tag = "networks",
+    operation_id = "list_registrations",
+    responses(
+        (status = 200, description = "Registrations, newest first: `sent` by this node, `received` for its own events (the attendee list).", body = Vec<views::RegistrationView>),
+        (status = 401, response = super::openapi::Unauthorized),
+    )
+)]
+async fn registrations(State(state): State<ApiState>) -> ApiResult {
+    ok(&state.networks.registrations()?)
 }

@@ -121,6 +121,8 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         networks::refuse,
         networks::leave,
         networks::end,
+        networks::register,
+        networks::registrations,
         sync::state_of,
         sync::now,
         skills_needs::list,

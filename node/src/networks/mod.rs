@@ -13,10 +13,13 @@
 //!
 //! - [`letters`]: the letters sent and received, and their delivery.
 //! - [`receive`]: a letter from another node, answered with a receipt.
+//! - [`registrations`]: registrations for meetings, kept by the organiser,
+//!   whose node publishes the count as the event's `registered`.
 //! - [`views`]: networks, members and applications as the API shows them.
 
 pub mod letters;
 mod receive;
+mod registrations;
 pub mod views;
 
 use std::sync::Arc;

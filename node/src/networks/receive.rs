@@ -79,6 +79,10 @@ impl Networks {
                 false
             }
             LetterBody::MembershipEnd(_) => false,
+            LetterBody::Registration(registration) => {
+                self.check_registration(registration).map_err(internal)?.map_err(|(field, why)| rule(&field, why))?;
+                false
+            }
         };
         let entry = LetterEntry {
             bytes: letter.bytes.clone(),
@@ -126,6 +130,7 @@ impl Networks {
             LetterBody::Application(_) if open_network => {
                 self.answer(&letter.payload.id, Decision::Accepted, None).await
             }
+            LetterBody::Registration(registration) => self.count_registrations(&registration.event).await,
             LetterBody::MembershipEnd(_) if self.member_endorsement(self.me(), letter.author).unwrap_or(false) => self
                 .inner
                 .publisher
