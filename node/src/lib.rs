@@ -29,6 +29,8 @@
 //!   credential documents it carries) knows JSON.
 //! - [`dashboard`]: the web interface on the admin address, beside the API.
 //! - [`clock`]: the wall clock the rules read (system, or manual in tests).
+//! - [`repair`]: `vetnet repair`, a new record database from what a damaged
+//!   one still holds (the node stopped).
 //! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`];
 //!   [`info`] holds the facts about a running node ([`NodeInfo`]).
 //! - [`config`], [`data_dir`], [`keys`]: settings, files on disk, and the keys.
@@ -52,6 +54,7 @@ pub mod network;
 pub mod node;
 pub mod publish;
 pub mod rate_limit;
+pub mod repair;
 pub mod search;
 pub mod store;
 pub mod sync;

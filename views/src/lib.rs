@@ -16,6 +16,7 @@ pub mod error;
 pub mod matching;
 pub mod mobility;
 pub mod record;
+pub mod repair;
 pub mod status;
 pub mod trust;
 
@@ -25,6 +26,7 @@ pub use error::*;
 pub use matching::*;
 pub use mobility::*;
 pub use record::*;
+pub use repair::*;
 pub use status::*;
 pub use trust::*;
 

@@ -13,6 +13,7 @@ mod offer;
 mod open;
 mod own;
 mod profile;
+mod repair;
 mod search;
 mod status;
 mod sync;
@@ -50,6 +51,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Key(command) => trust::run_key(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Mobility(command) => mobility::run(&data_dir, command, printer).await,
         Command::Open(args) => open::run(&ApiClient::connect(&data_dir)?, args, printer).await,
+        Command::Repair => repair::run(data_dir, printer).await,
         Command::Sync { peer } => sync::run(&ApiClient::connect(&data_dir)?, peer, printer).await,
     }
 }

@@ -26,7 +26,8 @@
 //! - `outbox` and `peers`: own records not yet sent, and the address book;
 //! - `generations`: change counters per record kind, and the slots where
 //!   other modules cache what they derive from the records.
-//! - `check`: the check on open that refuses a damaged database.
+//! - `check`: the check on open that refuses a damaged database;
+//! - [`salvage`]: reading what a damaged database still holds, for `vetnet repair`.
 
 use std::any::Any;
 use std::collections::{BTreeMap, HashSet};
@@ -45,6 +46,7 @@ pub mod key_ledger;
 mod layout;
 mod outbox;
 mod peers;
+pub mod salvage;
 
 pub use peers::{KnownPeer, MAX_ADDRESS_BOOK_PEERS};
 
@@ -68,9 +70,11 @@ pub enum StoreError {
     Encode(#[source] ciborium::ser::Error<std::io::Error>),
     /// The check on open found the database damaged (see `check`).
     #[error(
-        "the record database {path} is damaged: {what}. The node does not start on it. Restore the data \
-         directory from a backup, or move {path} aside and start the node again: it re-fetches the network's \
-         records from its peers by sync (the institution keys live outside db/ and are kept)"
+        "the record database {path} is damaged: {what}. The node does not start on it. Next step: run \
+         `vetnet repair` (with the node stopped): it keeps the institution keys and settings and every intact \
+         record and private entry, keeps the damaged database beside the new one, and the node then fetches \
+         the network's records again from its peers by sync. Or restore the data directory from a backup \
+         (`vetnet restore`, once your version has it, or your own copy of the whole directory)"
     )]
     Damaged { path: PathBuf, what: String },
     /// A thread reading records for a search panicked.
@@ -167,21 +171,7 @@ impl RecordStore {
     }
 
     fn open_and_check(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
-        let config = sled::Config::new().path(path).cache_capacity(cache_bytes);
-        let deadline = Instant::now() + SLED_LOCK_WAIT;
-        let db = loop {
-            match config.open() {
-                // sled reports a held lock as a plain `Other` error whose
-                // text names it (sled 0.34 `Config::open`).
-                Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
-                    if Instant::now() >= deadline {
-                        return Err(StoreError::Sled(sled::Error::Io(e)));
-                    }
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                other => break other?,
-            }
-        };
+        let db = open_sled(&sled::Config::new().path(path).cache_capacity(cache_bytes))?;
         let opened = Instant::now();
         let store = Self {
             records: db.open_tree("records")?,
@@ -481,6 +471,25 @@ impl RecordStore {
 
     fn decode(&self, bytes: &[u8]) -> Result<VerifiedRecord, StoreError> {
         VerifiedRecord::from_trusted_bytes(bytes, &self.network).map_err(StoreError::DamagedRecord)
+    }
+}
+
+/// Opens sled, waiting up to [`SLED_LOCK_WAIT`] for its file lock to be
+/// released by a handle closed a moment before in this process.
+fn open_sled(config: &sled::Config) -> Result<sled::Db, sled::Error> {
+    let deadline = Instant::now() + SLED_LOCK_WAIT;
+    loop {
+        match config.open() {
+            // sled reports a held lock as a plain `Other` error whose text
+            // names it (sled 0.34 `Config::open`).
+            Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
+                if Instant::now() >= deadline {
+                    return Err(sled::Error::Io(e));
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
     }
 }
 

@@ -11,7 +11,7 @@ pub type KnownPeer = (Vec<u8>, Vec<String>);
 pub const MAX_ADDRESS_BOOK_PEERS: usize = 1_000;
 
 /// `[last_seen, [multiaddr text, ...]]`, or nothing if damaged.
-fn decode_peer(value: &[u8]) -> Option<(u64, Vec<String>)> {
+pub(super) fn decode_peer(value: &[u8]) -> Option<(u64, Vec<String>)> {
     ciborium::from_reader(value).ok()
 }
 
