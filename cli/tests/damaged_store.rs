@@ -171,6 +171,19 @@ fn overwritten_bytes_in_the_database_refuse_the_start() {
             panic!("the node started on a database with 6 bytes overwritten at offset {}", len / 2);
         }
     }
+
+    // The repair keeps what sled can still read, and the node starts.
+    let repair = vetnet(dir.path()).args(["--json", "repair"]).output().unwrap();
+    assert!(repair.status.success(), "the repair failed: {}", String::from_utf8_lossy(&repair.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&repair.stdout).unwrap();
+    eprintln!("the repair reported:\n{report:#}");
+    let (held, kept, lost) = (&report["held_before"], &report["kept_total"], &report["lost_total"]);
+    assert_eq!(held, &serde_json::json!(OFFERS + 1), "{report}");
+    assert_eq!(kept.as_u64().unwrap() + lost.as_u64().unwrap(), OFFERS as u64 + 1, "{report}");
+    let node = running(start_node(dir.path()));
+    let held = held_offer_ids(dir.path());
+    assert_eq!(held.len() as u64 + 1, kept.as_u64().unwrap(), "the node holds what the repair kept");
+    node.stop();
 }
 
 #[test]

@@ -10,6 +10,15 @@
 //! kept in a small file beside sled's own ([`EXPECTED_COUNT_FILE`]), so a log
 //! that sled recovers to an earlier state (a truncated `db/db`) cannot lose
 //! acknowledged records without a word.
+//!
+//! The full check reads and hashes everything, which at a million records
+//! takes seconds. A node therefore opens with the quick part only
+//! ([`RecordStore::open_checking_later`]: a damage mark left by an earlier
+//! run, and the count of the last flush against the live count the index
+//! holds) and runs the full check in the background after it started
+//! ([`RecordStore::run_check`]). Damage found then stops every record write
+//! ([`StoreError::WritesStopped`]), is logged, shown by `status`, and left as
+//! a mark ([`DAMAGE_MARK_FILE`]) so the next start refuses the database.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -26,20 +35,113 @@ use super::{RecordStore, StoreError};
 /// versions at the last flush.
 pub const EXPECTED_COUNT_FILE: &str = "vetnet-live-count";
 
+/// The file, inside the database directory, that a check which found damage
+/// while the node ran leaves behind (holding what it found), so that the next
+/// start refuses the database until it is repaired.
+pub const DAMAGE_MARK_FILE: &str = "vetnet-damaged";
+
+/// Entries the full check reads between two looks at its stop signal.
+const CHECK_STOP_EVERY: usize = 4_096;
+
 /// Serialises writes of the expected-count file.
 #[derive(Default)]
 pub(super) struct ExpectedCount {
     lock: Mutex<()>,
 }
 
+/// Where the full check of the database stands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum CheckState {
+    /// Not finished yet (it runs in the background of a starting node).
+    #[default]
+    Running,
+    /// Every tree was read and every invariant holds.
+    Passed { millis: u64 },
+    /// The check found damage: record writes are refused from now on.
+    Damaged { what: String },
+    /// The node stopped before the check finished.
+    Stopped,
+}
+
+impl RecordStore {
+    /// Where the full check of this store stands.
+    pub fn check_state(&self) -> CheckState {
+        self.check_state.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Runs the full check (blocking; seconds at a million records) and
+    /// records its outcome. It gives up, as [`CheckState::Stopped`], once
+    /// `stop` says so. Damage stops record writes, is logged, and leaves
+    /// [`DAMAGE_MARK_FILE`].
+    pub fn run_check(&self, stop: &dyn Fn() -> bool) -> CheckState {
+        let started = std::time::Instant::now();
+        let state = match self.check(stop) {
+            Ok(true) => CheckState::Passed { millis: started.elapsed().as_millis() as u64 },
+            Ok(false) => CheckState::Stopped,
+            Err(e) => {
+                let what = match with_path(e, &self.path) {
+                    StoreError::Damaged { what, .. } => what,
+                    other => other.to_string(),
+                };
+                tracing::error!(
+                    path = %self.path.display(),
+                    damage = %what,
+                    "the record database is damaged; the node stores no more records. Stop it and run `vetnet repair`"
+                );
+                if let Err(e) = std::fs::write(self.path.join(DAMAGE_MARK_FILE), &what) {
+                    tracing::error!(error = %e, "cannot leave the damage mark in the database directory");
+                }
+                CheckState::Damaged { what }
+            }
+        };
+        match &state {
+            CheckState::Passed { millis } => tracing::info!(check_ms = millis, "record store checked: intact"),
+            CheckState::Stopped => tracing::info!("the record store check stopped with the node"),
+            _ => {}
+        }
+        *self.check_state.write().unwrap_or_else(PoisonError::into_inner) = state.clone();
+        state
+    }
+
+    /// Refuses a write once the check found damage.
+    pub(super) fn refuse_writes_if_damaged(&self) -> Result<(), StoreError> {
+        match &*self.check_state.read().unwrap_or_else(PoisonError::into_inner) {
+            CheckState::Damaged { what } => {
+                Err(StoreError::WritesStopped { path: self.path.to_path_buf(), what: what.clone() })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The part of the check a starting node waits for: a damage mark an
+    /// earlier run left, and fewer live versions than the last flush noted.
+    pub(super) fn quick_check(&self) -> Result<(), StoreError> {
+        if let Ok(what) = std::fs::read_to_string(self.path.join(DAMAGE_MARK_FILE)) {
+            return Err(damage(format!("a check while the node ran found: {}", what.trim())));
+        }
+        let live = self.search_index().live_versions();
+        match self.read_expected_count() {
+            Some(expected) if live < expected => Err(damage(format!(
+                "it holds {live} records but held {expected} when last written: {} acknowledged records are lost",
+                expected - live
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
 impl RecordStore {
     /// Checks every tree and the store's invariants (see the module doc).
-    pub(super) fn check(&self) -> Result<(), StoreError> {
+    /// Returns false when `stop` said to give up before the end.
+    pub(super) fn check(&self, stop: &dyn Fn() -> bool) -> Result<bool, StoreError> {
         let mut blobs = HashSet::new();
         let mut records = Vec::new();
         let mut live_hashes = Vec::new();
         let (mut live, mut searchable, mut sync) = (0u64, 0u64, 0u64);
-        for entry in self.records.iter() {
+        for (n, entry) in self.records.iter().enumerate() {
+            if n % CHECK_STOP_EVERY == 0 && stop() {
+                return Ok(false);
+            }
             let (key, value) = entry?;
             match key.first() {
                 Some(&BLOB) => {
@@ -92,7 +194,7 @@ impl RecordStore {
                 }
             }
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Checks that every record's bytes hash to the hash they are stored

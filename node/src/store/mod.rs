@@ -48,6 +48,7 @@ mod outbox;
 mod peers;
 pub mod salvage;
 
+pub use check::{CheckState, DAMAGE_MARK_FILE, EXPECTED_COUNT_FILE};
 pub use peers::{KnownPeer, MAX_ADDRESS_BOOK_PEERS};
 
 use generations::{DerivedCaches, KindGenerations};
@@ -77,6 +78,13 @@ pub enum StoreError {
          (`vetnet restore`, once your version has it, or your own copy of the whole directory)"
     )]
     Damaged { path: PathBuf, what: String },
+    /// The check that runs while the node runs found the database damaged:
+    /// nothing more is written to it.
+    #[error(
+        "the record database {path} was found damaged while the node ran: {what}. The node stores nothing more \
+         until it is repaired: stop it and run `vetnet repair`, or restore the data directory from a backup"
+    )]
+    WritesStopped { path: PathBuf, what: String },
     /// A thread reading records for a search panicked.
     #[error("a search thread failed while reading records")]
     SearchThread,
@@ -143,6 +151,8 @@ pub struct RecordStore {
     removals: Arc<AtomicU64>,
     /// Serialises writes of the expected-count file.
     expected: Arc<check::ExpectedCount>,
+    /// Where the full check stands; damage found stops record writes.
+    check_state: Arc<RwLock<CheckState>>,
 }
 
 /// Notices a [`RecordStore::subscribe`] receiver holds before the oldest are
@@ -167,10 +177,17 @@ impl RecordStore {
     /// Every tree is then read once and checked (`check`): a damaged database
     /// is refused with [`StoreError::Damaged`].
     pub fn open(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
-        Self::open_and_check(path, network, cache_bytes).map_err(|e| check::with_path(e, path))
+        Self::open_and_check(path, network, cache_bytes, true).map_err(|e| check::with_path(e, path))
     }
 
-    fn open_and_check(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
+    /// Like [`RecordStore::open`], with only the quick part of the check
+    /// (see `check`): the caller runs the rest with [`RecordStore::run_check`]
+    /// (a node does, in the background once it started).
+    pub fn open_checking_later(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
+        Self::open_and_check(path, network, cache_bytes, false).map_err(|e| check::with_path(e, path))
+    }
+
+    fn open_and_check(path: &Path, network: &str, cache_bytes: u64, full: bool) -> Result<Self, StoreError> {
         let db = open_sled(&sled::Config::new().path(path).cache_capacity(cache_bytes))?;
         let opened = Instant::now();
         let store = Self {
@@ -188,6 +205,7 @@ impl RecordStore {
             path: path.into(),
             removals: Arc::default(),
             expected: Arc::default(),
+            check_state: Arc::default(),
         };
         let sled_took = opened.elapsed();
         let from_snapshot = store.load_index_snapshot()?;
@@ -195,7 +213,12 @@ impl RecordStore {
             store.rebuild_index()?;
         }
         let indexed = opened.elapsed();
-        store.check()?;
+        store.quick_check()?;
+        if full {
+            store.check(&|| false)?;
+            *store.check_state.write().unwrap_or_else(PoisonError::into_inner) =
+                CheckState::Passed { millis: (opened.elapsed() - indexed).as_millis() as u64 };
+        }
         tracing::info!(
             records = store.live_len(),
             sled_ms = sled_took.as_millis() as u64,
@@ -233,6 +256,7 @@ impl RecordStore {
     /// and flushes. Called at a clean shutdown; a record stored afterwards
     /// removes the snapshot again.
     pub fn save_search_index(&self) -> Result<(), StoreError> {
+        self.refuse_writes_if_damaged()?;
         let index = self.write_index();
         self.records.insert(SEARCH_INDEX_SNAPSHOT, index.to_snapshot())?;
         self.snapshot_saved.store(true, Ordering::Release);
@@ -476,19 +500,27 @@ impl RecordStore {
 
 /// Opens sled, waiting up to [`SLED_LOCK_WAIT`] for its file lock to be
 /// released by a handle closed a moment before in this process.
-fn open_sled(config: &sled::Config) -> Result<sled::Db, sled::Error> {
+/// sled 0.34 panics on some damage it meets while recovering its log
+/// ("tried to serialize Uninitialized"); that is a damaged database too.
+fn open_sled(config: &sled::Config) -> Result<sled::Db, StoreError> {
     let deadline = Instant::now() + SLED_LOCK_WAIT;
     loop {
-        match config.open() {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open())) {
             // sled reports a held lock as a plain `Other` error whose text
             // names it (sled 0.34 `Config::open`).
-            Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
+            Ok(Err(sled::Error::Io(e))) if e.to_string().starts_with("could not acquire lock") => {
                 if Instant::now() >= deadline {
-                    return Err(sled::Error::Io(e));
+                    return Err(StoreError::Sled(sled::Error::Io(e)));
                 }
                 std::thread::sleep(Duration::from_millis(10));
             }
-            other => return other,
+            Ok(other) => return Ok(other?),
+            Err(_) => {
+                return Err(StoreError::Damaged {
+                    path: PathBuf::new(),
+                    what: "sled stopped with an internal error (a panic) while recovering its log".to_owned(),
+                });
+            }
         }
     }
 }

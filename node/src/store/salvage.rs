@@ -85,13 +85,13 @@ struct LiveScan {
 
 impl DamagedDatabase {
     /// Opens `path` with sled, or says in words why sled cannot (also when
-    /// sled panics on what it finds).
+    /// sled panics on what it finds, which sled 0.34 does on some damage).
     pub fn open(path: &Path) -> Result<Self, String> {
-        let opened = catch_unwind(|| open_sled(&sled::Config::new().path(path).cache_capacity(64 * 1024 * 1024)));
-        match opened {
-            Ok(Ok(db)) => Ok(Self { db, path: path.to_owned() }),
-            Ok(Err(e)) => Err(sled_words(&e)),
-            Err(_) => Err("sled stopped with an internal error while opening it".to_owned()),
+        match open_sled(&sled::Config::new().path(path).cache_capacity(64 * 1024 * 1024)) {
+            Ok(db) => Ok(Self { db, path: path.to_owned() }),
+            Err(StoreError::Sled(e)) => Err(sled_words(&e)),
+            Err(StoreError::Damaged { what, .. }) => Err(what),
+            Err(other) => Err(other.to_string()),
         }
     }
 
