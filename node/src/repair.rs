@@ -210,7 +210,7 @@ fn restore_private(
         items: items.to_owned(),
         items_kept,
         items_lost,
-        unreadable: gaps.iter().map(|gap| describe_private(gap)).collect(),
+        unreadable: gaps.iter().map(describe_private).collect(),
     })
 }
 

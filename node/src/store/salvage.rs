@@ -24,6 +24,9 @@ use super::layout::{BLOB, LIVE, LiveEntry, OUTBOX, SYNC, prefixed};
 use super::peers::decode_peer;
 use super::{RecordStore, StoreError, open_sled};
 
+/// What a read of a damaged tree calls with each entry it reads (key, value).
+pub type EntryVisitor<'a> = dyn FnMut(&[u8], &[u8]) -> Result<(), StoreError> + 'a;
+
 /// Ranges of unreadable entries kept per tree before the rest of it is given
 /// up (each costs a search of the key space).
 const MAX_UNREADABLE_RANGES: usize = 1_000;
@@ -112,20 +115,11 @@ impl DamagedDatabase {
 
     /// Calls `visit` with every entry of tree `name` that can be read, in key
     /// order, and returns the ranges that could not be.
-    pub fn read_tree(
-        &self,
-        name: &str,
-        visit: &mut dyn FnMut(&[u8], &[u8]) -> Result<(), StoreError>,
-    ) -> Result<Vec<Unreadable>, StoreError> {
+    pub fn read_tree(&self, name: &str, visit: &mut EntryVisitor<'_>) -> Result<Vec<Unreadable>, StoreError> {
         self.read(name, &[], visit)
     }
 
-    fn read(
-        &self,
-        name: &str,
-        prefix: &[u8],
-        visit: &mut dyn FnMut(&[u8], &[u8]) -> Result<(), StoreError>,
-    ) -> Result<Vec<Unreadable>, StoreError> {
+    fn read(&self, name: &str, prefix: &[u8], visit: &mut EntryVisitor<'_>) -> Result<Vec<Unreadable>, StoreError> {
         let tree = match catch_unwind(AssertUnwindSafe(|| self.db.open_tree(name))) {
             Ok(Ok(tree)) => tree,
             Ok(Err(e)) => return Ok(vec![whole_tree(sled_words(&e))]),
@@ -144,11 +138,7 @@ fn whole_tree(error: String) -> Unreadable {
 
 /// Reads every entry of `tree` whose key starts with `prefix`, skipping what
 /// cannot be read (see the module doc).
-fn read_prefix(
-    tree: &sled::Tree,
-    prefix: &[u8],
-    visit: &mut dyn FnMut(&[u8], &[u8]) -> Result<(), StoreError>,
-) -> Result<Vec<Unreadable>, StoreError> {
+fn read_prefix(tree: &sled::Tree, prefix: &[u8], visit: &mut EntryVisitor<'_>) -> Result<Vec<Unreadable>, StoreError> {
     let end = prefix_end(prefix);
     let mut start = prefix.to_vec();
     let mut last: Option<Vec<u8>> = None;
