@@ -71,3 +71,31 @@ fn a_check_told_to_stop_gives_up() {
     assert_eq!(store.run_check(&|| true), CheckState::Stopped);
     assert!(store.insert(&offer(&key, "b")).unwrap().is_stored(), "a stopped check stops no write");
 }
+
+/// Records stored while the check reads (sync fetching on a fresh start)
+/// are never taken for damage.
+#[test]
+fn records_stored_during_the_check_are_not_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = InstitutionKey::from_secret_bytes(&[9; 32]);
+    let store = RecordStore::open_checking_later(&dir.path().join("db"), NET, CACHE).unwrap();
+    let first: Vec<VerifiedRecord> = (0..2_000).map(|i| offer(&key, &format!("before-{i}"))).collect();
+    store.insert_batch(&first).unwrap();
+    let later: Vec<VerifiedRecord> = (0..2_000).map(|i| offer(&key, &format!("during-{i}"))).collect();
+    let writer = {
+        let store = store.clone();
+        std::thread::spawn(move || {
+            for batch in later.chunks(16) {
+                store.insert_batch(batch).unwrap();
+            }
+        })
+    };
+    let mut checks = 0;
+    while !writer.is_finished() || checks == 0 {
+        let state = store.run_check(&|| false);
+        assert!(matches!(state, CheckState::Passed { .. }), "check {checks} during writes: {state:?}");
+        checks += 1;
+    }
+    writer.join().unwrap();
+    eprintln!("{checks} checks passed while 2,000 records were stored");
+}

@@ -27,8 +27,8 @@ use std::sync::{Mutex, PoisonError};
 
 use vetnet_protocol::{RecordHash, VerifiedRecord};
 
-use super::index::NO_SLOT;
-use super::layout::{BLOB, LIVE, LiveEntry, SYNC};
+use super::index::{NO_SLOT, SearchIndex};
+use super::layout::{BLOB, LIVE, LiveEntry, SYNC, prefixed};
 use super::{RecordStore, StoreError};
 
 /// The file, inside the database directory, that holds the number of live
@@ -42,6 +42,10 @@ pub const DAMAGE_MARK_FILE: &str = "vetnet-damaged";
 
 /// Entries the full check reads between two looks at its stop signal.
 const CHECK_STOP_EVERY: usize = 4_096;
+
+/// Records the full check holds in memory and checks (on all cores) at a
+/// time, so a million records never sit in memory at once.
+const CHECK_RECORDS_AT_ONCE: usize = 8_192;
 
 /// Serialises writes of the expected-count file.
 #[derive(Default)]
@@ -133,11 +137,15 @@ impl RecordStore {
 impl RecordStore {
     /// Checks every tree and the store's invariants (see the module doc).
     /// Returns false when `stop` said to give up before the end.
+    ///
+    /// It reads without holding writers off, so records stored meanwhile can
+    /// look like damage (a live entry seen without its bytes, counts a batch
+    /// apart); such a finding is looked at again with writers waiting for
+    /// the index, and only what holds then is damage.
     pub(super) fn check(&self, stop: &dyn Fn() -> bool) -> Result<bool, StoreError> {
         let mut blobs = HashSet::new();
-        let mut records = Vec::new();
-        let mut live_hashes = Vec::new();
-        let (mut live, mut searchable, mut sync) = (0u64, 0u64, 0u64);
+        let mut records = Vec::with_capacity(CHECK_RECORDS_AT_ONCE);
+        let mut counts = LiveCounts::default();
         for (n, entry) in self.records.iter().enumerate() {
             if n % CHECK_STOP_EVERY == 0 && stop() {
                 return Ok(false);
@@ -149,44 +157,33 @@ impl RecordStore {
                         RecordHash(key[1..].try_into().map_err(|_| damage("a record key has the wrong length"))?);
                     blobs.insert(hash);
                     records.push((hash, value));
+                    if records.len() == CHECK_RECORDS_AT_ONCE {
+                        self.check_records(&records)?;
+                        records.clear();
+                    }
                 }
-                Some(&LIVE) => {
-                    let entry = LiveEntry::parse(&value)
-                        .map_err(|_| damage(format!("the live entry {} is malformed", words(&key))))?;
-                    live += 1;
-                    searchable += u64::from(entry.slot != NO_SLOT);
-                    live_hashes.push((entry.hash, key));
-                }
-                Some(&SYNC) => sync += 1,
+                // `B` sorts before `L`: every blob is known by now.
+                Some(&LIVE) => counts.add_live(&key, &value, |hash| Ok(blobs.contains(hash)))?,
+                Some(&SYNC) => counts.sync += 1,
                 _ => {}
             }
         }
         self.check_records(&records)?;
         drop(records);
-        if let Some((hash, key)) = live_hashes.iter().find(|(hash, _)| !blobs.contains(hash)) {
-            return Err(damage(format!("the live entry {} names record {hash}, whose bytes are missing", words(key))));
-        }
-        if sync != live {
-            return Err(damage(format!("it holds {live} live records but {sync} sync entries")));
-        }
+        drop(blobs);
         let index = self.search_index();
-        let indexed: u64 = index.counts().values().sum();
-        if index.live_versions() != live || indexed != searchable {
-            return Err(damage(format!(
-                "its search index counts {} records ({indexed} searchable) but the live entries count {live} \
-                 ({searchable} searchable)",
-                index.live_versions()
-            )));
+        if self.finding(&counts, &index).is_some() {
+            let mut again = LiveCounts::default();
+            for entry in self.records.scan_prefix([LIVE]) {
+                let (key, value) = entry?;
+                again.add_live(&key, &value, |hash| Ok(self.records.contains_key(prefixed(BLOB, &hash.0))?))?;
+            }
+            again.sync = self.records.scan_prefix([SYNC]).try_fold(0u64, |n, entry| entry.map(|_| n + 1))?;
+            if let Some(finding) = self.finding(&again, &index) {
+                return Err(damage(finding));
+            }
         }
         drop(index);
-        if let Some(expected) = self.read_expected_count()
-            && live < expected
-        {
-            return Err(damage(format!(
-                "it holds {live} records but held {expected} when last written: {} acknowledged records are lost",
-                expected - live
-            )));
-        }
         for name in self.db.tree_names() {
             if name.as_ref() != b"records" {
                 for entry in self.db.open_tree(&name)?.iter() {
@@ -195,6 +192,33 @@ impl RecordStore {
             }
         }
         Ok(true)
+    }
+
+    /// What `counts` show damaged, if anything, against the index and the
+    /// count of the last flush.
+    fn finding(&self, counts: &LiveCounts, index: &SearchIndex) -> Option<String> {
+        let LiveCounts { live, searchable, sync, .. } = *counts;
+        if let Some((hash, key)) = counts.missing.first() {
+            return Some(format!("the live entry {} names record {hash}, whose bytes are missing", words(key)));
+        }
+        if sync != live {
+            return Some(format!("it holds {live} live records but {sync} sync entries"));
+        }
+        let indexed: u64 = index.counts().values().sum();
+        if index.live_versions() != live || indexed != searchable {
+            return Some(format!(
+                "its search index counts {} records ({indexed} searchable) but the live entries count {live} \
+                 ({searchable} searchable)",
+                index.live_versions()
+            ));
+        }
+        match self.read_expected_count() {
+            Some(expected) if live < expected => Some(format!(
+                "it holds {live} records but held {expected} when last written: {} acknowledged records are lost",
+                expected - live
+            )),
+            _ => None,
+        }
     }
 
     /// Checks that every record's bytes hash to the hash they are stored
@@ -251,6 +275,34 @@ impl RecordStore {
         std::fs::write(&partial, count.to_string())
             .and_then(|()| std::fs::rename(&partial, &path))
             .map_err(|e| StoreError::Sled(sled::Error::Io(e)))
+    }
+}
+
+/// The live and sync entries a check read.
+#[derive(Default)]
+struct LiveCounts {
+    live: u64,
+    searchable: u64,
+    sync: u64,
+    /// Live entries whose record bytes were not found: (hash, key).
+    missing: Vec<(RecordHash, Vec<u8>)>,
+}
+
+impl LiveCounts {
+    fn add_live(
+        &mut self,
+        key: &[u8],
+        value: &[u8],
+        has_blob: impl Fn(&RecordHash) -> Result<bool, StoreError>,
+    ) -> Result<(), StoreError> {
+        let entry =
+            LiveEntry::parse(value).map_err(|_| damage(format!("the live entry {} is malformed", words(key))))?;
+        self.live += 1;
+        self.searchable += u64::from(entry.slot != NO_SLOT);
+        if !has_blob(&entry.hash)? {
+            self.missing.push((entry.hash, key.to_vec()));
+        }
+        Ok(())
     }
 }
 
