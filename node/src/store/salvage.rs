@@ -328,18 +328,21 @@ impl RecordStore {
         let network = self.network.clone();
         let ctx = ValidationContext { network: &network, now };
         let mut kept = HashSet::new();
-        let mut batch = Vec::new();
+        let mut raw = Vec::new();
+        let mut keep_raw = |raw: &mut Vec<(Vec<u8>, Vec<u8>)>, restored: &mut RecordsRestored| {
+            let opened = open_intact(&std::mem::take(raw), &ctx);
+            restored.damaged += opened.iter().filter(|record| record.is_none()).count() as u64;
+            let mut batch: Vec<VerifiedRecord> = opened.into_iter().flatten().collect();
+            self.keep(&mut batch, &outbox, own, &mut kept, restored)
+        };
         unreadable.extend(damaged.read("records", &[BLOB], &mut |key, bytes| {
-            match intact_record(key.get(1..).unwrap_or_default(), bytes, &ctx) {
-                Some(record) => batch.push(record),
-                None => restored.damaged += 1,
-            }
-            if batch.len() >= RESTORE_BATCH {
-                self.keep(&mut batch, &outbox, own, &mut kept, &mut restored)?;
+            raw.push((key.get(1..).unwrap_or_default().to_vec(), bytes.to_vec()));
+            if raw.len() >= RESTORE_BATCH {
+                keep_raw(&mut raw, &mut restored)?;
             }
             Ok(())
         })?);
-        self.keep(&mut batch, &outbox, own, &mut kept, &mut restored)?;
+        keep_raw(&mut raw, &mut restored)?;
         let live = self.restore_missing_blobs(damaged, &ctx, &outbox, own, &mut kept, &mut restored)?;
         unreadable.extend(live.unreadable);
         restored.own_lost = live.own_lost;
@@ -441,6 +444,27 @@ impl RecordStore {
         })?;
         Ok((kept, gaps.iter().map(|gap| format!("peers: {}", gap.describe(|key| hex::encode(key)))).collect()))
     }
+}
+
+/// [`intact_record`] of each (hash, bytes), on all cores (checking the
+/// signatures dominates a repair).
+fn open_intact(raw: &[(Vec<u8>, Vec<u8>)], ctx: &ValidationContext<'_>) -> Vec<Option<VerifiedRecord>> {
+    let open = |part: &[(Vec<u8>, Vec<u8>)]| -> Vec<Option<VerifiedRecord>> {
+        part.iter().map(|(hash, bytes)| intact_record(hash, bytes, ctx)).collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(raw.len().div_ceil(64));
+    if threads <= 1 {
+        return open(raw);
+    }
+    std::thread::scope(|scope| {
+        let parts: Vec<_> =
+            raw.chunks(raw.len().div_ceil(threads)).map(|part| (part.len(), scope.spawn(move || open(part)))).collect();
+        // A worker that panicked opened none of its part: those count as damaged.
+        parts
+            .into_iter()
+            .flat_map(|(len, worker)| worker.join().unwrap_or_else(|_| (0..len).map(|_| None).collect()))
+            .collect()
+    })
 }
 
 /// The record stored under `hash`, if its bytes still hash to it and open
