@@ -141,8 +141,27 @@ pub async fn run(n: usize) -> anyhow::Result<Vec<Figure>> {
     }
     figures.push(rss);
     figures.push(background_check(&binary, dir.path(), n)?);
-    drop(node);
+    let stopped = Command::new("kill").args(["-TERM", &node.0.id().to_string()]).status()?;
+    anyhow::ensure!(stopped.success(), "cannot stop the node");
+    node.0.wait()?;
+    figures.push(repair(&binary, dir.path(), n)?);
     Ok(figures)
+}
+
+/// `vetnet repair` of the whole database, made to look damaged by a count
+/// of the last flush one higher than what it holds: every record is read,
+/// opened (signature checked) and written into a new database.
+fn repair(binary: &Path, dir: &Path, n: usize) -> anyhow::Result<Figure> {
+    let count = dir.join("db").join(vetnet_node::store::EXPECTED_COUNT_FILE);
+    let held: u64 = std::fs::read_to_string(&count)?.trim().parse()?;
+    std::fs::write(&count, (held + 1).to_string())?;
+    let started = Instant::now();
+    let repaired = Command::new(binary).arg("--data-dir").arg(dir).args(["--json", "repair"]).output()?;
+    let took = started.elapsed();
+    anyhow::ensure!(repaired.status.success(), "repair failed: {}", String::from_utf8_lossy(&repaired.stderr));
+    let view: vetnet_views::RepairView = serde_json::from_slice(&repaired.stdout)?;
+    anyhow::ensure!(view.kept_total == held, "the repair kept {} of {held} records", view.kept_total);
+    Ok(Figure::new("footprint", format!("N={n}: vetnet repair of every record"), took.as_secs_f64() * 1000.0, "ms"))
 }
 
 /// The store opened in process, with the whole check before it answers (as
