@@ -83,8 +83,9 @@ pub async fn run(n: usize) -> anyhow::Result<Vec<Figure>> {
         // the startup below loads it rather than rebuilding it.
         store.save_search_index()?;
     }
+    let mut figures = open_times(&data_dir, n, config.cache_mb * 1024 * 1024)?;
     let disk = dir_bytes(&data_dir.db_path()) as f64;
-    let mut figures = vec![Figure::new("footprint", format!("N={n}: disk bytes per record"), disk / n as f64, "bytes")];
+    figures.push(Figure::new("footprint", format!("N={n}: disk bytes per record"), disk / n as f64, "bytes"));
 
     let started = Instant::now();
     let mut node = RunningNode(
@@ -139,6 +140,69 @@ pub async fn run(n: usize) -> anyhow::Result<Vec<Figure>> {
         rss = rss.with_target(Target::at_most(150.0, "RSS < 150 MB at 1M"));
     }
     figures.push(rss);
-    drop(node);
+    figures.push(background_check(&binary, dir.path(), n)?);
+    let stopped = Command::new("kill").args(["-TERM", &node.0.id().to_string()]).status()?;
+    anyhow::ensure!(stopped.success(), "cannot stop the node");
+    node.0.wait()?;
+    figures.push(repair(&binary, dir.path(), n)?);
     Ok(figures)
+}
+
+/// `vetnet repair` of the whole database, made to look damaged by a count
+/// of the last flush one higher than what it holds: every record is read,
+/// opened (signature checked) and written into a new database.
+fn repair(binary: &Path, dir: &Path, n: usize) -> anyhow::Result<Figure> {
+    let count = dir.join("db").join(vetnet_node::store::EXPECTED_COUNT_FILE);
+    let held: u64 = std::fs::read_to_string(&count)?.trim().parse()?;
+    std::fs::write(&count, (held + 1).to_string())?;
+    let started = Instant::now();
+    let repaired = Command::new(binary).arg("--data-dir").arg(dir).args(["--json", "repair"]).output()?;
+    let took = started.elapsed();
+    anyhow::ensure!(repaired.status.success(), "repair failed: {}", String::from_utf8_lossy(&repaired.stderr));
+    let view: vetnet_views::RepairView = serde_json::from_slice(&repaired.stdout)?;
+    anyhow::ensure!(view.kept_total == held, "the repair kept {} of {held} records", view.kept_total);
+    Ok(Figure::new("footprint", format!("N={n}: vetnet repair of every record"), took.as_secs_f64() * 1000.0, "ms"))
+}
+
+/// The store opened in process, with the whole check before it answers (as
+/// `vetnet repair` and the tests open it) and with the quick part only (as
+/// a node opens it), each after a clean shutdown (the index snapshot saved
+/// again after each open).
+fn open_times(data_dir: &vetnet_node::DataDir, n: usize, cache_bytes: u64) -> anyhow::Result<Vec<Figure>> {
+    use vetnet_node::store::RecordStore;
+    let mut figures = Vec::new();
+    type Open = fn(&Path, &str, u64) -> Result<RecordStore, vetnet_node::store::StoreError>;
+    let opens: [(&str, Open); 2] = [
+        ("open with the full check (hash and decode every record)", RecordStore::open),
+        ("open with the quick check (what a node waits for)", RecordStore::open_checking_later),
+    ];
+    for (what, open) in opens {
+        let started = Instant::now();
+        let store = open(&data_dir.db_path(), DEFAULT_NETWORK, cache_bytes)?;
+        let took = started.elapsed();
+        store.save_search_index()?;
+        drop(store);
+        figures.push(Figure::new("footprint", format!("N={n}: {what}"), took.as_secs_f64() * 1000.0, "ms"));
+    }
+    Ok(figures)
+}
+
+/// How long the running node's full check of its database took in the
+/// background, as `vetnet status` reports it once it passed.
+fn background_check(binary: &Path, dir: &Path, n: usize) -> anyhow::Result<Figure> {
+    let deadline = Instant::now() + std::time::Duration::from_secs(900);
+    loop {
+        let status = Command::new(binary).arg("--data-dir").arg(dir).args(["--json", "status"]).output()?;
+        anyhow::ensure!(status.status.success(), "status failed: {}", String::from_utf8_lossy(&status.stderr));
+        let status: vetnet_views::StatusView = serde_json::from_slice(&status.stdout)?;
+        match (status.database.check.as_str(), status.database.check_ms) {
+            ("passed", Some(ms)) => {
+                return Ok(Figure::new("footprint", format!("N={n}: full check in the background"), ms as f64, "ms"));
+            }
+            ("running", _) => {}
+            (other, _) => anyhow::bail!("the background check ended {other}: {:?}", status.database.damage),
+        }
+        anyhow::ensure!(Instant::now() < deadline, "the background check did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }

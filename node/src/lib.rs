@@ -32,6 +32,8 @@
 //! - [`dashboard`]: the web interface on the admin address, beside the API.
 //! - [`calendar`]: events as iCalendar (RFC 5545), times in UTC.
 //! - [`clock`]: the wall clock the rules read (system, or manual in tests).
+//! - [`repair`]: `vetnet repair`, a new record database from what a damaged
+//!   one still holds (the node stopped).
 //! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`];
 //!   [`info`] holds the facts about a running node ([`NodeInfo`]).
 //! - [`config`], [`data_dir`], [`keys`]: settings, files on disk, and the keys.
@@ -58,6 +60,7 @@ pub mod node;
 pub mod publish;
 pub mod rate_limit;
 pub mod regional;
+pub mod repair;
 pub mod search;
 pub mod store;
 pub mod sync;

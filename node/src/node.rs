@@ -123,7 +123,10 @@ impl Node {
         let institution_key = keys::institution_key(&data_dir)?;
         let node_key = keys::node_key(&data_dir)?;
         let token = data_dir.api_token()?;
-        let store = RecordStore::open(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;
+        // The full check (reading and hashing every record) runs in the
+        // background once the node started; damage it finds stops writes.
+        let store =
+            RecordStore::open_checking_later(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;
         let rotated_to = store.key_ledger().rotation(&institution_key.id()).map(|r| r.next);
         let institution_key = keys::finish_interrupted_rotation(&data_dir, institution_key, rotated_to)?;
         store.set_anchors(config.anchors().map_err(NodeError::Setting)?)?;
@@ -172,6 +175,7 @@ impl Node {
             Mobility::open(store.clone(), publisher.clone(), issuer.clone(), courier, timing, clock.clone())?;
         let direct_tasks = tokio_util::task::TaskTracker::new();
         let mut tasks = vec![tokio::spawn(event_loop.run(shutdown_rx.clone()))];
+        tasks.push(check_in_background(store.clone(), shutdown_rx.clone()));
         tasks.push(tokio::spawn(mobility.clone().run_outbox(shutdown_rx.clone())));
         tasks.push(tokio::spawn(networks.clone().run_outbox(shutdown_rx.clone())));
         tasks.push(tokio::spawn(handle_events(
@@ -338,6 +342,19 @@ impl Node {
         self.data_dir.remove_runtime();
         tracing::info!("vetnet node stopped");
     }
+}
+
+/// Runs the store's full check on a blocking thread; it gives up when the
+/// node shuts down.
+fn check_in_background(store: RecordStore, shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
+    let check = tokio::task::spawn_blocking(move || {
+        store.run_check(&|| *shutdown.borrow());
+    });
+    tokio::spawn(async move {
+        if let Err(e) = check.await {
+            tracing::error!(error = %e, "the record store check failed to run");
+        }
+    })
 }
 
 /// What the event dispatcher needs.

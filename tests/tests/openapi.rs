@@ -255,3 +255,71 @@ async fn event_answers_match_their_schemas() {
     assert!(!schemas.component("RecordView_Event").is_valid(&party), "an unknown event_kind must not validate");
     vetnet_tests::stop(node).await;
 }
+
+/// `path` with each `{parameter}` filled in with a value of the right shape.
+fn concrete(path: &str) -> String {
+    path.replace("{did}", "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK")
+        .replace("{author}", "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK")
+        .replace("{id}", "x")
+        .replace("{thread}", "x")
+        .replace("{nuts}", "SE33")
+}
+
+/// The answers of the layers below the routes, as the document lists them:
+/// every path refuses a method it does not take with a JSON `405` and
+/// `Allow`; every operation with a body refuses one over the limit with a
+/// JSON `413` (and lists the `408` of the same layer); and exactly the
+/// operations listed with a `415` refuse a body without `Content-Type`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_path_answers_the_layer_errors_its_operations_document() {
+    let node = spawn("Openapi Layers", "SE", &[]).await;
+    let api = Api::of(&node);
+    let document = vetnet_node::api::openapi::document_value().expect("the document serialises");
+    let schemas = Schemas::new(document.clone());
+    // A connection per request: an error answer may close its connection.
+    let client = reqwest::Client::builder().pool_max_idle_per_host(0).build().expect("a client");
+    let methods = ["get", "put", "post", "delete", "patch"];
+    let paths = document["paths"].as_object().expect("paths");
+    let (mut bodies, mut not_json) = (0, 0);
+    for (path, item) in paths {
+        let item = item.as_object().expect("a path item");
+        let url = format!("{}{}", api.base, concrete(path));
+        let taken: Vec<&str> = methods.iter().copied().filter(|m| item.contains_key(*m)).collect();
+        let other = methods.iter().find(|m| !taken.contains(m)).expect("a method the path does not take");
+        let method = reqwest::Method::from_bytes(other.to_uppercase().as_bytes()).expect("a method");
+        let response = client.request(method, &url).bearer_auth(&api.token).send().await.expect("answers");
+        assert_eq!(response.status().as_u16(), 405, "{other} {path}");
+        let allow = response.headers().get("allow").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let answer: Value = response.json().await.expect("a JSON 405");
+        for method in &taken {
+            assert!(allow.to_lowercase().contains(method), "{other} {path}: Allow {allow:?} lacks {method}");
+            assert_valid(&schemas.answer(method, path, 405), &answer, &format!("the 405 of {method} {path}"));
+        }
+
+        for (method, operation) in item.iter().filter(|(_, op)| op.get("requestBody").is_some()) {
+            bodies += 1;
+            let responses = &operation["responses"];
+            assert!(responses.get("408").is_some(), "{method} {path} takes a body and documents no 408");
+            let http = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).expect("a method");
+            let too_large = vec![b' '; 300 * 1024];
+            let request = client.request(http.clone(), &url).bearer_auth(&api.token).body(too_large);
+            let response = request.send().await.expect("answers");
+            assert_eq!(response.status().as_u16(), 413, "{method} {path} with a body over the limit");
+            let answer: Value = response.json().await.expect("a JSON 413");
+            assert_valid(&schemas.answer(method, path, 413), &answer, &format!("the 413 of {method} {path}"));
+
+            let request = client.request(http, &url).bearer_auth(&api.token).body("{}");
+            let response = request.send().await.expect("answers");
+            let status = response.status().as_u16();
+            let documented = responses.get("415").is_some();
+            assert_eq!(status == 415, documented, "{method} {path} answered {status} to a body without Content-Type");
+            if documented {
+                not_json += 1;
+                let answer: Value = response.json().await.expect("a JSON 415");
+                assert_valid(&schemas.answer(method, path, 415), &answer, &format!("the 415 of {method} {path}"));
+            }
+        }
+    }
+    assert!(bodies >= 27 && not_json >= 19, "{bodies} operations with a body, {not_json} of them JSON-only");
+    vetnet_tests::stop(node).await;
+}

@@ -19,6 +19,7 @@ pub mod mobility;
 pub mod network;
 pub mod record;
 pub mod regional;
+pub mod repair;
 pub mod status;
 pub mod trust;
 
@@ -31,6 +32,7 @@ pub use mobility::*;
 pub use network::*;
 pub use record::*;
 pub use regional::*;
+pub use repair::*;
 pub use status::*;
 pub use trust::*;
 

@@ -32,6 +32,8 @@ pub struct StatusView {
     pub sync: Vec<SyncPeerView>,
     pub reachability: ReachabilityView,
     pub routing_table_peers: usize,
+    /// The check of the record database that runs after the node started.
+    pub database: DatabaseCheckView,
     /// The admin API's address.
     pub api: String,
     pub data_dir: String,
@@ -124,4 +126,20 @@ pub struct SignInLinkView {
     pub url: String,
     /// How long the link stays valid.
     pub expires_in_secs: u64,
+}
+
+/// The full check of the record database (every page's checksum, every
+/// record's hash and encoding, the counts), which a node runs in the
+/// background after it started.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct DatabaseCheckView {
+    /// `running`, `passed`, `damaged` (record writes are refused until the
+    /// database is repaired with `vetnet repair`) or `stopped`.
+    pub check: String,
+    /// How long the check took, once it passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_ms: Option<u64>,
+    /// What the check found damaged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub damage: Option<String>,
 }

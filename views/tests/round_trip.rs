@@ -237,12 +237,14 @@ fn status_view_round_trips() {
             relay_server: false,
         },
         routing_table_peers: 4,
+        database: DatabaseCheckView { check: "passed".into(), check_ms: Some(310), damage: None },
         api: "127.0.0.1:7300".into(),
         data_dir: "/var/lib/vetnet".into(),
         version: "0.1.0".into(),
     };
     round_trip(&status);
-    round_trip(&StatusView { institution_name: None, sync: Vec::new(), ..status });
+    let damaged = DatabaseCheckView { check: "damaged".into(), check_ms: None, damage: Some("a record".into()) };
+    round_trip(&StatusView { institution_name: None, sync: Vec::new(), database: damaged, ..status });
 }
 
 fn institution(did: &str, name: Option<&str>) -> InstitutionView {

@@ -111,6 +111,12 @@ pub enum Command {
     Network(NetworkCommand),
     /// Print a one-time sign-in link for the node's dashboard (valid five minutes).
     Open(OpenArgs),
+    /// Rebuild a damaged record database from what it still holds (run it with the node stopped).
+    ///
+    /// Keeps the keys, the settings and every intact record, address-book entry, mobility thread and
+    /// issued credential; keeps the damaged database as db.damaged-<time>; and says what was lost. The
+    /// network's public records, and own records a peer holds, come back by sync when the node starts.
+    Repair,
     /// Catch up with peers now (the node also does this on connect and every few minutes).
     Sync {
         /// Only this peer (a libp2p peer id); default: every connected peer.

@@ -16,6 +16,7 @@ mod open;
 mod own;
 mod profile;
 mod region;
+mod repair;
 mod resource;
 mod search;
 mod skills_need;
@@ -61,6 +62,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Mobility(command) => mobility::run(&data_dir, command, printer).await,
         Command::Network(command) => networks::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Open(args) => open::run(&ApiClient::connect(&data_dir)?, args, printer).await,
+        Command::Repair => repair::run(data_dir, printer).await,
         Command::Sync { peer } => sync::run(&ApiClient::connect(&data_dir)?, peer, printer).await,
     }
 }

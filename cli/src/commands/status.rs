@@ -58,6 +58,18 @@ pub async fn status(client: &ApiClient, printer: Printer) -> anyhow::Result<()> 
         reachability.push_str("; relays for others");
     }
     printer.line(format!("Reachable    {reachability}"));
+    let database = &status.database;
+    match (database.check.as_str(), &database.damage) {
+        ("passed", _) => printer.line(format!(
+            "Database     intact (checked in {:.1} s)",
+            database.check_ms.unwrap_or_default() as f64 / 1000.0
+        )),
+        ("running", _) => printer.line("Database     being checked"),
+        (_, Some(damage)) => printer.line(format!(
+            "Database     DAMAGED: {damage}. Nothing more is stored; stop the node and run `vetnet repair`"
+        )),
+        (other, None) => printer.line(format!("Database     check {other}")),
+    }
     if status.outbox > 0 {
         printer.line(format!("Outbox       {} own records wait for a peer", status.outbox));
     }

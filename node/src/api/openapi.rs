@@ -144,9 +144,19 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
     ),
     components(
         schemas(vetnet_views::ErrorBody),
-        responses(Unauthorized, InvalidBody, InvalidParameter, Unavailable, Internal)
+        responses(
+            Unauthorized,
+            InvalidBody,
+            InvalidParameter,
+            Unavailable,
+            Internal,
+            MethodNotAllowed,
+            BodyTimeout,
+            BodyTooLarge,
+            NotJson
+        )
     ),
-    modifiers(&BearerToken, &WithdrawnRecords),
+    modifiers(&BearerToken, &WithdrawnRecords, &LayerErrors),
     security(("api_token" = [])),
     tags(
         (name = "status", description = "The node's state: network, records, gossip, sync, peers, and this document."),
@@ -243,6 +253,88 @@ fn body_or_withdrawn(fields: RefOr<Schema>) -> RefOr<Schema> {
     AnyOfBuilder::new().item(fields).item(withdrawn).into()
 }
 
+/// The operations whose route reads its body as bytes or text and parses it
+/// itself, so it answers no `415` whatever the `Content-Type`; every other
+/// operation with a JSON body is refused `415` without
+/// `Content-Type: application/json` (axum's `Json`). `tests/tests/openapi.rs`
+/// sends every body operation a body without a `Content-Type` and checks
+/// this list against the answers.
+pub const RAW_BODY_OPERATIONS: [&str; 15] = [
+    "publish_stats",
+    "set_profile",
+    "publish_event",
+    "update_event",
+    "publish_resource",
+    "update_resource",
+    "publish_skills_need",
+    "update_skills_need",
+    "publish_offer",
+    "update_offer",
+    "publish_need",
+    "update_need",
+    "publish_achievement",
+    "update_achievement",
+    "verify_credential",
+];
+
+/// Documents the answers that come from below the routes (see
+/// `api::json_errors`) on every operation where they can happen: a `405`
+/// on every path (for the methods it does not take), a `408` and a `413` on
+/// every operation that takes a body (the admin address's body limits), and
+/// a `415` on those that take JSON through axum's extractor.
+struct LayerErrors;
+
+impl utoipa::Modify for LayerErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+            for operation in operations.into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
+                let mut add = |status: &str, name: &str| {
+                    responses.insert(status.to_owned(), RefOr::Ref(Ref::from_response_name(name)));
+                };
+                add("405", "MethodNotAllowed");
+                if operation.request_body.is_none() {
+                    continue;
+                }
+                add("408", "BodyTimeout");
+                add("413", "BodyTooLarge");
+                let id = operation.operation_id.as_deref().unwrap_or_default();
+                if !RAW_BODY_OPERATIONS.contains(&id) {
+                    add("415", "NotJson");
+                }
+            }
+        }
+    }
+}
+
+/// `405`, with the `Allow` header.
+pub struct MethodNotAllowed;
+
+impl<'r> utoipa::ToResponse<'r> for MethodNotAllowed {
+    fn response() -> (&'r str, RefOr<Response>) {
+        let example = json!({ "error": { "code": "method_not_allowed", "message": "Method Not Allowed" }});
+        let content =
+            ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).example(Some(example)).build();
+        let allow = utoipa::openapi::header::HeaderBuilder::new()
+            .schema(ObjectBuilder::new().schema_type(Type::String))
+            .description(Some("The methods this path takes, such as `GET,HEAD`."))
+            .build();
+        let response = ResponseBuilder::new()
+            .description(
+                "This path does not take the request's method (the path exists: an unknown path is a `404`); \
+                 `Allow` names the methods it takes.",
+            )
+            .header("Allow", allow)
+            .content("application/json", content)
+            .build();
+        ("MethodNotAllowed", response.into())
+    }
+}
+
+// The `413` description and example name the limit.
+const _: () = assert!(super::MAX_REQUEST_BYTES == 262_144);
+
 /// A response whose body is the error body, with one example.
 fn error_response(description: &str, example: Value) -> RefOr<Response> {
     let content = ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).example(Some(example)).build();
@@ -287,6 +379,27 @@ error_responses! {
             "message": "eqf: must be an EQF level 1-8 (got \"9\")",
             "field": "eqf",
             "rule": "must be an EQF level 1-8 (got \"9\")",
+        }});
+    /// `408`: the admin address's body deadline (`request_limits`).
+    BodyTimeout => "The request body did not arrive whole within the body timeout (10 s); `field` is `body`.",
+        json!({ "error": {
+            "code": "timeout",
+            "message": "the request body did not arrive within 10 s",
+            "field": "body",
+        }});
+    /// `413`: the admin address's body limit, checked on the announced length before reading.
+    BodyTooLarge => "The request body is over the limit of 262144 bytes (refused on its announced `Content-Length` before a byte is read); `field` is `body`.",
+        json!({ "error": {
+            "code": "too_large",
+            "message": "the request body is 10000000000 bytes; the limit is 262144 bytes",
+            "field": "body",
+        }});
+    /// `415`: a JSON body without `Content-Type: application/json`.
+    NotJson => "The body is not sent as `Content-Type: application/json`; `field` is `content-type`.",
+        json!({ "error": {
+            "code": "unsupported_media_type",
+            "message": "Expected request with `Content-Type: application/json`",
+            "field": "content-type",
         }});
     /// `503`.
     Unavailable => "The node is stopping; its network no longer answers.",

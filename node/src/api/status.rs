@@ -43,10 +43,22 @@ pub async fn node_status(state: &ApiState) -> Result<views::StatusView, ApiError
             relay_server: network.relay_server,
         },
         routing_table_peers: network.routing_table_peers,
+        database: database_check(&state.store.check_state()),
         api: state.info.api_addr.to_string(),
         data_dir: state.info.data_dir.display().to_string(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
     })
+}
+
+fn database_check(state: &crate::store::CheckState) -> views::DatabaseCheckView {
+    use crate::store::CheckState;
+    let (check, check_ms, damage) = match state {
+        CheckState::Running => ("running", None, None),
+        CheckState::Passed { millis } => ("passed", Some(*millis), None),
+        CheckState::Damaged { what } => ("damaged", None, Some(what.clone())),
+        CheckState::Stopped => ("stopped", None, None),
+    };
+    views::DatabaseCheckView { check: check.to_owned(), check_ms, damage }
 }
 
 /// The connected peers.

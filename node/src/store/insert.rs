@@ -41,6 +41,7 @@ impl RecordStore {
     }
 
     fn insert_all(&self, records: &[VerifiedRecord], outbox: bool) -> Result<Vec<InsertOutcome>, StoreError> {
+        self.refuse_writes_if_damaged()?;
         let mut index = self.write_index();
         let mut plan = InsertPlan::default();
         if self.snapshot_saved.load(Ordering::Acquire) {
@@ -187,6 +188,7 @@ impl RecordStore {
     /// and `O` entries and their index slots, in one write. An older version
     /// a peer still holds may come back by sync, if it was signed in time.
     pub(super) fn purge_refused(&self, keys: &[InstitutionId], index: &mut SearchIndex) -> Result<usize, StoreError> {
+        self.refuse_writes_if_damaged()?;
         let mut ledger = self.write_keys();
         let mut batch = sled::Batch::default();
         let mut removed = Vec::new();

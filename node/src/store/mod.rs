@@ -26,7 +26,8 @@
 //! - `outbox` and `peers`: own records not yet sent, and the address book;
 //! - `generations`: change counters per record kind, and the slots where
 //!   other modules cache what they derive from the records.
-//! - `check`: the check on open that refuses a damaged database.
+//! - `check`: the check on open that refuses a damaged database;
+//! - [`salvage`]: reading what a damaged database still holds, for `vetnet repair`.
 
 use std::any::Any;
 use std::collections::{BTreeMap, HashSet};
@@ -45,7 +46,9 @@ pub mod key_ledger;
 mod layout;
 mod outbox;
 mod peers;
+pub mod salvage;
 
+pub use check::{CheckState, DAMAGE_MARK_FILE, EXPECTED_COUNT_FILE};
 pub use peers::{KnownPeer, MAX_ADDRESS_BOOK_PEERS};
 
 use generations::{DerivedCaches, KindGenerations};
@@ -68,11 +71,20 @@ pub enum StoreError {
     Encode(#[source] ciborium::ser::Error<std::io::Error>),
     /// The check on open found the database damaged (see `check`).
     #[error(
-        "the record database {path} is damaged: {what}. The node does not start on it. Restore the data \
-         directory from a backup, or move {path} aside and start the node again: it re-fetches the network's \
-         records from its peers by sync (the institution keys live outside db/ and are kept)"
+        "the record database {path} is damaged: {what}. The node does not start on it. Next step: run \
+         `vetnet repair` (with the node stopped): it keeps the institution keys and settings and every intact \
+         record and private entry, keeps the damaged database beside the new one, and the node then fetches \
+         the network's records again from its peers by sync. Or restore the data directory from a backup \
+         (`vetnet restore`, once your version has it, or your own copy of the whole directory)"
     )]
     Damaged { path: PathBuf, what: String },
+    /// The check that runs while the node runs found the database damaged:
+    /// nothing more is written to it.
+    #[error(
+        "the record database {path} was found damaged while the node ran: {what}. The node stores nothing more \
+         until it is repaired: stop it and run `vetnet repair`, or restore the data directory from a backup"
+    )]
+    WritesStopped { path: PathBuf, what: String },
     /// A thread reading records for a search panicked.
     #[error("a search thread failed while reading records")]
     SearchThread,
@@ -139,6 +151,8 @@ pub struct RecordStore {
     removals: Arc<AtomicU64>,
     /// Serialises writes of the expected-count file.
     expected: Arc<check::ExpectedCount>,
+    /// Where the full check stands; damage found stops record writes.
+    check_state: Arc<RwLock<CheckState>>,
 }
 
 /// Notices a [`RecordStore::subscribe`] receiver holds before the oldest are
@@ -163,25 +177,18 @@ impl RecordStore {
     /// Every tree is then read once and checked (`check`): a damaged database
     /// is refused with [`StoreError::Damaged`].
     pub fn open(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
-        Self::open_and_check(path, network, cache_bytes).map_err(|e| check::with_path(e, path))
+        Self::open_and_check(path, network, cache_bytes, true).map_err(|e| check::with_path(e, path))
     }
 
-    fn open_and_check(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
-        let config = sled::Config::new().path(path).cache_capacity(cache_bytes);
-        let deadline = Instant::now() + SLED_LOCK_WAIT;
-        let db = loop {
-            match config.open() {
-                // sled reports a held lock as a plain `Other` error whose
-                // text names it (sled 0.34 `Config::open`).
-                Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
-                    if Instant::now() >= deadline {
-                        return Err(StoreError::Sled(sled::Error::Io(e)));
-                    }
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                other => break other?,
-            }
-        };
+    /// Like [`RecordStore::open`], with only the quick part of the check
+    /// (see `check`): the caller runs the rest with [`RecordStore::run_check`]
+    /// (a node does, in the background once it started).
+    pub fn open_checking_later(path: &Path, network: &str, cache_bytes: u64) -> Result<Self, StoreError> {
+        Self::open_and_check(path, network, cache_bytes, false).map_err(|e| check::with_path(e, path))
+    }
+
+    fn open_and_check(path: &Path, network: &str, cache_bytes: u64, full: bool) -> Result<Self, StoreError> {
+        let db = open_sled(&sled::Config::new().path(path).cache_capacity(cache_bytes))?;
         let opened = Instant::now();
         let store = Self {
             records: db.open_tree("records")?,
@@ -198,6 +205,7 @@ impl RecordStore {
             path: path.into(),
             removals: Arc::default(),
             expected: Arc::default(),
+            check_state: Arc::default(),
         };
         let sled_took = opened.elapsed();
         let from_snapshot = store.load_index_snapshot()?;
@@ -205,7 +213,12 @@ impl RecordStore {
             store.rebuild_index()?;
         }
         let indexed = opened.elapsed();
-        store.check()?;
+        store.quick_check()?;
+        if full {
+            store.check(&|| false)?;
+            *store.check_state.write().unwrap_or_else(PoisonError::into_inner) =
+                CheckState::Passed { millis: (opened.elapsed() - indexed).as_millis() as u64 };
+        }
         tracing::info!(
             records = store.live_len(),
             sled_ms = sled_took.as_millis() as u64,
@@ -243,6 +256,7 @@ impl RecordStore {
     /// and flushes. Called at a clean shutdown; a record stored afterwards
     /// removes the snapshot again.
     pub fn save_search_index(&self) -> Result<(), StoreError> {
+        self.refuse_writes_if_damaged()?;
         let index = self.write_index();
         self.records.insert(SEARCH_INDEX_SNAPSHOT, index.to_snapshot())?;
         self.snapshot_saved.store(true, Ordering::Release);
@@ -481,6 +495,33 @@ impl RecordStore {
 
     fn decode(&self, bytes: &[u8]) -> Result<VerifiedRecord, StoreError> {
         VerifiedRecord::from_trusted_bytes(bytes, &self.network).map_err(StoreError::DamagedRecord)
+    }
+}
+
+/// Opens sled, waiting up to [`SLED_LOCK_WAIT`] for its file lock to be
+/// released by a handle closed a moment before in this process.
+/// sled 0.34 panics on some damage it meets while recovering its log
+/// ("tried to serialize Uninitialized"); that is a damaged database too.
+fn open_sled(config: &sled::Config) -> Result<sled::Db, StoreError> {
+    let deadline = Instant::now() + SLED_LOCK_WAIT;
+    loop {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open())) {
+            // sled reports a held lock as a plain `Other` error whose text
+            // names it (sled 0.34 `Config::open`).
+            Ok(Err(sled::Error::Io(e))) if e.to_string().starts_with("could not acquire lock") => {
+                if Instant::now() >= deadline {
+                    return Err(StoreError::Sled(sled::Error::Io(e)));
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            Ok(other) => return Ok(other?),
+            Err(_) => {
+                return Err(StoreError::Damaged {
+                    path: PathBuf::new(),
+                    what: "sled stopped with an internal error (a panic) while recovering its log".to_owned(),
+                });
+            }
+        }
     }
 }
 

@@ -25,6 +25,7 @@ impl RecordStore {
     }
 
     pub fn outbox_remove(&self, hash: &RecordHash) -> Result<(), StoreError> {
+        self.refuse_writes_if_damaged()?;
         self.records.remove(prefixed(OUTBOX, &hash.0))?;
         Ok(())
     }

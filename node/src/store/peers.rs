@@ -11,7 +11,7 @@ pub type KnownPeer = (Vec<u8>, Vec<String>);
 pub const MAX_ADDRESS_BOOK_PEERS: usize = 1_000;
 
 /// `[last_seen, [multiaddr text, ...]]`, or nothing if damaged.
-fn decode_peer(value: &[u8]) -> Option<(u64, Vec<String>)> {
+pub(super) fn decode_peer(value: &[u8]) -> Option<(u64, Vec<String>)> {
     ciborium::from_reader(value).ok()
 }
 
@@ -19,6 +19,7 @@ impl RecordStore {
     /// Remembers where a peer listens. The book holds at most
     /// [`MAX_ADDRESS_BOOK_PEERS`]; the least recently seen peer makes room.
     pub fn remember_peer(&self, peer: &[u8], addrs: &[String], seen: u64) -> Result<(), StoreError> {
+        self.refuse_writes_if_damaged()?;
         if !self.peers.contains_key(peer)? && self.peers.len() >= MAX_ADDRESS_BOOK_PEERS {
             let oldest = self
                 .peers
