@@ -162,6 +162,22 @@ async fn a_meeting_shows_in_the_region_and_counts_its_registrations(
     .await;
 
     // A registration goes to the organiser only; the count is public.
+    let closed = json!({
+        "id": "closed-meeting", "title": { "en": "Closed meeting" }, "event_kind": "workshop",
+        "start": "2099-11-14T09:00", "end": "2099-11-14T15:00", "tz": "Europe/Stockholm",
+        "online": "https://meet.example.se/closed", "langs": ["sv"], "deadline": "2020-01-31",
+    });
+    let (status, published) = n_api.post("/v1/events", &closed).await;
+    assert_eq!(status, 201, "{published}");
+    wait_until("the college holds the closed meeting", || async {
+        let (_, found) = c_api.get(&format!("/v1/search/events?author={n_did}")).await;
+        found.as_array().is_some_and(|l| l.iter().any(|e| e["id"] == "closed-meeting"))
+    })
+    .await;
+    let late = json!({ "name": "Aino Virtanen", "email": "aino.virtanen@oulu.example" });
+    let (status, refused) = c_api.post(&format!("/v1/events/{n_did}/closed-meeting/registrations"), &late).await;
+    assert_eq!((status, refused["error"]["field"].as_str()), (400, Some("event")), "{refused}");
+    assert!(refused["error"]["rule"].as_str().unwrap_or_default().contains("registration closed on 2020-01-31"));
     let register = format!("/v1/events/{n_did}/autumn-meeting/registrations");
     let (status, bad) = c_api.post(&register, &json!({ "name": "Aino Virtanen", "email": "not-an-email" })).await;
     assert_eq!((status, bad["error"]["field"].as_str()), (400, Some("body.email")), "{bad}");
