@@ -14,8 +14,9 @@ use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 
 use crate::keyword::keyword_enum;
-use crate::limits::MAX_CLOCK_SKEW_SECS;
-use crate::mobility::{MOBILITY_VERSION, decode_exact, open_cose, sign_cose};
+use crate::mobility::{
+    MOBILITY_VERSION, check_time_and_addressee, check_version_and_network, decode_exact, open_cose, sign_cose,
+};
 use crate::validate::{self, Checked, Rule, ValidationError, fail};
 use crate::{InstitutionId, RecordError, RecordHash, ValidationContext};
 
@@ -276,27 +277,11 @@ impl VerifiedLetter {
         let (author, payload_bytes) = open_cose(bytes, LETTER_CONTENT_TYPE, MAX_LETTER_BYTES)?;
         let payload: LetterPayload = decode_exact(&payload_bytes)?;
         let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
-        if payload.v != MOBILITY_VERSION {
-            return Err(rule("v", format!("must be {MOBILITY_VERSION} (got {})", payload.v)));
-        }
-        if payload.net != ctx.network {
-            return Err(rule("net", format!("must be this node's network {:?} (got {:?})", ctx.network, payload.net)));
-        }
+        check_version_and_network(payload.v, &payload.net, ctx)?;
         if !is_letter_id(&payload.id) {
             return Err(rule("id", format!("must be l- and 24 lower-case hex digits (got {:?})", payload.id)));
         }
-        if payload.ts > ctx.now.saturating_add(MAX_CLOCK_SKEW_SECS) {
-            return Err(RecordError::FromTheFuture { ahead_secs: payload.ts - ctx.now, max_secs: MAX_CLOCK_SKEW_SECS });
-        }
-        let to: [u8; 32] = payload
-            .to
-            .as_slice()
-            .try_into()
-            .map_err(|_| rule("to", "must be the 32-byte key of the receiving institution".into()))?;
-        let to = InstitutionId::from_bytes(to);
-        if to == author {
-            return Err(rule("to", "must be another institution, not the author".into()));
-        }
+        let to = check_time_and_addressee(payload.ts, &payload.to, &author, ctx)?;
         if !payload.body.is_map() {
             return Err(rule("body", "must be a CBOR map".into()));
         }

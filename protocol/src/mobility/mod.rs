@@ -300,6 +300,40 @@ pub(crate) fn decode_exact<T: serde::de::DeserializeOwned>(mut bytes: &[u8]) -> 
     Ok(value)
 }
 
+/// The first rules of every direct message (a step or a letter): the
+/// format version and the receiver's network.
+pub(crate) fn check_version_and_network(v: u32, net: &str, ctx: &ValidationContext) -> Result<(), RecordError> {
+    let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
+    if v != MOBILITY_VERSION {
+        return Err(rule("v", format!("must be {MOBILITY_VERSION} (got {v})")));
+    }
+    if net != ctx.network {
+        return Err(rule("net", format!("must be this node's network {:?} (got {net:?})", ctx.network)));
+    }
+    Ok(())
+}
+
+/// The time and addressee of every direct message: not signed in the
+/// future beyond the clock skew, and addressed by a 32-byte key to an
+/// institution other than its author. Returns the addressee.
+pub(crate) fn check_time_and_addressee(
+    ts: u64,
+    to: &[u8],
+    author: &InstitutionId,
+    ctx: &ValidationContext,
+) -> Result<InstitutionId, RecordError> {
+    let rule = |field: &str, rule: &str| RecordError::Rule(ValidationError::new(field, rule));
+    if ts > ctx.now.saturating_add(MAX_CLOCK_SKEW_SECS) {
+        return Err(RecordError::FromTheFuture { ahead_secs: ts - ctx.now, max_secs: MAX_CLOCK_SKEW_SECS });
+    }
+    let to: [u8; 32] = to.try_into().map_err(|_| rule("to", "must be the 32-byte key of the receiving institution"))?;
+    let to = InstitutionId::from_bytes(to);
+    if to == *author {
+        return Err(rule("to", "must be the other institution, not the author"));
+    }
+    Ok(to)
+}
+
 /// A step whose envelope, signature and field rules have been checked.
 /// Whether the author may take it now is [`thread::Thread::check`]'s job.
 #[derive(Debug, Clone, PartialEq)]
@@ -325,27 +359,11 @@ impl VerifiedStep {
         let (author, payload_bytes) = open_cose(bytes, STEP_CONTENT_TYPE, MAX_STEP_BYTES)?;
         let payload: StepPayload = decode_exact(&payload_bytes)?;
         let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
-        if payload.v != MOBILITY_VERSION {
-            return Err(rule("v", format!("must be {MOBILITY_VERSION} (got {})", payload.v)));
-        }
-        if payload.net != ctx.network {
-            return Err(rule("net", format!("must be this node's network {:?} (got {:?})", ctx.network, payload.net)));
-        }
+        check_version_and_network(payload.v, &payload.net, ctx)?;
         if !is_thread_id(&payload.thread) {
             return Err(rule("thread", format!("must be m- and 24 lower-case hex digits (got {:?})", payload.thread)));
         }
-        if payload.ts > ctx.now.saturating_add(MAX_CLOCK_SKEW_SECS) {
-            return Err(RecordError::FromTheFuture { ahead_secs: payload.ts - ctx.now, max_secs: MAX_CLOCK_SKEW_SECS });
-        }
-        let to: [u8; 32] = payload
-            .to
-            .as_slice()
-            .try_into()
-            .map_err(|_| rule("to", "must be the 32-byte key of the receiving institution".into()))?;
-        let to = InstitutionId::from_bytes(to);
-        if to == author {
-            return Err(rule("to", "must be the other institution, not the author".into()));
-        }
+        let to = check_time_and_addressee(payload.ts, &payload.to, &author, ctx)?;
         let is_link = payload.step.is_link();
         match (is_link, payload.n, payload.prev.as_ref()) {
             (true, Some(0), None) | (false, None, None) => {}
