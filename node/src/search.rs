@@ -111,6 +111,8 @@ pub struct EventQuery {
     /// Events of this network: those that name it as their `network`, and
     /// those it organises itself.
     pub network: Option<InstitutionId>,
+    /// Events of a region: held in its country, or of a network working in it.
+    pub region: Option<EventRegion>,
     /// Only events that start on this day or later (`YYYY-MM-DD`, compared
     /// with the day of the event's local `start`).
     pub from: Option<String>,
@@ -126,6 +128,17 @@ pub struct EventQuery {
     /// Only records of these institutions (`--trusted`: the trusted ones).
     pub authors_in: Option<Vec<InstitutionId>>,
     pub limit: Option<usize>,
+}
+
+/// What places an event in a NUTS region: events carry only a country, so a
+/// region's events are those held in its country and those of the networks
+/// whose profile names the region (or an area that holds it).
+#[derive(Debug, Clone, Default)]
+pub struct EventRegion {
+    /// The region's country (ISO 3166-1, from its NUTS code).
+    pub country: String,
+    /// The networks working in the region.
+    pub networks: Vec<InstitutionId>,
 }
 
 /// Filters for skills needs. Empty filters match everything.
@@ -408,6 +421,12 @@ pub fn search_events(store: &RecordStore, query: &EventQuery) -> Result<Vec<Veri
         if let Some(network) = &query.network {
             let key = [hex_of(network)];
             candidates &= index.any_of("event", "network", &key) | index.any_of("event", "author", &key);
+        }
+        if let Some(region) = &query.region {
+            let networks: Vec<String> = region.networks.iter().map(hex_of).collect();
+            candidates &= index.any_of("event", "country", std::slice::from_ref(&region.country))
+                | index.any_of("event", "network", &networks)
+                | index.any_of("event", "author", &networks);
         }
         // Soonest first: read whole days, in order from `from`, until there
         // are enough, rather than every candidate.

@@ -31,6 +31,9 @@ pub struct EventSearchArgs {
     /// Only events of this network (did:key): those it organises and those that name it.
     #[arg(long, value_name = "DID")]
     pub network: Option<String>,
+    /// Only events of this NUTS region (SE33): held in its country, or of a network working in it.
+    #[arg(long, value_name = "NUTS")]
+    pub region: Option<String>,
     /// Only events starting on this day or later, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,

@@ -100,6 +100,7 @@ pub async fn run(client: &ApiClient, command: SearchCommand, printer: Printer) -
         SearchCommand::Events(args) => {
             let mut query: Vec<(&str, String)> = args.country.into_iter().map(|c| ("country", c)).collect();
             query.extend(args.network.map(|v| ("network", v)));
+            query.extend(args.region.map(|v| ("region", v)));
             query.extend(args.from.map(|v| ("from", v)));
             query.extend(args.kind.map(|v| ("kind", v)));
             query.extend(args.audience.map(|v| ("audience", v)));

@@ -71,6 +71,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         events::show,
         events::update,
         events::withdraw,
+        events::show_held,
         events::ics,
         events::search::events,
         events::search::events_ics,

@@ -41,6 +41,15 @@ pub enum Widget {
     Email,
     Url,
     Date,
+    /// A local date and time, `YYYY-MM-DDTHH:MM` (`datetime-local`).
+    DateTime,
+    /// One of a fixed list of names that need no translation (time zones),
+    /// shown as they are.
+    Named(&'static [&'static str]),
+    /// One web address per line, optionally followed by a space and its
+    /// label: each an object `{"uri": …, "label": …}` in the record (the
+    /// ESCO skills of a skills need).
+    UriLines,
     /// A whole number.
     Number,
     /// Long text.
@@ -139,6 +148,7 @@ pub const PROFILE_FIELDS: &[FieldSpec] = &[
     field("vet", Widget::Keywords(VET), false),
     field("country", Widget::Code(CodeList::Country), true),
     field("region", Widget::Text, false),
+    field("nuts", Widget::Text, false),
     field("city", Widget::Text, false),
     field("isced", Widget::Codes(CodeList::Isced), false),
     field("nace", Widget::Codes(CodeList::Nace), false),
@@ -207,6 +217,20 @@ pub fn to_json(specs: &[FieldSpec], form: &FormData, base: Option<&Value>) -> Va
                 let values: Vec<Value> =
                     form.all(spec.name).into_iter().filter(|v| !v.is_empty()).map(Value::from).collect();
                 (!values.is_empty()).then_some(Value::Array(values))
+            }
+            Widget::UriLines => {
+                let uris: Vec<Value> = form
+                    .value(spec.name)
+                    .unwrap_or("")
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(|line| match line.split_once(char::is_whitespace) {
+                        Some((uri, label)) => json!({ "uri": uri, "label": label.trim() }),
+                        None => json!({ "uri": line }),
+                    })
+                    .collect();
+                (!uris.is_empty()).then_some(Value::Array(uris))
             }
             Widget::Lines => {
                 let lines: Vec<Value> = form
@@ -288,6 +312,19 @@ pub fn from_json(specs: &[FieldSpec], body: &Value, lang: &str) -> FormData {
                     form.push("languages.lang", row.lang);
                     form.push("languages.cefr", row.cefr.unwrap_or_default());
                 }
+            }
+            (Widget::UriLines, Value::Array(items)) => {
+                let lines: Vec<String> = items
+                    .iter()
+                    .filter_map(|item| {
+                        let uri = item.get("uri")?.as_str()?;
+                        Some(match item.get("label").and_then(Value::as_str) {
+                            Some(label) => format!("{uri} {label}"),
+                            None => uri.to_owned(),
+                        })
+                    })
+                    .collect();
+                form.push(spec.name, lines.join("\n"));
             }
             (Widget::Lines, Value::Array(_)) => {
                 let lines: Vec<String> = serde_json::from_value(value.clone()).unwrap_or_default();
@@ -395,6 +432,36 @@ pub fn field_views(specs: &[FieldSpec], values: &FormData, errors: &FieldErrors,
     specs.iter().map(|spec| field_view(spec, values, errors, tr)).collect()
 }
 
+/// Words fields the way one form needs when a shared label does not fit
+/// it: `<prefix>-field-<name>` (`events-field-start`), where that message
+/// exists, and its `<prefix>-hint-<name>`.
+pub fn relabel(fields: &mut [FieldView], prefix: &str, tr: &Tr) {
+    for field in fields {
+        let name = field.name.replace(['.', '_'], "-");
+        let label_id = format!("{prefix}-field-{name}");
+        let label = tr.msg(&label_id);
+        if label != label_id {
+            field.label = label;
+        }
+        let hint_id = format!("{prefix}-hint-{name}");
+        let hint = tr.msg(&hint_id);
+        if hint != hint_id {
+            field.hint = hint;
+            if !field.described.contains(&format!("{}-hint", field.id)) {
+                let hint_ref = format!("{}-hint", field.id);
+                field.described =
+                    if field.described.is_empty() { hint_ref } else { format!("{} {hint_ref}", field.described) };
+            }
+        }
+    }
+}
+
+/// [`relabel`] on an owned list.
+pub fn relabelled(mut fields: Vec<FieldView>, prefix: &str, tr: &Tr) -> Vec<FieldView> {
+    relabel(&mut fields, prefix, tr);
+    fields
+}
+
 fn field_view(spec: &FieldSpec, values: &FormData, errors: &FieldErrors, tr: &Tr) -> FieldView {
     let message = spec.name.replace(['.', '_'], "-");
     let hint_id = format!("hint-{message}");
@@ -415,8 +482,18 @@ fn field_view(spec: &FieldSpec, values: &FormData, errors: &FieldErrors, tr: &Tr
         Widget::Email => ("email", Vec::new(), Vec::new()),
         Widget::Url => ("url", Vec::new(), Vec::new()),
         Widget::Date => ("date", Vec::new(), Vec::new()),
+        Widget::DateTime => ("datetime-local", Vec::new(), Vec::new()),
+        Widget::Named(names) => {
+            let choices = names
+                .iter()
+                .map(|n| Choice { value: (*n).to_owned(), label: (*n).to_owned(), selected: selected.contains(n) })
+                .collect();
+            ("select", choices, Vec::new())
+        }
         Widget::Number => ("number", Vec::new(), Vec::new()),
-        Widget::Textarea | Widget::LangTextarea | Widget::Lines => ("textarea", Vec::new(), Vec::new()),
+        Widget::Textarea | Widget::LangTextarea | Widget::Lines | Widget::UriLines => {
+            ("textarea", Vec::new(), Vec::new())
+        }
         Widget::Code(list @ (CodeList::Isced | CodeList::Eqf)) => ("datalist", choices(list, tr, &[]), Vec::new()),
         Widget::Code(list) => ("select", choices(list, tr, &selected), Vec::new()),
         Widget::Codes(list) => ("multiselect", choices(list, tr, &selected), Vec::new()),

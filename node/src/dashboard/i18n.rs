@@ -12,7 +12,7 @@ use unic_langid::LanguageIdentifier;
 /// A language's messages: its files, one per area of the dashboard, joined
 /// (`dashboard.ftl` for the frame and records, `mobility.ftl`,
 /// `credentials.ftl`, `verify.ftl` for the certificate and the verifier's
-/// page). A message id defined in two files is a load error.
+/// page, `network.ftl` for networks, meetings and the region). A message id defined in two files is a load error.
 macro_rules! messages {
     ($lang:literal) => {
         concat!(
@@ -23,6 +23,8 @@ macro_rules! messages {
             include_str!(concat!("../../locales/", $lang, "/credentials.ftl")),
             "\n",
             include_str!(concat!("../../locales/", $lang, "/verify.ftl")),
+            "\n",
+            include_str!(concat!("../../locales/", $lang, "/network.ftl")),
         )
     };
 }

@@ -57,6 +57,7 @@ const STYLE: &str = concat!(
     include_str!("../../assets/mobility.css"),
     include_str!("../../assets/credentials.css"),
     include_str!("../../assets/verify.css"),
+    include_str!("../../assets/regional.css"),
 );
 
 /// What every page handler gets: the node's API state, the API router to
@@ -117,6 +118,22 @@ impl Dashboard {
         path: &str,
         body: Option<Vec<u8>>,
     ) -> Result<T, ApiRefusal> {
+        let bytes = self.call_bytes(method, path, body).await?;
+        let bytes = if bytes.is_empty() { &b"null"[..] } else { &bytes[..] };
+        serde_json::from_slice(bytes).map_err(|e| {
+            tracing::error!(path, error = %e, "the dashboard cannot read an API answer");
+            ApiRefusal::internal(format!("the answer of {path} is not what the dashboard reads: {e}"))
+        })
+    }
+
+    /// Calls the admin API in process and gives the successful answer's
+    /// bytes as they are (an error read as [`ErrorBody`]).
+    async fn call_bytes(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+    ) -> Result<axum::body::Bytes, ApiRefusal> {
         let mut request = Request::builder()
             .method(method)
             .uri(path)
@@ -149,11 +166,14 @@ impl Dashboard {
             });
             return Err(ApiRefusal { status, body: Box::new(body) });
         }
-        let bytes = if bytes.is_empty() { &b"null"[..] } else { &bytes[..] };
-        serde_json::from_slice(bytes).map_err(|e| {
-            tracing::error!(path, error = %e, "the dashboard cannot read an API answer");
-            ApiRefusal::internal(format!("the answer of {path} is not what the dashboard reads: {e}"))
-        })
+        Ok(bytes)
+    }
+
+    /// `GET path`, a text answer (an iCalendar file) as it is.
+    pub async fn get_text(&self, path: &str) -> Result<String, ApiRefusal> {
+        let bytes = self.call_bytes(Method::GET, path, None).await?;
+        String::from_utf8(bytes.to_vec())
+            .map_err(|e| ApiRefusal::internal(format!("the answer of {path} is not text: {e}")))
     }
 
     /// `GET path`, read as a `T`.
@@ -324,6 +344,9 @@ pub const NAV: &[(&str, &str, &str)] = &[
     ("achievements", "/achievements", "nav-achievements"),
     ("credentials", "/credentials", "nav-credentials"),
     ("verify", "/verify", "nav-verify"),
+    ("networks", "/networks", "nav-networks"),
+    ("events", "/meetings", "nav-events"),
+    ("region", "/region", "nav-region"),
     ("trust", "/trust", "nav-trust"),
     ("peers", "/peers", "nav-peers"),
     ("settings", "/settings", "nav-settings"),

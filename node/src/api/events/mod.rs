@@ -28,6 +28,7 @@ pub fn routes() -> Router<ApiState> {
     Router::new()
         .route("/v1/events", get(list).post(create))
         .route("/v1/events/{id}", get(show).put(update).delete(withdraw))
+        .route("/v1/events/{author}/{id}", get(show_held))
         .route("/v1/events/{author}/{id}/ics", get(ics))
         .merge(search::routes())
 }
@@ -67,21 +68,28 @@ pub async fn withdraw_event(state: &ApiState, id: &str) -> Result<views::Publish
 /// The event `id` of `author` (any institution's, this one's too) as an
 /// iCalendar file.
 pub fn event_calendar(state: &ApiState, author: &str, id: &str) -> Result<String, ApiError> {
-    let author = author_param(author)?;
-    let key = RecordKey { author, kind: RecordKind::Event.as_str().to_owned(), id: id.to_owned() };
-    match state.store.get(&key)? {
-        Some(record) if record.is_withdrawn() => Err(ApiError::new(
+    let record = held_event(state, author, id)?;
+    if record.is_withdrawn() {
+        return Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "not_found",
-            format!("the event {id:?} of {} was withdrawn", author.to_did()),
-        )),
-        Some(record) => Ok(calendar_of(state, &[record], None)),
-        None => Err(ApiError::new(
+            format!("the event {id:?} of {} was withdrawn", record.author.to_did()),
+        ));
+    }
+    Ok(calendar_of(state, &[record], None))
+}
+
+/// Any event this node holds, by its organiser and id, withdrawn or not.
+fn held_event(state: &ApiState, author: &str, id: &str) -> Result<VerifiedRecord, ApiError> {
+    let author = author_param(author)?;
+    let key = RecordKey { author, kind: RecordKind::Event.as_str().to_owned(), id: id.to_owned() };
+    state.store.get(&key)?.ok_or_else(|| {
+        ApiError::new(
             StatusCode::NOT_FOUND,
             "not_found",
             format!("this node holds no event {id:?} of {}", author.to_did()),
-        )),
-    }
+        )
+    })
 }
 
 /// The event records among `records` as one calendar, with their
@@ -212,6 +220,29 @@ async fn withdraw(State(state): State<ApiState>, Path(id): Path<String>) -> ApiR
 }
 
 /// One event as iCalendar.
+#[utoipa::path(
+    get,
+    path = "/v1/events/{author}/{id}",
+    tag = "events",
+    operation_id = "show_held_event",
+    description = "Any event this node holds, this institution's or another's, withdrawn or not, with its organiser's trust.",
+    params(
+        ("author" = String, Path, description = "The organiser, `did:key:z6Mk…`."),
+        ("id" = String, Path, description = "The event's record id."),
+    ),
+    responses(
+        (status = 200, description = "The event.", body = views::RecordView<views::Event>),
+        (status = 400, response = super::openapi::InvalidParameter),
+        (status = 401, response = super::openapi::Unauthorized),
+        (status = 404, description = "This node holds no such event (`not_found`).", body = views::ErrorBody),
+    )
+)]
+async fn show_held(State(state): State<ApiState>, Path((author, id)): Path<(String, String)>) -> ApiResult {
+    let record = held_event(&state, &author, &id)?;
+    let view: views::EventView = ViewBuilder::new(&state.store, state.today()).record(&record);
+    ok(&view)
+}
+
 #[utoipa::path(
     get,
     path = "/v1/events/{author}/{id}/ics",

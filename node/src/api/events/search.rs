@@ -11,7 +11,7 @@ use vetnet_views as views;
 use super::{calendar_answer, calendar_of};
 use crate::api::params::*;
 use crate::api::{ApiError, ApiResult, ApiState, ViewBuilder, ok};
-use crate::search::{self, EventQuery};
+use crate::search::{self, EventQuery, EventRegion, NetworkQuery};
 
 pub fn routes() -> Router<ApiState> {
     Router::new().route("/v1/search/events", get(events)).route("/v1/search/events.ics", get(events_ics))
@@ -45,6 +45,7 @@ pub fn event_query(state: &ApiState, params: &[(String, String)]) -> Result<Even
             "network" => {
                 query.network = Some(value.parse().map_err(|e| ApiError::invalid("network", format!("{e}")))?);
             }
+            "region" => query.region = Some(event_region(state, value)?),
             "from" => {
                 let day = vetnet_protocol::validate::date("from", value.trim())
                     .map_err(|e| ApiError::invalid(e.field, e.rule))?;
@@ -62,12 +63,23 @@ pub fn event_query(state: &ApiState, params: &[(String, String)]) -> Result<Even
             other => {
                 return Err(ApiError::invalid(
                     other,
-                    "is not a filter of event search (country, network, from, kind, audience, lang, text, author, trusted, limit)",
+                    "is not a filter of event search (country, network, region, from, kind, audience, lang, text, author, trusted, limit)",
                 ));
             }
         }
     }
     Ok(query)
+}
+
+/// The events of the NUTS region `code`: held in its country, or of the
+/// networks working in it.
+pub fn event_region(state: &ApiState, code: &str) -> Result<EventRegion, ApiError> {
+    let code = crate::api::regional::skills_needs::nuts_param("region", code)?;
+    let networks = state.networks.search(&NetworkQuery { region: Some(code.clone()), ..Default::default() })?;
+    Ok(EventRegion {
+        country: vetnet_protocol::nuts::country(&code).to_owned(),
+        networks: networks.iter().filter_map(|n| n.network.parse().ok()).collect(),
+    })
 }
 
 /// Searches the network's events.
@@ -80,6 +92,7 @@ pub fn event_query(state: &ApiState, params: &[(String, String)]) -> Result<Even
     params(
         ("country" = Option<String>, Query, description = "ISO 3166-1 alpha-2 codes (`SE`, `DE`), comma-separated or repeated; any of them matches. Online-only events have no country."),
         ("network" = Option<String>, Query, description = "A network's `did:key:z6Mk…`: the events that name it as their network, and those it organises."),
+        ("region" = Option<String>, Query, description = "A NUTS 2024 code (`SE33`): the events held in its country, and those of the networks working in it."),
         ("from" = Option<String>, Query, description = "A day `YYYY-MM-DD`: only events starting on that (local) day or later."),
         ("kind" = Option<views::EventKind>, Query, description = "The kind of meeting."),
         ("audience" = Option<views::Audience>, Query, description = "A group the event is for."),
@@ -111,6 +124,7 @@ async fn events(State(state): State<ApiState>, Query(params): Params) -> ApiResu
     params(
         ("country" = Option<String>, Query, description = "ISO 3166-1 alpha-2 codes, comma-separated or repeated."),
         ("network" = Option<String>, Query, description = "A network's `did:key:z6Mk…`."),
+        ("region" = Option<String>, Query, description = "A NUTS 2024 code (`SE33`): the events held in its country, and those of the networks working in it."),
         ("from" = Option<String>, Query, description = "A day `YYYY-MM-DD`: only events starting on that day or later."),
         ("kind" = Option<views::EventKind>, Query, description = "The kind of meeting."),
         ("audience" = Option<views::Audience>, Query, description = "A group the event is for."),

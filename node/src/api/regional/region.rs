@@ -16,7 +16,7 @@ use crate::api::params::{Params, author_param, limit_param};
 use crate::api::{ApiError, ApiResult, ApiState, ViewBuilder, ok};
 use crate::regional::picture::{Placed, RegionPicture, region_picture};
 use crate::regional::skills_match::{DEFAULT_SCHOOLS, match_schools};
-use crate::search::{EventQuery, NetworkQuery};
+use crate::search::{EventQuery, EventRegion, NetworkQuery};
 
 pub fn routes() -> Router<ApiState> {
     Router::new()
@@ -36,26 +36,17 @@ pub async fn region_view(state: &ApiState, code: &str) -> Result<views::RegionVi
         .map_err(ApiError::internal)??;
     let mut view = picture_view(state, &picture);
     view.networks = state.networks.search(&NetworkQuery { region: Some(code.clone()), ..Default::default() })?;
-    let mut events = Vec::new();
-    let from = Some(state.today());
-    let country = EventQuery { countries: vec![view.country.clone()], from: from.clone(), ..Default::default() };
-    let by_network = view.networks.iter().filter_map(|n| n.network.parse().ok()).map(|network| EventQuery {
-        network: Some(network),
-        from: from.clone(),
+    let region = EventRegion {
+        country: view.country.clone(),
+        networks: view.networks.iter().filter_map(|n| n.network.parse().ok()).collect(),
+    };
+    let query = EventQuery {
+        region: Some(region),
+        from: Some(state.today()),
+        limit: Some(MAX_REGION_EVENTS),
         ..Default::default()
-    });
-    for query in std::iter::once(country).chain(by_network) {
-        for event in crate::api::events::search::search_events(state, query).await? {
-            if !events.iter().any(|e: &views::EventView| e.author == event.author && e.id == event.id) {
-                events.push(event);
-            }
-        }
-    }
-    events.sort_by(|a, b| {
-        let start = |e: &views::EventView| e.body.as_ref().map(|b| (b.start.clone(), b.tz.clone()));
-        start(a).cmp(&start(b)).then_with(|| a.id.cmp(&b.id))
-    });
-    events.truncate(MAX_REGION_EVENTS);
+    };
+    let events = crate::api::events::search::search_events(state, query).await?;
     view.events = events;
     Ok(view)
 }

@@ -12,6 +12,7 @@ mod matches;
 mod mobility;
 mod profile;
 pub mod records;
+mod regional;
 mod search;
 mod settings;
 mod trust;
@@ -30,6 +31,7 @@ pub fn routes() -> Router<Dashboard> {
         .merge(mobility::routes())
         .merge(credentials::routes())
         .merge(verify::routes())
+        .merge(regional::routes())
         .route("/trust", get(trust::show))
         .route("/trust/endorse", post(trust::endorse))
         .route("/trust/withdraw", post(trust::withdraw))

@@ -16,7 +16,7 @@ use vetnet_views::{Need, Offer, RecordView};
 use super::view::{RecordRow, Shown, percent, record_row, record_rows, text};
 use crate::dashboard::form::{
     FieldErrors, FieldSpec, FieldView, FormData, NEED_FIELDS, OFFER_FIELDS, TEXT_LANG, Widget, field_views, from_json,
-    to_json,
+    relabel, to_json,
 };
 use crate::dashboard::i18n::{LANGUAGES, Tr};
 use crate::dashboard::{
@@ -32,6 +32,10 @@ pub struct OwnKind {
     /// The API's address: `/v1/offers`.
     pub api: &'static str,
     pub fields: &'static [FieldSpec],
+    /// The page every node shows for one of these records, as
+    /// `<public>/<author>/<id>`, when there is one (a meeting's page with
+    /// its registrations, a skills need's matching schools).
+    pub public: Option<&'static str>,
 }
 
 pub trait Own: Send + Sync + 'static {
@@ -44,12 +48,14 @@ pub struct Offers;
 pub struct Needs;
 
 impl Own for Offers {
-    const KIND: OwnKind = OwnKind { section: "offers", base: "/offers", api: "/v1/offers", fields: OFFER_FIELDS };
+    const KIND: OwnKind =
+        OwnKind { section: "offers", base: "/offers", api: "/v1/offers", fields: OFFER_FIELDS, public: None };
     type Body = Offer;
 }
 
 impl Own for Needs {
-    const KIND: OwnKind = OwnKind { section: "needs", base: "/needs", api: "/v1/needs", fields: NEED_FIELDS };
+    const KIND: OwnKind =
+        OwnKind { section: "needs", base: "/needs", api: "/v1/needs", fields: NEED_FIELDS, public: None };
     type Body = Need;
 }
 
@@ -142,6 +148,8 @@ struct ShowPage {
     updated: String,
     seq: u64,
     done: Option<String>,
+    /// `(address, words)` of the record's page for every node.
+    public: Option<(String, String)>,
 }
 
 #[derive(serde::Deserialize)]
@@ -166,6 +174,10 @@ async fn show<K: Own>(ctx: Ctx, Path(id): Path<String>, Query(params): Query<Sho
         outcomes: view.body.as_ref().map(|b| b.outcomes().to_vec()).unwrap_or_default(),
         updated: ctx.t.timestamp(view.ts),
         seq: view.seq,
+        public: kind.public.filter(|_| !view.withdrawn).map(|public| {
+            let address = format!("{public}/{}/{}", percent(&view.author), percent(&view.id));
+            (address, ctx.t.msg(&format!("{}-public-page", kind.section)))
+        }),
         chrome: ctx.chrome(kind.section),
         list_title: ctx.t.msg(&format!("{}-title", kind.section)),
         t: ctx.t,
@@ -206,7 +218,8 @@ pub fn form_page(
         Some(_) => (format!("{section}-edit-title"), "action-save"),
         None => (format!("{section}-new-title"), "action-publish"),
     };
-    let fields = field_views(&target.fields, values, errors, &ctx.t);
+    let mut fields = field_views(&target.fields, values, errors, &ctx.t);
+    relabel(&mut fields, section, &ctx.t);
     FormPage {
         t: ctx.t.clone(),
         chrome: ctx.chrome(section),

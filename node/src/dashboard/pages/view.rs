@@ -73,11 +73,11 @@ pub fn text(t: &Tr, texts: &LangText) -> String {
     texts.best(&[t.lang()]).unwrap_or_default().to_owned()
 }
 
-fn code(t: &Tr, list: CodeList, value: &str) -> Option<String> {
+pub(super) fn code(t: &Tr, list: CodeList, value: &str) -> Option<String> {
     Some(label(list, value, t))
 }
 
-fn codes(t: &Tr, list: CodeList, values: &[String]) -> Option<String> {
+pub(super) fn codes(t: &Tr, list: CodeList, values: &[String]) -> Option<String> {
     (!values.is_empty()).then(|| values.iter().map(|c| label(list, c, t)).collect::<Vec<_>>().join(", "))
 }
 
@@ -110,7 +110,7 @@ fn eqf(t: &Tr, low: u8, high: u8) -> Option<String> {
 }
 
 /// The wanted facts of a body: message id and value, if it has one.
-type Facts = Vec<(&'static str, Option<String>)>;
+pub(super) type Facts = Vec<(&'static str, Option<String>)>;
 
 /// A record body a list shows: its title and the facts worth a line.
 pub trait Shown {

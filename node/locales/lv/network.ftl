@@ -1,0 +1,240 @@
+## Tīkli, sanāksmes, prasmju vajadības un reģiona kopaina.
+
+nav-networks = Tīkli
+nav-events = Sanāksmes
+nav-region = Reģions
+
+## Tīkli
+
+networks-title = Tīkli
+networks-intro = Reģionālie un nacionālie profesionālās izglītības tīkli: kas kur darbojas, ar ko nodarbojas un kas tajos ietilpst.
+networks-own = Jūsu tīkls
+networks-own-page = Jūsu tīkla lapa un dalībnieki
+networks-memberships = Tīkli, kuros esat dalībnieki
+networks-no-memberships = Jūsu organizācija vēl nav neviena tīkla dalībniece. Atrodiet tīklu zemāk un piesakieties.
+networks-find = Atrast tīklu
+networks-none = Neviens tīkls neatbilst.
+networks-field-region = Reģions (NUTS kods)
+networks-hint-region = NUTS 2024 kods, piemēram, SE33 (Övre Norrland) vai FI1D: tīkli, kas darbojas tur vai teritorijā, kurā tas ietilpst.
+field-topic = Temats
+hint-topic = Vārdu sākumi no tīkla tematiem, piemēram, „māceklība“.
+network-scope = Darbības teritorija
+network-members = Dalībnieki
+network-members-count = { $n ->
+    [zero] { $n } dalībnieki
+    [one] { $n } dalībnieks
+   *[other] { $n } dalībnieki
+}
+network-no-members = Dalībnieku vēl nav.
+network-coordinator = Koordinators
+network-meetings = Tīkla gaidāmās sanāksmes
+member-since = Dalībnieks kopš
+field-topics = Temati
+field-joining = Kā pievienoties
+joining-open = Atvērts: tiek pieņemts katrs pieteikums
+joining-application = Ar pieteikumu: lemj koordinators
+network-apply = Pieteikties dalībai
+network-apply-intro = Jūsu pieteikums nonāk tieši tīkla mezglā, nevis visā tīklā. Koordinators to pieņem vai noraida un norāda iemeslu.
+field-motivation = Kāpēc vēlaties pievienoties
+hint-motivation = Daži teikumi, ko lasa koordinators: kas jūs esat un ko varat dot.
+action-apply = Nosūtīt pieteikumu
+network-pending = Jūsu pieteikums gaida koordinatora atbildi.
+network-leave = Izstāties no tīkla
+network-leave-intro = Tīkla mezgls saņem paziņojumu un atsauc jūsu dalību.
+field-reason = Iemesls
+hint-reason = Nav obligāti: otra puse to izlasīs.
+action-leave = Izstāties no tīkla
+network-done-applied = Jūsu pieteikums ir ceļā uz tīklu.
+network-done-accepted = Pieteikums ir pieņemts: dalībnieka apliecinājums ir publicēts.
+network-done-refused = Pieteikums ir noraidīts; pieteicējs uzzinās iemeslu.
+network-done-left = Jūs izstājāties no tīkla.
+network-done-ended = Dalība ir izbeigta; dalībniekam ir paziņots.
+network-done-profile = Jūsu tīkla profils ir publicēts.
+applications-received = Pieteikumi jūsu tīklam
+applications-none-received = Neviens pieteikums nav saņemts.
+applications-sent = Jūsu pieteikumi
+application-applicant = Pieteicējs
+application-network = Tīkls
+application-sent-on = Nosūtīts
+application-status = Statuss
+application-pending = gaida atbildi
+application-accepted = pieņemts
+application-refused = noraidīts
+action-accept = Pieņemt
+action-refuse = Noraidīt
+application-refuse-title = Noraidīt pieteicēja { $name } pieteikumu
+application-refuse-intro = Pieteicējs izlasīs jūsu iemeslu, tāpēc norādiet, ko tas varētu darīt, lai tiktu pieņemts.
+member-end-title = Izbeigt dalībnieka { $name } dalību
+member-end-intro = Dalībnieka apliecinājums tiek atsaukts, un dalībniekam tiek paziņots, norādot jūsu iemeslu.
+action-end-membership = Izbeigt dalību
+letter-delivered = piegādāts
+letter-waiting = gaida otru mezglu
+network-profile-title = Tīkla profils
+network-profile-intro = Tīkla profils ir tikai organizācijai, kuras veids ir „tīkls“. Tajā norādīts, kur tīkls darbojas, kas to koordinē, tā temati, darba valodas un kā pievienoties.
+network-profile-field-countries = Valstis, kurās tas darbojas
+field-regions = Reģioni (NUTS kodi)
+hint-regions = Viens NUTS 2024 kods katrā rindā, piemēram, SE33; atstājiet tukšu, ja tīkls darbojas visā savu valstu teritorijā.
+field-coordinator-name = Koordinatora vārds un uzvārds
+field-coordinator-email = Koordinatora e-pasts
+network-profile-field-languages = Darba valodas
+network-profile-hint-topics = Viens temats katrā rindā.
+
+## Sanāksmes
+
+meetings-title = Sanāksmes
+meetings-intro = Tīklu sanāksmes, konferences, darbnīcas, vebināri un pieredzes apmaiņas vizītes, sākot no šodienas, ja neizvēlaties citu dienu.
+meetings-coming = Sanāksmes
+meetings-none = Neviena sanāksme nav plānota.
+meetings-field-kind = Sanāksmes veids
+meetings-field-region = Reģions (NUTS kods)
+meetings-hint-region = NUTS 2024 kods, piemēram, SE33: sanāksmes tā valstī un tur strādājošo tīklu sanāksmes.
+field-audience = Mērķauditorija
+field-from = No
+hint-from = Sanāksmes, kas sākas šajā dienā vai vēlāk.
+events-title = Jūsu sanāksmes
+events-none = Jūs neesat publicējuši nevienu sanāksmi.
+events-new = Publicēt sanāksmi
+events-new-title = Publicēt sanāksmi
+events-edit-title = Rediģēt sanāksmi
+events-public-page = Sanāksmes lapa ar reģistrācijām
+field-event-kind = Sanāksmes veids
+events-field-start = Sākums
+events-hint-start = Vietējais datums un laiks norises vietā.
+events-field-end = Beigas
+events-hint-end = Vietējais datums un laiks; pēc sākuma.
+events-field-deadline = Pēdējā reģistrācijas diena
+events-field-country = Valsts
+events-field-outcomes = Rezultāti
+events-hint-outcomes = Pēc sanāksmes: kas tika nolemts vai izstrādāts, viens katrā rindā.
+events-field-minutes = Protokoli
+events-hint-minutes = Pēc sanāksmes: protokolu tīmekļa adreses (https://), viena katrā rindā.
+events-hint-topics = Viens temats katrā rindā.
+events-field-title = Nosaukums
+field-tz = Laika josla
+hint-tz = Sākuma un beigu laika josla.
+field-online = Tiešsaistes saite
+hint-online = Kur pievienoties tiešsaistē (https://). Norādiet to, pilsētu un valsti vai abus.
+field-langs = Valodas
+hint-langs = Valodas, kurās tā notiek; ja nekas nav izvēlēts, tiek izmantotas jūsu profila valodas.
+field-network = Tīkls
+hint-network = Tā tīkla did:key, kuram sanāksme pieder, ja tāds ir.
+field-agenda = Darba kārtība
+field-capacity = Vietas
+hint-capacity = Cik dalībnieku var reģistrēties; atstājiet tukšu, ja ierobežojuma nav.
+field-summary = Kopsavilkums
+hint-summary = Pēc sanāksmes: kas notika.
+event-when = Kad
+event-where = Kur
+event-seats = Reģistrējušies
+event-place-and-online = { $place } un tiešsaistē
+event-online-only = Tiešsaistē
+event-registered-of = { $n } no { $of }
+event-registered = { $n }
+event-capacity = Vietu skaits: { $n }
+event-calendar = Pievienot kalendāram (.ics)
+event-after = Pēc sanāksmes
+event-attendees = Reģistrējušies dalībnieki
+event-attendees-private = Saraksts paliek jūsu mezglā: tas ir tikai pašu dalībnieku mezglos un jūsu mezglā.
+event-no-attendees = Vēl neviens nav reģistrējies.
+event-edit-own = Rediģēt sanāksmi vai pievienot kopsavilkumu un protokolus
+event-register = Reģistrācija
+event-register-intro = Reģistrācija nonāk tieši organizatora mezglā, nevis visā tīklā.
+event-closed-deadline = Reģistrācija tika slēgta { $day }.
+event-closed-full = Visas vietas ir aizņemtas.
+event-withdrawn-title = Sanāksme ir atsaukta
+event-withdrawn-body = Organizators to atsauca.
+registration-field-name = Dalībnieka vārds un uzvārds
+registration-field-email = Dalībnieka e-pasts
+action-register = Reģistrēt
+registration-done = Reģistrācija ir ceļā pie organizatora.
+registrations-sent = Jūsu reģistrācijas
+registrations-none-sent = Jūs neesat reģistrējuši nevienu dalībnieku sanāksmei.
+registration-attendee = Dalībnieks
+registration-event = Sanāksme
+registration-sent = Nosūtīta
+registration-received = Saņemta
+enum-network-meeting = Tīkla sanāksme
+enum-conference = Konference
+enum-workshop = Darbnīca
+enum-webinar = Vebinārs
+enum-study-visit = Pieredzes apmaiņas vizīte
+enum-school-organisers = Skolu dibinātāji
+enum-education-providers = Izglītības pakalpojumu sniedzēji
+enum-guidance-counsellors = Karjeras konsultanti
+enum-wbl-coordinators = Darba vidē balstītu mācību koordinatori
+enum-head-teachers = Skolu direktori
+enum-teachers = Skolotāji
+enum-social-partners = Sociālie partneri
+enum-companies = Uzņēmumi
+enum-learners = Izglītojamie
+
+## Prasmju vajadības un reģions
+
+region-title = Reģions
+region-intro = Viens reģions kopumā: tā organizācijas, atvērtie piedāvājumi, mobilitātes vajadības, nepieciešamās prasmes, tīkli un sanāksmes, kā arī tur izsniegtās mikrokvalifikācijas.
+field-code = Reģions (NUTS kods)
+hint-code = Jebkura līmeņa NUTS 2024 kods, piemēram, SE33 (Övre Norrland) vai DE60 (Hamburg).
+action-show = Rādīt
+region-choose = Norādiet reģiona kodu. Ja pievienosiet savam profilam NUTS kodu, šī lapa atvērsies ar jūsu reģionu.
+region-institutions = Organizācijas
+region-offers = Atvērtie piedāvājumi
+region-needs = Mobilitātes vajadības
+region-issued = Izsniegtās mikrokvalifikācijas
+region-issued-how = No izsniegšanas statistikas, ko publicē organizācijas: skaits pa sasniegumiem un ceturkšņiem, un nekad skaits, kas mazāks par 5.
+region-none-issued = Par šo reģionu nav publicēta izsniegšanas statistika.
+region-quarter = Ceturksnis
+region-achievement = Sasniegums
+region-count = Izsniegts
+region-skills-needs = Nepieciešamās prasmes pa profesijām
+region-no-skills-needs = Par šo reģionu nav publicēta neviena prasmju vajadība.
+region-networks = Šeit strādājošie tīkli
+region-meetings = Gaidāmās sanāksmes
+region-none = Nav.
+skills-needs-title = Jūsu prasmju vajadības
+skills-needs-none = Jūs neesat publicējuši nevienu prasmju vajadību.
+skills-needs-new = Publicēt prasmju vajadību
+skills-needs-new-title = Publicēt prasmju vajadību
+skills-needs-edit-title = Rediģēt prasmju vajadību
+skills-needs-public-page = Skolas, kas māca to, ko vajadība prasa
+skills-needs-field-region = Reģions (NUTS kods)
+skills-needs-hint-region = 2. vai 3. līmeņa NUTS 2024 kods, piemēram, SE33 vai SE332.
+field-occupation = Profesija (ESCO)
+hint-occupation = ESCO profesijas URI, piemēram, http://data.europa.eu/esco/occupation/…
+field-isco = Profesija (ISCO-08)
+hint-isco = ISCO-08 kods no 1 līdz 4 cipariem, piemēram, 7212.
+field-skills = Prasmes (ESCO)
+hint-skills = ESCO prasmju URI, viens katrā rindā, ja vēlaties – ar nosaukumu: http://data.europa.eu/esco/skill/… MIG metināšana
+field-people = Nepieciešamo cilvēku skaits
+hint-people = Norādiet cilvēku skaitu vai zemāk darba tirgus situāciju, nevis abus.
+field-level = Darba tirgus situācija
+enum-shortage = Trūkums
+enum-balance = Līdzsvars
+enum-surplus = Pārpalikums
+field-horizon = Gadi uz priekšu
+hint-horizon = No 1 līdz 20.
+field-source = Avots
+hint-source = Kas noteica vajadību: aptauja, prognoze, nozares padome.
+field-link = Saite
+field-valid-until = Derīgs līdz
+skills-demand = Nepieciešams
+skills-people = { $n ->
+    [zero] { $n } cilvēki
+    [one] { $n } cilvēks
+   *[other] { $n } cilvēki
+}
+skills-years = { $n ->
+    [zero] { $n } gadi
+    [one] { $n } gads
+   *[other] { $n } gadi
+}
+skills-match-title = Skolas vajadībai „{ $title }“
+skills-match-schools = Skolas, kas to māca
+skills-match-how = Skolas reģionā un tā tuvumā, vispirms tuvākās, tad piemērotākās: to sasniegumu prasmes un jomas un to piedāvājumi, salīdzinot ar to, ko prasa vajadība.
+skills-match-none = Neviena reģiona vai tā valsts skola to vēl nemāca.
+skills-match-score = Atbilstība
+skills-match-proximity = Kur
+proximity-same-region = Reģionā
+proximity-same-nuts2 = Tajā pašā NUTS 2 reģionā
+proximity-same-country = Tajā pašā valstī
+field-nuts = NUTS reģions
+hint-nuts = Jūsu NUTS 2024 kods (1. līdz 3. līmenis, piemēram, SE332) reģiona kopainai.
