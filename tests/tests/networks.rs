@@ -160,6 +160,17 @@ async fn a_meeting_shows_in_the_region_and_counts_its_registrations(
         region["networks"][0]["network"] == n_did && region["events"][0]["id"] == "autumn-meeting"
     })
     .await;
+    // The same by event search: an online meeting has no country, and is in
+    // SE33 through its network; not in Finland; an unknown code is refused.
+    let ids = |list: &Value| -> Vec<String> {
+        list.as_array().into_iter().flatten().filter_map(|e| e["id"].as_str().map(str::to_owned)).collect()
+    };
+    let (_, in_region) = c_api.get("/v1/search/events?region=SE33").await;
+    assert_eq!(ids(&in_region), ["autumn-meeting"], "{in_region}");
+    let (_, elsewhere) = c_api.get("/v1/search/events?region=FI1D").await;
+    assert!(ids(&elsewhere).is_empty(), "{elsewhere}");
+    let (status, unknown) = c_api.get("/v1/search/events?region=SE99").await;
+    assert_eq!((status, unknown["error"]["field"].as_str()), (400, Some("region")), "{unknown}");
 
     // A registration goes to the organiser only; the count is public.
     let closed = json!({

@@ -20,7 +20,7 @@ field-topic = Emne
 hint-topic = Begyndelsen af ord i et netværks emner, for eksempel »lærling«.
 network-scope = Arbejder i
 network-members = Medlemmer
-network-members-count = { $n ->
+network-members-count = { NUMBER($n) ->
     [one] { $n } medlem
    *[other] { $n } medlemmer
 }
@@ -216,11 +216,11 @@ hint-source = Hvem der har fundet behovet: en undersøgelse, en prognose, et bra
 field-link = Link
 field-valid-until = Gyldig til
 skills-demand = Behov
-skills-people = { $n ->
+skills-people = { NUMBER($n) ->
     [one] { $n } person
    *[other] { $n } personer
 }
-skills-years = { $n ->
+skills-years = { NUMBER($n) ->
     [one] { $n } år
    *[other] { $n } år
 }

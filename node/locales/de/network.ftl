@@ -20,7 +20,7 @@ field-topic = Thema
 hint-topic = Wortanfänge aus den Themen eines Netzwerks, etwa „Ausbildung“.
 network-scope = Tätig in
 network-members = Mitglieder
-network-members-count = { $n ->
+network-members-count = { NUMBER($n) ->
     [one] { $n } Mitglied
    *[other] { $n } Mitglieder
 }
@@ -216,11 +216,11 @@ hint-source = Wer den Bedarf ermittelt hat: eine Umfrage, eine Prognose, ein Bra
 field-link = Link
 field-valid-until = Gültig bis
 skills-demand = Benötigt
-skills-people = { $n ->
+skills-people = { NUMBER($n) ->
     [one] { $n } Person
    *[other] { $n } Personen
 }
-skills-years = { $n ->
+skills-years = { NUMBER($n) ->
     [one] { $n } Jahr
    *[other] { $n } Jahre
 }

@@ -20,7 +20,7 @@ field-topic = Topic
 hint-topic = Words that start words of a network’s topics, such as “apprenticeship”.
 network-scope = Works in
 network-members = Members
-network-members-count = { $n ->
+network-members-count = { NUMBER($n) ->
     [one] { $n } member
    *[other] { $n } members
 }
@@ -216,11 +216,11 @@ hint-source = Who found the need: a survey, a forecast, a sector council.
 field-link = Link
 field-valid-until = Valid until
 skills-demand = Needed
-skills-people = { $n ->
+skills-people = { NUMBER($n) ->
     [one] { $n } person
    *[other] { $n } people
 }
-skills-years = { $n ->
+skills-years = { NUMBER($n) ->
     [one] { $n } year
    *[other] { $n } years
 }

@@ -20,7 +20,7 @@ field-topic = Teema
 hint-topic = Võrgustiku teemade sõnade algused, näiteks „õpipoisiõpe“.
 network-scope = Tegevuspiirkond
 network-members = Liikmed
-network-members-count = { $n ->
+network-members-count = { NUMBER($n) ->
     [one] { $n } liige
    *[other] { $n } liiget
 }
@@ -216,11 +216,11 @@ hint-source = Kes vajaduse tuvastas: küsitlus, prognoos, valdkonna nõukogu.
 field-link = Link
 field-valid-until = Kehtib kuni
 skills-demand = Vajadus
-skills-people = { $n ->
+skills-people = { NUMBER($n) ->
     [one] { $n } inimene
    *[other] { $n } inimest
 }
-skills-years = { $n ->
+skills-years = { NUMBER($n) ->
     [one] { $n } aasta
    *[other] { $n } aastat
 }

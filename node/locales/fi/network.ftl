@@ -20,7 +20,7 @@ field-topic = Aihe
 hint-topic = Verkoston aiheiden sanojen alkuja, esimerkiksi ”oppisopimus”.
 network-scope = Toiminta-alue
 network-members = Jäsenet
-network-members-count = { $n ->
+network-members-count = { NUMBER($n) ->
     [one] { $n } jäsen
    *[other] { $n } jäsentä
 }
@@ -216,11 +216,11 @@ hint-source = Kuka tarpeen havaitsi: kysely, ennuste, alan neuvosto.
 field-link = Linkki
 field-valid-until = Voimassa saakka
 skills-demand = Tarve
-skills-people = { $n ->
+skills-people = { NUMBER($n) ->
     [one] { $n } henkilö
    *[other] { $n } henkilöä
 }
-skills-years = { $n ->
+skills-years = { NUMBER($n) ->
     [one] { $n } vuosi
    *[other] { $n } vuotta
 }

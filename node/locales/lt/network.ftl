@@ -20,7 +20,7 @@ field-topic = Tema
 hint-topic = Tinklo temų žodžių pradžios, pavyzdžiui, „pameistrystė“.
 network-scope = Veiklos teritorija
 network-members = Nariai
-network-members-count = { $n ->
+network-members-count = { NUMBER($n) ->
     [one] { $n } narys
     [few] { $n } nariai
     [many] { $n } nario
@@ -218,13 +218,13 @@ hint-source = Kas nustatė poreikį: apklausa, prognozė, sektoriaus taryba.
 field-link = Nuoroda
 field-valid-until = Galioja iki
 skills-demand = Reikia
-skills-people = { $n ->
+skills-people = { NUMBER($n) ->
     [one] { $n } asmuo
     [few] { $n } asmenys
     [many] { $n } asmens
    *[other] { $n } asmenų
 }
-skills-years = { $n ->
+skills-years = { NUMBER($n) ->
     [one] { $n } metai
     [few] { $n } metai
     [many] { $n } metų

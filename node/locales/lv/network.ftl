@@ -20,7 +20,7 @@ field-topic = Temats
 hint-topic = Vārdu sākumi no tīkla tematiem, piemēram, „māceklība“.
 network-scope = Darbības teritorija
 network-members = Dalībnieki
-network-members-count = { $n ->
+network-members-count = { NUMBER($n) ->
     [zero] { $n } dalībnieki
     [one] { $n } dalībnieks
    *[other] { $n } dalībnieki
@@ -217,12 +217,12 @@ hint-source = Kas noteica vajadību: aptauja, prognoze, nozares padome.
 field-link = Saite
 field-valid-until = Derīgs līdz
 skills-demand = Nepieciešams
-skills-people = { $n ->
+skills-people = { NUMBER($n) ->
     [zero] { $n } cilvēki
     [one] { $n } cilvēks
    *[other] { $n } cilvēki
 }
-skills-years = { $n ->
+skills-years = { NUMBER($n) ->
     [zero] { $n } gadi
     [one] { $n } gads
    *[other] { $n } gadi

@@ -20,7 +20,7 @@ field-topic = Tema
 hint-topic = Begynnelsen av ord i et nettverks temaer, for eksempel «lærling».
 network-scope = Arbeider i
 network-members = Medlemmer
-network-members-count = { $n ->
+network-members-count = { NUMBER($n) ->
     [one] { $n } medlem
    *[other] { $n } medlemmer
 }
@@ -216,11 +216,11 @@ hint-source = Hvem som har funnet behovet: en undersøkelse, en prognose, et bra
 field-link = Lenke
 field-valid-until = Gyldig til
 skills-demand = Behov
-skills-people = { $n ->
+skills-people = { NUMBER($n) ->
     [one] { $n } person
    *[other] { $n } personer
 }
-skills-years = { $n ->
+skills-years = { NUMBER($n) ->
     [one] { $n } år
    *[other] { $n } år
 }

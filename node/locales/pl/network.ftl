@@ -20,7 +20,7 @@ field-topic = Temat
 hint-topic = Początki słów z tematów sieci, na przykład „praktyki”.
 network-scope = Obszar działania
 network-members = Członkowie
-network-members-count = { $n ->
+network-members-count = { NUMBER($n) ->
     [one] { $n } członek
     [few] { $n } członków
     [many] { $n } członków
@@ -218,13 +218,13 @@ hint-source = Kto ustalił zapotrzebowanie: badanie ankietowe, prognoza, sektoro
 field-link = Link
 field-valid-until = Ważne do
 skills-demand = Potrzebne
-skills-people = { $n ->
+skills-people = { NUMBER($n) ->
     [one] { $n } osoba
     [few] { $n } osoby
     [many] { $n } osób
    *[other] { $n } osoby
 }
-skills-years = { $n ->
+skills-years = { NUMBER($n) ->
     [one] { $n } rok
     [few] { $n } lata
     [many] { $n } lat

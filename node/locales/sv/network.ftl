@@ -20,7 +20,7 @@ field-topic = Ämne
 hint-topic = Början av ord i ett nätverks ämnen, till exempel ”lärling”.
 network-scope = Arbetar i
 network-members = Medlemmar
-network-members-count = { $n ->
+network-members-count = { NUMBER($n) ->
     [one] { $n } medlem
    *[other] { $n } medlemmar
 }
@@ -216,11 +216,11 @@ hint-source = Vem som har konstaterat behovet: en enkät, en prognos, ett bransc
 field-link = Länk
 field-valid-until = Giltig till
 skills-demand = Behövs
-skills-people = { $n ->
+skills-people = { NUMBER($n) ->
     [one] { $n } person
    *[other] { $n } personer
 }
-skills-years = { $n ->
+skills-years = { NUMBER($n) ->
     [one] { $n } år
    *[other] { $n } år
 }

@@ -4,7 +4,7 @@
 //! into form values, and the API's field errors placed beside their fields.
 
 use serde_json::{Map, Value, json};
-use vetnet_views::{ErrorBody, LanguageRequirement};
+use vetnet_views::{ErrorBody, LanguageRequirement, SkillRef};
 
 use super::codes::{CodeList, choices};
 use super::i18n::Tr;
@@ -313,15 +313,13 @@ pub fn from_json(specs: &[FieldSpec], body: &Value, lang: &str) -> FormData {
                     form.push("languages.cefr", row.cefr.unwrap_or_default());
                 }
             }
-            (Widget::UriLines, Value::Array(items)) => {
-                let lines: Vec<String> = items
-                    .iter()
-                    .filter_map(|item| {
-                        let uri = item.get("uri")?.as_str()?;
-                        Some(match item.get("label").and_then(Value::as_str) {
-                            Some(label) => format!("{uri} {label}"),
-                            None => uri.to_owned(),
-                        })
+            (Widget::UriLines, Value::Array(_)) => {
+                let skills: Vec<SkillRef> = serde_json::from_value(value.clone()).unwrap_or_default();
+                let lines: Vec<String> = skills
+                    .into_iter()
+                    .map(|skill| match skill.label {
+                        Some(label) => format!("{} {label}", skill.uri),
+                        None => skill.uri,
                     })
                     .collect();
                 form.push(spec.name, lines.join("\n"));
@@ -581,6 +579,25 @@ mod tests {
         assert_eq!(back.value("title"), Some("Svetsare"));
         assert_eq!(back.value("conditions.minors"), Some("on"));
         assert_eq!(back.all("languages.cefr"), vec!["B1"]);
+    }
+
+    #[test]
+    fn skill_lines_carry_their_labels_both_ways() {
+        const SKILLS: &[FieldSpec] = &[field("skills", Widget::UriLines, false)];
+        let form = FormData(vec![(
+            "skills".into(),
+            "http://data.europa.eu/esco/skill/a MIG welding\n\nhttp://data.europa.eu/esco/skill/b".into(),
+        )]);
+        let json = to_json(SKILLS, &form, None);
+        assert_eq!(
+            json["skills"],
+            json!([{ "uri": "http://data.europa.eu/esco/skill/a", "label": "MIG welding" }, { "uri": "http://data.europa.eu/esco/skill/b" }])
+        );
+        let back = from_json(SKILLS, &json, "en");
+        assert_eq!(
+            back.value("skills"),
+            Some("http://data.europa.eu/esco/skill/a MIG welding\nhttp://data.europa.eu/esco/skill/b")
+        );
     }
 
     #[test]

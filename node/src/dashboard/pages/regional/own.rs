@@ -158,7 +158,7 @@ impl Shown for Event {
             ("event-where", Some(place(t, self))),
             ("field-langs", codes(t, CodeList::Language, &self.langs)),
             ("field-audience", (!audience.is_empty()).then(|| audience.join(", "))),
-            ("field-deadline", self.deadline.as_deref().map(|d| t.date(d))),
+            ("events-field-deadline", self.deadline.as_deref().map(|d| t.date(d))),
             ("event-seats", seats(t, self)),
         ]
     }
