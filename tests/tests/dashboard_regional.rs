@@ -202,7 +202,7 @@ async fn the_school_registers_for_the_meeting(
     assert!(browser.text().await.contains("anna.lindqvist@lulea-yrkes.example"));
     screenshots_of(browser, &organiser, &format!("/meetings/{network_did}/{MEETING}"), "meeting").await;
     browser.open(&sign_in_link(school).await).await;
-    browser.wait_for_text(&page, "1 of 30").await;
+    browser.wait_for_text(&page, "1 of 30 taken").await;
 }
 
 /// The chamber publishes a skills need; the region shows it all, and the
