@@ -98,6 +98,15 @@ impl ApiClient {
         self.call(Method::DELETE, path, &[], Body::None, REQUEST_TIMEOUT).await
     }
 
+    /// `DELETE path?query`.
+    pub async fn delete_with_query<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> anyhow::Result<T> {
+        self.call(Method::DELETE, path, query, Body::None, REQUEST_TIMEOUT).await
+    }
+
     async fn call<T: DeserializeOwned>(
         &self,
         method: Method,

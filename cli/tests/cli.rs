@@ -949,3 +949,33 @@ fn a_network_takes_a_member_through_the_cli() {
     assert_eq!(network.json(&["network", "members"])[0]["institution"], school_did.as_str());
     assert_eq!(school.json(&["network", "show", &network_did])["members"], 1);
 }
+
+#[test]
+fn the_bootstrap_list_through_the_cli_with_the_node_stopped_and_running() {
+    let member = Home::new();
+    member.init(&["--name", "Bootstrap member", "--country", "SE", "--kind", "vet-provider"]);
+    let member_node = member.start_node(&[]);
+
+    // A new data directory starts with its network's default list.
+    let school = Home::new();
+    school.init(&["--name", "Joining school", "--country", "FI", "--kind", "vet-provider"]);
+    let listed = school.json(&["peers", "list"]);
+    assert_eq!(listed["addresses"], serde_json::json!(["/dnsaddr/bootstrap.bsr.vetnet.example"]));
+    // Stopped: the settings change, for the next start.
+    let empty = school.json(&["peers", "remove", "/dnsaddr/bootstrap.bsr.vetnet.example"]);
+    assert_eq!(empty["addresses"], serde_json::json!([]));
+    school.run(&["peers", "add", "bootstrap.example.org"]).assert_failure(1, &["address", "multiaddr"]);
+    school.run(&["peers", "remove", "/dnsaddr/gone.example"]).assert_failure(1, &["not on the bootstrap list"]);
+
+    // Running, with an empty list: `peers add` dials at once and saves it.
+    let _school_node = school.start_node(&[]);
+    let added = school.json(&["peers", "add", &member_node.addr()]);
+    assert_eq!(added["addresses"], serde_json::json!([member_node.addr()]));
+    wait_for_topic_peer(&school, "the school");
+    let settings = std::fs::read_to_string(school.path().join("config.toml")).expect("config.toml");
+    assert!(settings.contains(&member_node.addr()), "{settings}");
+    assert_eq!(school.json(&["peers", "list"])["addresses"], serde_json::json!([member_node.addr()]));
+    let removed = school.json(&["peers", "remove", &member_node.addr()]);
+    assert_eq!(removed["addresses"], serde_json::json!([]));
+    school.run(&["peers", "remove", &member_node.addr()]).assert_failure(1, &["not on the bootstrap list"]);
+}

@@ -48,7 +48,10 @@ pub struct Config {
     /// The admin API address; must be a loopback address.
     #[serde(default = "default_api")]
     pub api: String,
-    /// Peers to join the network through (multiaddrs, ideally with `/p2p/`).
+    /// Peers to join the network through (multiaddrs, ideally with `/p2p/`,
+    /// or `/dnsaddr/` names the network's coordinator publishes). A new
+    /// data directory starts with the network's default list
+    /// ([`default_bootstrap`]); `vetnet peers add|remove` change it.
     #[serde(default)]
     pub bootstrap: Vec<String>,
     /// sled page cache, in megabytes.
@@ -81,6 +84,63 @@ pub struct Config {
     /// (`[connections]`); see `SECURITY.md`.
     #[serde(default)]
     pub connections: PeerConnectionLimits,
+    /// Which DNS servers resolve `/dns*/` and `/dnsaddr/` addresses (`[dns]`).
+    #[serde(default, skip_serializing_if = "DnsSettings::is_default")]
+    pub dns: DnsSettings,
+}
+
+/// The `[dns]` table of `config.toml`: the DNS servers the node asks for
+/// the addresses of `/dns4/`, `/dns6/`, `/dns/` and `/dnsaddr/` multiaddrs
+/// (a bootstrap list is usually `/dnsaddr/`). Empty: the system's servers
+/// (`/etc/resolv.conf`). Set it on a split-DNS server whose system resolver
+/// does not see the public names, or to a resolver of one's own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DnsSettings {
+    /// `IP` or `IP:PORT` (`[IPv6]:PORT`), asked over UDP, then TCP.
+    pub nameservers: Vec<String>,
+}
+
+/// DNS servers a node may name: a handful in practice.
+pub const MAX_NAMESERVERS: usize = 8;
+
+impl DnsSettings {
+    fn is_default(&self) -> bool {
+        self.nameservers.is_empty()
+    }
+
+    /// The name servers as socket addresses (port 53 when none is given),
+    /// or `None` for the system's; the error names the bad entry.
+    pub fn servers(&self) -> Result<Option<Vec<SocketAddr>>, String> {
+        if self.nameservers.is_empty() {
+            return Ok(None);
+        }
+        if self.nameservers.len() > MAX_NAMESERVERS {
+            return Err(format!("dns.nameservers: at most {MAX_NAMESERVERS} servers (got {})", self.nameservers.len()));
+        }
+        self.nameservers
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                text.parse::<SocketAddr>()
+                    .or_else(|_| text.parse::<std::net::IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
+                    .map_err(|_| {
+                        format!("dns.nameservers[{i}]: {text:?} is not an address like 192.0.2.53, 192.0.2.53:53 or [2001:db8::53]:53")
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+}
+
+/// The default bootstrap list of a network: the `/dnsaddr/` name
+/// `bootstrap.<network>.vetnet.example`, whose `_dnsaddr.` TXT records list
+/// the addresses of the nodes the network's members run. `vetnet.example`
+/// is a placeholder: a network's coordinator publishes the records under a
+/// domain of its own and gives its members the list (see
+/// `docs/OPERATIONS.md`, "Joining: bootstrap lists and dnsaddr").
+pub fn default_bootstrap(network: &str) -> Vec<String> {
+    vec![format!("/dnsaddr/bootstrap.{network}.vetnet.example")]
 }
 
 /// The `[connections]` table of `config.toml`: how many inbound peer
@@ -198,7 +258,7 @@ impl Default for Config {
             network: default_network(),
             listen: default_listen(),
             api: default_api(),
-            bootstrap: Vec::new(),
+            bootstrap: default_bootstrap(vetnet_protocol::DEFAULT_NETWORK),
             cache_mb: default_cache_mb(),
             mdns: false,
             relay_server: false,
@@ -207,7 +267,16 @@ impl Default for Config {
             trust_anchors: Vec::new(),
             limits: RateLimits::default(),
             connections: PeerConnectionLimits::default(),
+            dns: DnsSettings::default(),
         }
+    }
+}
+
+impl Config {
+    /// The defaults for a node of `network`, with that network's default
+    /// bootstrap list.
+    pub fn for_network(network: &str) -> Self {
+        Self { network: network.to_owned(), bootstrap: default_bootstrap(network), ..Self::default() }
     }
 }
 
@@ -256,6 +325,10 @@ impl Config {
         }
         self.limits.check()?;
         self.connections.check()?;
+        self.dns.servers()?;
+        if self.bootstrap.len() > MAX_BOOTSTRAP_PEERS {
+            return Err(format!("bootstrap: at most {MAX_BOOTSTRAP_PEERS} addresses (got {})", self.bootstrap.len()));
+        }
         Ok(())
     }
 }
@@ -280,6 +353,19 @@ impl Config {
             .collect()
     }
 }
+
+/// A bootstrap address in its canonical form (what `bootstrap` holds), or
+/// why it is not one.
+pub fn bootstrap_address(text: &str) -> Result<String, String> {
+    text.trim().parse::<libp2p::Multiaddr>().map(|addr| addr.to_string()).map_err(|e| {
+        format!(
+            "{text:?} is not a multiaddr ({e}); write it like /dnsaddr/bootstrap.example.org or /ip4/192.0.2.1/tcp/7301/p2p/12D3KooW…"
+        )
+    })
+}
+
+/// Bootstrap addresses a node may list; each is kept connected.
+pub const MAX_BOOTSTRAP_PEERS: usize = 64;
 
 /// Anchors a node may list: a handful in practice.
 pub const MAX_TRUST_ANCHORS: usize = 64;
@@ -316,6 +402,25 @@ mod tests {
         let old: Config = toml::from_str("network = \"bsr\"\ncache_mb = 32\n").unwrap();
         assert_eq!(old.target_peers, DEFAULT_TARGET_PEERS);
         assert_eq!(old.limits, RateLimits::default());
+        assert!(old.bootstrap.is_empty(), "a file without a list keeps none");
+    }
+
+    #[test]
+    fn a_new_node_has_its_network_s_default_list_and_the_dns_table_is_checked() {
+        assert_eq!(Config::default().bootstrap, ["/dnsaddr/bootstrap.bsr.vetnet.example"]);
+        assert_eq!(Config::for_network("nordplus").bootstrap, ["/dnsaddr/bootstrap.nordplus.vetnet.example"]);
+        assert_eq!(Config::default().dns.servers(), Ok(None));
+        let config: Config =
+            toml::from_str("[dns]\nnameservers = [\"127.0.0.1:5353\", \"192.0.2.53\", \"[::1]:53\"]\n").unwrap();
+        let servers = config.dns.servers().unwrap().unwrap();
+        assert_eq!(servers.iter().map(|s| s.port()).collect::<Vec<_>>(), [5353, 53, 53]);
+        let bad: Config = toml::from_str("[dns]\nnameservers = [\"resolver.example\"]\n").unwrap();
+        assert!(bad.check().unwrap_err().starts_with("dns.nameservers[0]:"));
+        assert!(toml::from_str::<Config>("[dns]\nnameserver = []\n").is_err());
+        // The table is written only when set, and reads back the same.
+        assert!(!toml::to_string_pretty(&Config::default()).unwrap().contains("[dns]"));
+        let text = toml::to_string_pretty(&config).unwrap();
+        assert_eq!(toml::from_str::<Config>(&text).unwrap(), config);
     }
 
     #[test]

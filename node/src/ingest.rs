@@ -55,6 +55,35 @@ pub fn verdict_for_error(error: &RecordError) -> Verdict {
     }
 }
 
+/// The labels of a verdict in the node's metrics (`vetnet_gossip_messages`):
+/// the verdict, and why, from a fixed set of reasons.
+pub fn verdict_labels(verdict: &IngestVerdict) -> (&'static str, &'static str) {
+    let name = match verdict.0 {
+        Verdict::Accept => "accept",
+        Verdict::Ignore => "ignore",
+        Verdict::Reject => "reject",
+    };
+    let reason = match &verdict.1 {
+        Ok(InsertOutcome::New) => "new",
+        Ok(InsertOutcome::Replaced { .. }) => "replaced",
+        Ok(InsertOutcome::Stale { .. }) => "stale",
+        Ok(InsertOutcome::Duplicate) => "duplicate",
+        Ok(InsertOutcome::Refused(_)) => "key_retired",
+        Err(IngestError::Record(e)) => match e {
+            RecordError::TooLarge { .. } => "too_large",
+            RecordError::Envelope(_) => "bad_envelope",
+            RecordError::BadSignature => "bad_signature",
+            RecordError::Payload(_) => "bad_payload",
+            RecordError::Rule(_) => "broken_rule",
+            RecordError::FromTheFuture { .. } => "from_the_future",
+        },
+        Err(IngestError::AuthorRateLimited { .. }) => "author_daily_limit",
+        Err(IngestError::Store(_) | IngestError::BatchStore(_)) => "store_error",
+        Err(IngestError::WorkerFailed | IngestError::MissingOutcome) => "internal",
+    };
+    (name, reason)
+}
+
 /// [`ingest_at`] on the system clock, for callers not handed the node's
 /// [`Clock`](crate::Clock) yet.
 pub fn ingest(store: &RecordStore, network: &str, authors: &AuthorRecordLimit, bytes: &[u8]) -> IngestVerdict {

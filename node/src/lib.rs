@@ -37,6 +37,8 @@
 //! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`];
 //!   [`info`] holds the facts about a running node ([`NodeInfo`]).
 //! - [`config`], [`data_dir`], [`keys`]: settings, files on disk, and the keys.
+//! - [`metrics`]: the node's metrics (`GET /metrics`, OpenMetrics text),
+//!   one registry with libp2p's own; a leaf every part that counts may use.
 //!
 //! See `ARCHITECTURE.md` at the repository root for the map and invariants.
 
@@ -53,6 +55,7 @@ pub mod info;
 pub mod ingest;
 pub mod keys;
 pub mod matching;
+pub mod metrics;
 pub mod mobility;
 pub mod network;
 pub mod networks;

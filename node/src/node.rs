@@ -20,6 +20,7 @@ use crate::data_dir::{DataDir, DataDirError, NodeLock, RuntimeInfo};
 use crate::info::{NodeInfo, node_address};
 use crate::ingest::{self, IngestStats};
 use crate::keys;
+use crate::metrics::{NetworkMetrics, NodeMetrics};
 use crate::mobility::{DirectCourier, Mobility};
 use crate::network::{self, NetworkClient, NetworkConfig, NetworkError, NetworkTiming};
 use crate::networks::Networks;
@@ -133,21 +134,7 @@ impl Node {
         let api_addr = config::api_addr(&config.api).map_err(NodeError::Setting)?;
 
         let known_peers = known_peers(&store)?;
-        let (network, events, event_loop) = network::start(NetworkConfig {
-            keypair: node_key,
-            network: config.network.clone(),
-            listen: parse_multiaddrs("listen", &config.listen)?,
-            bootstrap: parse_multiaddrs("bootstrap", &config.bootstrap)?,
-            external: parse_multiaddrs("external", &config.external)?,
-            known_peers,
-            mdns: config.mdns,
-            relay_server: config.relay_server,
-            target_peers: config.target_peers,
-            limits: config.limits.clone(),
-            connections: config.connections.clone(),
-            timing,
-        })
-        .await?;
+        let (network, events, event_loop, metrics) = start_network(&config, node_key, known_peers, timing).await?;
         let listener = tokio::net::TcpListener::bind(api_addr)
             .await
             .map_err(|source| NodeError::ApiBind { addr: api_addr, source })?;
@@ -166,8 +153,14 @@ impl Node {
             Publisher::new(institution_key, store.clone(), network.clone(), config.network.clone(), clock.clone());
         let stats = Arc::new(IngestStats::default());
         let authors = Arc::new(AuthorRecordLimit::new(&config.limits));
-        let sync =
-            SyncService::new(store.clone(), network.clone(), config.network.clone(), authors.clone(), clock.clone());
+        let sync = SyncService::new(
+            store.clone(),
+            network.clone(),
+            config.network.clone(),
+            authors.clone(),
+            clock.clone(),
+            metrics.clone(),
+        );
         let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
         let courier = Arc::new(DirectCourier::new(store.clone(), network.clone()));
         let networks = Networks::open(store.clone(), publisher.clone(), courier.clone(), timing, clock.clone())?;
@@ -191,6 +184,7 @@ impl Node {
                 mobility: mobility.clone(),
                 networks: networks.clone(),
                 clock: clock.clone(),
+                metrics: metrics.clone(),
                 inbound: Arc::new(tokio::sync::Semaphore::new(INBOUND_DIRECT_MESSAGES)),
                 direct_tasks: direct_tasks.clone(),
             },
@@ -206,6 +200,7 @@ impl Node {
             issuer: issuer.clone(),
             mobility: mobility.clone(),
             networks: networks.clone(),
+            metrics,
             token: token.into(),
         };
         tasks.push(tokio::spawn(crate::admin::serve(listener, state, shutdown_rx)));
@@ -344,6 +339,41 @@ impl Node {
     }
 }
 
+/// Starts the network with the settings of `config`, and the node's metrics
+/// around it: one registry, the network's families first (the swarm is built
+/// with them), then the rest ([`NodeMetrics::new`]).
+async fn start_network(
+    config: &Config,
+    keypair: libp2p::identity::Keypair,
+    known_peers: Vec<(PeerId, Vec<Multiaddr>)>,
+    timing: NetworkTiming,
+) -> Result<(NetworkClient, NetworkEvents, network::EventLoop, NodeMetrics), NodeError> {
+    let mut registry = prometheus_client::registry::Registry::default();
+    let network_metrics = NetworkMetrics::register(&mut registry);
+    let rate_limits = network_metrics.rate_limits();
+    let settings = NetworkConfig {
+        keypair,
+        network: config.network.clone(),
+        listen: parse_multiaddrs("listen", &config.listen)?,
+        bootstrap: parse_multiaddrs("bootstrap", &config.bootstrap)?,
+        external: parse_multiaddrs("external", &config.external)?,
+        known_peers,
+        mdns: config.mdns,
+        relay_server: config.relay_server,
+        target_peers: config.target_peers,
+        limits: config.limits.clone(),
+        connections: config.connections.clone(),
+        nameservers: config.dns.servers().map_err(NodeError::Setting)?,
+        timing,
+        metrics: network_metrics,
+    };
+    let (network, events, event_loop) = network::start(settings, &mut registry).await?;
+    Ok((network, events, event_loop, NodeMetrics::new(registry, rate_limits)))
+}
+
+/// What the network reports, for [`handle_events`].
+type NetworkEvents = tokio::sync::mpsc::Receiver<network::NetworkEvent>;
+
 /// Runs the store's full check on a blocking thread; it gives up when the
 /// node shuts down.
 fn check_in_background(store: RecordStore, shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
@@ -370,6 +400,8 @@ struct EventHandlers {
     networks: Networks,
     /// What gossip records are judged against and the address book dates by.
     clock: Clock,
+    /// Counts the verdicts.
+    metrics: NodeMetrics,
     /// Direct messages handled at once; more wait (the network's event
     /// queue is bounded, so a flood backs up there and is dropped).
     inbound: Arc<tokio::sync::Semaphore>,
@@ -389,15 +421,20 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
     while let Some(event) = events.recv().await {
         match event {
             NetworkEvent::Record { message_id, source, bytes } => {
-                let (verdict, outcome) =
-                    ingest::ingest_at(&h.store, &h.network_name, &h.authors, &bytes, h.clock.now_unix());
+                let judged = ingest::ingest_at(&h.store, &h.network_name, &h.authors, &bytes, h.clock.now_unix());
+                let verdict = judged.0;
                 // Report first, count second: whoever sees the count knows the
                 // verdict is already queued for the swarm.
                 if h.network.report_validation(message_id, source, verdict).await.is_err() {
                     break;
                 }
                 h.stats.count(verdict);
-                match outcome {
+                let (verdict_label, reason) = ingest::verdict_labels(&judged);
+                h.metrics.count_gossip(verdict_label, reason);
+                if matches!(judged.1, Err(ingest::IngestError::AuthorRateLimited { .. })) {
+                    h.metrics.count_rate_limited(crate::metrics::RateLimit::AuthorDaily);
+                }
+                match judged.1 {
                     Err(ingest::IngestError::Store(e)) => {
                         tracing::error!(error = %e, "cannot store a record from gossip")
                     }

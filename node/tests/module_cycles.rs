@@ -17,7 +17,7 @@
 //! search                       queries over the index
 //! network, store               the swarm (only it touches it); records, index,
 //!                              key ledger, address book
-//! config, keys, info, rate_limit, direct_codec    settings, key files, node facts,
+//! config, keys, info, rate_limit, direct_codec, metrics    settings, key files, node facts,
 //!                              limits, direct framing (config and keys read
 //! data_dir, sync_codec         data_dir; direct_codec reuses sync_codec's framing)
 //! ```

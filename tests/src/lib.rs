@@ -7,6 +7,7 @@
 pub mod browser;
 pub mod dashboard;
 pub mod ics;
+pub mod openmetrics;
 
 use std::future::Future;
 use std::time::Duration;

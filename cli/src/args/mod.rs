@@ -8,6 +8,7 @@ mod credentials;
 mod events;
 mod mobility;
 mod networks;
+mod peers;
 mod records;
 mod regional;
 mod search;
@@ -17,6 +18,7 @@ pub use credentials::*;
 pub use events::*;
 pub use mobility::*;
 pub use networks::*;
+pub use peers::*;
 pub use records::*;
 pub use regional::*;
 pub use search::*;
@@ -53,8 +55,11 @@ pub enum Command {
     Node(NodeCommand),
     /// Show the running node: peer id, addresses, institution, peers, records.
     Status,
-    /// List the peers the node is connected to.
-    Peers,
+    /// List the peers the node is connected to; `add`, `remove` and `list` change and show the bootstrap list.
+    Peers {
+        #[command(subcommand)]
+        command: Option<PeersCommand>,
+    },
     /// Show or change the institution's public profile.
     #[command(subcommand)]
     Profile(ProfileCommand),

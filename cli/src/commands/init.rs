@@ -10,7 +10,7 @@ use crate::failure::Failure;
 use crate::printer::Printer;
 
 pub fn run(data_dir: &DataDir, args: InitArgs, printer: Printer) -> anyhow::Result<()> {
-    let config = Config { network: args.network, ..Config::default() };
+    let config = Config::for_network(&args.network);
     let mut fields = serde_json::Map::new();
     let profile = &args.profile;
     apply_profile_fields(

@@ -14,6 +14,7 @@ mod node;
 mod offer;
 mod open;
 mod own;
+mod peers;
 mod profile;
 mod region;
 mod repair;
@@ -38,7 +39,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Init(args) => init::run(&data_dir, args, printer),
         Command::Node(crate::args::NodeCommand::Run(args)) => node::run(data_dir, args, printer).await,
         Command::Status => status::status(&ApiClient::connect(&data_dir)?, printer).await,
-        Command::Peers => status::peers(&ApiClient::connect(&data_dir)?, printer).await,
+        Command::Peers { command: None } => status::peers(&ApiClient::connect(&data_dir)?, printer).await,
+        Command::Peers { command: Some(command) } => peers::run(&data_dir, command, printer).await,
         Command::Profile(command) => profile::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Offer(command) => offer::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Need(command) => need::run(&ApiClient::connect(&data_dir)?, command, printer).await,

@@ -23,10 +23,12 @@ use crate::dashboard::{self, Dashboard};
 /// The dashboard and the API, composed, behind the Host check and the
 /// request limits; errors under `/v1/` in JSON.
 pub fn router(state: ApiState, limits: &AdminLimits) -> Router {
+    let metrics = api::metrics::router(state.clone());
     let dash = Dashboard::new(state.clone(), api::router(state));
     let hosts = dash.hosts();
     let body = request_limits::BodyLimits { max_bytes: api::MAX_REQUEST_BYTES, timeout: limits.body_timeout };
     dashboard::router(dash)
+        .merge(metrics)
         .layer(axum::middleware::from_fn_with_state(hosts, dashboard::guard::check_host))
         .layer(axum::middleware::from_fn_with_state(body, request_limits::limit_body))
         .layer(axum::middleware::from_fn(api::json_errors::json_errors))

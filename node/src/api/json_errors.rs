@@ -7,6 +7,7 @@
 //! error answer under `/v1/` that is not JSON into the usual
 //! `{"error": {"code", "message", "field"?}}`, keeping its status, its
 //! other headers (`Allow` of a `405`) and its text as the message.
+//! `/metrics`, the API's one path outside `/v1/`, is treated the same.
 //! Dashboard pages outside `/v1/` keep their HTML.
 
 use axum::extract::Request;
@@ -22,7 +23,7 @@ const MAX_MESSAGE_BYTES: usize = 4 * 1024;
 /// Rewrites non-JSON error answers under `/v1/` as JSON errors.
 pub async fn json_errors(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let is_api = path == "/v1" || path.starts_with("/v1/");
+    let is_api = path == "/v1" || path.starts_with("/v1/") || path == "/metrics";
     let response = next.run(request).await;
     let status = response.status();
     if !is_api || !(status.is_client_error() || status.is_server_error()) || is_json(&response) {

@@ -35,11 +35,13 @@ use crate::publish::{PublishError, Publisher};
 use crate::store::{RecordStore, StoreError};
 
 pub mod achievements;
+pub mod bootstrap;
 pub mod convert;
 pub mod credentials;
 pub mod events;
 pub mod json_errors;
 pub mod matching;
+pub mod metrics;
 pub mod mobility;
 pub mod needs;
 pub mod networks;
@@ -74,6 +76,8 @@ pub struct ApiState {
     pub issuer: crate::credentials::CredentialIssuer,
     pub mobility: crate::mobility::Mobility,
     pub networks: crate::networks::Networks,
+    /// Counts the API's latency, and is what `/metrics` serves.
+    pub metrics: crate::metrics::NodeMetrics,
     pub token: Arc<str>,
 }
 
@@ -87,6 +91,7 @@ impl ApiState {
 pub fn router(state: ApiState) -> Router {
     Router::new()
         .merge(status::routes())
+        .merge(bootstrap::routes())
         .merge(profile::routes())
         .merge(offers::routes())
         .merge(achievements::routes())
@@ -104,6 +109,7 @@ pub fn router(state: ApiState) -> Router {
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
+        .layer(middleware::from_fn_with_state(state.clone(), metrics::record_latency))
         .with_state(state)
 }
 

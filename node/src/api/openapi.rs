@@ -18,8 +18,8 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use super::regional::{region, resources, skills_needs, stats};
 use super::{ApiError, ApiResult, ApiState, ok};
 use super::{
-    achievements, credentials, events, matching, mobility, needs, networks, offers, profile, search, status, sync,
-    trust,
+    achievements, bootstrap, credentials, events, matching, metrics, mobility, needs, networks, offers, profile,
+    search, status, sync, trust,
 };
 
 /// The name of the bearer-token security scheme every operation requires
@@ -44,6 +44,10 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
     paths(
         status::status,
         status::peers,
+        metrics::metrics,
+        bootstrap::list,
+        bootstrap::add,
+        bootstrap::remove,
         serve_document,
         profile::show,
         profile::set,

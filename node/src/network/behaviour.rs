@@ -140,22 +140,64 @@ fn peer_score(topic: &IdentTopic) -> (gossipsub::PeerScoreParams, gossipsub::Pee
     (params, thresholds)
 }
 
+/// The resolver of `/dns*/` and `/dnsaddr/` addresses: the name servers
+/// of the settings (UDP, then TCP, on their ports), or the system's.
+fn dns_config(
+    nameservers: Option<&[std::net::SocketAddr]>,
+) -> Result<(libp2p::dns::ResolverConfig, libp2p::dns::ResolverOpts), NetworkError> {
+    use hickory_resolver::config::{NameServerConfig, ResolverConfig, ResolverOpts};
+    let Some(nameservers) = nameservers else {
+        return hickory_resolver::system_conf::read_system_conf().map_err(|e| NetworkError::SystemDns(e.to_string()));
+    };
+    let servers = nameservers
+        .iter()
+        .map(|addr| {
+            let mut server = NameServerConfig::udp_and_tcp(addr.ip());
+            for connection in &mut server.connections {
+                connection.port = addr.port();
+            }
+            server
+        })
+        .collect();
+    Ok((ResolverConfig::from_name_servers(servers), ResolverOpts::default()))
+}
+
+/// Gossipsub's own metrics, for the one topic (no series for topics others
+/// make up). OpenMetrics forbids a histogram with negative buckets to carry
+/// a sum, and gossipsub always writes one, so the score buckets start at 0:
+/// `le="0"` counts the peers at or below zero (those near a ban show in
+/// `vetnet_bans_total`).
+fn gossip_metrics_config() -> gossipsub::MetricsConfig {
+    gossipsub::MetricsConfig {
+        max_topics: 1,
+        max_never_subscribed_topics: 0,
+        score_buckets: vec![0.0, 1.0, 5.0, 10.0, 20.0, 50.0],
+    }
+}
+
 /// Builds the swarm (TCP + noise + yamux, DNS, the relay transport) with
-/// every behaviour, subscribed to the records topic.
-pub(super) fn build_swarm(config: &NetworkConfig, topic: &IdentTopic) -> Result<Swarm<Behaviour>, NetworkError> {
+/// every behaviour, subscribed to the records topic; gossipsub's metrics go
+/// into `registry`.
+pub(super) fn build_swarm(
+    config: &NetworkConfig,
+    topic: &IdentTopic,
+    registry: &mut prometheus_client::registry::Registry,
+) -> Result<Swarm<Behaviour>, NetworkError> {
     let gossip_config = gossipsub_config(&config.timing)?;
     let (score_params, score_thresholds) = peer_score(topic);
+    let gossip_metrics = gossip_metrics_config();
+    let (dns, dns_options) = dns_config(config.nameservers.as_deref())?;
     let transport_err = |e: &dyn std::fmt::Display| NetworkError::Transport(e.to_string());
     let mut swarm = libp2p::SwarmBuilder::with_existing_identity(config.keypair.clone())
         .with_tokio()
         .with_tcp(tcp::Config::default().nodelay(true), noise::Config::new, yamux::Config::default)
         .map_err(|e| transport_err(&e))?
-        .with_dns()
-        .map_err(|e| transport_err(&e))?
+        .with_dns_config(dns, dns_options)
         .with_relay_client(noise::Config::new, yamux::Config::default)
         .map_err(|e| transport_err(&e))?
         .with_behaviour(|key, relay_client| {
-            let mut gossipsub = gossipsub::Behaviour::new(gossipsub::MessageAuthenticity::Anonymous, gossip_config)?;
+            let mut gossipsub = gossipsub::Behaviour::new(gossipsub::MessageAuthenticity::Anonymous, gossip_config)?
+                .with_metrics(registry.sub_registry_with_prefix("libp2p_gossipsub"), gossip_metrics);
             gossipsub.with_peer_score(score_params, score_thresholds)?;
             new_behaviour(key, relay_client, gossipsub, config)
         })

@@ -261,6 +261,31 @@ impl EventLoop {
         }
     }
 
+    /// A new bootstrap address (`vetnet peers add`): into the routing table
+    /// when it names its peer, and dialled at once.
+    pub(super) fn add_bootstrap(&mut self, addr: Multiaddr) {
+        if self.bootstrap.iter().any(|b| b.addr == addr) {
+            return;
+        }
+        if let Some(peer) = peer_id_of(&addr) {
+            self.swarm.behaviour_mut().kad.add_address(&peer, addr.clone());
+        }
+        self.bootstrap.extend(bootstrap_peers(vec![addr], Instant::now()));
+        self.dial_due_bootstrap_peers();
+    }
+
+    /// A bootstrap address removed (`vetnet peers remove`): no more dials.
+    pub(super) fn remove_bootstrap(&mut self, addr: &Multiaddr) {
+        let Some(index) = self.bootstrap.iter().position(|b| b.addr == *addr) else { return };
+        self.bootstrap.remove(index);
+        // Dials in flight name entries by index: forget the removed one's,
+        // and move the later ones down.
+        self.dialing.retain(|_, i| *i != index);
+        for i in self.dialing.values_mut().filter(|i| **i > index) {
+            *i -= 1;
+        }
+    }
+
     /// Dials bootstrap peers that are not connected and whose backoff is over.
     pub(super) fn dial_due_bootstrap_peers(&mut self) {
         let now = Instant::now();

@@ -21,6 +21,7 @@ use super::behaviour::{Behaviour, BehaviourEvent, kad_protocol};
 use super::discovery::{self, BootstrapPeer};
 use super::peers::ConnectedPeer;
 use super::{Command, NetworkConfig, NetworkError, NetworkEvent, NetworkStatus, NetworkTiming};
+use crate::metrics::NetworkMetrics;
 use crate::rate_limit::PeerMessageLimit;
 
 /// Owns the swarm; run it with [`EventLoop::run`] in its own task.
@@ -58,6 +59,9 @@ pub struct EventLoop {
     /// Banned peers and when their bans end (at most `MAX_BANNED_PEERS`).
     pub(super) banned: HashMap<PeerId, Instant>,
     pub(super) timing: NetworkTiming,
+    /// libp2p's metrics and the network's own, recorded here only: this
+    /// task owns the swarm and sees every event first.
+    pub(super) metrics: NetworkMetrics,
 }
 
 impl EventLoop {
@@ -93,6 +97,7 @@ impl EventLoop {
             peer_ban: config.limits.peer_ban(),
             banned: HashMap::new(),
             timing: config.timing,
+            metrics: config.metrics,
         }
     }
 
@@ -188,6 +193,8 @@ impl EventLoop {
                     .map_err(|e| NetworkError::Listen { addr, reason: e.to_string() });
                 let _ = reply.send(result);
             }
+            Command::AddBootstrap { addr } => self.add_bootstrap(addr),
+            Command::RemoveBootstrap { addr } => self.remove_bootstrap(&addr),
         }
     }
 
@@ -217,7 +224,29 @@ impl EventLoop {
         }
     }
 
+    /// Feeds a behaviour's event to libp2p's metrics of that behaviour.
+    fn record_behaviour_event(&self, event: &BehaviourEvent) {
+        match event {
+            BehaviourEvent::Gossipsub(event) => self.metrics.record(event),
+            BehaviourEvent::Identify(event) => self.metrics.record(event),
+            BehaviourEvent::Kad(event) => self.metrics.record(event),
+            BehaviourEvent::Ping(event) => self.metrics.record(event),
+            BehaviourEvent::RelayServer(event) => self.metrics.record(event),
+            BehaviourEvent::Dcutr(event) => self.metrics.record(event),
+            _ => {}
+        }
+    }
+
     fn on_swarm_event(&mut self, event: SwarmEvent<BehaviourEvent>) {
+        self.metrics.record(&event);
+        if let SwarmEvent::Behaviour(behaviour_event) = &event {
+            self.record_behaviour_event(behaviour_event);
+        }
+        self.handle_swarm_event(event);
+        self.metrics.set_peers(self.peers.len(), self.banned.len());
+    }
+
+    fn handle_swarm_event(&mut self, event: SwarmEvent<BehaviourEvent>) {
         match event {
             SwarmEvent::Behaviour(BehaviourEvent::Gossipsub(event)) => self.on_gossip_event(event),
             SwarmEvent::Behaviour(BehaviourEvent::Sync(event)) => self.on_sync_event(event),

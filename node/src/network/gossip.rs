@@ -10,6 +10,7 @@ use tokio::sync::mpsc;
 
 use super::event_loop::EventLoop;
 use super::{NetworkError, NetworkEvent, PublishOutcome, Verdict};
+use crate::metrics::RateLimit;
 
 impl EventLoop {
     /// Gossips record bytes the node has validated and stored.
@@ -53,6 +54,7 @@ impl EventLoop {
                 };
                 if let Err(mpsc::error::TrySendError::Full(_)) = self.events.try_send(event) {
                     tracing::warn!("validation queue full; ignoring a gossip message (sync will fetch it later)");
+                    self.metrics.count_rate_limited(RateLimit::ValidationQueue);
                     self.swarm.behaviour_mut().gossipsub.report_message_validation_result(
                         &message_id,
                         &propagation_source,
@@ -78,6 +80,7 @@ impl EventLoop {
     fn drop_over_rate(&mut self, peer: PeerId, message_id: &MessageId) {
         let now = Instant::now();
         let penalty = self.message_limit.penalty(&peer, now);
+        self.metrics.count_rate_limited(RateLimit::PeerGossip);
         let gossipsub = &mut self.swarm.behaviour_mut().gossipsub;
         gossipsub.report_message_validation_result(message_id, &peer, MessageAcceptance::Ignore);
         gossipsub.set_application_score(&peer, -penalty);

@@ -64,6 +64,7 @@ use vetnet_protocol::records_topic;
 use vetnet_protocol::sync::{SyncRequest, SyncResponse};
 
 use crate::config::PeerConnectionLimits;
+use crate::metrics::NetworkMetrics;
 use crate::rate_limit::RateLimits;
 
 pub use behaviour::{GRAYLIST_THRESHOLD, kad_protocol};
@@ -84,6 +85,10 @@ const EVENT_QUEUE: usize = 1_024;
 pub enum NetworkError {
     #[error("cannot set up the libp2p transport: {0}")]
     Transport(String),
+    #[error(
+        "cannot read the system's DNS settings ({0}); name the DNS servers in config.toml: [dns] nameservers = [\"192.0.2.53:53\"]"
+    )]
+    SystemDns(String),
     #[error("cannot listen on {addr}: {reason}")]
     Listen { addr: Multiaddr, reason: String },
     #[error("invalid gossip settings: {0}")]
@@ -173,6 +178,11 @@ pub struct NetworkConfig {
     pub limits: RateLimits,
     /// Inbound connection limits and the handshake timeout.
     pub connections: PeerConnectionLimits,
+    /// The DNS servers `/dns*/` and `/dnsaddr/` addresses are resolved
+    /// with; `None` reads the system's (`/etc/resolv.conf`).
+    pub nameservers: Option<Vec<std::net::SocketAddr>>,
+    /// What the event loop counts (libp2p's metrics and the network's own).
+    pub metrics: NetworkMetrics,
     pub timing: NetworkTiming,
 }
 
@@ -321,6 +331,12 @@ enum Command {
         addr: Multiaddr,
         reply: oneshot::Sender<Result<(), NetworkError>>,
     },
+    AddBootstrap {
+        addr: Multiaddr,
+    },
+    RemoveBootstrap {
+        addr: Multiaddr,
+    },
 }
 
 /// A handle for the rest of the node. Cheap to clone.
@@ -407,6 +423,18 @@ impl NetworkClient {
         self.ask(|reply| Command::ListenOn { addr, reply }).await?
     }
 
+    /// Keeps `addr` connected from now on, as a bootstrap peer (dialled at
+    /// once, re-dialled with backoff); already being one is no error.
+    pub async fn add_bootstrap(&self, addr: Multiaddr) -> Result<(), NetworkError> {
+        self.commands.send(Command::AddBootstrap { addr }).await.map_err(|_| NetworkError::Stopped)
+    }
+
+    /// Stops re-dialling the bootstrap address `addr` (an open connection
+    /// stays open, like any peer's).
+    pub async fn remove_bootstrap(&self, addr: Multiaddr) -> Result<(), NetworkError> {
+        self.commands.send(Command::RemoveBootstrap { addr }).await.map_err(|_| NetworkError::Stopped)
+    }
+
     /// Closes every connection to `peer` (a peer that sent garbage).
     pub async fn disconnect(&self, peer: PeerId) -> Result<(), NetworkError> {
         self.commands.send(Command::Disconnect { peer }).await.map_err(|_| NetworkError::Stopped)
@@ -415,11 +443,13 @@ impl NetworkClient {
 
 /// Builds the swarm, starts listening on every address in `config.listen`,
 /// and waits until each listener has an address (port 0 resolves here).
+/// Gossipsub's own metrics (mesh, scores, queues) go into `registry`.
 pub async fn start(
     config: NetworkConfig,
+    registry: &mut prometheus_client::registry::Registry,
 ) -> Result<(NetworkClient, mpsc::Receiver<NetworkEvent>, EventLoop), NetworkError> {
     let topic = IdentTopic::new(records_topic(&config.network));
-    let mut swarm = behaviour::build_swarm(&config, &topic)?;
+    let mut swarm = behaviour::build_swarm(&config, &topic, registry)?;
     discovery::seed_routing_table(&mut swarm, &config.bootstrap, &config.known_peers);
     let listen_addrs = behaviour::listen(&mut swarm, &config.listen).await?;
     // A relay server serves only once it has confirmed external addresses: a

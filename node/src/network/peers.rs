@@ -101,6 +101,7 @@ impl EventLoop {
         }
         let until = Instant::now() + self.peer_ban;
         self.banned.insert(peer, until);
+        self.metrics.count_ban();
         // Closes its connections and refuses new ones, both ways.
         self.swarm.behaviour_mut().banned.block_peer(peer);
         self.delay_bootstrap_dials(peer, until);
@@ -130,6 +131,7 @@ impl EventLoop {
         for peer in ended {
             self.lift_ban(peer);
         }
+        self.metrics.set_peers(self.peers.len(), self.banned.len());
         for (peer, penalty) in self.message_limit.penalties(now) {
             self.swarm.behaviour_mut().gossipsub.set_application_score(&peer, -penalty);
         }

@@ -79,6 +79,7 @@ impl EventLoop {
                         // Dropping the channel fails the request; the sender's outbox retries later.
                         let penalty = self.direct_limit.penalty(&peer, now);
                         tracing::debug!(%peer, penalty, "a direct message over the peer's rate was dropped");
+                        self.metrics.count_rate_limited(crate::metrics::RateLimit::PeerDirect);
                         if penalty >= DIRECT_BAN_PENALTY {
                             self.ban(peer, -penalty);
                         }

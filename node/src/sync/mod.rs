@@ -22,6 +22,7 @@ use libp2p::PeerId;
 use vetnet_protocol::sync::{SyncRequest, SyncResponse};
 
 use crate::clock::Clock;
+use crate::metrics::{NodeMetrics, SyncSessionCounts};
 use crate::network::{NetworkClient, NetworkError};
 use crate::rate_limit::AuthorRecordLimit;
 use crate::store::{RecordStore, StoreError};
@@ -124,6 +125,8 @@ struct Inner {
     budgets: Mutex<HashMap<PeerId, (std::time::Instant, u32)>>,
     /// When sessions finish, as the status shows it.
     clock: Clock,
+    /// Counts sessions, their bytes and records, and refused requests.
+    metrics: NodeMetrics,
 }
 
 /// A connected peer reached through the network loop.
@@ -157,6 +160,7 @@ impl SyncService {
         network_name: String,
         authors: Arc<AuthorRecordLimit>,
         clock: Clock,
+        metrics: NodeMetrics,
     ) -> Self {
         let stop = tokio_util::sync::CancellationToken::new();
         let responder = SyncResponder::new(store, network_name);
@@ -169,6 +173,7 @@ impl SyncService {
                 session,
                 network,
                 clock,
+                metrics,
                 peers: Mutex::new(HashMap::new()),
                 budgets: Mutex::new(HashMap::new()),
             }),
@@ -226,7 +231,9 @@ impl SyncService {
     /// A peer over its request budget is refused without any work done.
     pub fn answer(&self, peer: PeerId, request: SyncRequest, channel: crate::network::SyncChannel) {
         let service = self.clone();
-        if !self.within_budget(peer) {
+        let answered = self.within_budget(peer);
+        self.inner.metrics.count_sync_request(answered);
+        if !answered {
             tracing::debug!(%peer, "sync request over the per-peer budget; refused");
             let refusal = SyncResponse::Refused {
                 reason: format!("more than {MAX_REQUESTS_PER_WINDOW} sync requests in {} s", REQUEST_WINDOW.as_secs()),
@@ -295,6 +302,15 @@ impl SyncService {
             return Err(SyncError::Busy);
         }
         let result = self.session(peer).await;
+        match &result {
+            Ok(report) => self.inner.metrics.count_sync_session(SyncSessionCounts {
+                sent: report.bytes_sent as u64,
+                received: report.bytes_received as u64,
+                stored: report.stored as u64,
+                stale: report.stale as u64,
+            }),
+            Err(_) => self.inner.metrics.count_sync_failure(),
+        }
         self.update(peer, |state| {
             state.running = false;
             state.last_finished = Some(self.inner.clock.now_unix());
