@@ -42,9 +42,23 @@ fn not_running(dir: &DataDir) -> anyhow::Error {
     ))
 }
 
+/// A data directory that exists but that this user may not read (the
+/// packaged service's, 0700 `vetnet`) is named, with what to do, instead
+/// of looking like a stopped node.
+fn refuse_unreadable(dir: &DataDir) -> anyhow::Result<()> {
+    match std::fs::read_dir(dir.root()) {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(Failure::user(format!(
+            "cannot read the data directory {}: {e}. It belongs to another user (the packaged service's is private to the `vetnet` user): run the command as root, e.g. `sudo vetnet status`, or pass --data-dir for a node of your own",
+            dir.root().display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 impl ApiClient {
     /// Connects to the node running on `dir`; fails at once if none is.
     pub fn connect(dir: &DataDir) -> anyhow::Result<Self> {
+        refuse_unreadable(dir)?;
         if !dir.node_is_running() {
             return Err(not_running(dir));
         }

@@ -28,6 +28,13 @@ pub enum ConfigError {
         #[source]
         source: toml::de::Error,
     },
+    /// The settings file is outside the data directory (the packaged
+    /// service's `/etc/vetnet/config.toml`): it is the operator's, and
+    /// vetnet only reads it.
+    #[error(
+        "{path} is the operator's settings file, which vetnet only reads: edit the setting there as root, then restart the node (`systemctl restart vetnet`)"
+    )]
+    ReadOnly { path: String },
     #[error("{path}: {source}")]
     Serialize {
         path: String,
@@ -87,6 +94,23 @@ pub struct Config {
     /// Which DNS servers resolve `/dns*/` and `/dnsaddr/` addresses (`[dns]`).
     #[serde(default, skip_serializing_if = "DnsSettings::is_default")]
     pub dns: DnsSettings,
+    /// How `vetnet node run` writes its log to stderr: `text` for people,
+    /// `json` (one object per line) for log shippers. `--log-format`
+    /// overrides it.
+    #[serde(default)]
+    pub log_format: LogFormat,
+}
+
+/// The log's format on stderr.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Lines for people (with colours on a terminal).
+    #[default]
+    Text,
+    /// One JSON object per line (`timestamp`, `level`, `fields.message`,
+    /// `target`), for journald exporters, Vector, Fluent Bit and the like.
+    Json,
 }
 
 /// The `[dns]` table of `config.toml`: the DNS servers the node asks for
@@ -268,6 +292,7 @@ impl Default for Config {
             limits: RateLimits::default(),
             connections: PeerConnectionLimits::default(),
             dns: DnsSettings::default(),
+            log_format: LogFormat::Text,
         }
     }
 }
@@ -296,7 +321,13 @@ impl Config {
         }
     }
 
+    /// Writes `config.toml` in the data directory. An external settings
+    /// file ([`DataDir::settings_are_external`]) is never written:
+    /// [`ConfigError::ReadOnly`] names it.
     pub fn save(&self, dir: &DataDir) -> Result<(), ConfigError> {
+        if dir.settings_are_external() {
+            return Err(ConfigError::ReadOnly { path: dir.config_path().display().to_string() });
+        }
         let text = toml::to_string_pretty(self)
             .map_err(|source| ConfigError::Serialize { path: dir.config_path().display().to_string(), source })?;
         let text = format!("# vetnet node settings. Command-line flags override these.\n{text}");

@@ -2,7 +2,9 @@
 //! keeps a second node off it.
 //!
 //! ```text
-//! DIR/config.toml       settings (network, listen, api, bootstrap)
+//! DIR/config.toml       settings (network, listen, api, bootstrap), unless
+//!                       the settings file is elsewhere (`--config`; the
+//!                       Debian package's /etc/vetnet/config.toml)
 //! DIR/institution.key   the institution's Ed25519 secret (hex, 0600)
 //! DIR/node.key          the node's libp2p key (protobuf, 0600)
 //! DIR/api.token         the admin API bearer token (hex, 0600)
@@ -69,6 +71,10 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> DataDirError + '_ {
 #[derive(Debug, Clone)]
 pub struct DataDir {
     root: PathBuf,
+    /// The settings file when it is not `config.toml` in the directory: the
+    /// packaged service reads the operator's `/etc/vetnet/config.toml`, which
+    /// the node never writes.
+    settings: Option<PathBuf>,
 }
 
 /// What the running node writes so the CLI can find it.
@@ -86,22 +92,40 @@ impl DataDir {
     /// platform's data directory (`~/.local/share/vetnet` on Linux).
     pub fn resolve(explicit: Option<PathBuf>) -> Result<Self, DataDirError> {
         match explicit {
-            Some(root) => Ok(Self { root }),
+            Some(root) => Ok(Self::new(root)),
             None => directories::ProjectDirs::from("org", "vetnet", "vetnet")
-                .map(|dirs| Self { root: dirs.data_dir().to_owned() })
+                .map(|dirs| Self::new(dirs.data_dir()))
                 .ok_or(DataDirError::NoDefault),
         }
     }
 
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self { root: root.into(), settings: None }
+    }
+
+    /// This directory with its settings read from `settings` instead of
+    /// `config.toml` inside it.
+    #[must_use]
+    pub fn with_settings(self, settings: impl Into<PathBuf>) -> Self {
+        Self { settings: Some(settings.into()), ..self }
     }
 
     pub fn root(&self) -> &Path {
         &self.root
     }
+    /// The settings file: `config.toml` in the directory, or the one given
+    /// with [`DataDir::with_settings`].
     pub fn config_path(&self) -> PathBuf {
-        self.root.join("config.toml")
+        self.settings.clone().unwrap_or_else(|| self.root.join("config.toml"))
+    }
+    /// The settings file, when it is outside the directory.
+    pub fn external_settings(&self) -> Option<&Path> {
+        self.settings.as_deref()
+    }
+    /// Whether the settings file lives outside the directory (the
+    /// operator's file: the node reads it, and only an admin writes it).
+    pub fn settings_are_external(&self) -> bool {
+        self.settings.is_some()
     }
     pub fn institution_key_path(&self) -> PathBuf {
         self.root.join("institution.key")
@@ -244,6 +268,7 @@ const NODE_ENTRIES: &[&str] = &[
     "node.tmp",
     "db",
     "retired-keys",
+    "health.probe",
 ];
 
 /// A token shorter than this (an empty or damaged file) is replaced.

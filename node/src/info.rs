@@ -19,6 +19,20 @@ pub struct NodeInfo {
     /// With `/p2p/`.
     pub listen_addrs: Vec<Multiaddr>,
     pub data_dir: std::path::PathBuf,
+    /// The settings file when it is outside the data directory (the
+    /// packaged service's `/etc/vetnet/config.toml`).
+    pub settings_file: Option<std::path::PathBuf>,
+}
+
+impl NodeInfo {
+    /// The node's data directory, with its settings file where it is.
+    pub fn dir(&self) -> crate::data_dir::DataDir {
+        let dir = crate::data_dir::DataDir::new(&self.data_dir);
+        match &self.settings_file {
+            Some(file) => dir.with_settings(file),
+            None => dir,
+        }
+    }
 }
 
 /// Where others reach the node, as its profile's `nodes` lists it: the

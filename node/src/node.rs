@@ -118,7 +118,9 @@ impl Node {
         let sync_timing = SyncTiming { interval: timing.sync_interval };
         config.check().map_err(NodeError::Setting)?;
         let lock = data_dir.lock()?;
-        if !data_dir.config_path().exists() {
+        // The defaults are written down on first start; an external settings
+        // file is the operator's and never written.
+        if !data_dir.settings_are_external() && !data_dir.config_path().exists() {
             config.save(&data_dir)?;
         }
         let institution_key = keys::institution_key(&data_dir)?;
@@ -147,6 +149,7 @@ impl Node {
             api_addr,
             listen_addrs: event_loop.listen_addrs(),
             data_dir: data_dir.root().to_owned(),
+            settings_file: data_dir.external_settings().map(ToOwned::to_owned),
         });
         let (shutdown, shutdown_rx) = watch::channel(false);
         let publisher =
@@ -523,7 +526,9 @@ pub fn initialize(data_dir: &DataDir, config: &Config, profile: &ProfileBody) ->
     let store = RecordStore::open(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;
     store.insert_with_outbox(&record, true)?;
     store.save_search_index()?;
-    config.save(data_dir)?;
+    if !data_dir.settings_are_external() {
+        config.save(data_dir)?;
+    }
     Ok(key.id())
 }
 

@@ -282,6 +282,12 @@ async fn every_path_answers_the_layer_errors_its_operations_document() {
     let paths = document["paths"].as_object().expect("paths");
     let (mut bodies, mut not_json) = (0, 0);
     for (path, item) in paths {
+        // `/health` is outside `/v1/`: its layer errors are not JSON and
+        // not documented (`api::openapi::LayerErrors`); its 405 is in
+        // `tests/tests/health.rs`.
+        if !path.starts_with("/v1/") {
+            continue;
+        }
         let item = item.as_object().expect("a path item");
         let url = format!("{}{}", api.base, concrete(path));
         let taken: Vec<&str> = methods.iter().copied().filter(|m| item.contains_key(*m)).collect();

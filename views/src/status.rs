@@ -143,3 +143,14 @@ pub struct DatabaseCheckView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub damage: Option<String>,
 }
+
+/// `GET /health` (no token): whether the node is live and ready, and
+/// nothing else, so a monitoring agent learns no more than that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct HealthView {
+    /// The process answers (always true in an answer).
+    pub live: bool,
+    /// The record store takes writes and the network's event loop answers
+    /// within its deadline.
+    pub ready: bool,
+}

@@ -36,6 +36,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "VETNET_HOME", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// The settings file, when it is not config.toml in the data directory (the packaged service's is
+    /// /etc/vetnet/config.toml, found without this flag).
+    #[arg(long = "config", global = true, env = "VETNET_CONFIG", value_name = "FILE")]
+    pub settings: Option<PathBuf>,
+
     /// Print machine-readable JSON instead of tables and sentences.
     #[arg(long, global = true)]
     pub json: bool,
@@ -141,9 +146,10 @@ pub struct OpenArgs {
 pub struct InitArgs {
     #[command(flatten)]
     pub profile: ProfileFields,
-    /// The network to join; records of other networks are refused.
-    #[arg(long, default_value = vetnet_protocol::DEFAULT_NETWORK, value_name = "NAME")]
-    pub network: String,
+    /// The network to join; records of other networks are refused. Default: bsr, or the network the
+    /// settings file names when it is outside the data directory (the packaged service's).
+    #[arg(long, value_name = "NAME")]
+    pub network: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,4 +178,15 @@ pub struct RunArgs {
     /// An address others can reach this node on, when it differs from --listen (public IP, port forward); repeatable.
     #[arg(long, value_name = "MULTIADDR")]
     pub external: Vec<String>,
+    /// How the log on stderr is written: text for people, json (one object per line) for log shippers.
+    /// Default: log_format in the settings file, else text.
+    #[arg(long, value_name = "FORMAT")]
+    pub log_format: Option<LogFormatArg>,
+}
+
+/// `--log-format`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LogFormatArg {
+    Text,
+    Json,
 }

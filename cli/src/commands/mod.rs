@@ -32,9 +32,9 @@ use crate::args::{Cli, Command};
 use crate::client::ApiClient;
 use crate::printer::Printer;
 
-pub async fn run(cli: Cli) -> anyhow::Result<()> {
+/// Runs the command on `data_dir` (found by `layout::resolve`).
+pub async fn run(cli: Cli, data_dir: DataDir) -> anyhow::Result<()> {
     let printer = Printer { json: cli.json };
-    let data_dir = DataDir::resolve(cli.data_dir)?;
     match cli.command {
         Command::Init(args) => init::run(&data_dir, args, printer),
         Command::Node(crate::args::NodeCommand::Run(args)) => node::run(data_dir, args, printer).await,

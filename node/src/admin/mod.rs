@@ -8,7 +8,11 @@
 //! `request_limits`: the body limit checked against `Content-Length`
 //! before reading, and a deadline for the body), and every error under
 //! `/v1/` is JSON whatever layer made it (`api::json_errors`).
+//!
+//! One path needs no token and no session: `GET /health` (`health`), which
+//! says live and ready and nothing else.
 
+pub mod health;
 mod listener;
 mod request_limits;
 
@@ -24,11 +28,13 @@ use crate::dashboard::{self, Dashboard};
 /// request limits; errors under `/v1/` in JSON.
 pub fn router(state: ApiState, limits: &AdminLimits) -> Router {
     let metrics = api::metrics::router(state.clone());
+    let health = health::routes(state.clone());
     let dash = Dashboard::new(state.clone(), api::router(state));
     let hosts = dash.hosts();
     let body = request_limits::BodyLimits { max_bytes: api::MAX_REQUEST_BYTES, timeout: limits.body_timeout };
     dashboard::router(dash)
         .merge(metrics)
+        .merge(health)
         .layer(axum::middleware::from_fn_with_state(hosts, dashboard::guard::check_host))
         .layer(axum::middleware::from_fn_with_state(body, request_limits::limit_body))
         .layer(axum::middleware::from_fn(api::json_errors::json_errors))

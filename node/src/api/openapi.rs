@@ -30,7 +30,8 @@ const DESCRIPTION: &str = "The admin API of a vetnet node: HTTP/JSON, served on 
 (at the loopback address `api` in config.toml) for the `vetnet` command line \
 and the dashboard of the institution that runs the node. Every call needs the header \
 `Authorization: Bearer <token>` with the token in the file `api.token` of the node's data \
-directory; anyone who can read that file administers the institution.\n\n\
+directory; anyone who can read that file administers the institution. The one exception is \
+`GET /health`, which says whether the node is live and ready and nothing else.\n\n\
 Request bodies are JSON objects (`Content-Type: application/json`) unless an operation says \
 otherwise; a body that is not JSON at all is refused by the HTTP layer before the API sees it. \
 Errors answer with `{\"error\": {\"code\", \"message\", \"field\"?, \"rule\"?, \"rows\"?}}`: \
@@ -146,6 +147,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         region::region,
         region::match_skills_need,
         new_sign_in_link,
+        health,
     ),
     components(
         schemas(vetnet_views::ErrorBody),
@@ -202,6 +204,27 @@ pub struct ApiDoc;
 )]
 #[allow(dead_code)]
 fn new_sign_in_link() {}
+
+/// `GET /health` (no token): live and ready.
+///
+/// Served by the admin address beside the API (`crate::admin::health`) and
+/// described here, like the sign-in links, so the API does not depend on
+/// the admin address.
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "status",
+    operation_id = "health",
+    security(()),
+    description = "Whether the node is live (the process answers) and ready (the record store takes writes and the network's event loop answers within 2 s). Needs no token, and says nothing else: no version, no peer id, no counts. Like every path of the admin address, it answers only to the node's own `Host` names (421 otherwise).",
+    responses(
+        (status = 200, description = "Live and ready.", body = vetnet_views::HealthView),
+        (status = 503, description = "Live, not ready (`ready: false`); the node's log says why.", body = vetnet_views::HealthView),
+        (status = 421, description = "The `Host` header names another host than the node's own (a plain-text answer)."),
+    )
+)]
+#[allow(dead_code)]
+fn health() {}
 
 /// Adds the bearer-token scheme that `security` names.
 struct BearerToken;
@@ -291,7 +314,9 @@ struct LayerErrors;
 
 impl utoipa::Modify for LayerErrors {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        for item in openapi.paths.paths.values_mut() {
+        // Paths outside `/v1/` (`/health`) answer the layers' errors
+        // without the JSON body (`json_errors` covers `/v1/` only).
+        for item in openapi.paths.paths.iter_mut().filter(|(path, _)| path.starts_with("/v1/")).map(|(_, item)| item) {
             let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
             for operation in operations.into_iter().flatten() {
                 let responses = &mut operation.responses.responses;

@@ -16,7 +16,7 @@ use super::convert::ToView;
 use super::params::Params;
 use super::views::published_view;
 use super::{ApiError, ApiResult, ApiState, ViewBuilder, answer, ok, parse_json};
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use crate::data_dir::DataDir;
 use crate::trust::{self, TrustGraph};
 
@@ -39,7 +39,7 @@ fn institution(field: &str, value: &str) -> Result<InstitutionId, ApiError> {
 }
 
 fn data_dir(state: &ApiState) -> DataDir {
-    DataDir::new(state.info.data_dir.clone())
+    state.info.dir()
 }
 
 fn internal(e: impl std::fmt::Display) -> ApiError {
@@ -76,7 +76,10 @@ fn change_anchors(state: &ApiState, change: impl FnOnce(&mut Vec<String>) -> Res
     let mut config = Config::load(&dir).map_err(internal)?;
     change(&mut config.trust_anchors)?;
     let anchors = config.anchors().map_err(|rule| ApiError::invalid("institution", rule))?;
-    config.save(&dir).map_err(internal)?;
+    config.save(&dir).map_err(|e| match e {
+        ConfigError::ReadOnly { .. } => ApiError::new(StatusCode::CONFLICT, "settings_read_only", e.to_string()),
+        e => internal(e),
+    })?;
     state.store.set_anchors(anchors)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
@@ -93,6 +96,7 @@ fn change_anchors(state: &ApiState, change: impl FnOnce(&mut Vec<String>) -> Res
         (status = 204, description = "The anchor is in `config.toml` and trusted from now on (already being one is no error)."),
         (status = 400, response = super::openapi::InvalidBody),
         (status = 401, response = super::openapi::Unauthorized),
+        (status = 409, description = "The settings are the operator's file outside the data directory (the packaged service's `/etc/vetnet/config.toml`), which vetnet only reads: edit it there (`settings_read_only`).", body = views::ErrorBody),
         (status = 500, response = super::openapi::Internal),
     )
 )]
@@ -121,6 +125,7 @@ async fn add_anchor(State(state): State<ApiState>, Json(body): Json<Value>) -> A
         (status = 400, response = super::openapi::InvalidParameter),
         (status = 401, response = super::openapi::Unauthorized),
         (status = 404, description = "The institution is not a trust anchor here (`not_found`).", body = views::ErrorBody),
+        (status = 409, description = "The settings are the operator's file outside the data directory (the packaged service's `/etc/vetnet/config.toml`), which vetnet only reads: edit it there (`settings_read_only`).", body = views::ErrorBody),
         (status = 500, response = super::openapi::Internal),
     )
 )]

@@ -11,7 +11,6 @@ use super::records::{ConfirmPage, api_failure};
 use crate::config::Config;
 use crate::dashboard::i18n::Tr;
 use crate::dashboard::{Chrome, Ctx, Posted, notice, render};
-use crate::data_dir::DataDir;
 
 /// A setting: its name in `config.toml`, its value, and what it does.
 pub struct SettingRow {
@@ -76,7 +75,7 @@ pub struct DoneParams {
 }
 
 pub async fn settings(ctx: Ctx, axum::extract::Query(params): axum::extract::Query<DoneParams>) -> Response {
-    let dir = DataDir::new(ctx.dash.state.info.data_dir.clone());
+    let dir = ctx.dash.state.info.dir();
     let config = match Config::load(&dir) {
         Ok(config) => config,
         Err(e) => {
