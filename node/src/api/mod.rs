@@ -35,6 +35,7 @@ use crate::publish::{PublishError, Publisher};
 use crate::store::{RecordStore, StoreError};
 
 pub mod achievements;
+pub mod backup;
 pub mod convert;
 pub mod credentials;
 pub mod events;
@@ -100,6 +101,7 @@ pub fn router(state: ApiState) -> Router {
         .merge(networks::routes())
         .merge(sync::routes())
         .merge(regional::routes())
+        .merge(backup::routes())
         .merge(openapi::routes())
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
@@ -182,6 +184,10 @@ impl IntoResponse for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
+        if e.is_disk_full() {
+            tracing::warn!(error = %e, "a write was refused: the disk is full");
+            return ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "disk_full", e.to_string());
+        }
         tracing::error!(error = %e, "store error in the admin API");
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", e.to_string())
     }
