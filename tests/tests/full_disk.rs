@@ -171,3 +171,49 @@ async fn a_full_disk_refuses_publishes_keeps_serving_search_and_recovers_without
     assert!(node.node.store().get(&refused).unwrap().is_none());
     node.node.shutdown().await;
 }
+
+/// Without the reserve (`disk_reserve_mb = 0`) sled itself meets ENOSPC.
+/// It does not panic: the write fails (`507 disk_full`, saying to restart),
+/// and sled takes no more writes until the process restarts, even once
+/// space is freed; after the restart nothing acknowledged is lost and
+/// publishes work again. This is why the node keeps a reserve.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_reserve_sled_meets_enospc_and_recovers_after_a_restart() {
+    vetnet_tests::init_logging();
+    let Some(tmpfs) = tmpfs_or_skip("without_a_reserve_sled_meets_enospc", 48) else { return };
+    let node = node_on(&tmpfs, 0).await;
+    let api = ApiClient::new(&node);
+    let filler = fill(tmpfs.path(), 256 << 10);
+    let mut acknowledged = Vec::new();
+    let mut refusal = None;
+    for i in 0..2_000 {
+        let id = format!("offer-{i}");
+        let (status, answer) = api.post("/v1/offers", &api_offer(&id)).await;
+        if status == 201 {
+            acknowledged.push(id);
+        } else {
+            refusal = Some((status, answer));
+            break;
+        }
+    }
+    let (status, answer) = refusal.expect("the disk fills up");
+    assert_eq!(status, 507, "{answer}");
+    assert_eq!(answer["error"]["code"], "disk_full");
+    assert!(answer["error"]["message"].as_str().unwrap().contains("restart the node"), "{answer}");
+    let (status, _) = api.get("/v1/search/offers?country=SE").await;
+    assert_eq!(status, 200, "search goes on");
+    std::fs::remove_file(&filler).unwrap();
+
+    let me = node.node.info().institution;
+    let config = vetnet_node::Config { disk_reserve_mb: 0, ..test_config(&[]) };
+    let dir = stop(node).await;
+    let options = NodeOptions { data_dir: DataDir::new(dir.path()), config, timing: NetworkTiming::fast() };
+    let node = TestNode { node: Node::start(options).await.unwrap(), dir };
+    for id in &acknowledged {
+        let key = RecordKey { author: me, kind: "offer".into(), id: id.clone() };
+        assert!(node.node.store().get(&key).unwrap().is_some(), "the acknowledged offer {id} is kept");
+    }
+    let (status, answer) = ApiClient::new(&node).post("/v1/offers", &api_offer("after-restart")).await;
+    assert_eq!(status, 201, "{answer}");
+    node.node.shutdown().await;
+}

@@ -186,7 +186,16 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         if e.is_disk_full() {
             tracing::warn!(error = %e, "a write was refused: the disk is full");
-            return ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "disk_full", e.to_string());
+            let message = match &e {
+                StoreError::DiskFull { .. } => e.to_string(),
+                // sled met ENOSPC itself (the reserve is 0 or was overrun).
+                other => format!(
+                    "the disk holding the record database is full ({other}). Free space on that file system, then \
+                     restart the node: after a write failed this way the database takes no more writes until the \
+                     node restarts. Nothing acknowledged is lost"
+                ),
+            };
+            return ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "disk_full", message);
         }
         tracing::error!(error = %e, "store error in the admin API");
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", e.to_string())
