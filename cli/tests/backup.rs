@@ -115,7 +115,7 @@ fn a_backup_of_a_running_node_restores_into_a_new_directory() {
     let output =
         run(vetnet(&restored).args(["--json", "restore"]).arg(&archive).arg("--passphrase-file").arg(&passphrase));
     let report = json(&output);
-    assert_eq!(report["records_restored"], 1, "{report}");
+    assert_eq!(report["records_restored"], 2, "the profile and the offer: {report}");
     let _node = start_node(&restored);
     let again = json(&run(vetnet(&restored).args(["--json", "status"])));
     assert_eq!(again["institution"], status["institution"], "the same did:key");
