@@ -102,7 +102,6 @@ async fn restore_into(
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[expect(clippy::too_many_lines, reason = "one scenario, read top to bottom")]
 async fn a_backup_taken_while_busy_brings_the_institution_back_on_a_new_port() {
     vetnet_tests::init_logging();
     let kiel = spawn("Kiel Metallbau", "DE", &[]).await;

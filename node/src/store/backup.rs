@@ -29,15 +29,18 @@ pub struct SnapshotRecord {
     pub unsent: bool,
 }
 
+/// Raw entries of a sled tree, in key order.
+pub type RawEntries = Vec<(Vec<u8>, Vec<u8>)>;
+
 /// Everything of the store a backup keeps, read at one moment.
 #[derive(Debug, Default)]
 pub struct StoreSnapshot {
     /// Own records in key order.
     pub records: Vec<SnapshotRecord>,
     /// The address book, raw (peer id bytes, CBOR value).
-    pub peers: Vec<(Vec<u8>, Vec<u8>)>,
+    pub peers: RawEntries,
     /// Each private tree by its full name (`private/…`), raw entries in key order.
-    pub private_trees: Vec<(String, Vec<(Vec<u8>, Vec<u8>)>)>,
+    pub private_trees: Vec<(String, RawEntries)>,
 }
 
 impl RecordStore {

@@ -46,7 +46,8 @@ pub fn free_bytes(path: &Path) -> std::io::Result<u64> {
     }
     // SAFETY: statvfs returned 0, so it filled `stat`.
     let stat = unsafe { stat.assume_init() };
-    Ok((stat.f_bavail as u64).saturating_mul(stat.f_frsize as u64))
+    // Both fields are u64 on Linux (x86_64 and aarch64).
+    Ok(stat.f_bavail.saturating_mul(stat.f_frsize))
 }
 
 /// Whether a sled error is the file system running out of space.
