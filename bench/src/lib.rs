@@ -16,7 +16,9 @@
 //! | `match` | [`matching`] | ranking the needs that fit own offers: candidates, scoring, ranking |
 //! | `events` | [`events`] | event search by country, network and start day; a network's iCalendar feed |
 //! | `pages` | [`pages`] | the dashboard's home, search and matches pages at 100,000 records |
+//! | `backup` | [`backup`] | `vetnet backup` and `vetnet restore` of 100,000 own records |
 
+pub mod backup;
 pub mod events;
 pub mod figure;
 pub mod footprint;

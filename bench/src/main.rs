@@ -9,6 +9,7 @@
 //! cargo run --release -p vetnet-bench -- match               # 10 own offers against 10,000 needs
 //! cargo run --release -p vetnet-bench -- pages               # dashboard pages at 100,000 records
 //! cargo run --release -p vetnet-bench -- events              # event search and feeds, 20,000 events
+//! cargo run --release -p vetnet-bench -- backup              # backup and restore, 100,000 own records
 //! cargo run --release -p vetnet-bench -- all --quick         # everything, small
 //! cargo run --release -p vetnet-bench -- all --markdown figures.md
 //! ```
@@ -131,6 +132,13 @@ enum Scenario {
         #[arg(long)]
         runs: Option<usize>,
     },
+    /// Backup: `vetnet backup` over the admin API, reading the archive back,
+    /// and `vetnet restore`, of a node with N own records (and N of others).
+    Backup {
+        /// Own records (default 100,000; 2,000 with --quick).
+        #[arg(long)]
+        records: Option<usize>,
+    },
     /// Every scenario: ingest, sync, search, propagation, footprint (at
     /// 100,000 records; 20,000 with --quick).
     All,
@@ -170,6 +178,7 @@ async fn run(scenario: Scenario, quick: bool) -> anyhow::Result<Vec<Figure>> {
             let defaults = if quick { PagesParams::quick() } else { PagesParams::full() };
             pages::run(&PagesParams { runs: runs.unwrap_or(defaults.runs), ..defaults }).await
         }
+        Scenario::Backup { records } => vetnet_bench::backup::run(records.unwrap_or(size(quick, 2_000, 100_000))).await,
         Scenario::Footprint { records } => footprint::run(records.unwrap_or(size(quick, 20_000, 1_000_000))).await,
         Scenario::Search { offers, authors, runs, seed } => {
             let defaults = search_params(quick);

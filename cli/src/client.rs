@@ -86,6 +86,17 @@ impl ApiClient {
         self.call(Method::POST, path, &[], Body::json(body)?, REQUEST_TIMEOUT).await
     }
 
+    /// `POST path` with the JSON `body`, answered with bytes (a backup
+    /// archive), waiting up to `timeout`.
+    pub async fn post_for_bytes<I: Serialize + ?Sized>(
+        &self,
+        path: &str,
+        body: &I,
+        timeout: Duration,
+    ) -> anyhow::Result<Vec<u8>> {
+        self.call_bytes(Method::POST, path, &[], Body::json(body)?, timeout).await
+    }
+
     /// `POST path` without a body, read as a `T`.
     pub async fn post_empty<T: DeserializeOwned>(&self, path: &str) -> anyhow::Result<T> {
         self.call(Method::POST, path, &[], Body::None, REQUEST_TIMEOUT).await

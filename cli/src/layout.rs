@@ -72,7 +72,7 @@ fn caller_groups() -> Vec<libc::gid_t> {
 /// Whether `command` writes the data directory's files itself (rather than
 /// asking the running node through the API).
 fn writes_data_dir(command: &Command) -> bool {
-    matches!(command, Command::Init(_) | Command::Node(_) | Command::Repair | Command::Trust(_))
+    matches!(command, Command::Init(_) | Command::Node(_) | Command::Repair | Command::Trust(_) | Command::Restore(_))
 }
 
 /// For root on a data directory another user owns, and a command that

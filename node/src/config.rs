@@ -64,6 +64,12 @@ pub struct Config {
     /// sled page cache, in megabytes.
     #[serde(default = "default_cache_mb")]
     pub cache_mb: u64,
+    /// Free space, in megabytes, the node keeps on the file system that
+    /// holds its database: below it, it refuses new records (publishes,
+    /// gossip, sync) and private writes with "the disk is full", instead of
+    /// letting sled run out of space in the middle of a write.
+    #[serde(default = "default_disk_reserve_mb")]
+    pub disk_reserve_mb: u64,
     /// Find other nodes on the local network with mDNS.
     #[serde(default)]
     pub mdns: bool,
@@ -267,6 +273,14 @@ fn default_api() -> String {
 fn default_cache_mb() -> u64 {
     64
 }
+/// The default free-space reserve: room for sled to finish what it has
+/// started (its log segments, a flush, the search index at shutdown).
+pub const DEFAULT_DISK_RESERVE_MB: u64 = 64;
+/// A reserve above this (1 TiB) is a typo, not a plan.
+const MAX_DISK_RESERVE_MB: u64 = 1 << 20;
+fn default_disk_reserve_mb() -> u64 {
+    DEFAULT_DISK_RESERVE_MB
+}
 /// Discovered peers a node connects to: enough for a well-knit gossip mesh
 /// (mesh_n is 6), few enough for a small server.
 pub const DEFAULT_TARGET_PEERS: usize = 8;
@@ -284,6 +298,7 @@ impl Default for Config {
             api: default_api(),
             bootstrap: default_bootstrap(vetnet_protocol::DEFAULT_NETWORK),
             cache_mb: default_cache_mb(),
+            disk_reserve_mb: DEFAULT_DISK_RESERVE_MB,
             mdns: false,
             relay_server: false,
             external: Vec::new(),
@@ -349,6 +364,12 @@ impl Config {
         api_addr(&self.api)?;
         if self.cache_mb == 0 {
             return Err("cache_mb: must be at least 1".into());
+        }
+        if self.disk_reserve_mb > MAX_DISK_RESERVE_MB {
+            return Err(format!(
+                "disk_reserve_mb: must be at most {MAX_DISK_RESERVE_MB} (got {}); 64 suits a school server",
+                self.disk_reserve_mb
+            ));
         }
         self.anchors()?;
         if self.target_peers > MAX_TARGET_PEERS {

@@ -11,6 +11,7 @@
 //! DIR/db/               the sled database
 //! DIR/node.lock         held (flock) by the running node
 //! DIR/node.toml         the running node's actual API and listen addresses
+//! DIR/data-format       the data directory's format version (`upgrade`)
 //! ```
 //!
 //! The directory is private: the store holds learners' names and the key
@@ -266,6 +267,8 @@ const NODE_ENTRIES: &[&str] = &[
     "node.lock",
     "node.toml",
     "node.tmp",
+    "data-format",
+    "data-format.tmp",
     "db",
     "retired-keys",
     "health.probe",

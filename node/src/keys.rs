@@ -52,6 +52,12 @@ pub fn retired_key_path(dir: &DataDir, key: &InstitutionId) -> std::path::PathBu
     dir.root().join("retired-keys").join(format!("{}.key", did.trim_start_matches("did:key:")))
 }
 
+/// Reads an institution key file's text (hex of the 32-byte secret), as
+/// `vetnet restore` checks an archive's key before writing it.
+pub fn parse_institution_key(text: &str) -> Result<InstitutionKey, DataDirError> {
+    parse_secret(text, std::path::Path::new("institution.key"))
+}
+
 fn parse_secret(text: &str, path: &std::path::Path) -> Result<InstitutionKey, DataDirError> {
     let damaged = |reason: &str| DataDirError::Damaged { path: path.to_owned(), reason: reason.to_owned() };
     let bytes = hex::decode(text.trim()).map_err(|_| damaged("not hex"))?;

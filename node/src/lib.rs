@@ -34,6 +34,9 @@
 //! - [`clock`]: the wall clock the rules read (system, or manual in tests).
 //! - [`repair`]: `vetnet repair`, a new record database from what a damaged
 //!   one still holds (the node stopped).
+//! - [`backup`]: `vetnet backup` (a consistent, encrypted archive of a
+//!   running node) and `vetnet restore` (a data directory brought back from one).
+//! - [`upgrade`]: the data directory's format version and its migrations.
 //! - [`node`]: starts and stops all of the above on a [`data_dir::DataDir`];
 //!   [`info`] holds the facts about a running node ([`NodeInfo`]).
 //! - [`config`], [`data_dir`], [`keys`]: settings, files on disk, and the keys.
@@ -44,6 +47,7 @@
 
 mod admin;
 pub mod api;
+pub mod backup;
 pub mod calendar;
 pub mod clock;
 pub mod config;
@@ -69,6 +73,7 @@ pub mod store;
 pub mod sync;
 mod sync_codec;
 pub mod trust;
+pub mod upgrade;
 
 pub use clock::Clock;
 pub use config::Config;

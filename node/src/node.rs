@@ -47,6 +47,8 @@ pub enum NodeError {
     Mobility(#[from] crate::mobility::MobilityError),
     #[error(transparent)]
     Networks(#[from] crate::networks::NetworksError),
+    #[error(transparent)]
+    Upgrade(#[from] crate::upgrade::UpgradeError),
     #[error(
         "cannot listen for the admin API on {addr}: {source} (is another node using it? pass --api 127.0.0.1:0 to pick a free port)"
     )]
@@ -126,10 +128,13 @@ impl Node {
         let institution_key = keys::institution_key(&data_dir)?;
         let node_key = keys::node_key(&data_dir)?;
         let token = data_dir.api_token()?;
+        let format = crate::upgrade::check_format(&data_dir)?;
         // The full check (reading and hashing every record) runs in the
         // background once the node started; damage it finds stops writes.
         let store =
             RecordStore::open_checking_later(&data_dir.db_path(), &config.network, config.cache_mb * 1024 * 1024)?;
+        store.set_disk_reserve(config.disk_reserve_mb * 1024 * 1024);
+        crate::upgrade::migrate(&data_dir, &store, format)?;
         let rotated_to = store.key_ledger().rotation(&institution_key.id()).map(|r| r.next);
         let institution_key = keys::finish_interrupted_rotation(&data_dir, institution_key, rotated_to)?;
         store.set_anchors(config.anchors().map_err(NodeError::Setting)?)?;
@@ -266,6 +271,12 @@ impl Node {
             // and verifies; it only cannot sign anything more.
             Err(PublishError::KeyRetired(reason)) => {
                 tracing::warn!(%reason, "the profile's node addresses are not updated: the institution key is retired");
+                Ok(())
+            }
+            // A node on a full disk still starts and serves searches; the
+            // addresses are published at the next start with room.
+            Err(PublishError::Store(e)) if e.is_disk_full() => {
+                tracing::warn!(error = %e, "the profile's node addresses are not updated: the disk is full");
                 Ok(())
             }
             other => other.map(drop).map_err(NodeError::from),
@@ -438,6 +449,9 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
                     h.metrics.count_rate_limited(crate::metrics::RateLimit::AuthorDaily);
                 }
                 match judged.1 {
+                    Err(ingest::IngestError::Store(e)) if e.is_disk_full() => {
+                        tracing::warn!(error = %e, "a record from gossip is not stored: the disk is full")
+                    }
                     Err(ingest::IngestError::Store(e)) => {
                         tracing::error!(error = %e, "cannot store a record from gossip")
                     }
@@ -529,6 +543,7 @@ pub fn initialize(data_dir: &DataDir, config: &Config, profile: &ProfileBody) ->
     if !data_dir.settings_are_external() {
         config.save(data_dir)?;
     }
+    crate::upgrade::write_format(data_dir)?;
     Ok(key.id())
 }
 

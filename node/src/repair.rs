@@ -57,6 +57,8 @@ pub enum RepairError {
     Store(#[from] StoreError),
     #[error("cannot {what} {path}: {source}")]
     Io { what: &'static str, path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Upgrade(#[from] crate::upgrade::UpgradeError),
     #[error("the repaired database does not pass the check on open ({0}); the damaged one is kept as {1}")]
     StillDamaged(StoreError, PathBuf),
 }
@@ -74,6 +76,8 @@ pub fn repair(data_dir: &DataDir) -> Result<RepairView, RepairError> {
     if !data_dir.is_initialized() {
         return Err(RepairError::NotInitialized(data_dir.root().to_owned()));
     }
+    // A newer version's directory is not this version's to rebuild.
+    crate::upgrade::check_format(data_dir)?;
     let config = Config::load(data_dir)?;
     let institution = keys::institution_key(data_dir)?.id();
     let db = data_dir.db_path();

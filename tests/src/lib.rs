@@ -329,6 +329,16 @@ impl ApiClient {
         (status, content_type, text)
     }
 
+    /// `POST path` with a JSON body, for an answer that is bytes (a backup
+    /// archive): the status and the body.
+    pub async fn post_for_bytes(&self, path: &str, body: &serde_json::Value) -> (u16, Vec<u8>) {
+        let request = self.client.post(format!("{}{path}", self.base)).bearer_auth(&self.token).json(body);
+        let response = request.send().await.unwrap_or_else(|e| panic!("the API does not answer POST {path}: {e}"));
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.unwrap_or_else(|e| panic!("POST {path}: the answer cannot be read: {e}"));
+        (status, bytes.to_vec())
+    }
+
     /// `GET path` that reports a missing answer instead of panicking, for
     /// probes that run in a task of their own.
     pub async fn try_get(&self, path: &str) -> Result<(u16, serde_json::Value), reqwest::Error> {

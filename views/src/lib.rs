@@ -10,6 +10,7 @@
 //! Field names, optional-field behaviour and enum words are exactly those of
 //! the JSON the API has always returned.
 
+pub mod backup;
 pub mod bootstrap;
 pub mod content;
 pub mod credential;
@@ -24,6 +25,7 @@ pub mod repair;
 pub mod status;
 pub mod trust;
 
+pub use backup::*;
 pub use bootstrap::*;
 pub use content::*;
 pub use credential::*;

@@ -34,10 +34,26 @@ pub struct StatusView {
     pub routing_table_peers: usize,
     /// The check of the record database that runs after the node started.
     pub database: DatabaseCheckView,
+    /// Free space on the file system holding the database.
+    pub disk: DiskView,
+    /// The data directory's format version (`data-format`).
+    pub data_format: u32,
     /// The admin API's address.
     pub api: String,
     pub data_dir: String,
     pub version: String,
+}
+
+/// Free space where the database lives. Below the reserve the node refuses
+/// new records and private writes (`507 disk_full`) and keeps serving
+/// searches and status, until space is freed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct DiskView {
+    pub free_bytes: u64,
+    /// `disk_reserve_mb` in bytes.
+    pub reserve_bytes: u64,
+    /// Whether writes are refused now.
+    pub full: bool,
 }
 
 /// What became of the records that arrived by gossip.

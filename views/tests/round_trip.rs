@@ -238,6 +238,8 @@ fn status_view_round_trips() {
         },
         routing_table_peers: 4,
         database: DatabaseCheckView { check: "passed".into(), check_ms: Some(310), damage: None },
+        disk: vetnet_views::DiskView { free_bytes: 5 << 30, reserve_bytes: 64 << 20, full: false },
+        data_format: 1,
         api: "127.0.0.1:7300".into(),
         data_dir: "/var/lib/vetnet".into(),
         version: "0.1.0".into(),

@@ -127,12 +127,49 @@ pub enum Command {
     /// issued credential; keeps the damaged database as db.damaged-<time>; and says what was lost. The
     /// network's public records, and own records a peer holds, come back by sync when the node starts.
     Repair,
+    /// Write an encrypted backup archive of the running node: keys, settings, own records, mobility
+    /// threads, issued credentials and the other private data.
+    ///
+    /// The node keeps working while the snapshot is taken. The archive is encrypted with a passphrase
+    /// (age, scrypt): asked twice on the terminal, or read from --passphrase-file. The network's public
+    /// records of other institutions are not in it: sync fetches them again after a restore.
+    Backup(BackupArgs),
+    /// Bring an institution back from a backup archive into a data directory (with no node running on it).
+    ///
+    /// Restores the same did:key and peer id, the own records, mobility threads and their outboxes, issued
+    /// credentials and the address book. Refuses a directory that holds another institution; over the same
+    /// institution only with --force. Give the target directory with --data-dir.
+    Restore(RestoreArgs),
     /// Catch up with peers now (the node also does this on connect and every few minutes).
     Sync {
         /// Only this peer (a libp2p peer id); default: every connected peer.
         #[arg(long, value_name = "PEER_ID")]
         peer: Option<String>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The archive file to write (0600; replaced atomically if it exists).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Read the passphrase from this file (its first line ending is ignored) instead of asking on the terminal.
+    #[arg(long, value_name = "F")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The archive file `vetnet backup` wrote.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Read the passphrase from this file (its first line ending is ignored) instead of asking on the terminal.
+    #[arg(long, value_name = "F")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Restore over a data directory that holds the same institution: its database is replaced (and kept
+    /// beside the new one as db.before-restore-<time>).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

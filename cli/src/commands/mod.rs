@@ -3,6 +3,7 @@
 //! prints the result.
 
 mod achievement;
+mod backup;
 mod credential;
 mod event;
 mod init;
@@ -65,6 +66,8 @@ pub async fn run(cli: Cli, data_dir: DataDir) -> anyhow::Result<()> {
         Command::Network(command) => networks::run(&ApiClient::connect(&data_dir)?, command, printer).await,
         Command::Open(args) => open::run(&ApiClient::connect(&data_dir)?, args, printer).await,
         Command::Repair => repair::run(data_dir, printer).await,
+        Command::Backup(args) => backup::backup(&data_dir, args, printer).await,
+        Command::Restore(args) => backup::restore(data_dir, args, printer).await,
         Command::Sync { peer } => sync::run(&ApiClient::connect(&data_dir)?, peer, printer).await,
     }
 }

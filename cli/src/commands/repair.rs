@@ -14,9 +14,10 @@ pub async fn run(data_dir: DataDir, printer: Printer) -> anyhow::Result<()> {
         .await
         .map_err(|e| Failure::internal(format!("the repair stopped: {e}")))?;
     let view = repaired.map_err(|e| match e {
-        RepairError::NodeRunning(_) | RepairError::NotInitialized(_) | RepairError::NoDatabase(_) => {
-            Failure::user(e.to_string())
-        }
+        RepairError::NodeRunning(_)
+        | RepairError::NotInitialized(_)
+        | RepairError::NoDatabase(_)
+        | RepairError::Upgrade(_) => Failure::user(e.to_string()),
         other => Failure::internal(other.to_string()),
     })?;
     if printer.json {

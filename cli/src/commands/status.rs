@@ -70,6 +70,21 @@ pub async fn status(client: &ApiClient, printer: Printer) -> anyhow::Result<()> 
         )),
         (other, None) => printer.line(format!("Database     check {other}")),
     }
+    let disk = &status.disk;
+    let mib = |bytes: u64| bytes / (1024 * 1024);
+    if disk.full {
+        printer.line(format!(
+            "Disk         FULL: {} MiB free, below the {} MiB reserve; nothing new is stored until space is freed",
+            mib(disk.free_bytes),
+            mib(disk.reserve_bytes)
+        ));
+    } else if disk.free_bytes != u64::MAX {
+        printer.line(format!(
+            "Disk         {} MiB free (reserve {} MiB)",
+            mib(disk.free_bytes),
+            mib(disk.reserve_bytes)
+        ));
+    }
     if status.outbox > 0 {
         printer.line(format!("Outbox       {} own records wait for a peer", status.outbox));
     }

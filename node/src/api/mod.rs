@@ -35,6 +35,7 @@ use crate::publish::{PublishError, Publisher};
 use crate::store::{RecordStore, StoreError};
 
 pub mod achievements;
+pub mod backup;
 pub mod bootstrap;
 pub mod convert;
 pub mod credentials;
@@ -105,6 +106,7 @@ pub fn router(state: ApiState) -> Router {
         .merge(networks::routes())
         .merge(sync::routes())
         .merge(regional::routes())
+        .merge(backup::routes())
         .merge(openapi::routes())
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint") })
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
@@ -188,6 +190,19 @@ impl IntoResponse for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
+        if e.is_disk_full() {
+            tracing::warn!(error = %e, "a write was refused: the disk is full");
+            let message = match &e {
+                StoreError::DiskFull { .. } => e.to_string(),
+                // sled met ENOSPC itself (the reserve is 0 or was overrun).
+                other => format!(
+                    "the disk holding the record database is full ({other}). Free space on that file system, then \
+                     restart the node: after a write failed this way the database takes no more writes until the \
+                     node restarts. Nothing acknowledged is lost"
+                ),
+            };
+            return ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "disk_full", message);
+        }
         tracing::error!(error = %e, "store error in the admin API");
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "store", e.to_string())
     }

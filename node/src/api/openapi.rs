@@ -18,8 +18,8 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use super::regional::{region, resources, skills_needs, stats};
 use super::{ApiError, ApiResult, ApiState, ok};
 use super::{
-    achievements, bootstrap, credentials, events, matching, metrics, mobility, needs, networks, offers, profile,
-    search, status, sync, trust,
+    achievements, backup, bootstrap, credentials, events, matching, metrics, mobility, needs, networks, offers,
+    profile, search, status, sync, trust,
 };
 
 /// The name of the bearer-token security scheme every operation requires
@@ -131,6 +131,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         networks::registrations,
         sync::state_of,
         sync::now,
+        backup::create,
         skills_needs::list,
         skills_needs::create,
         skills_needs::show,
@@ -179,6 +180,7 @@ is wrong (`body.eqf_min`, `country`) and `rule` the rule it breaks; a 5xx status
         (name = "mobility", description = "Mobility threads between a sending school and a host, step by step."),
         (name = "networks", description = "Networks of institutions: their profiles, members and applications to join."),
         (name = "sync", description = "Sync sessions with peers."),
+        (name = "backup", description = "An encrypted archive of the running node, for `vetnet restore`."),
         (name = "regional", description = "Skills needs, the toolbox's resources, issuance statistics and the regional picture."),
         (name = "dashboard", description = "Signing in to the node's web dashboard."),
     )

@@ -44,6 +44,11 @@ pub async fn node_status(state: &ApiState) -> Result<views::StatusView, ApiError
         },
         routing_table_peers: network.routing_table_peers,
         database: database_check(&state.store.check_state()),
+        disk: {
+            let space = state.store.disk_space();
+            views::DiskView { free_bytes: space.free_bytes, reserve_bytes: space.reserve_bytes, full: space.is_full() }
+        },
+        data_format: crate::upgrade::DATA_FORMAT,
         api: state.info.api_addr.to_string(),
         data_dir: state.info.data_dir.display().to_string(),
         version: env!("CARGO_PKG_VERSION").to_owned(),

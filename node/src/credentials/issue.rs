@@ -202,6 +202,7 @@ impl CredentialIssuer {
             issued_at: u64::try_from(now.timestamp()).unwrap_or_default(),
             network: self.publisher.network_name().to_owned(),
         };
+        self.store.refuse_writes_if_disk_full()?;
         let institution_key = self.publisher.key();
         let mut issued = Vec::with_capacity(rows.len());
         let mut batch = sled::Batch::default();

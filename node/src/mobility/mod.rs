@@ -164,6 +164,12 @@ impl Mobility {
         self.inner.publisher.key().id()
     }
 
+    /// Holds the lock that serialises every change to threads until the
+    /// guard is dropped (a backup reads the tree under it).
+    pub(crate) async fn hold_changes(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.inner.lock.lock().await
+    }
+
     fn network_name(&self) -> &str {
         self.inner.publisher.network_name()
     }

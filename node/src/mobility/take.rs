@@ -156,6 +156,7 @@ impl Mobility {
         learner_key: Option<[u8; 32]>,
         status: Option<ThreadStatus>,
     ) -> Result<(), MobilityError> {
+        self.inner.store.refuse_writes_if_disk_full()?;
         let from = self.my_party(&log);
         if let Some(status) = status {
             log.status = LoggedStatus(status);

@@ -99,6 +99,7 @@ impl Networks {
 
     /// Refuses a new letter when the tree is full.
     pub(super) fn check_room(&self) -> Result<(), NetworksError> {
+        self.inner.store.refuse_writes_if_disk_full()?;
         if self.inner.tree.len() >= MAX_LETTERS {
             return Err(NetworksError::Full);
         }

@@ -42,6 +42,7 @@ impl RecordStore {
 
     fn insert_all(&self, records: &[VerifiedRecord], outbox: bool) -> Result<Vec<InsertOutcome>, StoreError> {
         self.refuse_writes_if_damaged()?;
+        self.refuse_writes_if_disk_full()?;
         let mut index = self.write_index();
         let mut plan = InsertPlan::default();
         if self.snapshot_saved.load(Ordering::Acquire) {

@@ -27,7 +27,9 @@
 //! - `generations`: change counters per record kind, and the slots where
 //!   other modules cache what they derive from the records.
 //! - `check`: the check on open that refuses a damaged database;
-//! - [`salvage`]: reading what a damaged database still holds, for `vetnet repair`.
+//! - [`disk`]: the free space kept on the database's file system;
+//! - [`salvage`]: reading what a damaged database still holds, for `vetnet repair`;
+//! - [`backup`]: what a backup takes from the store, and restoring it into a fresh one.
 
 use std::any::Any;
 use std::collections::{BTreeMap, HashSet};
@@ -38,7 +40,9 @@ use std::time::{Duration, Instant};
 
 use vetnet_protocol::{InstitutionId, RecordHash, RecordKey, RecordKind, VerifiedRecord};
 
+pub mod backup;
 mod check;
+pub mod disk;
 mod generations;
 pub mod index;
 mod insert;
@@ -46,6 +50,7 @@ pub mod key_ledger;
 mod layout;
 mod outbox;
 mod peers;
+mod reindex;
 pub mod salvage;
 
 pub use check::{CheckState, DAMAGE_MARK_FILE, EXPECTED_COUNT_FILE};
@@ -85,6 +90,16 @@ pub enum StoreError {
          until it is repaired: stop it and run `vetnet repair`, or restore the data directory from a backup"
     )]
     WritesStopped { path: PathBuf, what: String },
+    /// The file system holding the database has less free space than the
+    /// node keeps (see `disk`).
+    #[error(
+        "the disk holding {} is full: {free} bytes free, below the {reserve} bytes the node keeps free \
+         (disk_reserve_mb in config.toml). Nothing new is stored until space is freed; searches and status go \
+         on, and writes resume by themselves once there is room. Free space on that file system (or give it \
+         more), then try again",
+        .path.display()
+    )]
+    DiskFull { path: PathBuf, free: u64, reserve: u64 },
     /// A thread reading records for a search panicked.
     #[error("a search thread failed while reading records")]
     SearchThread,
@@ -103,6 +118,17 @@ pub enum InsertOutcome {
     Duplicate,
     /// Signed by a key after it rotated or was revoked (see [`KeyLedger`]).
     Refused(KeyRefusal),
+}
+
+impl StoreError {
+    /// Whether the disk is full: the reserve reached, or sled met ENOSPC.
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            StoreError::DiskFull { .. } => true,
+            StoreError::Sled(e) => disk::is_out_of_space(e),
+            _ => false,
+        }
+    }
 }
 
 impl InsertOutcome {
@@ -153,6 +179,9 @@ pub struct RecordStore {
     expected: Arc<check::ExpectedCount>,
     /// Where the full check stands; damage found stops record writes.
     check_state: Arc<RwLock<CheckState>>,
+    /// Free bytes kept on the database's file system; writes below it are
+    /// refused (see `disk`). 0 until the node sets it from its settings.
+    disk_reserve: Arc<AtomicU64>,
 }
 
 /// Notices a [`RecordStore::subscribe`] receiver holds before the oldest are
@@ -206,6 +235,7 @@ impl RecordStore {
             removals: Arc::default(),
             expected: Arc::default(),
             check_state: Arc::default(),
+            disk_reserve: Arc::default(),
         };
         let sled_took = opened.elapsed();
         let from_snapshot = store.load_index_snapshot()?;

@@ -20,6 +20,7 @@ impl RecordStore {
     /// [`MAX_ADDRESS_BOOK_PEERS`]; the least recently seen peer makes room.
     pub fn remember_peer(&self, peer: &[u8], addrs: &[String], seen: u64) -> Result<(), StoreError> {
         self.refuse_writes_if_damaged()?;
+        self.refuse_writes_if_disk_full()?;
         if !self.peers.contains_key(peer)? && self.peers.len() >= MAX_ADDRESS_BOOK_PEERS {
             let oldest = self
                 .peers
