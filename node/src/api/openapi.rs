@@ -289,7 +289,8 @@ fn body_or_withdrawn(fields: RefOr<Schema>) -> RefOr<Schema> {
 /// `Content-Type: application/json` (axum's `Json`). `tests/tests/openapi.rs`
 /// sends every body operation a body without a `Content-Type` and checks
 /// this list against the answers.
-pub const RAW_BODY_OPERATIONS: [&str; 15] = [
+pub const RAW_BODY_OPERATIONS: [&str; 16] = [
+    "backup",
     "publish_stats",
     "set_profile",
     "publish_event",
