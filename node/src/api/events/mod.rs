@@ -219,7 +219,7 @@ async fn withdraw(State(state): State<ApiState>, Path(id): Path<String>) -> ApiR
     ok(&withdraw_event(&state, &id).await?)
 }
 
-/// One event as iCalendar.
+/// Any event this node holds.
 #[utoipa::path(
     get,
     path = "/v1/events/{author}/{id}",
@@ -243,6 +243,7 @@ async fn show_held(State(state): State<ApiState>, Path((author, id)): Path<(Stri
     ok(&view)
 }
 
+/// One event as iCalendar.
 #[utoipa::path(
     get,
     path = "/v1/events/{author}/{id}/ics",

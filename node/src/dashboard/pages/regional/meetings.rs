@@ -251,10 +251,7 @@ pub async fn register(Path((author, id)): Path<(String, String)>, posted: Posted
     match ctx.dash.post::<_, IgnoredAny>(&path, &body).await {
         Ok(_) => see_other(&format!("/meetings/{}/{}?done=registered", percent(&author), percent(&id))),
         Err(refusal) if refusal.status.is_client_error() && refusal.status != StatusCode::NOT_FOUND => {
-            let mut errors = FieldErrors::from_api(REGISTER_FIELDS, &refusal.body);
-            if errors.fields.is_empty() && errors.general.is_none() {
-                errors.general = Some(refusal.message().to_owned());
-            }
+            let errors = super::form_errors(REGISTER_FIELDS, &refusal);
             page(&ctx, &author, &id, (&form, &errors), false).await
         }
         Err(refusal) => api_failure(&ctx, &refusal),

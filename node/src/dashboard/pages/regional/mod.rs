@@ -13,7 +13,8 @@ use axum::Router;
 use axum::routing::{get, post};
 
 use super::records;
-use crate::dashboard::Dashboard;
+use crate::dashboard::form::{FieldErrors, FieldSpec};
+use crate::dashboard::{ApiRefusal, Dashboard};
 
 mod meetings;
 mod networks;
@@ -38,4 +39,14 @@ pub fn routes() -> Router<Dashboard> {
         .merge(records::routes::<own::SkillsNeeds>())
         .route("/skills-needs/match/{author}/{id}", get(region::schools))
         .route("/region", get(region::show))
+}
+
+/// A refusal of a form: beside its field when it names one of the form's,
+/// else above the form; a server error is a page of its own.
+fn form_errors(specs: &[FieldSpec], refusal: &ApiRefusal) -> FieldErrors {
+    let mut errors = FieldErrors::from_api(specs, &refusal.body);
+    if errors.is_empty() {
+        errors.general = Some(refusal.message().to_owned());
+    }
+    errors
 }

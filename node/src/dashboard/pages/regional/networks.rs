@@ -11,6 +11,7 @@ use axum::response::Response;
 use serde::de::IgnoredAny;
 use vetnet_views::{ApplicationView, ApplyInput, EventView, MemberView, NetworkProfileInput, NetworkView, ReasonInput};
 
+use super::form_errors;
 use super::meetings::{MeetingRow, meeting_row};
 use super::own::region_name;
 use crate::dashboard::codes::{CodeList, label};
@@ -271,16 +272,6 @@ fn member_row(t: &Tr, m: &MemberView) -> MemberRow {
         kind: m.kind.as_deref().map(|k| t.msg(&format!("enum-{k}"))).unwrap_or_default(),
         since: t.timestamp(m.since),
     }
-}
-
-/// A refusal of a form: beside its field when it names one of the form's,
-/// else above the form; a server error is a page of its own.
-fn form_errors(specs: &[FieldSpec], refusal: &ApiRefusal) -> FieldErrors {
-    let mut errors = FieldErrors::from_api(specs, &refusal.body);
-    if errors.is_empty() {
-        errors.general = Some(refusal.message().to_owned());
-    }
-    errors
 }
 
 /// `POST /networks/{did}/apply`.
