@@ -13,17 +13,38 @@ use vetnet_protocol::{InstitutionId, RecordError, ValidationContext, VerifiedRec
 
 use crate::network::Verdict;
 use crate::rate_limit::AuthorRecordLimit;
-use crate::store::{InsertOutcome, RecordStore, StoreError};
+use crate::store::{InsertOutcome, KeyRefusal, RecordStore, StoreError};
 
-/// Counters of what gossip brought, shown by `vetnet status`.
+/// Counters of what gossip brought, and of why records were ignored (by
+/// gossip and by sync), shown by `vetnet status`.
 #[derive(Debug, Default)]
 pub struct IngestStats {
     pub accepted: AtomicU64,
     pub ignored: AtomicU64,
     pub rejected: AtomicU64,
+    /// Records ignored, per [`IgnoreReason`] (in the order of [`IgnoreReason::ALL`]), by path.
+    ignored_by_gossip: [AtomicU64; IgnoreReason::ALL.len()],
+    ignored_by_sync: [AtomicU64; IgnoreReason::ALL.len()],
+}
+
+/// The way a record arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    Gossip,
+    Sync,
+}
+
+impl Arrival {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Arrival::Gossip => "gossip",
+            Arrival::Sync => "sync",
+        }
+    }
 }
 
 impl IngestStats {
+    /// Counts a gossip verdict (sync verdicts are counted by their session).
     pub fn count(&self, verdict: Verdict) {
         let counter = match verdict {
             Verdict::Accept => &self.accepted,
@@ -39,6 +60,130 @@ impl IngestStats {
             self.ignored.load(Ordering::Relaxed),
             self.rejected.load(Ordering::Relaxed),
         )
+    }
+
+    /// If `judged` is an Ignore verdict: counts it under its reason and logs
+    /// it at debug, with the reason in words. A stale version or a record from
+    /// the future is not the sender's fault, so nothing louder is said; store
+    /// failures are logged by the caller at their own level.
+    pub fn note_ignored(&self, judged: &IngestVerdict, arrival: Arrival) {
+        let Some(reason) = IgnoreReason::of(judged) else { return };
+        let counters = match arrival {
+            Arrival::Gossip => &self.ignored_by_gossip,
+            Arrival::Sync => &self.ignored_by_sync,
+        };
+        counters[reason.index()].fetch_add(1, Ordering::Relaxed);
+        tracing::debug!(
+            via = arrival.as_str(),
+            reason = reason.as_str(),
+            detail = %describe_ignored(judged),
+            "ignored a record"
+        );
+    }
+
+    /// The reasons that were counted at least once: (reason, by gossip, by sync).
+    pub fn ignored_by_reason(&self) -> Vec<(IgnoreReason, u64, u64)> {
+        IgnoreReason::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, reason)| {
+                let load = |counters: &[AtomicU64]| counters[i].load(Ordering::Relaxed);
+                (*reason, load(&self.ignored_by_gossip), load(&self.ignored_by_sync))
+            })
+            .filter(|(_, gossip, sync)| gossip + sync > 0)
+            .collect()
+    }
+}
+
+/// Why a record got the Ignore verdict: it is neither stored nor forwarded,
+/// and the peer that sent it is not penalised (docs/PROTOCOL.md, "Checking a
+/// record, and the gossip verdict").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IgnoreReason {
+    /// This node holds a newer version of the record.
+    Stale,
+    /// This node holds a different record with the same `seq`.
+    SameSeq,
+    /// This node holds this exact record.
+    Duplicate,
+    /// Signed by a key after it rotated or was revoked.
+    KeyRetired,
+    /// `ts` is more than the allowed skew ahead of this node's clock.
+    FromTheFuture,
+    /// The author's records for the day are used up; sync brings it later.
+    AuthorDailyLimit,
+    /// This node could not store it (a full disk, a database error).
+    StoreError,
+    /// A check did not finish (a worker stopped).
+    Internal,
+}
+
+impl IgnoreReason {
+    /// Every reason, in the order status lists them.
+    pub const ALL: [IgnoreReason; 8] = [
+        IgnoreReason::Stale,
+        IgnoreReason::SameSeq,
+        IgnoreReason::Duplicate,
+        IgnoreReason::KeyRetired,
+        IgnoreReason::FromTheFuture,
+        IgnoreReason::AuthorDailyLimit,
+        IgnoreReason::StoreError,
+        IgnoreReason::Internal,
+    ];
+
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|r| *r == self).unwrap_or(Self::ALL.len() - 1)
+    }
+
+    /// The reason's name in status, logs and metrics.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IgnoreReason::Stale => "stale",
+            IgnoreReason::SameSeq => "same_seq",
+            IgnoreReason::Duplicate => "duplicate",
+            IgnoreReason::KeyRetired => "key_retired",
+            IgnoreReason::FromTheFuture => "from_the_future",
+            IgnoreReason::AuthorDailyLimit => "author_daily_limit",
+            IgnoreReason::StoreError => "store_error",
+            IgnoreReason::Internal => "internal",
+        }
+    }
+
+    /// The reason of an Ignore verdict; `None` for Accept and Reject.
+    pub fn of(judged: &IngestVerdict) -> Option<IgnoreReason> {
+        if judged.0 != Verdict::Ignore {
+            return None;
+        }
+        Some(match &judged.1 {
+            Ok(InsertOutcome::Stale { .. }) => IgnoreReason::Stale,
+            Ok(InsertOutcome::SameSeq { .. }) => IgnoreReason::SameSeq,
+            Ok(InsertOutcome::Duplicate) => IgnoreReason::Duplicate,
+            Ok(InsertOutcome::Refused(_)) => IgnoreReason::KeyRetired,
+            // An Ignore verdict never carries a stored outcome; counted as internal if one ever does.
+            Ok(InsertOutcome::New | InsertOutcome::Replaced { .. }) => IgnoreReason::Internal,
+            Err(IngestError::Record(RecordError::FromTheFuture { .. })) => IgnoreReason::FromTheFuture,
+            Err(IngestError::Record(_)) => IgnoreReason::Internal,
+            Err(IngestError::AuthorRateLimited { .. }) => IgnoreReason::AuthorDailyLimit,
+            Err(IngestError::Store(_) | IngestError::BatchStore(_)) => IgnoreReason::StoreError,
+            Err(IngestError::WorkerFailed | IngestError::MissingOutcome) => IgnoreReason::Internal,
+        })
+    }
+}
+
+/// An Ignore verdict in words, for the debug log.
+fn describe_ignored(judged: &IngestVerdict) -> String {
+    match &judged.1 {
+        Ok(InsertOutcome::Stale { held_seq }) => format!("this node holds a newer version, seq {held_seq}"),
+        Ok(InsertOutcome::SameSeq { seq }) => format!("this node holds a different record with the same seq {seq}"),
+        Ok(InsertOutcome::Duplicate) => "this node holds this exact record".to_owned(),
+        Ok(InsertOutcome::Refused(KeyRefusal::Rotated { next, at })) => {
+            format!("signed by a key that rotated to {} at {at}", next.to_did())
+        }
+        Ok(InsertOutcome::Refused(KeyRefusal::Revoked { by, since })) => {
+            format!("signed by a key that {} revoked from {since}", by.to_did())
+        }
+        Ok(outcome) => format!("{outcome:?}"),
+        Err(e) => e.to_string(),
     }
 }
 
@@ -63,10 +208,14 @@ pub fn verdict_labels(verdict: &IngestVerdict) -> (&'static str, &'static str) {
         Verdict::Ignore => "ignore",
         Verdict::Reject => "reject",
     };
+    if let Some(reason) = IgnoreReason::of(verdict) {
+        return (name, reason.as_str());
+    }
     let reason = match &verdict.1 {
         Ok(InsertOutcome::New) => "new",
         Ok(InsertOutcome::Replaced { .. }) => "replaced",
         Ok(InsertOutcome::Stale { .. }) => "stale",
+        Ok(InsertOutcome::SameSeq { .. }) => "same_seq",
         Ok(InsertOutcome::Duplicate) => "duplicate",
         Ok(InsertOutcome::Refused(_)) => "key_retired",
         Err(IngestError::Record(e)) => match e {

@@ -168,6 +168,7 @@ impl Node {
             authors.clone(),
             clock.clone(),
             metrics.clone(),
+            stats.clone(),
         );
         let issuer = CredentialIssuer::open(publisher.clone(), store.clone())?;
         let courier = Arc::new(DirectCourier::new(store.clone(), network.clone()));
@@ -443,6 +444,7 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
                     break;
                 }
                 h.stats.count(verdict);
+                h.stats.note_ignored(&judged, ingest::Arrival::Gossip);
                 let (verdict_label, reason) = ingest::verdict_labels(&judged);
                 h.metrics.count_gossip(verdict_label, reason);
                 if matches!(judged.1, Err(ingest::IngestError::AuthorRateLimited { .. })) {
@@ -458,8 +460,8 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
                     Err(e) if verdict == network::Verdict::Reject => {
                         tracing::info!(peer = %source, error = %e, "rejected a record from gossip");
                     }
-                    Err(e) => tracing::debug!(peer = %source, error = %e, "ignored a record from gossip"),
-                    Ok(_) => {}
+                    // Ignored: logged at debug with its reason by `note_ignored`.
+                    Err(_) | Ok(_) => {}
                 }
             }
             NetworkEvent::PeerConnected { peer } => {

@@ -101,7 +101,8 @@ fn random_inserts_match_a_model_across_reopens() {
         let expected = match model.get(&slot) {
             None => InsertOutcome::New,
             Some((_, hash, _)) if *hash == rec.hash => InsertOutcome::Duplicate,
-            Some((held_seq, _, _)) if seq <= *held_seq => InsertOutcome::Stale { held_seq: *held_seq },
+            Some((held_seq, _, _)) if seq == *held_seq => InsertOutcome::SameSeq { seq },
+            Some((held_seq, _, _)) if seq < *held_seq => InsertOutcome::Stale { held_seq: *held_seq },
             Some((held_seq, _, _)) => InsertOutcome::Replaced { previous_seq: *held_seq },
         };
         assert_eq!(outcome, expected, "step {step}");

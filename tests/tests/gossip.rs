@@ -196,3 +196,42 @@ async fn a_node_reconnects_when_its_bootstrap_peer_comes_back() {
     })
     .await;
 }
+
+/// A record dated ahead of the receiver's clock is ignored, not rejected, by
+/// gossip and by sync alike, and the receiver counts it under its reason.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_record_from_the_future_is_ignored_and_counted_by_reason() {
+    vetnet_tests::init_logging();
+    let ahead = vetnet_node::Clock::manual(vetnet_node::Clock::system().now_unix() + 3_600);
+    let early = vetnet_tests::spawn_with_clock("Ahead of time", "DK", vetnet_tests::test_config(&[]), ahead).await;
+    let receiver = vetnet_tests::spawn("On time", "SE", &[early.addr()]).await;
+    wait_for_topic_peers(&early, 1).await;
+    let welding = offer("Welding an hour early", "DK", "0715", 4);
+    early.node.publisher().publish_offer("early", &welding, PublishMode::Create).await.unwrap();
+
+    let count = |via_sync: bool| {
+        receiver
+            .node
+            .stats()
+            .ignored_by_reason()
+            .iter()
+            .find(|(reason, _, _)| reason.as_str() == "from_the_future")
+            .map_or(0, |(_, gossip, sync)| if via_sync { *sync } else { *gossip })
+    };
+    wait_until("the receiver ignores the gossiped record from the future", || async { count(false) >= 1 }).await;
+    let early_peer = early.node.info().peer_id;
+    // The session the connection started may still run: wait for it with a deadline.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let report = loop {
+        match receiver.node.sync().sync_with(early_peer).await {
+            Err(vetnet_node::sync::SyncError::Busy) if std::time::Instant::now() < deadline => {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+            other => break other.expect("a sync session runs"),
+        }
+    };
+    assert_eq!(report.stored, 0, "sync does not store it either");
+    assert!(count(true) >= 1, "sync counts its own ignore");
+    assert_eq!(receiver.node.stats().rejected.load(Ordering::Relaxed), 0, "a clock ahead is not the sender's fault");
+    assert!(receiver.offers(&OfferQuery::default()).is_empty());
+}

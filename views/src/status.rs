@@ -26,6 +26,10 @@ pub struct StatusView {
     /// Live records per kind.
     pub records: BTreeMap<String, u64>,
     pub gossip: GossipStats,
+    /// Records ignored since the node started, per reason (only reasons
+    /// seen), by gossip and by sync: neither stored nor forwarded, and their
+    /// senders not penalised.
+    pub ignored: Vec<IgnoredCount>,
     /// Own records waiting for a peer.
     pub outbox: usize,
     /// Per-peer sync state, newest first.
@@ -62,6 +66,20 @@ pub struct GossipStats {
     pub accepted: u64,
     pub ignored: u64,
     pub rejected: u64,
+}
+
+/// How many records were ignored for one reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct IgnoredCount {
+    /// `stale` (a newer version is held), `same_seq` (a different record
+    /// with the same seq is held), `duplicate`, `key_retired` (signed by a
+    /// rotated or revoked key after its cut-off), `from_the_future`,
+    /// `author_daily_limit`, `store_error` or `internal`.
+    pub reason: String,
+    /// Arrived by gossip.
+    pub gossip: u64,
+    /// Fetched by sync.
+    pub sync: u64,
 }
 
 /// Whether other nodes can reach this one.

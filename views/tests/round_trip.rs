@@ -209,6 +209,7 @@ fn status_view_round_trips() {
         banned_peers: 0,
         records: BTreeMap::from([("offer".to_owned(), 3), ("profile".to_owned(), 2)]),
         gossip: GossipStats { accepted: 7, ignored: 1, rejected: 0 },
+        ignored: vec![IgnoredCount { reason: "stale".into(), gossip: 1, sync: 3 }],
         outbox: 1,
         sync: vec![
             SyncPeerView {

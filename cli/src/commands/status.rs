@@ -33,6 +33,10 @@ pub async fn status(client: &ApiClient, printer: Printer) -> anyhow::Result<()> 
         "Gossip       {} accepted, {} ignored, {} rejected",
         gossip.accepted, gossip.ignored, gossip.rejected
     ));
+    if !status.ignored.is_empty() {
+        let reasons: Vec<String> = status.ignored.iter().map(ignored_line).collect();
+        printer.line(format!("Ignored      {}", reasons.join("; ")));
+    }
     let synced: Vec<u64> = status.sync.iter().filter_map(|p| p.last_finished).collect();
     match synced.first() {
         Some(last) => {
@@ -119,4 +123,24 @@ pub async fn peers(client: &ApiClient, printer: Printer) -> anyhow::Result<()> {
 
 fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// One reason records were ignored, in words: "3 stale (2 by sync)".
+fn ignored_line(count: &vetnet_views::IgnoredCount) -> String {
+    let what = match count.reason.as_str() {
+        "stale" => "older than the version held",
+        "same_seq" => "a second record with the seq held",
+        "duplicate" => "already held",
+        "key_retired" => "signed by a retired key",
+        "from_the_future" => "dated ahead of this clock",
+        "author_daily_limit" => "over the author's daily limit",
+        "store_error" => "not stored (database or disk)",
+        other => other,
+    };
+    let total = count.gossip + count.sync;
+    match (count.gossip, count.sync) {
+        (_, 0) => format!("{total} {what}"),
+        (0, _) => format!("{total} {what} (by sync)"),
+        (_, sync) => format!("{total} {what} ({sync} by sync)"),
+    }
 }

@@ -34,6 +34,12 @@ pub async fn node_status(state: &ApiState) -> Result<views::StatusView, ApiError
         banned_peers: network.banned_peers,
         records: state.store.counts()?,
         gossip: views::GossipStats { accepted, ignored, rejected },
+        ignored: state
+            .stats
+            .ignored_by_reason()
+            .into_iter()
+            .map(|(reason, gossip, sync)| views::IgnoredCount { reason: reason.as_str().to_owned(), gossip, sync })
+            .collect(),
         outbox: state.store.outbox()?.len(),
         sync: super::sync::sync_peers(state),
         reachability: views::ReachabilityView {

@@ -125,7 +125,10 @@ impl RecordStore {
                 if held.hash == record.hash {
                     return Ok(InsertOutcome::Duplicate);
                 }
-                if record.payload.seq <= held.seq {
+                if record.payload.seq == held.seq {
+                    return Ok(InsertOutcome::SameSeq { seq: held.seq });
+                }
+                if record.payload.seq < held.seq {
                     return Ok(InsertOutcome::Stale { held_seq: held.seq });
                 }
                 plan.batch.remove(prefixed(BLOB, &held.hash.0));

@@ -58,7 +58,8 @@ pub use peers::{KnownPeer, MAX_ADDRESS_BOOK_PEERS};
 
 use generations::{DerivedCaches, KindGenerations};
 use index::{NO_SLOT, SearchIndex, SlotEntry};
-use key_ledger::{KeyLedger, KeyRecordRole, KeyRefusal};
+pub use key_ledger::KeyRefusal;
+use key_ledger::{KeyLedger, KeyRecordRole};
 use layout::{BLOB, LIVE, LiveEntry, SEARCH_INDEX_SNAPSHOT, SYNC, corrupt, kind_of_live_key, prefixed};
 
 #[derive(Debug, thiserror::Error)]
@@ -112,8 +113,11 @@ pub enum InsertOutcome {
     New,
     /// Replaced an older version.
     Replaced { previous_seq: u64 },
-    /// This node holds a newer version (or a different record with the same seq).
+    /// This node holds a newer version.
     Stale { held_seq: u64 },
+    /// This node holds a different record with the same seq: the author
+    /// signed two versions without raising `seq`; the first one held wins.
+    SameSeq { seq: u64 },
     /// This exact record is already held.
     Duplicate,
     /// Signed by a key after it rotated or was revoked (see [`KeyLedger`]).

@@ -22,6 +22,7 @@ use libp2p::PeerId;
 use vetnet_protocol::sync::{SyncRequest, SyncResponse};
 
 use crate::clock::Clock;
+use crate::ingest::IngestStats;
 use crate::metrics::{NodeMetrics, SyncSessionCounts};
 use crate::network::{NetworkClient, NetworkError};
 use crate::rate_limit::AuthorRecordLimit;
@@ -161,10 +162,12 @@ impl SyncService {
         authors: Arc<AuthorRecordLimit>,
         clock: Clock,
         metrics: NodeMetrics,
+        stats: Arc<IngestStats>,
     ) -> Self {
         let stop = tokio_util::sync::CancellationToken::new();
         let responder = SyncResponder::new(store, network_name);
-        let session = SyncSession::new(&responder, authors).with_stop(stop.clone()).with_clock(clock.clone());
+        let session =
+            SyncSession::new(&responder, authors).with_stop(stop.clone()).with_clock(clock.clone()).with_stats(stats);
         Self {
             inner: Arc::new(Inner {
                 tasks: tokio_util::task::TaskTracker::new(),

@@ -20,7 +20,7 @@ use vetnet_protocol::sync::{MAX_FETCH_IDS, MAX_RECONCILE_ROUNDS, NEGENTROPY_FRAM
 use super::responder::{SyncIndex, SyncResponder};
 use super::{SyncError, SyncReport};
 use crate::clock::Clock;
-use crate::ingest::{IngestVerdict, ingest_batch_at};
+use crate::ingest::{Arrival, IngestStats, IngestVerdict, ingest_batch_at};
 use crate::network::Verdict;
 use crate::rate_limit::AuthorRecordLimit;
 use crate::store::RecordStore;
@@ -56,6 +56,8 @@ pub struct SyncSession {
     fetch_batch: usize,
     /// The time fetched records are judged at (how far ahead a record may be).
     clock: Clock,
+    /// Where ignored records are counted by reason (the node's, in status).
+    stats: Arc<IngestStats>,
 }
 
 /// A batch of fetched records being checked and stored.
@@ -72,7 +74,14 @@ impl SyncSession {
             stop: CancellationToken::new(),
             fetch_batch: MAX_FETCH_IDS,
             clock: Clock::system(),
+            stats: Arc::default(),
         }
+    }
+
+    /// Counts ignored records in `stats` (the node's) instead of its own.
+    pub fn with_stats(mut self, stats: Arc<IngestStats>) -> Self {
+        self.stats = stats;
+        self
     }
 
     /// Judges fetched records at `clock`'s time instead of the system's.
@@ -224,8 +233,9 @@ impl SyncSession {
         progress: &(impl Fn(SessionProgress) + Sync),
     ) -> Result<(), SyncError> {
         let verdicts = storing.await?;
-        for (verdict, outcome) in verdicts {
-            match (verdict, outcome) {
+        for judged in &verdicts {
+            self.stats.note_ignored(judged, Arrival::Sync);
+            match judged {
                 (Verdict::Reject, _) => {
                     peer.disconnect().await?;
                     return Err(SyncError::InvalidRecord);
