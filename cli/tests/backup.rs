@@ -3,52 +3,13 @@
 //! drill into a new directory (same did:key and peer id, the offers back),
 //! and the refusals in plain words with a non-zero exit.
 
-use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn vetnet(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_vetnet"));
-    command.arg("--data-dir").arg(dir).env("RUST_LOG", "warn").stdin(Stdio::null());
-    command
-}
-
-/// A running node; stopped with SIGKILL when dropped.
-struct NodeProcess(Child);
-
-impl Drop for NodeProcess {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts `vetnet node run` and waits for its JSON "ready" document.
-fn start_node(dir: &Path) -> NodeProcess {
-    let mut child = vetnet(dir)
-        .args(["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("vetnet starts");
-    let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
-    let mut text = String::new();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        assert!(Instant::now() < deadline, "the node did not report ready");
-        let mut line = String::new();
-        assert!(reader.read_line(&mut line).expect("read stdout") > 0, "the node exited before it was ready: {text}");
-        text.push_str(&line);
-        if serde_json::from_str::<Value>(&text).is_ok() {
-            break;
-        }
-    }
-    NodeProcess(child)
-}
+mod common;
+use common::{start_node, vetnet};
 
 fn run(command: &mut Command) -> Output {
     command.output().expect("vetnet runs")

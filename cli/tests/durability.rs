@@ -1,54 +1,14 @@
 //! kill -9 during a stream of publishes: after a restart, every offer the CLI
 //! reported as published is still there, and the database opens cleanly.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-fn vetnet(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_vetnet"));
-    command.arg("--data-dir").arg(dir).env("RUST_LOG", "warn");
-    command
-}
-
-/// A running node; killed with SIGKILL when dropped.
-struct NodeProcess(Child);
-
-impl Drop for NodeProcess {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts `vetnet node run` and waits for its JSON "ready" line.
-fn start_node(dir: &Path) -> NodeProcess {
-    let mut child = vetnet(dir)
-        .args(["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("vetnet starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut reader = BufReader::new(stdout);
-    let mut text = String::new();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        assert!(Instant::now() < deadline, "the node did not report ready");
-        let mut line = String::new();
-        if reader.read_line(&mut line).expect("read stdout") == 0 {
-            panic!("the node exited before it was ready: {text}");
-        }
-        text.push_str(&line);
-        if serde_json::from_str::<serde_json::Value>(&text).is_ok() {
-            break;
-        }
-    }
-    NodeProcess(child)
-}
+mod common;
+use common::{start_node, vetnet};
 
 fn publish(dir: &Path, id: &str) -> bool {
     vetnet(dir)

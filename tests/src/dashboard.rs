@@ -40,3 +40,14 @@ pub async fn save_screenshots(browser: &Browser, name: &str) {
         std::fs::write(out.join(format!("{name}-{width}.png")), png).expect("screenshot written");
     }
 }
+
+/// A path segment or query value, percent-encoded (everything but the
+/// unreserved characters of RFC 3986).
+pub fn percent(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -3,8 +3,7 @@
 //! `/usr/bin/python3`. It unfolds, unescapes and types every property, and
 //! the tests compare what it read with what the node was given.
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
+use crate::python::{Needs, read_json};
 
 /// Reads the calendar with `icalendar` and reports, as JSON, the calendar's
 /// `version` and `prodid` and for each VEVENT its `uid`, `summary`,
@@ -46,24 +45,8 @@ print(json.dumps({"version": str(cal.get("VERSION")), "prodid": str(cal.get("PRO
 /// What the independent parser read from `calendar` (see [`READER`]).
 /// Panics when it is missing or refuses the calendar.
 pub fn read_with_python(calendar: &str) -> serde_json::Value {
-    let python = "/usr/bin/python3";
-    let child = Command::new(python)
-        .args(["-c", READER])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = child.unwrap_or_else(|e| panic!("{python} is needed to read iCalendar independently: {e}"));
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(calendar.as_bytes()).expect("the calendar goes to python");
-    }
-    let output = child.wait_with_output().expect("python ends");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if stderr.contains("No module named 'icalendar'") {
-        panic!("Python's icalendar package is missing: run .ci/ics-deps (apt-get install python3-icalendar)");
-    }
-    assert!(output.status.success(), "icalendar refused the calendar: {stderr}\n{calendar}");
-    serde_json::from_slice(&output.stdout).expect("the reader prints JSON")
+    let needs = Needs { module: "icalendar", install: ".ci/ics-deps (apt-get install python3-icalendar)" };
+    read_json(READER, calendar.as_bytes(), &needs)
 }
 
 /// Checks the framing rules a parser may forgive: every line ends with

@@ -7,7 +7,9 @@
 pub mod browser;
 pub mod dashboard;
 pub mod ics;
+pub mod mobility;
 pub mod openmetrics;
+pub mod python;
 
 use std::future::Future;
 use std::time::Duration;
@@ -420,4 +422,20 @@ mod tests {
         }
         assert_ne!(random_edges(12, 4, 1), random_edges(12, 4, 2), "seeds give different graphs");
     }
+}
+
+/// The JSON body of `POST /v1/offers` for a welding placement in March 2027,
+/// as an admin sends it over the API.
+pub fn offer_json(id: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": id,
+        "title": { "en": "Welding placement" },
+        "isced": "0715",
+        "eqf_min": 3,
+        "eqf_max": 4,
+        "places": 2,
+        "start": "2027-03-01",
+        "weeks_min": 4,
+        "weeks_max": 6,
+    })
 }

@@ -5,8 +5,8 @@
 //! `_total`, a bad escape or a repeated family fail it.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
-use std::process::{Command, Stdio};
+
+use crate::python::{Needs, read_json};
 
 /// Parses stdin and prints every family (name, type) and every sample
 /// (name, labels, value) as JSON.
@@ -60,26 +60,9 @@ impl Scrape {
 /// Reads `text` with `prometheus_client`'s OpenMetrics parser. Panics when
 /// it is missing or refuses the text.
 pub fn read_with_python(text: &str) -> Scrape {
-    let python = "/usr/bin/python3";
-    let child = Command::new(python)
-        .args(["-c", READER])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = child.unwrap_or_else(|e| panic!("{python} is needed to read /metrics independently: {e}"));
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(text.as_bytes()).expect("the metrics go to python");
-    }
-    let output = child.wait_with_output().expect("python ends");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if stderr.contains("No module named 'prometheus_client'") {
-        panic!(
-            "Python's prometheus_client is missing: run .ci/metrics-deps (apt-get install python3-prometheus-client)"
-        );
-    }
-    assert!(output.status.success(), "the OpenMetrics parser refused /metrics: {stderr}\n{text}");
-    let families: serde_json::Value = serde_json::from_slice(&output.stdout).expect("the reader prints JSON");
+    let needs =
+        Needs { module: "prometheus_client", install: ".ci/metrics-deps (apt-get install python3-prometheus-client)" };
+    let families = read_json(READER, text.as_bytes(), &needs);
     let mut scrape = Scrape::default();
     for family in families.as_array().into_iter().flatten() {
         let name = family["name"].as_str().unwrap_or_default().to_owned();

@@ -26,20 +26,6 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 /// The admin address's connection cap (`AdminLimits::default`).
 const MAX_CONNECTIONS: usize = 64;
 
-fn welding_offer(id: &str) -> Value {
-    json!({
-        "id": id,
-        "title": { "en": "Welding placement" },
-        "isced": "0715",
-        "eqf_min": 3,
-        "eqf_max": 4,
-        "places": 2,
-        "start": "2027-03-01",
-        "weeks_min": 4,
-        "weeks_max": 6,
-    })
-}
-
 fn api_addr(node: &TestNode) -> SocketAddr {
     node.node.info().api_addr
 }
@@ -108,7 +94,7 @@ async fn an_oversize_record_is_a_400_naming_the_field() {
     let node = spawn("Oversize", "SE", &[]).await;
     let api = ApiClient::new(&node);
 
-    let mut offer = welding_offer("long-title");
+    let mut offer = vetnet_tests::offer_json("long-title");
     offer["title"] = json!({ "en": "x".repeat(200_000) });
     let (status, error) = api.post("/v1/offers", &offer).await;
     assert_eq!(status, 400, "{error}");
@@ -116,13 +102,13 @@ async fn an_oversize_record_is_a_400_naming_the_field() {
     assert_eq!(error["error"]["field"], "body.title", "{error}");
     assert!(error["error"]["rule"].as_str().is_some_and(|r| r.contains("49152 bytes")), "{error}");
 
-    let mut offer = welding_offer("many-languages");
+    let mut offer = vetnet_tests::offer_json("many-languages");
     offer["languages"] = (0..8_000).map(|_| json!({ "lang": "sv", "cefr": "B1" })).collect();
     let (status, error) = api.post("/v1/offers", &offer).await;
     assert_eq!(status, 400, "{error}");
     assert_eq!(error["error"]["field"], "body.languages", "{error}");
 
-    let (status, published) = api.post("/v1/offers", &welding_offer("ordinary")).await;
+    let (status, published) = api.post("/v1/offers", &vetnet_tests::offer_json("ordinary")).await;
     assert_eq!(status, 201, "an offer within the limit still publishes: {published}");
 }
 
@@ -131,14 +117,14 @@ async fn unknown_fields_are_refused_with_the_nearest_known_one() {
     let node = spawn("Unknown Fields", "SE", &[]).await;
     let api = ApiClient::new(&node);
 
-    let mut offer = welding_offer("typo");
+    let mut offer = vetnet_tests::offer_json("typo");
     offer["deadlnie"] = json!("2027-01-01");
     let (status, error) = api.post("/v1/offers", &offer).await;
     assert_eq!(status, 400, "{error}");
     assert_eq!(error["error"]["field"], "body.deadlnie");
     assert_eq!(error["error"]["rule"], "unknown field deadlnie; did you mean deadline?");
 
-    let mut offer = welding_offer("nested-typo");
+    let mut offer = vetnet_tests::offer_json("nested-typo");
     offer["conditions"] = json!({ "mentr": true });
     let (status, error) = api.post("/v1/offers", &offer).await;
     assert_eq!(status, 400, "{error}");

@@ -18,6 +18,7 @@ use vetnet_node::publish::PublishMode;
 use vetnet_protocol::mobility::steps::*;
 use vetnet_protocol::offer::LanguageRequirement;
 use vetnet_protocol::{RecordKey, RecordKind};
+use vetnet_tests::mobility::{wait_delivered, wait_for_status};
 use vetnet_tests::{ApiClient, TestNode, offer, spawn, start_on, stop, wait_for_topic_peers, wait_until};
 
 const PASSPHRASE: &str = "correct horse battery staple";
@@ -43,24 +44,6 @@ fn nomination(given_name: &str) -> NominationBody {
 
 fn interest(offer: &str) -> InterestBody {
     InterestBody { offer: offer.into(), need: None, learners: 1, message: None }
-}
-
-async fn wait_for_status(node: &TestNode, thread: &str, status: ThreadStatus) {
-    let name = node.node.info().institution.to_did();
-    wait_until(&format!("thread {thread} is {} on {name}", status.as_str()), || async {
-        node.node.mobility().show(thread).is_ok_and(|v| v.status() == status)
-    })
-    .await;
-}
-
-async fn wait_delivered(node: &TestNode, thread: &str) {
-    wait_until(&format!("every step of {thread} is delivered"), || async {
-        node.node
-            .mobility()
-            .show(thread)
-            .is_ok_and(|v| v.log.entries.iter().all(|e| !matches!(e.delivery, Delivery::Pending { .. })))
-    })
-    .await;
 }
 
 /// A host publishes an offer and waits until `school` holds it.

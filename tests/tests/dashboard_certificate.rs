@@ -81,15 +81,6 @@ fn long_achievement() -> AchievementBody {
     }
 }
 
-fn percent(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 async fn sign_in(browser: &Browser, node: &TestNode) {
     browser.open(&sign_in_link(node).await).await;
     assert_eq!(browser.client.current_url().await.unwrap().path(), "/");
@@ -108,7 +99,7 @@ async fn issue(node: &TestNode, achievement: &str, learner: &str, grade: Option<
 
 async fn export(node: &TestNode, id: &str, format: &str) -> String {
     let (status, view) =
-        ApiClient::new(node).get(&format!("/v1/credentials/{}/export?format={format}", percent(id))).await;
+        ApiClient::new(node).get(&format!("/v1/credentials/{}/export?format={format}", dashboard::percent(id))).await;
     assert_eq!(status, 200, "{view}");
     view["content"].as_str().unwrap().to_owned()
 }
@@ -183,7 +174,7 @@ async fn as_printed(browser: &Browser) {
 }
 
 async fn check_certificate(browser: &Browser, a: &TestNode, id: &str, shots: &Shots, name: &str) -> String {
-    browser.open(&format!("{}/credentials/{}/certificate", dashboard::url(a), percent(id))).await;
+    browser.open(&format!("{}/credentials/{}/certificate", dashboard::url(a), dashboard::percent(id))).await;
     browser.check_accessibility("the certificate").await;
     let label = browser.attr_of("figure.cert-qr svg", "aria-labelledby").await;
     assert_eq!(label.as_deref(), Some("qr-label"), "the QR code has a text alternative");
@@ -221,7 +212,7 @@ async fn certificates_carry_a_credential_that_verifies_on_a_third_node_until_rev
     assert!(status == 201 || status == 200, "{status} {body}");
 
     wait_until("A holds B's endorsement of it", || async {
-        let (_, view) = ApiClient::new(&a).get(&format!("/v1/trust/institutions/{}", percent(&a_did))).await;
+        let (_, view) = ApiClient::new(&a).get(&format!("/v1/trust/institutions/{}", dashboard::percent(&a_did))).await;
         view["trust"]["level"] == "endorsed-by-anchor"
     })
     .await;
@@ -266,7 +257,7 @@ async fn certificates_carry_a_credential_that_verifies_on_a_third_node_until_rev
     // C holds A's profile and B's endorsement of A.
     let c_api = ApiClient::new(&c);
     wait_until("C trusts A through B", || async {
-        let (_, view) = c_api.get(&format!("/v1/trust/institutions/{}", percent(&a_did))).await;
+        let (_, view) = c_api.get(&format!("/v1/trust/institutions/{}", dashboard::percent(&a_did))).await;
         view["trust"]["level"] == "endorsed-by-anchor"
     })
     .await;
@@ -303,7 +294,7 @@ async fn certificates_carry_a_credential_that_verifies_on_a_third_node_until_rev
 
     // A revokes the short one; once C holds the revocation, its page says so.
     let (status, body) = ApiClient::new(&a)
-        .post(&format!("/v1/credentials/{}/revoke", percent(&short)), &json!({ "reason": "withdrawn" }))
+        .post(&format!("/v1/credentials/{}/revoke", dashboard::percent(&short)), &json!({ "reason": "withdrawn" }))
         .await;
     assert_eq!(status, 200, "{body}");
     wait_until("the revocation reaches C", || async { verify_by_api(&c, &short_json).await["verdict"] == "revoked" })
@@ -320,7 +311,7 @@ async fn certificates_carry_a_credential_that_verifies_on_a_third_node_until_rev
     paste_and_verify(&browser, &verify, &short_json).await;
     assert!(browser.text().await.contains("Återkallat"), "the verdict in Swedish");
     shots.take(&browser, "verify-revoked-sv-390", 390).await;
-    browser.open(&format!("{}/credentials/{}/certificate", dashboard::url(&a), percent(&short))).await;
+    browser.open(&format!("{}/credentials/{}/certificate", dashboard::url(&a), dashboard::percent(&short))).await;
     // The language cookie is per host, so A's pages are in Swedish now too.
     assert!(browser.text().await.contains("Meritbeviset återkallades"), "the certificate says it is revoked");
 }
@@ -328,7 +319,11 @@ async fn certificates_carry_a_credential_that_verifies_on_a_third_node_until_rev
 /// The certificate in German, on screen and as printed (print rules applied).
 async fn german_and_printed(browser: &Browser, a: &TestNode, long: &str, shots: &Shots) {
     browser
-        .open(&format!("{}/language?lang=de&next=/credentials/{}/certificate", dashboard::url(a), percent(long)))
+        .open(&format!(
+            "{}/language?lang=de&next=/credentials/{}/certificate",
+            dashboard::url(a),
+            dashboard::percent(long)
+        ))
         .await;
     let german = browser.text().await;
     assert!(german.contains("Lernergebnisse") && german.contains("15. Oktober 2026"), "{german}");

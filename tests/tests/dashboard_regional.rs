@@ -58,22 +58,13 @@ async fn publish_achievement(school: &TestNode) {
 /// screenshot at desktop and phone width.
 async fn screenshots_of(browser: &Browser, base: &str, path: &str, name: &str) {
     for lang in ["sv", "en"] {
-        browser.open(&format!("{base}/language?lang={lang}&next={}", urlencode(path))).await;
+        browser.open(&format!("{base}/language?lang={lang}&next={}", vetnet_tests::dashboard::percent(path))).await;
         browser.check_accessibility(&format!("{name} in {lang}")).await;
         if lang == "sv" {
             assert!(!browser.text().await.contains("Networks"), "{name} is in Swedish");
         }
         save_screenshots(browser, &format!("regional-{name}-{lang}")).await;
     }
-}
-
-fn urlencode(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Submits the form whose submit button `css` selects and checks the page

@@ -10,7 +10,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde_json::{Value, json};
 use vetnet_node::publish::PublishMode;
 use vetnet_node::store::disk::free_bytes;
 use vetnet_node::{Clock, DataDir, NetworkTiming, Node, NodeOptions};
@@ -88,20 +87,6 @@ fn fill(dir: &Path, leave: u64) -> PathBuf {
     filler
 }
 
-fn api_offer(id: &str) -> Value {
-    json!({
-        "id": id,
-        "title": { "en": "Welding placement" },
-        "isced": "0715",
-        "eqf_min": 3,
-        "eqf_max": 4,
-        "places": 2,
-        "start": "2027-03-01",
-        "weeks_min": 4,
-        "weeks_max": 6,
-    })
-}
-
 /// A node whose data directory lives on `tmpfs`, keeping `reserve_mb` free.
 async fn node_on(tmpfs: &Tmpfs, reserve_mb: u64) -> TestNode {
     let dir = tempfile::tempdir_in(tmpfs.path()).unwrap();
@@ -123,14 +108,14 @@ async fn a_full_disk_refuses_publishes_keeps_serving_search_and_recovers_without
     let mut acknowledged = Vec::new();
     for i in 0..5 {
         let id = format!("before-{i}");
-        let (status, answer) = api.post("/v1/offers", &api_offer(&id)).await;
+        let (status, answer) = api.post("/v1/offers", &vetnet_tests::offer_json(&id)).await;
         assert_eq!(status, 201, "{answer}");
         acknowledged.push(id);
     }
 
     // Other files fill the disk until 4 MiB are free, below the 8 MiB reserve.
     let filler = fill(tmpfs.path(), 4 << 20);
-    let (status, error) = api.post("/v1/offers", &api_offer("refused")).await;
+    let (status, error) = api.post("/v1/offers", &vetnet_tests::offer_json("refused")).await;
     assert_eq!(status, 507, "{error}");
     assert_eq!(error["error"]["code"], "disk_full");
     let message = error["error"]["message"].as_str().unwrap();
@@ -154,7 +139,7 @@ async fn a_full_disk_refuses_publishes_keeps_serving_search_and_recovers_without
 
     // Space is freed: publishes go through again, no restart needed.
     std::fs::remove_file(&filler).unwrap();
-    let (status, answer) = api.post("/v1/offers", &api_offer("after")).await;
+    let (status, answer) = api.post("/v1/offers", &vetnet_tests::offer_json("after")).await;
     assert_eq!(status, 201, "{answer}");
     acknowledged.push("after".to_owned());
     let (_, state) = api.get("/v1/status").await;
@@ -188,7 +173,7 @@ async fn without_a_reserve_sled_meets_enospc_and_recovers_after_a_restart() {
     let mut refusal = None;
     for i in 0..2_000 {
         let id = format!("offer-{i}");
-        let (status, answer) = api.post("/v1/offers", &api_offer(&id)).await;
+        let (status, answer) = api.post("/v1/offers", &vetnet_tests::offer_json(&id)).await;
         if status == 201 {
             acknowledged.push(id);
         } else {
@@ -216,7 +201,7 @@ async fn without_a_reserve_sled_meets_enospc_and_recovers_after_a_restart() {
         let key = RecordKey { author: me, kind: "offer".into(), id: id.clone() };
         assert!(node.node.store().get(&key).unwrap().is_some(), "the acknowledged offer {id} is kept");
     }
-    let (status, answer) = ApiClient::new(&node).post("/v1/offers", &api_offer("after-restart")).await;
+    let (status, answer) = ApiClient::new(&node).post("/v1/offers", &vetnet_tests::offer_json("after-restart")).await;
     assert_eq!(status, 201, "{answer}");
     node.node.shutdown().await;
 }

@@ -20,6 +20,7 @@ use vetnet_protocol::mobility::{ReceiptStatus, StepBody, StepDraft, VerifiedRece
 use vetnet_protocol::need::NeedBody;
 use vetnet_protocol::offer::LanguageRequirement;
 use vetnet_protocol::{LangText, RecordKey, RecordKind, ValidationContext};
+use vetnet_tests::mobility::{wait_delivered, wait_for_status};
 use vetnet_tests::{
     TestNode, offer, spawn, spawn_with_clock, start_on, stop, test_config, wait_for_topic_peers, wait_until,
 };
@@ -104,26 +105,6 @@ fn agreement() -> AgreementBody {
 
 fn delivery_of(view: &ThreadView, index: usize) -> Delivery {
     view.log.entries[index].delivery.clone()
-}
-
-/// Waits until `node` holds `thread` with `status`.
-async fn wait_for_status(node: &TestNode, thread: &str, status: ThreadStatus) {
-    let name = node.node.info().institution.to_did();
-    wait_until(&format!("thread {thread} is {} on {name}", status.as_str()), || async {
-        node.node.mobility().show(thread).is_ok_and(|v| v.status() == status)
-    })
-    .await;
-}
-
-/// Waits until every step `node` took in `thread` has a receipt.
-async fn wait_delivered(node: &TestNode, thread: &str) {
-    wait_until(&format!("every step of {thread} is delivered"), || async {
-        node.node
-            .mobility()
-            .show(thread)
-            .is_ok_and(|v| v.log.entries.iter().all(|e| !matches!(e.delivery, Delivery::Pending { .. })))
-    })
-    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
