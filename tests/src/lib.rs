@@ -383,6 +383,22 @@ impl ApiClient {
     }
 }
 
+/// The JSON body of `POST /v1/offers` for a welding placement in March 2027,
+/// as an admin sends it over the API.
+pub fn offer_json(id: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": id,
+        "title": { "en": "Welding placement" },
+        "isced": "0715",
+        "eqf_min": 3,
+        "eqf_max": 4,
+        "places": 2,
+        "start": "2027-03-01",
+        "weeks_min": 4,
+        "weeks_max": 6,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::random_edges;
@@ -422,20 +438,4 @@ mod tests {
         }
         assert_ne!(random_edges(12, 4, 1), random_edges(12, 4, 2), "seeds give different graphs");
     }
-}
-
-/// The JSON body of `POST /v1/offers` for a welding placement in March 2027,
-/// as an admin sends it over the API.
-pub fn offer_json(id: &str) -> serde_json::Value {
-    serde_json::json!({
-        "id": id,
-        "title": { "en": "Welding placement" },
-        "isced": "0715",
-        "eqf_min": 3,
-        "eqf_max": 4,
-        "places": 2,
-        "start": "2027-03-01",
-        "weeks_min": 4,
-        "weeks_max": 6,
-    })
 }

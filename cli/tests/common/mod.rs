@@ -27,13 +27,16 @@ impl Drop for NodeProcess {
 /// Starts `vetnet node run` on loopback ports of its own choosing and waits
 /// (at most 20 s) for its JSON "ready" document.
 pub fn start_node(dir: &Path) -> NodeProcess {
-    let mut child = vetnet(dir)
-        .args(["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("vetnet starts");
-    let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
+    // Owned by a NodeProcess at once: a failed wait below kills it.
+    let mut node = NodeProcess(
+        vetnet(dir)
+            .args(["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("vetnet starts"),
+    );
+    let mut reader = BufReader::new(node.0.stdout.take().expect("stdout"));
     let mut text = String::new();
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
@@ -42,7 +45,7 @@ pub fn start_node(dir: &Path) -> NodeProcess {
         assert!(reader.read_line(&mut line).expect("read stdout") > 0, "the node exited before it was ready: {text}");
         text.push_str(&line);
         if serde_json::from_str::<serde_json::Value>(&text).is_ok() {
-            return NodeProcess(child);
+            return node;
         }
     }
 }
