@@ -56,7 +56,6 @@ pub(super) fn cases() -> Vec<Case> {
 }
 
 fn header_cases() -> Vec<Case> {
-    let p = offer_payload("env-header");
     let mut reordered = vec![0xa2, 0x04];
     reordered.extend_from_slice(&bstr(&kid()));
     reordered.extend_from_slice(&[0x01, 0x27]);
@@ -67,7 +66,7 @@ fn header_cases() -> Vec<Case> {
     let mut short_kid = vec![0xa2, 0x01, 0x27, 0x04];
     short_kid.extend_from_slice(&bstr(&kid()[..31]));
     let step_header = sign::direct_header(sign::STEP_CONTENT_TYPE, &kid());
-    let mut unprotected = envelope_with(record_header(&kid()), &p);
+    let mut unprotected = envelope_with(record_header(&kid()), &offer_payload("env-header-1"));
     unprotected.unprotected = vec![0xa1, 0x04];
     unprotected.unprotected.extend_from_slice(&bstr(&kid()));
     vec![
@@ -75,35 +74,35 @@ fn header_cases() -> Vec<Case> {
             "protected-reordered",
             GROUP,
             "The protected header with its labels in the other order: {4: kid, 1: -8}.",
-            envelope_with(reordered, &p).to_bytes(),
+            envelope_with(reordered, &offer_payload("env-header-2")).to_bytes(),
         )
         .reject("protected", "must be exactly the bytes a2 01 27 04 58 20 <kid>"),
         record(
             "protected-alg-long",
             GROUP,
             "The protected header with alg -8 in a longer encoding (38 07 instead of 27).",
-            envelope_with(alg_long, &p).to_bytes(),
+            envelope_with(alg_long, &offer_payload("env-header-3")).to_bytes(),
         )
         .reject("protected", "must be exactly the bytes a2 01 27 04 58 20 <kid>"),
         record(
             "protected-alg-es256",
             GROUP,
             "The protected header names alg -7 (ES256) instead of -8 (EdDSA).",
-            envelope_with(es256, &p).to_bytes(),
+            envelope_with(es256, &offer_payload("env-header-4")).to_bytes(),
         )
         .reject("protected", "must say alg EdDSA (-8)"),
         record(
             "protected-kid-31",
             GROUP,
             "The kid is 31 bytes, not a 32-byte Ed25519 key.",
-            envelope_with(short_kid, &p).to_bytes(),
+            envelope_with(short_kid, &offer_payload("env-header-5")).to_bytes(),
         )
         .reject("protected", "the kid must be the 32-byte Ed25519 public key"),
         record(
             "protected-content-type",
             GROUP,
             "A record whose protected header carries the mobility step content type.",
-            envelope_with(step_header, &p).to_bytes(),
+            envelope_with(step_header, &offer_payload("env-header-6")).to_bytes(),
         )
         .reject("protected", "may hold only alg and kid"),
         record("unprotected-not-empty", GROUP, "The kid repeated in the unprotected header.", unprotected.to_bytes())

@@ -47,6 +47,10 @@ pub struct PeerReport {
     pub failed: usize,
     /// Cases `peer` mode does not run (not gossip records, or an Ignore).
     pub skipped: usize,
+    /// Cases that failed but are listed in
+    /// [`AWAITING_MERGE`](crate::reference::AWAITING_MERGE): the reference
+    /// node gets them right only once those changes are merged.
+    pub awaiting: usize,
 }
 
 impl PeerReport {
@@ -57,7 +61,10 @@ impl PeerReport {
 
     /// The total line.
     pub fn total(&self) -> String {
-        format!("total: {} passed, {} failed, {} skipped", self.passed, self.failed, self.skipped)
+        format!(
+            "total: {} passed, {} awaiting a merge, {} failed, {} skipped",
+            self.passed, self.awaiting, self.failed, self.skipped
+        )
     }
 
     fn pass(&mut self, id: &str, how: &str) {
@@ -66,8 +73,13 @@ impl PeerReport {
     }
 
     fn fail(&mut self, id: &str, why: &str) {
-        self.failed += 1;
-        self.lines.push(format!("FAIL     {id:<40} {why}"));
+        if crate::reference::AWAITING_MERGE.contains(&id) {
+            self.awaiting += 1;
+            self.lines.push(format!("awaiting {id:<40} {why}"));
+        } else {
+            self.failed += 1;
+            self.lines.push(format!("FAIL     {id:<40} {why}"));
+        }
     }
 
     fn skip(&mut self, id: &str, why: &str) {
