@@ -27,6 +27,7 @@ pub(super) fn cases() -> Vec<Case> {
     cases.extend(credential_cases());
     cases.extend(key_cases());
     cases.extend(other_kind_cases());
+    cases.extend(regional_cases());
     cases
 }
 
@@ -336,15 +337,6 @@ fn other_kind_cases() -> Vec<Case> {
     let mut event_alone = body_of(&fixtures::event("Spring meeting", "Luleå", "SE", "Europe/Stockholm"));
     cbor::remove(&mut event_alone, "country");
     cbor::remove(&mut event_alone, "online");
-    let mut both = body_of(&fixtures::full_skills_need());
-    cbor::set(&mut both, "people", Value::Integer(40.into()));
-    cbor::set(&mut both, "level", text("shortage"));
-    let mut small = body_of(&fixtures::issuance_stats());
-    if let Some(Value::Array(counts)) = cbor::get_mut(&mut small, "counts") {
-        if let Some(first) = counts.first_mut() {
-            cbor::set(first, "count", Value::Integer(4.into()));
-        }
-    }
     let network = Value::Map(vec![
         (text("countries"), Value::Array(vec![text("SE")])),
         (
@@ -427,6 +419,21 @@ fn other_kind_cases() -> Vec<Case> {
             signed(TestKey::Test1, &payload("event", "k-event-city", 1, TS, Some(event_alone))),
         )
         .reject("body.country", "is required with city"),
+    ]
+}
+
+/// The regional kinds: skills needs, resources, issuance statistics.
+fn regional_cases() -> Vec<Case> {
+    let mut both = body_of(&fixtures::full_skills_need());
+    cbor::set(&mut both, "people", Value::Integer(40.into()));
+    cbor::set(&mut both, "level", text("shortage"));
+    let mut small = body_of(&fixtures::issuance_stats());
+    if let Some(Value::Array(counts)) = cbor::get_mut(&mut small, "counts")
+        && let Some(first) = counts.first_mut()
+    {
+        cbor::set(first, "count", Value::Integer(4.into()));
+    }
+    vec![
         record(
             "skills-need-valid",
             "skills-need",

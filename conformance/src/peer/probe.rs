@@ -50,9 +50,12 @@ pub enum ProbeError {
     Sync(String),
 }
 
+/// Where the answer to a fetch goes.
+type FetchReply = oneshot::Sender<Result<Vec<Vec<u8>>, ProbeError>>;
+
 enum Command {
     Publish(Vec<u8>, oneshot::Sender<Result<(), ProbeError>>),
-    Fetch(Vec<Hash>, oneshot::Sender<Result<Vec<Vec<u8>>, ProbeError>>),
+    Fetch(Vec<Hash>, FetchReply),
 }
 
 /// A connected probe. Dropping it stops its task and closes its connection.
@@ -165,7 +168,7 @@ async fn run(
     mut commands: mpsc::Receiver<Command>,
     messages: mpsc::Sender<Hash>,
 ) {
-    let mut pending: HashMap<OutboundRequestId, oneshot::Sender<Result<Vec<Vec<u8>>, ProbeError>>> = HashMap::new();
+    let mut pending: HashMap<OutboundRequestId, FetchReply> = HashMap::new();
     loop {
         tokio::select! {
             command = commands.recv() => match command {
