@@ -31,6 +31,7 @@ pub const AWAITING_MERGE: &[&str] = &[
     "payload-invalid-utf8",
     "payload-v-missing",
     "payload-net-integer",
+    "payload-v-over-32-bits",
     "city-integer",
     "offer-eqf-300",
     "receipt-unknown-status",

@@ -186,6 +186,17 @@ fn signature_cases() -> Vec<Case> {
     let mut weak_signature = identity.to_vec();
     weak_signature.extend_from_slice(&[0u8; 32]);
     small.signature_item = bstr(&weak_signature);
+    // The first key bytes 2, 3, … (then zeros) that are no curve point.
+    let not_a_point = (2u8..=255)
+        .map(|b| {
+            let mut key = [0u8; 32];
+            key[0] = b;
+            key
+        })
+        .find(|key| ed25519_dalek::VerifyingKey::from_bytes(key).is_err())
+        .unwrap_or([0xff; 32]);
+    let off_curve_payload = deterministic(&payload("offer", "env-off-curve", 1, TS, Some(offer_body())));
+    let off_curve = Envelope::signed(&TestKey::Test1.signing(), record_header(&not_a_point), &off_curve_payload);
     let mut short = valid.clone();
     short.signature_item = bstr(&signature[..63]);
     vec![
@@ -195,6 +206,13 @@ fn signature_cases() -> Vec<Case> {
         record("signature-other-key", GROUP, "Signed by the test 2 key, kid the test 1 key.", other_key.to_bytes()).reject("signature", "does not match the author key"),
         record("signature-small-order-key", GROUP, "kid the identity point, R the identity, S = 0: the cofactorless equation holds, but the key has small order.", small.to_bytes())
             .reject("signature", "does not match the author key"),
+        record(
+            "signature-key-not-a-point",
+            GROUP,
+            "A kid whose 32 bytes are no point of the curve.",
+            off_curve.to_bytes(),
+        )
+        .reject("signature", "does not match the author key"),
         record("signature-63-bytes", GROUP, "A 63-byte signature.", short.to_bytes()).reject("signature", "does not match the author key"),
     ]
 }

@@ -149,6 +149,24 @@ fn field_cases() -> Vec<Case> {
         )
         .reject("net", "must be text"),
         record(
+            "payload-v-over-32-bits",
+            GROUP,
+            "v = 2^32: out of its 32-bit range.",
+            changed("p-v-big", |p| cbor::set(p, "v", Value::Integer((1u64 << 32).into()))),
+        )
+        .reject("v", "must be 1, the format version this node understands"),
+        record(
+            "payload-duplicate-key",
+            GROUP,
+            "The field seq twice (1 and 2).",
+            changed("p-dup", |p| {
+                if let Value::Map(entries) = p {
+                    entries.push((text("seq"), Value::Integer(2.into())));
+                }
+            }),
+        )
+        .reject("payload", "a field appears twice"),
+        record(
             "payload-ts-ahead-600",
             GROUP,
             "ts exactly 600 s ahead of the receiver's clock: still accepted.",
