@@ -188,8 +188,9 @@ async fn run(
             },
             event = swarm.select_next_some() => match event {
                 SwarmEvent::Behaviour(ProbeBehaviourEvent::Gossipsub(gossipsub::Event::Message { message, .. })) => {
-                    // A full channel drops the hash: the reader waits on
-                    // sync then, and a missed forward is never a false failure.
+                    // The session drains the channel while it waits; it
+                    // holds more hashes than one check sends (a case and a
+                    // marker), so it is never full while a check runs.
                     let _ = messages.try_send(Sha256::digest(&message.data).into());
                 }
                 SwarmEvent::Behaviour(ProbeBehaviourEvent::Sync(request_response::Event::Message {
