@@ -3,12 +3,11 @@
 
 countries.tsv and languages.tsv come from Debian's iso-codes package (the JSON
 lists and the gettext catalogues of their translations); isced_f.tsv comes from
-the ISCED-F list in protocol/src/codes.rs plus the broad and narrow fields of
-ISCED-F 2013. Run it through generate.sh, which checks the inputs first.
+protocol's ISCED-F list, protocol/data/isced-f-2013.csv, and each narrow
+field's …0 and …9. Run it through generate.sh, which checks the inputs first.
 """
 
 import json
-import re
 import struct
 import subprocess
 import sys
@@ -21,7 +20,7 @@ ISO_JSON = Path("/usr/share/iso-codes/json")
 LOCALE = Path("/usr/share/locale")
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
-PROTOCOL_CODES = HERE.parent / "protocol" / "src" / "codes.rs"
+PROTOCOL_ISCED_F = HERE.parent / "protocol" / "data" / "isced-f-2013.csv"
 
 # Kosovo has no ISO 3166-1 code, so iso-codes does not list it; the EU and
 # Erasmus+ use the user-assigned code XK, and protocol accepts it. Its names in
@@ -38,66 +37,6 @@ KOSOVO = {
     "da": "Kosovo",
     "nb": "Kosovo",
 }
-
-# The broad and narrow fields of ISCED-F 2013 (UNESCO Institute for Statistics,
-# "ISCED Fields of Education and Training 2013"), with their official English
-# titles. The detailed fields are read from protocol's list.
-ISCED_F_BROAD_NARROW = [
-    ("00", "Generic programmes and qualifications"),
-    ("001", "Basic programmes and qualifications"),
-    ("002", "Literacy and numeracy"),
-    ("003", "Personal skills and development"),
-    ("01", "Education"),
-    ("011", "Education"),
-    ("018", "Inter-disciplinary programmes and qualifications involving education"),
-    ("02", "Arts and humanities"),
-    ("021", "Arts"),
-    ("022", "Humanities (except languages)"),
-    ("023", "Languages"),
-    ("028", "Inter-disciplinary programmes and qualifications involving arts and humanities"),
-    ("03", "Social sciences, journalism and information"),
-    ("031", "Social and behavioural sciences"),
-    ("032", "Journalism and information"),
-    ("038", "Inter-disciplinary programmes and qualifications involving social sciences, journalism and information"),
-    ("04", "Business, administration and law"),
-    ("041", "Business and administration"),
-    ("042", "Law"),
-    ("048", "Inter-disciplinary programmes and qualifications involving business, administration and law"),
-    ("05", "Natural sciences, mathematics and statistics"),
-    ("051", "Biological and related sciences"),
-    ("052", "Environment"),
-    ("053", "Physical sciences"),
-    ("054", "Mathematics and statistics"),
-    ("058", "Inter-disciplinary programmes and qualifications involving natural sciences, mathematics and statistics"),
-    ("06", "Information and Communication Technologies (ICTs)"),
-    ("061", "Information and Communication Technologies (ICTs)"),
-    ("068", "Inter-disciplinary programmes and qualifications involving Information and Communication Technologies (ICTs)"),
-    ("07", "Engineering, manufacturing and construction"),
-    ("071", "Engineering and engineering trades"),
-    ("072", "Manufacturing and processing"),
-    ("073", "Architecture and construction"),
-    ("078", "Inter-disciplinary programmes and qualifications involving engineering, manufacturing and construction"),
-    ("08", "Agriculture, forestry, fisheries and veterinary"),
-    ("081", "Agriculture"),
-    ("082", "Forestry"),
-    ("083", "Fisheries"),
-    ("084", "Veterinary"),
-    ("088", "Inter-disciplinary programmes and qualifications involving agriculture, forestry, fisheries and veterinary"),
-    ("09", "Health and welfare"),
-    ("091", "Health"),
-    ("092", "Welfare"),
-    ("098", "Inter-disciplinary programmes and qualifications involving health and welfare"),
-    ("10", "Services"),
-    ("101", "Personal services"),
-    ("102", "Hygiene and occupational health services"),
-    ("103", "Security services"),
-    ("104", "Transport services"),
-    ("108", "Inter-disciplinary programmes and qualifications involving services"),
-    ("99", "Field unknown"),
-    ("999", "Field unknown"),
-    ("9999", "Field unknown"),
-]
-
 
 def read_mo(path):
     """The translations of a gettext .mo catalogue, msgid to msgstr.
@@ -195,17 +134,12 @@ def language_rows():
 
 
 def isced_f_rows():
-    text = PROTOCOL_CODES.read_text("utf-8")
-    block = re.search(r"const ISCED_F_DETAILED[^=]*= &\[(.*?)\n\];", text, re.S)
-    if block is None:
-        sys.exit(f"ISCED_F_DETAILED not found in {PROTOCOL_CODES}")
-    detailed = re.findall(r'\("(\d{4})", "([^"]+)"\)', block.group(1))
-    names = dict(ISCED_F_BROAD_NARROW)
-    names.update(detailed)
-    narrow = [code for code, _ in ISCED_F_BROAD_NARROW if len(code) == 3 and code != "999"]
-    for code, _ in detailed:
-        if code[:3] not in narrow:
-            sys.exit(f"detailed field {code} has no narrow field in ISCED_F_BROAD_NARROW")
+    # protocol's list: comment lines, a header line, then code,level,name
+    # (the name is the rest of the line and may hold commas).
+    lines = [line for line in PROTOCOL_ISCED_F.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    fields = [line.split(",", 2) for line in lines[1:]]
+    names = {code: name for code, _, name in fields}
+    narrow = [code for code, level, _ in fields if level == "narrow" and code != "999"]
     # Each narrow field has a detailed "…0" for programmes not further
     # defined and "…9" for those not elsewhere classified (ISCED-F 2013).
     for code in narrow:
@@ -264,8 +198,8 @@ def main():
     write_tsv(
         DATA / "isced_f.tsv",
         [
-            "ISCED-F 2013 fields in English: broad and narrow titles from UNESCO's ISCED-F 2013,",
-            "detailed fields copied from protocol/src/codes.rs, and each narrow field's …0 and …9.",
+            "ISCED-F 2013 fields in English: broad, narrow and detailed titles from protocol/data/isced-f-2013.csv",
+            "(UNESCO's ISCED-F 2013), and each narrow field's …0 and …9.",
             edit,
         ],
         ["en"],

@@ -2,10 +2,10 @@
 # Regenerates labels/data/countries.tsv, languages.tsv and isced_f.tsv.
 #
 # Countries and languages come from Debian's iso-codes package and its gettext
-# translations (apt-get install iso-codes); ISCED-F from protocol/src/codes.rs.
+# translations (apt-get install iso-codes); ISCED-F from protocol/data/isced-f-2013.csv.
 # The data files are committed: the crate never runs this script, so building
 # vetnet needs neither iso-codes nor python3. Run it after an iso-codes upgrade
-# or a change to protocol's ISCED-F list, and review the diff.
+# or a change to protocol/data/isced-f-2013.csv, and review the diff.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

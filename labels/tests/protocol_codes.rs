@@ -45,7 +45,7 @@ fn every_two_letter_language_protocol_accepts_has_a_label_and_vice_versa() {
     let accepted: BTreeSet<String> = all_strings(&lower, 2)
         .into_iter()
         .filter(|c| codes::is_language(c))
-        .filter(|c| !DEPRECATED_LANGUAGES.contains(&c.as_str()) && !in_private_use_range(c))
+        .filter(|c| !DEPRECATED_LANGUAGES.contains(&c.as_str()))
         .collect();
     assert_same(CodeList::Language, accepted);
 }
@@ -55,18 +55,14 @@ fn every_two_letter_language_protocol_accepts_has_a_label_and_vice_versa() {
 /// picker offers the current code only. iso-codes lists none of them.
 const DEPRECATED_LANGUAGES: &[&str] = &["bh", "in", "iw", "ji", "jw", "mo"];
 
-/// language-tags takes `qb`…`qt` as falling in the private-use range
-/// `qaa`…`qtz`, which is of three letters: no ISO 639-1 code is there.
-fn in_private_use_range(code: &str) -> bool {
-    ("qa"..="qtz").contains(&code)
-}
-
 #[test]
-fn protocol_accepts_two_letter_codes_in_the_private_use_range() {
-    // This notes the quirk the filter above works around; when protocol
-    // refuses those codes it fails, and the filter can go.
-    assert!(codes::is_language("qb"));
-    assert!(!entries(CodeList::Language, "en").iter().any(|(code, _)| in_private_use_range(code)));
+fn no_two_letter_code_is_private_use() {
+    // The private-use range `qaa`…`qtz` is of three letters: protocol refuses
+    // `qa`…`qt`, and no ISO 639-1 code is there.
+    for code in ["qa", "qb", "qq", "qt"] {
+        assert!(!codes::is_language(code), "{code}");
+    }
+    assert!(codes::is_language("qaa") && codes::is_language("qtz"));
     assert!(entries(CodeList::Language, "en").contains(&("qu", "Quechua")));
 }
 
@@ -96,7 +92,7 @@ fn cefr_and_eqf_levels_match_protocol() {
     assert_same(CodeList::Cefr, codes::CEFR_LEVELS.iter().map(|l| l.to_string()).collect());
     assert_same(CodeList::Eqf, (0..=u8::MAX).filter(|l| codes::is_eqf(*l)).map(|l| l.to_string()).collect());
     let order: Vec<_> = entries(CodeList::Cefr, "en").into_iter().map(|(code, _)| code).collect();
-    assert_eq!(order, codes::CEFR_LEVELS, "sorted by label, the CEFR levels keep their order");
+    assert_eq!(order, *codes::CEFR_LEVELS, "sorted by label, the CEFR levels keep their order");
     let order: Vec<_> = entries(CodeList::Eqf, "de").into_iter().map(|(code, _)| code).collect();
     assert_eq!(order, ["1", "2", "3", "4", "5", "6", "7", "8"], "and so do the EQF levels");
 }

@@ -95,9 +95,7 @@ impl std::str::FromStr for LanguageRequirement {
             Some((lang, level)) => (lang, Some(level.to_ascii_uppercase())),
             None => (s, None),
         };
-        if !codes::is_language(lang) {
-            return Err(format!("{lang:?} is not a registered BCP 47 language tag (like sv, en, de)"));
-        }
+        codes::language_tag::check(lang).map_err(|error| format!("the language {error}"))?;
         if let Some(level) = &cefr
             && !codes::is_cefr(level)
         {

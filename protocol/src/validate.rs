@@ -54,11 +54,17 @@ pub(crate) fn fail(field: impl Into<String>, rule: impl Into<String>) -> Rule {
     Err(ValidationError::new(field, rule))
 }
 
-/// Text of at most `max` characters; `single_line` forbids line breaks.
-/// Control characters other than line breaks and tabs are never allowed.
+/// Text of at most `max` characters (Unicode scalar values), not only white
+/// space (Unicode White_Space, which `str::trim` removes: U+00A0 is white
+/// space, U+200B is not); `single_line` forbids line breaks. Control
+/// characters (general category Cc) other than line breaks and tabs are never
+/// allowed.
 pub fn text(field: &str, value: &str, max: usize, single_line: bool) -> Rule {
-    if value.trim().is_empty() {
+    if value.is_empty() {
         return fail(field, "must not be empty");
+    }
+    if value.trim().is_empty() {
+        return fail(field, "must not be only white space");
     }
     let chars = value.chars().count();
     if chars > max {
@@ -100,12 +106,10 @@ pub(crate) fn country(field: &str, code: &str) -> Rule {
     }
 }
 
+/// A language tag by the rule of [`codes::language_tag`]: well-formed,
+/// registered, in canonical case; the error says which of them fails.
 pub(crate) fn language(field: &str, tag: &str) -> Rule {
-    if codes::is_language(tag) {
-        Ok(())
-    } else {
-        fail(field, format!("must be a registered BCP 47 language tag, like sv, en or en-GB (got {tag:?})"))
-    }
+    codes::language_tag::check(tag).map_err(|error| ValidationError::new(field, error.to_string()))
 }
 
 pub(crate) fn isced(field: &str, code: &str) -> Rule {
@@ -182,8 +186,8 @@ pub(crate) fn url(field: &str, value: &str) -> Rule {
     }
 }
 
-/// A calendar date written `YYYY-MM-DD` (four-digit year, two-digit month and
-/// day) that exists; the date it names.
+/// A calendar date written `YYYY-MM-DD` (four-digit year from 0001 to 9999,
+/// two-digit month and day) that exists; the date it names.
 pub fn date(field: &str, value: &str) -> Result<chrono::NaiveDate, ValidationError> {
     // chrono's `%Y` also reads and writes a sign and more than four digits
     // (`-0001-01-01`, `+12345-01-01`), so the shape is checked first.
@@ -192,7 +196,14 @@ pub fn date(field: &str, value: &str) -> Result<chrono::NaiveDate, ValidationErr
     let parsed = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .ok()
         .filter(|d| shaped && d.format("%Y-%m-%d").to_string() == value);
-    parsed.ok_or_else(|| ValidationError::new(field, format!("must be a date written YYYY-MM-DD (got {value:?})")))
+    match parsed {
+        // chrono counts a year 0 (1 BC); the calendar of the rule starts at 1.
+        Some(_) if value.starts_with("0000") => {
+            Err(ValidationError::new(field, format!("must be a date with a year from 0001 to 9999 (got {value:?})")))
+        }
+        Some(date) => Ok(date),
+        None => Err(ValidationError::new(field, format!("must be a date written YYYY-MM-DD (got {value:?})"))),
+    }
 }
 
 pub(crate) fn max_items<T>(field: &str, items: &[T], max: usize) -> Rule {

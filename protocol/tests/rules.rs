@@ -345,7 +345,7 @@ fn dates_with_a_signed_or_long_year_are_refused() {
         assert_rule(open_offer(&offer_with(|o| o.deadline = Some(day.into()))), "body.deadline");
         assert!(vetnet_protocol::validate::date("d", day).is_err(), "{day}");
     }
-    assert!(vetnet_protocol::validate::date("d", "0001-01-01").is_ok(), "four-digit years from 0000 are dates");
+    assert!(vetnet_protocol::validate::date("d", "0001-01-01").is_ok(), "four-digit years from 0001 are dates");
 }
 
 // ---------------------------------------------------------------------------

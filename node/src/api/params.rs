@@ -53,10 +53,9 @@ pub fn eqf_param(value: &str) -> Result<u8, ApiError> {
 }
 
 pub fn lang_param(value: &str) -> Result<String, ApiError> {
-    if vetnet_protocol::codes::is_language(value) {
-        Ok(value.to_owned())
-    } else {
-        Err(ApiError::invalid("lang", format!("{value:?} is not a registered BCP 47 language tag (like sv, en)")))
+    match vetnet_protocol::codes::language_tag::check(value) {
+        Ok(()) => Ok(value.to_owned()),
+        Err(error) => Err(ApiError::invalid("lang", error.to_string())),
     }
 }
 
