@@ -121,20 +121,18 @@ impl LetterBody {
         }
     }
 
-    fn to_value(&self) -> Result<ciborium::Value, ciborium::value::Error> {
+    fn to_value(&self) -> Result<ciborium::Value, crate::cbor::EncodeError> {
         match self {
-            LetterBody::Application(b) => ciborium::Value::serialized(b),
-            LetterBody::Answer(b) => ciborium::Value::serialized(b),
-            LetterBody::MembershipEnd(b) => ciborium::Value::serialized(b),
-            LetterBody::Registration(b) => ciborium::Value::serialized(b),
+            LetterBody::Application(b) => crate::cbor::to_deterministic_value(b),
+            LetterBody::Answer(b) => crate::cbor::to_deterministic_value(b),
+            LetterBody::MembershipEnd(b) => crate::cbor::to_deterministic_value(b),
+            LetterBody::Registration(b) => crate::cbor::to_deterministic_value(b),
         }
     }
 
     fn decode(kind: LetterKind, value: &ciborium::Value) -> Result<Self, RecordError> {
         fn typed<B: serde::de::DeserializeOwned + Checked>(value: &ciborium::Value) -> Result<B, RecordError> {
-            let body: B = value.deserialized().map_err(|e| {
-                RecordError::Rule(ValidationError::new("body", format!("does not match the letter's fields: {e}")))
-            })?;
+            let body: B = crate::cbor::from_value(value, "body")?;
             body.check("body")?;
             Ok(body)
         }
@@ -265,7 +263,7 @@ pub fn sign_letter(
         id: draft.id,
         to: serde_bytes::ByteBuf::from(draft.to.as_bytes().to_vec()),
         ts: draft.ts,
-        body: draft.body.to_value().map_err(|e| RecordError::Payload(e.to_string()))?,
+        body: draft.body.to_value().map_err(|e| RecordError::Payload(ValidationError::new("body", e.to_string())))?,
     };
     let bytes = sign_cose(key, &payload, LETTER_CONTENT_TYPE)?;
     VerifiedLetter::open(&bytes, ctx)
@@ -295,9 +293,8 @@ impl VerifiedLetter {
 /// and everything else to its mobility threads; [`VerifiedLetter::open`]
 /// still decides.
 pub fn is_letter(bytes: &[u8]) -> bool {
-    use coset::TaggedCborSerializable;
-    let content_type = coset::CoseSign1::from_tagged_slice(bytes).ok().and_then(|m| m.protected.header.content_type);
-    content_type == Some(coset::ContentType::Text(LETTER_CONTENT_TYPE.to_owned()))
+    let prefix = crate::cbor::cose::header_prefix(Some(LETTER_CONTENT_TYPE));
+    crate::cbor::cose::parse_sign1(bytes).is_ok_and(|sign1| sign1.protected.starts_with(&prefix))
 }
 
 #[cfg(test)]

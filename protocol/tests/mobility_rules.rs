@@ -159,8 +159,7 @@ fn interest() -> VerifiedStep {
 /// Signs any payload as a COSE_Sign1 with `content_type` (none: a record's
 /// header), the way `sign_step` does, so malformed payloads can be tried.
 fn sign_raw<T: Serialize>(key: &SigningKey, payload: &T, content_type: Option<&str>) -> Vec<u8> {
-    let mut payload_bytes = Vec::new();
-    ciborium::into_writer(payload, &mut payload_bytes).unwrap();
+    let payload_bytes = vetnet_protocol::cbor::to_deterministic_vec(payload).unwrap();
     let mut header =
         HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).key_id(key.verifying_key().to_bytes().to_vec());
     if let Some(content_type) = content_type {
@@ -306,8 +305,7 @@ fn envelope_faults_are_refused() {
 
     // Another header parameter (an IV) besides alg, kid and content type.
     let key = school();
-    let mut payload = Vec::new();
-    ciborium::into_writer(&step.payload, &mut payload).unwrap();
+    let payload = vetnet_protocol::cbor::to_deterministic_vec(&step.payload).unwrap();
     let extra = CoseSign1Builder::new()
         .protected(
             HeaderBuilder::new()
@@ -1530,8 +1528,7 @@ fn sig_structure(protected: &[u8], payload: &[u8]) -> Vec<u8> {
         Value::Bytes(vec![]),
         Value::Bytes(payload.to_vec()),
     ]);
-    let mut bytes = Vec::new();
-    ciborium::into_writer(&structure, &mut bytes).unwrap();
+    let bytes = vetnet_protocol::cbor::to_deterministic_vec(&structure).unwrap();
     bytes
 }
 
