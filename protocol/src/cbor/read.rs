@@ -35,7 +35,8 @@ pub(crate) fn read(bytes: &[u8], root: &str, order: KeyOrder) -> Result<Value, V
     let value = reader.item()?;
     if reader.pos != bytes.len() {
         let rest = bytes.len() - reader.pos;
-        return Err(ValidationError::new(root, format!("must be exactly one CBOR item ({rest} bytes follow it)")));
+        let field = render_path(root, &[]);
+        return Err(ValidationError::new(field, format!("must be exactly one CBOR item ({rest} bytes follow it)")));
     }
     Ok(value)
 }
