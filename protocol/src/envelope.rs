@@ -209,6 +209,34 @@ pub(crate) fn open_signed<'a>(
     Ok((author, sign1.payload))
 }
 
+/// [`open_signed`] for bytes this node stored itself: the signature is
+/// checked, but the protected header may be in any encoding that holds the
+/// kid, as accepted before the header had to be exact.
+pub(crate) fn open_signed_as_stored<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+) -> Result<(InstitutionId, &'a [u8]), RecordError> {
+    let sign1 = cose::parse_sign1(bytes).map_err(RecordError::Envelope)?;
+    let kid = match cose::header_kid(sign1.protected, content_type) {
+        Ok(kid) => kid,
+        Err(e) => cose::lenient_header_kid(sign1.protected).ok_or(RecordError::Envelope(e))?,
+    };
+    let author = InstitutionId::from_bytes(kid);
+    let verifying_key = verifying_key_of(&author)?;
+    if !cose::verifies(&sign1, &verifying_key) {
+        return Err(RecordError::BadSignature);
+    }
+    Ok((author, sign1.payload))
+}
+
+/// A payload this node stored itself, in any well-formed CBOR encoding
+/// (stored before the encoding had to be deterministic).
+pub(crate) fn decode_stored<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, RecordError> {
+    let value: ciborium::Value = ciborium::from_reader(bytes)
+        .map_err(|_| RecordError::Payload(ValidationError::new("payload", "must be one well-formed CBOR map")))?;
+    cbor::from_value(&value, "").map_err(RecordError::Payload)
+}
+
 /// The payload is exactly one item of deterministic CBOR, checked before
 /// any typed decoding, then a map with the payload's fields.
 fn decode_payload(bytes: &[u8]) -> Result<Payload, RecordError> {

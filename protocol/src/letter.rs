@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::keyword::keyword_enum;
 use crate::mobility::{
-    MOBILITY_VERSION, check_time_and_addressee, check_version_and_network, decode_exact, open_cose, sign_cose,
+    MOBILITY_VERSION, Source, check_time_and_addressee, check_version_and_network, decode_exact, open_cose, sign_cose,
 };
 use crate::validate::{self, Checked, Rule, ValidationError, fail};
 use crate::{InstitutionId, RecordError, RecordHash, ValidationContext};
@@ -272,8 +272,20 @@ pub fn sign_letter(
 impl VerifiedLetter {
     /// Checks `bytes` as a letter of the network in `ctx`.
     pub fn open(bytes: &[u8], ctx: &ValidationContext) -> Result<Self, RecordError> {
-        let (author, payload_bytes) = open_cose(bytes, LETTER_CONTENT_TYPE, MAX_LETTER_BYTES)?;
-        let payload: LetterPayload = decode_exact(&payload_bytes)?;
+        Self::open_from(bytes, ctx, Source::Received)
+    }
+
+    /// Checks a letter this node stored itself: every check of
+    /// [`Self::open`] but the encoding rules, so letters stored before the
+    /// payload had to be deterministic CBOR still open. Never use it on
+    /// bytes from outside.
+    pub fn open_stored(bytes: &[u8], ctx: &ValidationContext) -> Result<Self, RecordError> {
+        Self::open_from(bytes, ctx, Source::Stored)
+    }
+
+    fn open_from(bytes: &[u8], ctx: &ValidationContext, source: Source) -> Result<Self, RecordError> {
+        let (author, payload_bytes) = open_cose(bytes, LETTER_CONTENT_TYPE, MAX_LETTER_BYTES, source)?;
+        let payload: LetterPayload = decode_exact(&payload_bytes, source)?;
         let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
         check_version_and_network(payload.v, &payload.net, ctx)?;
         if !is_letter_id(&payload.id) {

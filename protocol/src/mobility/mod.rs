@@ -17,7 +17,7 @@ pub mod thread;
 use ed25519_dalek::{Signer, SigningKey};
 use serde::{Deserialize, Serialize};
 
-use crate::envelope::open_signed;
+use crate::envelope::{decode_stored, open_signed, open_signed_as_stored};
 use crate::keyword::keyword_enum;
 use crate::limits::MAX_CLOCK_SKEW_SECS;
 use crate::validate::{Checked, ValidationError};
@@ -241,17 +241,40 @@ pub(crate) fn sign_cose<T: Serialize>(
 /// accepted encoding, the protected header exactly `{1: -8, 3:
 /// content_type, 4: kid}`, `verify_strict`; returns the signer and the
 /// payload bytes.
-pub(crate) fn open_cose(bytes: &[u8], content_type: &str, max: usize) -> Result<(InstitutionId, Vec<u8>), RecordError> {
+pub(crate) fn open_cose(
+    bytes: &[u8],
+    content_type: &str,
+    max: usize,
+    source: Source,
+) -> Result<(InstitutionId, Vec<u8>), RecordError> {
     if bytes.len() > max {
         return Err(RecordError::TooLarge { size: bytes.len(), max });
     }
-    let (signer, payload) = open_signed(bytes, Some(content_type))?;
+    let (signer, payload) = match source {
+        Source::Received => open_signed(bytes, Some(content_type))?,
+        Source::Stored => open_signed_as_stored(bytes, Some(content_type))?,
+    };
     Ok((signer, payload.to_vec()))
 }
 
+/// Where the bytes of a direct message come from, which decides how strictly
+/// their encoding is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// From a peer, or just signed: the encoding rules of `docs/PROTOCOL.md`.
+    Received,
+    /// From this node's own store: accepted before, perhaps before the
+    /// encoding had to be deterministic, so any well-formed encoding.
+    Stored,
+}
+
 /// A direct message's payload: one item of deterministic CBOR, checked
-/// before any typed decoding, then the payload's fields.
-pub(crate) fn decode_exact<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, RecordError> {
+/// before any typed decoding, then the payload's fields (or, for stored
+/// bytes, any well-formed CBOR).
+pub(crate) fn decode_exact<T: serde::de::DeserializeOwned>(bytes: &[u8], source: Source) -> Result<T, RecordError> {
+    if source == Source::Stored {
+        return decode_stored(bytes);
+    }
     let value = crate::cbor::read_deterministic(bytes, "").map_err(RecordError::Payload)?;
     crate::cbor::from_value(&value, "").map_err(RecordError::Payload)
 }
@@ -312,8 +335,19 @@ pub struct VerifiedStep {
 impl VerifiedStep {
     /// Checks `bytes` as a step of the network in `ctx`.
     pub fn open(bytes: &[u8], ctx: &ValidationContext) -> Result<Self, RecordError> {
-        let (author, payload_bytes) = open_cose(bytes, STEP_CONTENT_TYPE, MAX_STEP_BYTES)?;
-        let payload: StepPayload = decode_exact(&payload_bytes)?;
+        Self::open_from(bytes, ctx, Source::Received)
+    }
+
+    /// Checks a step this node stored itself: every check of [`Self::open`]
+    /// but the encoding rules, so steps stored before the payload had to be
+    /// deterministic CBOR still open. Never use it on bytes from outside.
+    pub fn open_stored(bytes: &[u8], ctx: &ValidationContext) -> Result<Self, RecordError> {
+        Self::open_from(bytes, ctx, Source::Stored)
+    }
+
+    fn open_from(bytes: &[u8], ctx: &ValidationContext, source: Source) -> Result<Self, RecordError> {
+        let (author, payload_bytes) = open_cose(bytes, STEP_CONTENT_TYPE, MAX_STEP_BYTES, source)?;
+        let payload: StepPayload = decode_exact(&payload_bytes, source)?;
         let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
         check_version_and_network(payload.v, &payload.net, ctx)?;
         if !is_thread_id(&payload.thread) {
@@ -482,8 +516,8 @@ pub fn sign_receipt(
 impl VerifiedReceipt {
     /// Checks a receipt of the network `network`.
     pub fn open(bytes: &[u8], network: &str) -> Result<Self, RecordError> {
-        let (signer, payload_bytes) = open_cose(bytes, RECEIPT_CONTENT_TYPE, MAX_RECEIPT_BYTES)?;
-        let payload: ReceiptPayload = decode_exact(&payload_bytes)?;
+        let (signer, payload_bytes) = open_cose(bytes, RECEIPT_CONTENT_TYPE, MAX_RECEIPT_BYTES, Source::Received)?;
+        let payload: ReceiptPayload = decode_exact(&payload_bytes, Source::Received)?;
         let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
         if payload.v != MOBILITY_VERSION {
             return Err(rule("v", format!("must be {MOBILITY_VERSION} (got {})", payload.v)));
