@@ -1532,8 +1532,7 @@ fn sig_structure(protected: &[u8], payload: &[u8]) -> Vec<u8> {
         Value::Bytes(vec![]),
         Value::Bytes(payload.to_vec()),
     ]);
-    let bytes = vetnet_protocol::cbor::to_deterministic_vec(&structure).unwrap();
-    bytes
+    vetnet_protocol::cbor::to_deterministic_vec(&structure).unwrap()
 }
 
 /// CBOR diagnostic notation, for the kinds of value a payload holds.

@@ -49,8 +49,7 @@ fn sign_raw(payload: Vec<u8>) -> Vec<u8> {
 }
 
 fn cbor(value: &Value) -> Vec<u8> {
-    let bytes = vetnet_protocol::cbor::to_deterministic_vec(value).unwrap();
-    bytes
+    vetnet_protocol::cbor::to_deterministic_vec(value).unwrap()
 }
 
 // ---- Strategies ----

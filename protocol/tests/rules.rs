@@ -107,8 +107,7 @@ fn cbor_as_built(value: &impl serde::Serialize) -> Vec<u8> {
 }
 
 fn cbor(value: &impl serde::Serialize) -> Vec<u8> {
-    let bytes = vetnet_protocol::cbor::to_deterministic_vec(value).unwrap();
-    bytes
+    vetnet_protocol::cbor::to_deterministic_vec(value).unwrap()
 }
 
 fn good_protected() -> Header {

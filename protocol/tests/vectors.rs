@@ -468,8 +468,7 @@ fn sig_structure(protected: &[u8], payload: &[u8]) -> Vec<u8> {
         Value::Bytes(vec![]),
         Value::Bytes(payload.to_vec()),
     ]);
-    let bytes = vetnet_protocol::cbor::to_deterministic_vec(&structure).unwrap();
-    bytes
+    vetnet_protocol::cbor::to_deterministic_vec(&structure).unwrap()
 }
 
 /// Verifies a record's signature without coset; returns the author key.

@@ -35,9 +35,9 @@ enum Chain<'p> {
 impl Chain<'_> {
     fn render(&self) -> String {
         match self {
-            Chain::Root(root) if root.is_empty() => "payload".to_owned(),
+            Chain::Root("") => "payload".to_owned(),
             Chain::Root(root) => (*root).to_owned(),
-            Chain::Key(Chain::Root(root), key) if root.is_empty() => (*key).to_owned(),
+            Chain::Key(Chain::Root(""), key) => (*key).to_owned(),
             Chain::Key(parent, key) => format!("{}.{key}", parent.render()),
             Chain::Index(parent, index) => format!("{}[{index}]", parent.render()),
         }
