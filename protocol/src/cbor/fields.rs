@@ -307,12 +307,32 @@ impl<'de> de::Deserializer<'de> for Node<'_, '_> {
         .map_err(|e| e.at(self.chain))
     }
 
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, FieldError> {
+        self.deserialize_map(visitor)
+    }
+
+    /// Structs and maps come only from CBOR maps: serde would also read a
+    /// struct from an array of its fields in order, a second encoding.
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
+        let chain = self.chain;
+        match self.value {
+            Value::Map(entries) => visitor.visit_map(Entries { entries: entries.iter(), pending: None, chain }),
+            _ => self.wrong_type(&"a map"),
+        }
+        .map_err(|e| e.at(chain))
+    }
+
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
         visitor.visit_unit()
     }
 
     serde::forward_to_deserialize_any! {
-        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 char unit unit_struct seq tuple tuple_struct map struct identifier
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 char unit unit_struct seq tuple tuple_struct identifier
     }
 }
 
@@ -366,5 +386,29 @@ impl<'de> de::MapAccess<'de> for Entries<'_, '_> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.entries.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Pair {
+        a: u8,
+        b: String,
+    }
+
+    #[test]
+    fn a_struct_is_read_from_a_map_only_and_errors_name_the_field() {
+        let array = Value::Array(vec![Value::Integer(1.into()), Value::Text("x".into())]);
+        let error = from_value::<Pair>(&array, "body").unwrap_err();
+        assert_eq!(error.to_string(), "body: must be a map (got a list)");
+        let map = Value::Map(vec![(Value::Text("a".into()), Value::Integer(300.into()))]);
+        let error = from_value::<Pair>(&map, "body").unwrap_err();
+        assert_eq!(error.to_string(), "body.a: must be a whole number from 0 to 255 (got 300)");
+        let map = Value::Map(vec![(Value::Text("a".into()), Value::Integer(3.into()))]);
+        assert_eq!(from_value::<Pair>(&map, "").unwrap_err().to_string(), "b: is required");
     }
 }
