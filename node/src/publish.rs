@@ -43,7 +43,7 @@ pub enum PublishError {
     Record(RecordError),
     /// The body does not encode as CBOR (a bug, not the admin's input).
     #[error("cannot sign the record: its body cannot be encoded: {0}")]
-    Body(#[source] ciborium::value::Error),
+    Body(#[source] vetnet_protocol::cbor::EncodeError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("the store task failed: {0}")]

@@ -4,11 +4,11 @@
 
 use std::fmt;
 
-use coset::{CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable, iana};
-use ed25519_dalek::{Signature, Signer, SigningKey};
+use ed25519_dalek::SigningKey;
 use sha2::{Digest, Sha256};
 
 use crate::achievement::AchievementBody;
+use crate::cbor::{self, cose};
 use crate::delegation::{DelegationBody, delegation_id};
 use crate::endorsement::{EndorsementBody, endorsement_id};
 use crate::event::EventBody;
@@ -80,20 +80,13 @@ impl InstitutionKey {
         &self.0
     }
 
-    /// Encodes `payload` and wraps it in a tagged COSE_Sign1 with alg EdDSA
-    /// and `kid` = the public key, both in the protected header.
+    /// Encodes `payload` in deterministic CBOR and wraps it in a tagged
+    /// COSE_Sign1 whose protected header is exactly `{1: -8, 4: kid}`, `kid`
+    /// being the public key.
     pub fn sign(&self, payload: &Payload) -> Result<Vec<u8>, RecordError> {
-        let mut payload_bytes = Vec::new();
-        ciborium::into_writer(payload, &mut payload_bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
-        let protected =
-            HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).key_id(self.id().as_bytes().to_vec()).build();
-        CoseSign1Builder::new()
-            .protected(protected)
-            .payload(payload_bytes)
-            .create_signature(&[], |to_be_signed| self.0.sign(to_be_signed).to_bytes().to_vec())
-            .build()
-            .to_tagged_vec()
-            .map_err(|e| RecordError::Envelope(e.to_string()))
+        let payload_bytes = cbor::to_deterministic_vec(payload)
+            .map_err(|e| RecordError::Payload(ValidationError::new("payload", e.to_string())))?;
+        Ok(cose::sign1(&self.0, None, &payload_bytes))
     }
 
     /// Signs `payload` and opens the result exactly as a receiving node would,
@@ -125,19 +118,7 @@ impl VerifiedRecord {
         if bytes.len() > MAX_RECORD_BYTES {
             return Err(RecordError::TooLarge { size: bytes.len(), max: MAX_RECORD_BYTES });
         }
-        let sign1 = CoseSign1::from_tagged_slice(bytes)
-            .map_err(|e| RecordError::Envelope(format!("not a tagged COSE_Sign1 message: {e}")))?;
-        check_preferred_encoding(&sign1, bytes)?;
-        let author = check_headers(&sign1)?;
-        let verifying_key = verifying_key_of(&author)?;
-        sign1.verify_signature(&[], |signature, signed| {
-            let signature = Signature::from_slice(signature).map_err(|_| RecordError::BadSignature)?;
-            verifying_key.verify_strict(signed, &signature).map_err(|_| RecordError::BadSignature)
-        })?;
-        let payload_bytes = sign1
-            .payload
-            .as_deref()
-            .ok_or_else(|| RecordError::Envelope("the payload is detached; records carry it".into()))?;
+        let (author, payload_bytes) = open_signed(bytes, None)?;
         let payload = decode_payload(payload_bytes)?;
         let content = check_payload(&payload, &author, ctx)?;
         Ok(Self { bytes: bytes.to_vec(), hash: RecordHash::of(bytes), author, payload, content })
@@ -152,13 +133,21 @@ impl VerifiedRecord {
 
     /// [`VerifiedRecord::from_trusted_bytes`] for bytes read back by their
     /// hash, which is not computed again.
+    ///
+    /// Lenient about the encoding: a store may hold records accepted before
+    /// the payload had to be deterministic CBOR and the protected header had
+    /// to be exact, so the payload is read in any well-formed encoding and
+    /// the `kid` wherever the header holds it. The field rules still apply.
     pub fn from_trusted_parts(bytes: &[u8], hash: RecordHash, network: &str) -> Result<Self, RecordError> {
-        let sign1 = CoseSign1::from_tagged_slice(bytes)
-            .map_err(|e| RecordError::Envelope(format!("not a tagged COSE_Sign1 message: {e}")))?;
-        let author = check_headers(&sign1)?;
-        let payload_bytes =
-            sign1.payload.as_deref().ok_or_else(|| RecordError::Envelope("the payload is detached".into()))?;
-        let payload = decode_payload(payload_bytes)?;
+        let sign1 = cose::parse_sign1(bytes).map_err(RecordError::Envelope)?;
+        let kid = match cose::header_kid(sign1.protected, None) {
+            Ok(kid) => kid,
+            Err(e) => cose::lenient_header_kid(sign1.protected).ok_or(RecordError::Envelope(e))?,
+        };
+        let author = InstitutionId::from_bytes(kid);
+        let value: ciborium::Value = ciborium::from_reader(sign1.payload)
+            .map_err(|_| RecordError::Payload(ValidationError::new("payload", "must be one well-formed CBOR map")))?;
+        let payload = cbor::from_value::<Payload>(&value, "").map_err(RecordError::Payload)?;
         let ctx = ValidationContext { network, now: u64::MAX - MAX_CLOCK_SKEW_SECS };
         let content = check_payload(&payload, &author, &ctx)?;
         Ok(Self { bytes: bytes.to_vec(), hash, author, payload, content })
@@ -202,57 +191,57 @@ pub(crate) fn verifying_key_of(author: &InstitutionId) -> Result<ed25519_dalek::
     Ok(key)
 }
 
-/// The protected header holds exactly alg EdDSA and a 32-byte `kid`; the
-/// unprotected header is empty, so the bytes of a record cannot be changed
-/// without breaking its signature.
-fn check_headers(sign1: &CoseSign1) -> Result<InstitutionId, RecordError> {
-    let header = &sign1.protected.header;
-    let envelope = |what: &str| RecordError::Envelope(what.to_owned());
-    if header.alg != Some(coset::Algorithm::Assigned(iana::Algorithm::EdDSA)) {
-        return Err(envelope("the protected header must say alg EdDSA (-8)"));
+/// Takes a signed message apart and checks it: the envelope in its one
+/// accepted encoding, the protected header exactly as the spec gives it for
+/// `content_type` (`None` for a record), and the strict Ed25519 signature of
+/// its `kid`. Returns the signer and the payload bytes.
+pub(crate) fn open_signed<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+) -> Result<(InstitutionId, &'a [u8]), RecordError> {
+    let sign1 = cose::parse_sign1(bytes).map_err(RecordError::Envelope)?;
+    let kid = cose::header_kid(sign1.protected, content_type).map_err(RecordError::Envelope)?;
+    let author = InstitutionId::from_bytes(kid);
+    let verifying_key = verifying_key_of(&author)?;
+    if !cose::verifies(&sign1, &verifying_key) {
+        return Err(RecordError::BadSignature);
     }
-    let kid: [u8; 32] = header
-        .key_id
-        .as_slice()
-        .try_into()
-        .map_err(|_| envelope("the protected header kid must be the 32-byte Ed25519 public key"))?;
-    let extra = !header.crit.is_empty()
-        || header.content_type.is_some()
-        || !header.iv.is_empty()
-        || !header.partial_iv.is_empty()
-        || !header.counter_signatures.is_empty()
-        || !header.rest.is_empty();
-    if extra {
-        return Err(envelope("the protected header may hold only alg and kid"));
-    }
-    if !sign1.unprotected.is_empty() {
-        return Err(envelope("the unprotected header must be empty"));
-    }
-    Ok(InstitutionId::from_bytes(kid))
+    Ok((author, sign1.payload))
 }
 
-/// The envelope must be in the preferred serialization of RFC 8949 section
-/// 4.1 (shortest heads, definite lengths), so re-encoding it gives the same
-/// bytes. Otherwise anyone could re-encode a record without the author's key
-/// and get new bytes, a new record hash and a new gossip message id for the
-/// same signed content.
-pub(crate) fn check_preferred_encoding(sign1: &CoseSign1, bytes: &[u8]) -> Result<(), RecordError> {
-    match sign1.clone().to_tagged_vec() {
-        Ok(reencoded) if reencoded == bytes => Ok(()),
-        _ => Err(RecordError::Envelope(
-            "the envelope is not in the preferred CBOR encoding (shortest heads, definite lengths)".into(),
-        )),
+/// [`open_signed`] for bytes this node stored itself: the signature is
+/// checked, but the protected header may be in any encoding that holds the
+/// kid, as accepted before the header had to be exact.
+pub(crate) fn open_signed_as_stored<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+) -> Result<(InstitutionId, &'a [u8]), RecordError> {
+    let sign1 = cose::parse_sign1(bytes).map_err(RecordError::Envelope)?;
+    let kid = match cose::header_kid(sign1.protected, content_type) {
+        Ok(kid) => kid,
+        Err(e) => cose::lenient_header_kid(sign1.protected).ok_or(RecordError::Envelope(e))?,
+    };
+    let author = InstitutionId::from_bytes(kid);
+    let verifying_key = verifying_key_of(&author)?;
+    if !cose::verifies(&sign1, &verifying_key) {
+        return Err(RecordError::BadSignature);
     }
+    Ok((author, sign1.payload))
 }
 
-/// The payload is exactly one CBOR map: bytes after it are refused, so that
-/// no signed data goes uninterpreted and every implementation agrees.
-fn decode_payload(mut bytes: &[u8]) -> Result<Payload, RecordError> {
-    let payload: Payload = ciborium::from_reader(&mut bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
-    if !bytes.is_empty() {
-        return Err(RecordError::Payload(format!("{} bytes follow the payload map", bytes.len())));
-    }
-    Ok(payload)
+/// A payload this node stored itself, in any well-formed CBOR encoding
+/// (stored before the encoding had to be deterministic).
+pub(crate) fn decode_stored<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, RecordError> {
+    let value: ciborium::Value = ciborium::from_reader(bytes)
+        .map_err(|_| RecordError::Payload(ValidationError::new("payload", "must be one well-formed CBOR map")))?;
+    cbor::from_value(&value, "").map_err(RecordError::Payload)
+}
+
+/// The payload is exactly one item of deterministic CBOR, checked before
+/// any typed decoding, then a map with the payload's fields.
+fn decode_payload(bytes: &[u8]) -> Result<Payload, RecordError> {
+    let value = cbor::read_deterministic(bytes, "").map_err(RecordError::Payload)?;
+    cbor::from_value(&value, "").map_err(RecordError::Payload)
 }
 
 fn is_name_char(b: u8) -> bool {
@@ -455,9 +444,7 @@ fn check_body(
 }
 
 fn decode_body<B: serde::de::DeserializeOwned + Checked>(body: &ciborium::Value) -> Result<B, RecordError> {
-    let typed: B = body.deserialized().map_err(|e| {
-        RecordError::Rule(ValidationError::new("body", format!("does not match the kind's fields: {e}")))
-    })?;
+    let typed: B = cbor::from_value(body, "body")?;
     typed.check("body")?;
     Ok(typed)
 }

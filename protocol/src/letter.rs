@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::keyword::keyword_enum;
 use crate::mobility::{
-    MOBILITY_VERSION, check_time_and_addressee, check_version_and_network, decode_exact, open_cose, sign_cose,
+    MOBILITY_VERSION, Source, check_time_and_addressee, check_version_and_network, decode_exact, open_cose, sign_cose,
 };
 use crate::validate::{self, Checked, Rule, ValidationError, fail};
 use crate::{InstitutionId, RecordError, RecordHash, ValidationContext};
@@ -121,20 +121,18 @@ impl LetterBody {
         }
     }
 
-    fn to_value(&self) -> Result<ciborium::Value, ciborium::value::Error> {
+    fn to_value(&self) -> Result<ciborium::Value, crate::cbor::EncodeError> {
         match self {
-            LetterBody::Application(b) => ciborium::Value::serialized(b),
-            LetterBody::Answer(b) => ciborium::Value::serialized(b),
-            LetterBody::MembershipEnd(b) => ciborium::Value::serialized(b),
-            LetterBody::Registration(b) => ciborium::Value::serialized(b),
+            LetterBody::Application(b) => crate::cbor::to_deterministic_value(b),
+            LetterBody::Answer(b) => crate::cbor::to_deterministic_value(b),
+            LetterBody::MembershipEnd(b) => crate::cbor::to_deterministic_value(b),
+            LetterBody::Registration(b) => crate::cbor::to_deterministic_value(b),
         }
     }
 
     fn decode(kind: LetterKind, value: &ciborium::Value) -> Result<Self, RecordError> {
         fn typed<B: serde::de::DeserializeOwned + Checked>(value: &ciborium::Value) -> Result<B, RecordError> {
-            let body: B = value.deserialized().map_err(|e| {
-                RecordError::Rule(ValidationError::new("body", format!("does not match the letter's fields: {e}")))
-            })?;
+            let body: B = crate::cbor::from_value(value, "body")?;
             body.check("body")?;
             Ok(body)
         }
@@ -265,7 +263,7 @@ pub fn sign_letter(
         id: draft.id,
         to: serde_bytes::ByteBuf::from(draft.to.as_bytes().to_vec()),
         ts: draft.ts,
-        body: draft.body.to_value().map_err(|e| RecordError::Payload(e.to_string()))?,
+        body: draft.body.to_value().map_err(|e| RecordError::Payload(ValidationError::new("body", e.to_string())))?,
     };
     let bytes = sign_cose(key, &payload, LETTER_CONTENT_TYPE)?;
     VerifiedLetter::open(&bytes, ctx)
@@ -274,8 +272,20 @@ pub fn sign_letter(
 impl VerifiedLetter {
     /// Checks `bytes` as a letter of the network in `ctx`.
     pub fn open(bytes: &[u8], ctx: &ValidationContext) -> Result<Self, RecordError> {
-        let (author, payload_bytes) = open_cose(bytes, LETTER_CONTENT_TYPE, MAX_LETTER_BYTES)?;
-        let payload: LetterPayload = decode_exact(&payload_bytes)?;
+        Self::open_from(bytes, ctx, Source::Received)
+    }
+
+    /// Checks a letter this node stored itself: every check of
+    /// [`Self::open`] but the encoding rules, so letters stored before the
+    /// payload had to be deterministic CBOR still open. Never use it on
+    /// bytes from outside.
+    pub fn open_stored(bytes: &[u8], ctx: &ValidationContext) -> Result<Self, RecordError> {
+        Self::open_from(bytes, ctx, Source::Stored)
+    }
+
+    fn open_from(bytes: &[u8], ctx: &ValidationContext, source: Source) -> Result<Self, RecordError> {
+        let (author, payload_bytes) = open_cose(bytes, LETTER_CONTENT_TYPE, MAX_LETTER_BYTES, source)?;
+        let payload: LetterPayload = decode_exact(&payload_bytes, source)?;
         let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
         check_version_and_network(payload.v, &payload.net, ctx)?;
         if !is_letter_id(&payload.id) {
@@ -295,9 +305,8 @@ impl VerifiedLetter {
 /// and everything else to its mobility threads; [`VerifiedLetter::open`]
 /// still decides.
 pub fn is_letter(bytes: &[u8]) -> bool {
-    use coset::TaggedCborSerializable;
-    let content_type = coset::CoseSign1::from_tagged_slice(bytes).ok().and_then(|m| m.protected.header.content_type);
-    content_type == Some(coset::ContentType::Text(LETTER_CONTENT_TYPE.to_owned()))
+    let prefix = crate::cbor::cose::header_prefix(Some(LETTER_CONTENT_TYPE));
+    crate::cbor::cose::parse_sign1(bytes).is_ok_and(|sign1| sign1.protected.starts_with(&prefix))
 }
 
 #[cfg(test)]

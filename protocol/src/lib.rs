@@ -13,6 +13,7 @@
 #![warn(missing_docs)]
 
 pub mod achievement;
+pub mod cbor;
 pub mod codes;
 pub mod delegation;
 mod did;

@@ -55,7 +55,8 @@ pub struct Payload {
 }
 
 impl Payload {
-    /// A payload carrying `body`, encoded to a CBOR value.
+    /// A payload carrying `body`, encoded to a CBOR value with its maps in
+    /// deterministic order (as a reader decodes it).
     pub fn with_body<B: Serialize>(
         net: &str,
         kind: RecordKind,
@@ -63,7 +64,7 @@ impl Payload {
         seq: u64,
         ts: u64,
         body: &B,
-    ) -> Result<Self, ciborium::value::Error> {
+    ) -> Result<Self, crate::cbor::EncodeError> {
         Ok(Self {
             v: FORMAT_VERSION,
             net: net.to_owned(),
@@ -71,7 +72,7 @@ impl Payload {
             id: id.to_owned(),
             seq,
             ts,
-            body: Some(ciborium::Value::serialized(body)?),
+            body: Some(crate::cbor::to_deterministic_value(body)?),
             withdrawn: false,
         })
     }

@@ -77,12 +77,10 @@ pub enum SyncMessageError {
         /// The limit in bytes.
         max: usize,
     },
-    /// The bytes are not one CBOR map with the fields of a sync message.
-    #[error("sync message cannot be decoded")]
-    Decode(#[source] ciborium::de::Error<std::io::Error>),
-    /// One CBOR message is followed by more bytes.
-    #[error("{0} bytes follow the sync message")]
-    TrailingBytes(usize),
+    /// The bytes are not one well-formed CBOR map with the fields of a sync
+    /// message: the field at fault and the rule, in words.
+    #[error("sync message: {0}")]
+    Decode(crate::ValidationError),
     /// A message of a known type lacks one of its fields.
     #[error("a {message_type:?} sync message needs the field {field:?}")]
     MissingField {
@@ -96,7 +94,7 @@ pub enum SyncMessageError {
     UnknownType(String),
     /// The message could not be written as CBOR.
     #[error("sync message cannot be encoded")]
-    Encode(#[source] ciborium::ser::Error<std::io::Error>),
+    Encode(#[source] crate::cbor::EncodeError),
     /// A `fetch` asks for more than [`MAX_FETCH_IDS`] records.
     #[error("sync fetch asks for {count} records; at most {max} per request")]
     TooManyIds {
@@ -111,8 +109,7 @@ pub enum SyncMessageError {
 }
 
 fn encode<T: Serialize>(message: &T, max: usize) -> Result<Vec<u8>, SyncMessageError> {
-    let mut bytes = Vec::new();
-    ciborium::into_writer(message, &mut bytes).map_err(SyncMessageError::Encode)?;
+    let bytes = crate::cbor::to_deterministic_vec(message).map_err(SyncMessageError::Encode)?;
     if bytes.len() > max {
         return Err(SyncMessageError::TooLarge { size: bytes.len(), max });
     }
@@ -136,12 +133,10 @@ fn decode(bytes: &[u8], max: usize) -> Result<WireMessage, SyncMessageError> {
     if bytes.len() > max {
         return Err(SyncMessageError::TooLarge { size: bytes.len(), max });
     }
-    let mut reader = bytes;
-    let message = ciborium::from_reader(&mut reader).map_err(SyncMessageError::Decode)?;
-    if !reader.is_empty() {
-        return Err(SyncMessageError::TrailingBytes(reader.len()));
-    }
-    Ok(message)
+    // Sync messages are not signed: any key order is read, and the rest of
+    // the strict reader's rules hold (docs/PROTOCOL.md, "Catch-up sync").
+    let value = crate::cbor::read(bytes, "message", crate::cbor::KeyOrder::Any).map_err(SyncMessageError::Decode)?;
+    crate::cbor::from_value(&value, "").map_err(SyncMessageError::Decode)
 }
 
 fn missing(message_type: &'static str, field: &'static str) -> SyncMessageError {
@@ -233,19 +228,29 @@ mod tests {
             0xa2, 0x61, b't', 0x69, b'r', b'e', b'c', b'o', b'n', b'c', b'i', b'l', b'e', 0x63, b'n', b'e', b't', 0x63,
             b'b', b's', b'r',
         ];
-        assert!(SyncRequest::decode(&no_msg).is_err());
+        let error = SyncRequest::decode(&no_msg).unwrap_err().to_string();
+        assert_eq!(error, "a \"reconcile\" sync message needs the field \"msg\"");
+        // Words, not decoder internals, for bytes that are no CBOR map.
+        let error = SyncRequest::decode(&[0xa1, 0x61, b't', 0x18, 0x63]).unwrap_err().to_string();
+        assert_eq!(error, "sync message: t: must be text (got the integer 99)");
     }
 
     #[test]
     fn wire_form_is_a_tagged_map() {
         let bytes = SyncRequest::Reconcile { net: "bsr".into(), msg: vec![0x61] }.encode().unwrap();
-        // {"t": "reconcile", "net": "bsr", "msg": h'61'}
+        // {"t": "reconcile", "msg": h'61', "net": "bsr"}: keys in deterministic order.
         assert_eq!(
             bytes,
             [
-                0xa3, 0x61, b't', 0x69, b'r', b'e', b'c', b'o', b'n', b'c', b'i', b'l', b'e', 0x63, b'n', b'e', b't',
-                0x63, b'b', b's', b'r', 0x63, b'm', b's', b'g', 0x41, 0x61
+                0xa3, 0x61, b't', 0x69, b'r', b'e', b'c', b'o', b'n', b'c', b'i', b'l', b'e', 0x63, b'm', b's', b'g',
+                0x41, 0x61, 0x63, b'n', b'e', b't', 0x63, b'b', b's', b'r'
             ]
         );
+        // The order the writer used before is read too: sync messages are not signed.
+        let old_order = [
+            0xa3, 0x61, b't', 0x69, b'r', b'e', b'c', b'o', b'n', b'c', b'i', b'l', b'e', 0x63, b'n', b'e', b't', 0x63,
+            b'b', b's', b'r', 0x63, b'm', b's', b'g', 0x41, 0x61,
+        ];
+        assert!(SyncRequest::decode(&old_order).is_ok());
     }
 }

@@ -71,7 +71,7 @@ fn an_unknown_participation_form_is_refused_as_a_body_mismatch() {
             }
         }
     }
-    assert_rule(open(RecordKind::Achievement, "mig-welding", &value), "body");
+    assert_rule(open(RecordKind::Achievement, "mig-welding", &value), "body.participation");
 }
 
 #[test]

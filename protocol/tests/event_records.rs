@@ -144,5 +144,5 @@ fn unknown_keywords_are_refused_as_the_body_not_matching() {
             }
         }
     }
-    assert_rule(open(RecordKind::Event, ID, &value), "body");
+    assert_rule(open(RecordKind::Event, ID, &value), "body.event_kind");
 }

@@ -121,7 +121,7 @@ fn unknown_keywords_are_refused_as_a_body_mismatch() {
                 }
             }
         }
-        assert_rule(open(RecordKind::Need, ID, &value), "body");
+        assert_rule(open(RecordKind::Need, ID, &value), &format!("body.{field}"));
     }
 }
 

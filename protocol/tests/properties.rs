@@ -49,9 +49,7 @@ fn sign_raw(payload: Vec<u8>) -> Vec<u8> {
 }
 
 fn cbor(value: &Value) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    ciborium::into_writer(value, &mut bytes).unwrap();
-    bytes
+    vetnet_protocol::cbor::to_deterministic_vec(value).unwrap()
 }
 
 // ---- Strategies ----

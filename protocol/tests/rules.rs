@@ -98,10 +98,16 @@ fn assert_bad_signature(result: Result<VerifiedRecord, RecordError>) {
     assert!(matches!(result, Err(RecordError::BadSignature)), "expected a bad signature, got {}", outcome(&result));
 }
 
-fn cbor(value: &impl serde::Serialize) -> Vec<u8> {
+/// `value` written in the order it was built, not sorted: for the tests of
+/// refused encodings.
+fn cbor_as_built(value: &impl serde::Serialize) -> Vec<u8> {
     let mut bytes = Vec::new();
     ciborium::into_writer(value, &mut bytes).unwrap();
     bytes
+}
+
+fn cbor(value: &impl serde::Serialize) -> Vec<u8> {
+    vetnet_protocol::cbor::to_deterministic_vec(value).unwrap()
 }
 
 fn good_protected() -> Header {
@@ -433,7 +439,9 @@ fn body_with_wrong_field_types_is_refused() {
     places.1 = Value::Text("two".into());
     let mut payload = offer_payload(&offer_body());
     payload.body = Some(Value::Map(body));
-    assert_rule(key().sign_checked(&payload, &ctx()), "body");
+    let error = key().sign_checked(&payload, &ctx()).unwrap_err();
+    assert_eq!(error.to_string(), "body.places: must be a whole number from 0 to 4294967295 (got the text \"two\")");
+    assert_rule(Err(error), "body.places");
 
     let mut payload = offer_payload(&offer_body());
     payload.body = Some(Value::Array(vec![]));
@@ -858,12 +866,18 @@ fn unknown_top_level_field_is_ignored() {
 }
 
 #[test]
-fn payload_fields_in_another_order_are_accepted() {
+fn payload_fields_in_another_order_are_refused() {
     let mut map = offer_payload_map();
     map.reverse();
-    let sign1 = sign_raw(Some(&cbor(&Value::Map(map))), good_protected(), Header::default());
-    let record = VerifiedRecord::open(&sign1.to_tagged_vec().unwrap(), &ctx()).unwrap();
-    assert_eq!(record.payload, offer_payload(&offer_body()));
+    let sign1 = sign_raw(Some(&cbor_as_built(&Value::Map(map))), good_protected(), Header::default());
+    let result = VerifiedRecord::open(&sign1.to_tagged_vec().unwrap(), &ctx());
+    match result {
+        Err(RecordError::Payload(error)) => {
+            assert_eq!(error.field, "payload");
+            assert!(error.rule.starts_with("map keys must be in deterministic order"), "{error}");
+        }
+        other => panic!("expected an encoding refusal, got {}", outcome(&other)),
+    }
 }
 
 #[test]
@@ -888,20 +902,24 @@ impl Tap for Header {
 }
 
 #[test]
-fn null_body_counts_as_absent() {
+fn a_null_body_is_refused() {
     let mut map: Vec<(Value, Value)> =
         match Value::serialized(&Payload::withdrawal(NET, RecordKind::Offer, OFFER_ID, 2, NOW)).unwrap() {
             Value::Map(entries) => entries,
             other => panic!("{other:?}"),
         };
     map.push((Value::Text("body".into()), Value::Null));
-    let sign1 = sign_raw(Some(&cbor(&Value::Map(map.clone()))), good_protected(), Header::default());
-    let record = VerifiedRecord::open(&sign1.to_tagged_vec().unwrap(), &ctx()).unwrap();
-    assert_eq!(record.content, Content::Withdrawn);
-    // Without `withdrawn: true` a null body is a missing body.
-    map.retain(|(k, _)| k.as_text() != Some("withdrawn"));
+    // `null` is never a value: an absent field is left out (docs/PROTOCOL.md, "Encoding").
     let sign1 = sign_raw(Some(&cbor(&Value::Map(map))), good_protected(), Header::default());
-    assert_rule(VerifiedRecord::open(&sign1.to_tagged_vec().unwrap(), &ctx()), "body");
+    match VerifiedRecord::open(&sign1.to_tagged_vec().unwrap(), &ctx()) {
+        Err(error @ RecordError::Payload(_)) => {
+            assert_eq!(
+                (error.field().as_str(), error.rule().as_str()),
+                ("body", "must not be null: leave an absent field out")
+            );
+        }
+        other => panic!("expected an encoding refusal, got {}", outcome(&other)),
+    }
 }
 
 #[test]

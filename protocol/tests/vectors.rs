@@ -313,8 +313,7 @@ fn build(vector: &Vector) -> VectorFile {
     let key = InstitutionKey::from_secret_bytes(&secret());
     let record = key.sign(&vector.payload).unwrap();
     let parts = take_apart(&record).unwrap();
-    let mut payload = Vec::new();
-    ciborium::into_writer(&vector.payload, &mut payload).unwrap();
+    let payload = vetnet_protocol::cbor::to_deterministic_vec(&vector.payload).unwrap();
     assert_eq!(parts.payload, payload, "the record carries the payload as encoded");
     let payload_value: Value = ciborium::from_reader(payload.as_slice()).unwrap();
     VectorFile {
@@ -469,9 +468,7 @@ fn sig_structure(protected: &[u8], payload: &[u8]) -> Vec<u8> {
         Value::Bytes(vec![]),
         Value::Bytes(payload.to_vec()),
     ]);
-    let mut bytes = Vec::new();
-    ciborium::into_writer(&structure, &mut bytes).unwrap();
-    bytes
+    vetnet_protocol::cbor::to_deterministic_vec(&structure).unwrap()
 }
 
 /// Verifies a record's signature without coset; returns the author key.

@@ -196,7 +196,7 @@ impl Mobility {
             })?;
             // Checked when it was stored: no clock applies any more.
             let trusted = ValidationContext { network: self.network_name(), now: u64::MAX - 3600 };
-            let step = VerifiedStep::open(&bytes, &trusted)?;
+            let step = VerifiedStep::open_stored(&bytes, &trusted)?;
             match &mut thread {
                 None => {
                     thread = Some(

@@ -85,7 +85,7 @@ impl Networks {
 
     pub(super) fn reopen(&self, bytes: &[u8]) -> Result<VerifiedLetter, NetworksError> {
         let ctx = vetnet_protocol::ValidationContext { network: self.network_name(), now: u64::MAX / 2 };
-        VerifiedLetter::open(bytes, &ctx).map_err(|e| NetworksError::Damaged(e.to_string()))
+        VerifiedLetter::open_stored(bytes, &ctx).map_err(|e| NetworksError::Damaged(e.to_string()))
     }
 
     pub(super) fn entry(&self, direction: u8, id: &str) -> Result<Option<LetterEntry>, NetworksError> {

@@ -14,11 +14,10 @@
 pub mod steps;
 pub mod thread;
 
-use coset::{CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable, iana};
-use ed25519_dalek::{Signature, Signer, SigningKey};
+use ed25519_dalek::{Signer, SigningKey};
 use serde::{Deserialize, Serialize};
 
-use crate::envelope::{check_preferred_encoding, verifying_key_of};
+use crate::envelope::{decode_stored, open_signed, open_signed_as_stored};
 use crate::keyword::keyword_enum;
 use crate::limits::MAX_CLOCK_SKEW_SECS;
 use crate::validate::{Checked, ValidationError};
@@ -152,26 +151,24 @@ impl StepBody {
         }
     }
 
-    fn to_value(&self) -> Result<ciborium::Value, ciborium::value::Error> {
+    fn to_value(&self) -> Result<ciborium::Value, crate::cbor::EncodeError> {
         match self {
-            StepBody::Interest(b) => ciborium::Value::serialized(b),
-            StepBody::Nomination(b) => ciborium::Value::serialized(b),
-            StepBody::Acceptance(b) => ciborium::Value::serialized(b),
-            StepBody::Refusal(b) => ciborium::Value::serialized(b),
-            StepBody::Agreement(b) => ciborium::Value::serialized(b),
-            StepBody::Completion(b) => ciborium::Value::serialized(b),
-            StepBody::Recognition(b) => ciborium::Value::serialized(b),
-            StepBody::Cancellation(b) => ciborium::Value::serialized(b),
-            StepBody::Signature(b) => ciborium::Value::serialized(b),
-            StepBody::Erasure(b) => ciborium::Value::serialized(b),
+            StepBody::Interest(b) => crate::cbor::to_deterministic_value(b),
+            StepBody::Nomination(b) => crate::cbor::to_deterministic_value(b),
+            StepBody::Acceptance(b) => crate::cbor::to_deterministic_value(b),
+            StepBody::Refusal(b) => crate::cbor::to_deterministic_value(b),
+            StepBody::Agreement(b) => crate::cbor::to_deterministic_value(b),
+            StepBody::Completion(b) => crate::cbor::to_deterministic_value(b),
+            StepBody::Recognition(b) => crate::cbor::to_deterministic_value(b),
+            StepBody::Cancellation(b) => crate::cbor::to_deterministic_value(b),
+            StepBody::Signature(b) => crate::cbor::to_deterministic_value(b),
+            StepBody::Erasure(b) => crate::cbor::to_deterministic_value(b),
         }
     }
 
     fn decode(kind: StepKind, value: &ciborium::Value) -> Result<Self, RecordError> {
         fn typed<B: serde::de::DeserializeOwned + Checked>(value: &ciborium::Value) -> Result<B, RecordError> {
-            let body: B = value.deserialized().map_err(|e| {
-                RecordError::Rule(ValidationError::new("body", format!("does not match the step's fields: {e}")))
-            })?;
+            let body: B = crate::cbor::from_value(value, "body")?;
             body.check("body")?;
             Ok(body)
         }
@@ -224,7 +221,7 @@ pub fn sign_step(key: &SigningKey, draft: StepDraft, ctx: &ValidationContext) ->
         prev: draft.prev.map(|h| serde_bytes::ByteBuf::from(h.0.to_vec())),
         to: serde_bytes::ByteBuf::from(draft.to.as_bytes().to_vec()),
         ts: draft.ts,
-        body: draft.body.to_value().map_err(|e| RecordError::Payload(e.to_string()))?,
+        body: draft.body.to_value().map_err(|e| RecordError::Payload(ValidationError::new("body", e.to_string())))?,
     };
     let bytes = sign_cose(key, &payload, STEP_CONTENT_TYPE)?;
     VerifiedStep::open(&bytes, ctx)
@@ -235,69 +232,51 @@ pub(crate) fn sign_cose<T: Serialize>(
     payload: &T,
     content_type: &str,
 ) -> Result<Vec<u8>, RecordError> {
-    let mut payload_bytes = Vec::new();
-    ciborium::into_writer(payload, &mut payload_bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
-    let protected = HeaderBuilder::new()
-        .algorithm(iana::Algorithm::EdDSA)
-        .key_id(key.verifying_key().to_bytes().to_vec())
-        .content_type(content_type.to_owned())
-        .build();
-    CoseSign1Builder::new()
-        .protected(protected)
-        .payload(payload_bytes)
-        .create_signature(&[], |to_be_signed| key.sign(to_be_signed).to_bytes().to_vec())
-        .build()
-        .to_tagged_vec()
-        .map_err(|e| RecordError::Envelope(e.to_string()))
+    let payload_bytes = crate::cbor::to_deterministic_vec(payload)
+        .map_err(|e| RecordError::Payload(ValidationError::new("payload", e.to_string())))?;
+    Ok(crate::cbor::cose::sign1(key, Some(content_type), &payload_bytes))
 }
 
-/// Checks a COSE_Sign1 of `content_type` no larger than `max`: preferred
-/// encoding, headers (alg EdDSA, 32-byte kid, the content type, nothing
-/// else), `verify_strict`; returns the signer and the payload bytes.
-pub(crate) fn open_cose(bytes: &[u8], content_type: &str, max: usize) -> Result<(InstitutionId, Vec<u8>), RecordError> {
+/// Checks a COSE_Sign1 of `content_type` no larger than `max`: its one
+/// accepted encoding, the protected header exactly `{1: -8, 3:
+/// content_type, 4: kid}`, `verify_strict`; returns the signer and the
+/// payload bytes.
+pub(crate) fn open_cose(
+    bytes: &[u8],
+    content_type: &str,
+    max: usize,
+    source: Source,
+) -> Result<(InstitutionId, Vec<u8>), RecordError> {
     if bytes.len() > max {
         return Err(RecordError::TooLarge { size: bytes.len(), max });
     }
-    let sign1 = CoseSign1::from_tagged_slice(bytes)
-        .map_err(|e| RecordError::Envelope(format!("not a tagged COSE_Sign1 message: {e}")))?;
-    check_preferred_encoding(&sign1, bytes)?;
-    let envelope = |what: String| RecordError::Envelope(what);
-    let header = &sign1.protected.header;
-    if header.alg != Some(coset::Algorithm::Assigned(iana::Algorithm::EdDSA)) {
-        return Err(envelope("the protected header must say alg EdDSA (-8)".into()));
-    }
-    let kid: [u8; 32] = header
-        .key_id
-        .as_slice()
-        .try_into()
-        .map_err(|_| envelope("the protected header kid must be the 32-byte Ed25519 public key".into()))?;
-    if header.content_type != Some(coset::ContentType::Text(content_type.to_owned())) {
-        return Err(envelope(format!("the protected header content type must be {content_type:?}")));
-    }
-    let extra = !header.crit.is_empty()
-        || !header.iv.is_empty()
-        || !header.partial_iv.is_empty()
-        || !header.counter_signatures.is_empty()
-        || !header.rest.is_empty();
-    if extra || !sign1.unprotected.is_empty() {
-        return Err(envelope("the headers may hold only alg, kid and content type".into()));
-    }
-    let signer = InstitutionId::from_bytes(kid);
-    let verifying_key = verifying_key_of(&signer)?;
-    sign1.verify_signature(&[], |signature, signed| {
-        let signature = Signature::from_slice(signature).map_err(|_| RecordError::BadSignature)?;
-        verifying_key.verify_strict(signed, &signature).map_err(|_| RecordError::BadSignature)
-    })?;
-    let payload = sign1.payload.ok_or_else(|| envelope("the payload is detached; steps carry it".into()))?;
-    Ok((signer, payload))
+    let (signer, payload) = match source {
+        Source::Received => open_signed(bytes, Some(content_type))?,
+        Source::Stored => open_signed_as_stored(bytes, Some(content_type))?,
+    };
+    Ok((signer, payload.to_vec()))
 }
 
-pub(crate) fn decode_exact<T: serde::de::DeserializeOwned>(mut bytes: &[u8]) -> Result<T, RecordError> {
-    let value: T = ciborium::from_reader(&mut bytes).map_err(|e| RecordError::Payload(e.to_string()))?;
-    if !bytes.is_empty() {
-        return Err(RecordError::Payload(format!("{} bytes follow the payload map", bytes.len())));
+/// Where the bytes of a direct message come from, which decides how strictly
+/// their encoding is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// From a peer, or just signed: the encoding rules of `docs/PROTOCOL.md`.
+    Received,
+    /// From this node's own store: accepted before, perhaps before the
+    /// encoding had to be deterministic, so any well-formed encoding.
+    Stored,
+}
+
+/// A direct message's payload: one item of deterministic CBOR, checked
+/// before any typed decoding, then the payload's fields (or, for stored
+/// bytes, any well-formed CBOR).
+pub(crate) fn decode_exact<T: serde::de::DeserializeOwned>(bytes: &[u8], source: Source) -> Result<T, RecordError> {
+    if source == Source::Stored {
+        return decode_stored(bytes);
     }
-    Ok(value)
+    let value = crate::cbor::read_deterministic(bytes, "").map_err(RecordError::Payload)?;
+    crate::cbor::from_value(&value, "").map_err(RecordError::Payload)
 }
 
 /// The first rules of every direct message (a step or a letter): the
@@ -356,8 +335,19 @@ pub struct VerifiedStep {
 impl VerifiedStep {
     /// Checks `bytes` as a step of the network in `ctx`.
     pub fn open(bytes: &[u8], ctx: &ValidationContext) -> Result<Self, RecordError> {
-        let (author, payload_bytes) = open_cose(bytes, STEP_CONTENT_TYPE, MAX_STEP_BYTES)?;
-        let payload: StepPayload = decode_exact(&payload_bytes)?;
+        Self::open_from(bytes, ctx, Source::Received)
+    }
+
+    /// Checks a step this node stored itself: every check of [`Self::open`]
+    /// but the encoding rules, so steps stored before the payload had to be
+    /// deterministic CBOR still open. Never use it on bytes from outside.
+    pub fn open_stored(bytes: &[u8], ctx: &ValidationContext) -> Result<Self, RecordError> {
+        Self::open_from(bytes, ctx, Source::Stored)
+    }
+
+    fn open_from(bytes: &[u8], ctx: &ValidationContext, source: Source) -> Result<Self, RecordError> {
+        let (author, payload_bytes) = open_cose(bytes, STEP_CONTENT_TYPE, MAX_STEP_BYTES, source)?;
+        let payload: StepPayload = decode_exact(&payload_bytes, source)?;
         let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
         check_version_and_network(payload.v, &payload.net, ctx)?;
         if !is_thread_id(&payload.thread) {
@@ -526,8 +516,8 @@ pub fn sign_receipt(
 impl VerifiedReceipt {
     /// Checks a receipt of the network `network`.
     pub fn open(bytes: &[u8], network: &str) -> Result<Self, RecordError> {
-        let (signer, payload_bytes) = open_cose(bytes, RECEIPT_CONTENT_TYPE, MAX_RECEIPT_BYTES)?;
-        let payload: ReceiptPayload = decode_exact(&payload_bytes)?;
+        let (signer, payload_bytes) = open_cose(bytes, RECEIPT_CONTENT_TYPE, MAX_RECEIPT_BYTES, Source::Received)?;
+        let payload: ReceiptPayload = decode_exact(&payload_bytes, Source::Received)?;
         let rule = |field: &str, rule: String| RecordError::Rule(ValidationError::new(field, rule));
         if payload.v != MOBILITY_VERSION {
             return Err(rule("v", format!("must be {MOBILITY_VERSION} (got {})", payload.v)));

@@ -31,10 +31,13 @@ pub fn withdrawal(kind: RecordKind, id: &str) -> Result<VerifiedRecord, RecordEr
     VerifiedRecord::open(&bytes, &ValidationContext { network: NET, now: NOW })
 }
 
-/// The record was refused for a rule on `field`.
+/// The record was refused for a rule on `field` (a field rule, or an
+/// encoding rule such as a NaN float).
 pub fn assert_rule(result: Result<VerifiedRecord, RecordError>, field: &str) {
     match result {
-        Err(RecordError::Rule(rule)) => assert_eq!(rule.field, field, "wrong field in {rule}"),
+        Err(RecordError::Rule(rule) | RecordError::Payload(rule)) => {
+            assert_eq!(rule.field, field, "wrong field in {rule}")
+        }
         Err(other) => panic!("expected a rule on {field}, got {other}"),
         Ok(_) => panic!("expected a rule on {field}, but the record was accepted"),
     }
