@@ -16,26 +16,7 @@ use crate::case::{Case, Input, Verdict};
 /// Cases whose verdict or field holds only once the strict-cbor and
 /// code-lists changes are merged: the runner reports them as awaiting
 /// instead of failing. The merger empties this list.
-pub const AWAITING_MERGE: &[&str] = &[
-    // strict-cbor: the exact protected header.
-    "protected-reordered",
-    "protected-alg-long",
-    // strict-cbor: core deterministic encoding of the payload.
-    "payload-int-not-shortest",
-    "payload-indefinite-map",
-    "payload-tag-55799",
-    "payload-tag-1004-date",
-    "payload-bytes-key",
-    "payload-keys-unsorted",
-    // strict-cbor: errors name the field, not the decoder.
-    "payload-invalid-utf8",
-    "payload-v-missing",
-    "payload-net-integer",
-    "payload-v-over-32-bits",
-    "city-integer",
-    "offer-eqf-300",
-    "receipt-unknown-status",
-];
+pub const AWAITING_MERGE: &[&str] = &[];
 
 /// What the reference made of a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,19 +74,7 @@ pub enum JudgeError {
 /// The field and rule of a refusal, from the reference's error. The one place
 /// that reads a [`RecordError`]'s parts.
 pub fn refusal_of(error: &RecordError) -> (String, String) {
-    let (field, rule) = match error {
-        RecordError::TooLarge { .. } => ("record", error.to_string()),
-        RecordError::Envelope(why) if why.contains("unprotected") => ("envelope", why.clone()),
-        RecordError::Envelope(why) if why.contains("protected header") || why.contains("content type") => {
-            ("protected", why.clone())
-        }
-        RecordError::Envelope(why) => ("envelope", why.clone()),
-        RecordError::BadSignature => ("signature", error.to_string()),
-        RecordError::Payload(why) => ("payload", why.clone()),
-        RecordError::FromTheFuture { .. } => ("ts", error.to_string()),
-        RecordError::Rule(e) => return (e.field.clone(), e.rule.clone()),
-    };
-    (field.to_owned(), rule)
+    (error.field(), error.rule())
 }
 
 /// The field and rule of a sync message refusal.
@@ -114,10 +83,8 @@ fn sync_refusal(error: &SyncMessageError) -> (String, String) {
         SyncMessageError::MissingField { field, .. } => (*field).to_owned(),
         SyncMessageError::UnknownType(_) => "t".to_owned(),
         SyncMessageError::TooManyIds { .. } | SyncMessageError::BadId(_) => "ids".to_owned(),
-        SyncMessageError::TooLarge { .. }
-        | SyncMessageError::Decode(_)
-        | SyncMessageError::TrailingBytes(_)
-        | SyncMessageError::Encode(_) => "message".to_owned(),
+        SyncMessageError::Decode(e) => e.field.clone(),
+        SyncMessageError::TooLarge { .. } | SyncMessageError::Encode(_) => "message".to_owned(),
     };
     (field, error.to_string())
 }

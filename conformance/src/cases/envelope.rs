@@ -106,7 +106,7 @@ fn header_cases() -> Vec<Case> {
         )
         .reject("protected", "may hold only alg and kid"),
         record("unprotected-not-empty", GROUP, "The kid repeated in the unprotected header.", unprotected.to_bytes())
-            .reject("envelope", "the unprotected header must be empty"),
+            .reject("unprotected", "must be the empty map, written a0"),
     ]
 }
 
@@ -139,7 +139,7 @@ fn encoding_cases() -> Vec<Case> {
             "The 64-byte signature bstr with its length written 59 00 40.",
             long_signature.to_bytes(),
         )
-        .reject("envelope", "must be in the preferred CBOR encoding (shortest heads, definite lengths)"),
+        .reject("signature", "must be in the shortest encoding (its length is written in more bytes than it needs)"),
         record("envelope-indefinite-array", GROUP, "The COSE_Sign1 array with an indefinite length.", indefinite)
             .reject("envelope", "must be in the preferred CBOR encoding (shortest heads, definite lengths)"),
         record("envelope-trailing-bytes", GROUP, "A byte 00 after the envelope.", trailing)
@@ -150,7 +150,7 @@ fn encoding_cases() -> Vec<Case> {
             "The payload is nil (detached); the signature covers an empty payload.",
             detached.to_bytes(),
         )
-        .reject("envelope", "the payload must be attached"),
+        .reject("payload", "must be attached (a byte string), not nil"),
         record(
             "record-too-large",
             GROUP,
