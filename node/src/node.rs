@@ -231,6 +231,12 @@ impl Node {
             tasks,
             _lock: lock,
         };
+        // Before the profile's addresses: that may publish a new profile too.
+        match node.publisher.renew_older_encodings().await {
+            Ok(0) => {}
+            Ok(renewed) => tracing::info!(renewed, "own records in an older encoding were signed again"),
+            Err(e) => tracing::warn!(error = %e, "cannot sign own records in an older encoding again"),
+        }
         node.refresh_profile_addresses().await?;
         node.announce_started()?;
         Ok(node)

@@ -231,6 +231,39 @@ impl Publisher {
         self.sign_store_send(&payload).await
     }
 
+    /// Signs again, as their next versions with the same content, the own
+    /// live records (withdrawals included) whose bytes this version no
+    /// longer accepts: records signed before payloads had to be
+    /// deterministic CBOR (docs/OPERATIONS.md, "Upgrades"). Peers refuse the
+    /// old bytes, so without this an upgraded node's records would stop
+    /// travelling. Key rotations and key revocations keep their bytes: a new
+    /// version of them is refused once they took effect. A record whose
+    /// content breaks a rule tightened since is left as it is, with a
+    /// warning. Returns how many were signed again.
+    pub async fn renew_older_encodings(&self) -> Result<usize, PublishError> {
+        let _turn = self.inner.sequence.lock().await;
+        let store = self.inner.store.clone();
+        let me = self.institution();
+        let own = tokio::task::spawn_blocking(move || store.all_by_author(&me)).await??;
+        let mut renewed = 0;
+        for record in own {
+            let kind = record.payload.record_kind();
+            if matches!(kind, RecordKind::KeyRotation | RecordKind::KeyRevocation) || record.has_strict_encoding() {
+                continue;
+            }
+            let payload =
+                Payload { seq: record.payload.seq + 1, ts: self.inner.clock.now_unix(), ..record.payload.clone() };
+            match self.sign_store_send(&payload).await {
+                Ok(_) => renewed += 1,
+                Err(e) => tracing::warn!(
+                    %kind, id = %record.payload.id, error = %e,
+                    "an own record in an older encoding cannot be signed again; peers refuse it as it is"
+                ),
+            }
+        }
+        Ok(renewed)
+    }
+
     /// Publishes a withdrawal of `kind`/`id`, which must be live.
     pub async fn withdraw(&self, kind: RecordKind, id: &str) -> Result<Published, PublishError> {
         let _turn = self.inner.sequence.lock().await;

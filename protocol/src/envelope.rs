@@ -153,6 +153,16 @@ impl VerifiedRecord {
         Ok(Self { bytes: bytes.to_vec(), hash, author, payload, content })
     }
 
+    /// Whether the bytes are in the encoding [`VerifiedRecord::open`]
+    /// requires: the exact protected header and a payload in deterministic
+    /// CBOR. Cheap (no signature check): for records read back from a store
+    /// that may hold some accepted before those rules.
+    pub fn has_strict_encoding(&self) -> bool {
+        cose::parse_sign1(&self.bytes).is_ok_and(|sign1| {
+            cose::header_kid(sign1.protected, None).is_ok() && cbor::read_deterministic(sign1.payload, "").is_ok()
+        })
+    }
+
     /// Whether the record is a withdrawal (a tombstone).
     pub fn is_withdrawn(&self) -> bool {
         matches!(self.content, Content::Withdrawn)

@@ -136,6 +136,17 @@ async fn the_data_directory_of_format_1_opens_with_its_records_thread_and_creden
     )
     .unwrap();
     assert_eq!(hits.len(), 1, "the index answers searches");
+    // The fixture's own records were signed before payloads had to be
+    // deterministic CBOR: the node signed them again, so peers accept them.
+    let ctx = vetnet_protocol::ValidationContext { network: "bsr", now: vetnet_node::publish::unix_now() };
+    let own_records = school.node.store().all_by_author(&me).unwrap();
+    assert!(own_records.len() >= 5, "the profile, offer, need, achievement and event: {}", own_records.len());
+    for record in own_records {
+        let (kind, id) = (&record.payload.kind, &record.payload.id);
+        assert!(record.payload.seq >= 2, "the own {kind} {id} is a new version");
+        vetnet_protocol::VerifiedRecord::open(&record.bytes, &ctx)
+            .unwrap_or_else(|e| panic!("the own {kind} {id} passes the strict checks: {e}"));
+    }
     school.node.shutdown().await;
 }
 
