@@ -5,7 +5,7 @@
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use vetnet_protocol::{DEFAULT_NETWORK, VerifiedRecord};
@@ -17,19 +17,21 @@ use crate::figure::{Figure, Target};
 const CHUNK: usize = 50_000;
 
 /// The `vetnet` binary built beside this one.
-fn vetnet_binary() -> anyhow::Result<PathBuf> {
+pub fn vetnet_binary() -> anyhow::Result<PathBuf> {
     let path = std::env::current_exe()?.with_file_name("vetnet");
     anyhow::ensure!(path.exists(), "{} is missing: run `cargo build --release -p vetnet` first", path.display());
     Ok(path)
 }
 
-fn resident_kib(pid: u32) -> anyhow::Result<u64> {
+/// Resident memory of process `pid`, in KiB.
+pub(crate) fn resident_kib(pid: u32) -> anyhow::Result<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
     let line = status.lines().find(|l| l.starts_with("VmRSS:")).context("no VmRSS")?;
     Ok(line.split_whitespace().nth(1).context("VmRSS value")?.parse()?)
 }
 
-fn dir_bytes(path: &Path) -> u64 {
+/// Bytes of every file under `path`.
+pub(crate) fn dir_bytes(path: &Path) -> u64 {
     std::fs::read_dir(path)
         .into_iter()
         .flatten()
@@ -43,7 +45,7 @@ fn dir_bytes(path: &Path) -> u64 {
 }
 
 /// Kills the node when dropped, also when the run fails half-way.
-struct RunningNode(Child);
+pub(crate) struct RunningNode(pub(crate) Child);
 
 impl Drop for RunningNode {
     fn drop(&mut self) {
@@ -87,47 +89,20 @@ pub async fn run(n: usize) -> anyhow::Result<Vec<Figure>> {
     let disk = dir_bytes(&data_dir.db_path()) as f64;
     figures.push(Figure::new("footprint", format!("N={n}: disk bytes per record"), disk / n as f64, "bytes"));
 
-    let started = Instant::now();
-    let mut node = RunningNode(
-        Command::new(&binary)
-            .arg("--data-dir")
-            .arg(dir.path())
-            .args(["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()?,
-    );
-    let stdout = node.0.stdout.take().context("stdout")?;
-    let mut reader = std::io::BufReader::new(stdout);
-    let mut text = String::new();
-    while serde_json::from_str::<serde_json::Value>(&text).is_err() {
-        let mut line = String::new();
-        anyhow::ensure!(reader.read_line(&mut line)? > 0, "the node exited before it was ready");
-        text.push_str(&line);
-    }
-    let mut startup = Figure::new(
-        "footprint",
-        format!("N={n}: startup until the API answers"),
-        started.elapsed().as_secs_f64() * 1000.0,
-        "ms",
-    );
+    let (node, took) = start_node(&binary, dir.path())?;
+    let mut startup =
+        Figure::new("footprint", format!("N={n}: startup until the API answers"), took.as_secs_f64() * 1000.0, "ms");
     if n >= 1_000_000 {
         startup = startup.with_target(Target::at_most(2_000.0, "startup < 2 s at 1M"));
     }
     figures.push(startup);
 
     // A free-text search that matches nothing touches the whole text index.
-    let scan_started = Instant::now();
-    let scan = Command::new(&binary)
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["--json", "search", "offers", "--text", "no-such-word", "--limit", "1"])
-        .output()?;
-    anyhow::ensure!(scan.status.success(), "search failed: {}", String::from_utf8_lossy(&scan.stderr));
+    let (scan, _) = cli_search(&binary, dir.path(), &["--text", "no-such-word", "--limit", "1"])?;
     figures.push(Figure::new(
         "footprint",
         format!("N={n}: free-text search through the CLI"),
-        scan_started.elapsed().as_secs_f64() * 1000.0,
+        scan.as_secs_f64() * 1000.0,
         "ms",
     ));
     let mut rss = Figure::new(
@@ -141,11 +116,56 @@ pub async fn run(n: usize) -> anyhow::Result<Vec<Figure>> {
     }
     figures.push(rss);
     figures.push(background_check(&binary, dir.path(), n)?);
+    stop_cleanly(node)?;
+    figures.push(repair(&binary, dir.path(), n)?);
+    Ok(figures)
+}
+
+/// Starts `vetnet node run` on the data directory `dir` (loopback, ports
+/// picked by the system) and returns it once it printed its JSON status,
+/// that is once its API answers, with the time that took.
+pub(crate) fn start_node(binary: &Path, dir: &Path) -> anyhow::Result<(RunningNode, Duration)> {
+    let started = Instant::now();
+    let mut node = RunningNode(
+        Command::new(binary)
+            .arg("--data-dir")
+            .arg(dir)
+            .args(["--json", "node", "run", "--listen", "/ip4/127.0.0.1/tcp/0", "--api", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?,
+    );
+    let stdout = node.0.stdout.take().context("stdout")?;
+    let mut reader = std::io::BufReader::new(stdout);
+    let mut text = String::new();
+    while serde_json::from_str::<serde_json::Value>(&text).is_err() {
+        let mut line = String::new();
+        anyhow::ensure!(reader.read_line(&mut line)? > 0, "the node exited before it was ready");
+        text.push_str(&line);
+    }
+    Ok((node, started.elapsed()))
+}
+
+/// `vetnet search offers` with `filters` through the CLI (so through the
+/// running node's API); returns how long the command took and how many
+/// offers it printed.
+pub(crate) fn cli_search(binary: &Path, dir: &Path, filters: &[&str]) -> anyhow::Result<(Duration, usize)> {
+    let started = Instant::now();
+    let scan =
+        Command::new(binary).arg("--data-dir").arg(dir).args(["--json", "search", "offers"]).args(filters).output()?;
+    let took = started.elapsed();
+    anyhow::ensure!(scan.status.success(), "search failed: {}", String::from_utf8_lossy(&scan.stderr));
+    let offers: Vec<serde_json::Value> = serde_json::from_slice(&scan.stdout).context("the search's JSON output")?;
+    Ok((took, offers.len()))
+}
+
+/// Stops the node as an admin's `systemctl stop` does (SIGTERM), and waits
+/// until it has exited (its search index saved).
+pub(crate) fn stop_cleanly(mut node: RunningNode) -> anyhow::Result<()> {
     let stopped = Command::new("kill").args(["-TERM", &node.0.id().to_string()]).status()?;
     anyhow::ensure!(stopped.success(), "cannot stop the node");
     node.0.wait()?;
-    figures.push(repair(&binary, dir.path(), n)?);
-    Ok(figures)
+    Ok(())
 }
 
 /// `vetnet repair` of the whole database, made to look damaged by a count
@@ -189,7 +209,7 @@ fn open_times(data_dir: &vetnet_node::DataDir, n: usize, cache_bytes: u64) -> an
 
 /// How long the running node's full check of its database took in the
 /// background, as `vetnet status` reports it once it passed.
-fn background_check(binary: &Path, dir: &Path, n: usize) -> anyhow::Result<Figure> {
+pub(crate) fn background_check(binary: &Path, dir: &Path, n: usize) -> anyhow::Result<Figure> {
     let deadline = Instant::now() + std::time::Duration::from_secs(900);
     loop {
         let status = Command::new(binary).arg("--data-dir").arg(dir).args(["--json", "status"]).output()?;

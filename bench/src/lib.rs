@@ -17,6 +17,7 @@
 //! | `events` | [`events`] | event search by country, network and start day; a network's iCalendar feed |
 //! | `pages` | [`pages`] | the dashboard's home, search and matches pages at 100,000 records |
 //! | `backup` | [`backup`] | `vetnet backup` and `vetnet restore` of 100,000 own records |
+//! | `scale` | [`scale`] | 1,000,000 records: catch-up of a new node, search, memory, startup after a clean stop and after `kill -9` |
 
 pub mod backup;
 pub mod events;
@@ -29,6 +30,7 @@ pub mod pages;
 pub mod propagation;
 pub mod report;
 pub mod rng;
+pub mod scale;
 pub mod search;
 pub mod sync;
 pub mod trust;

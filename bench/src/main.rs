@@ -10,6 +10,7 @@
 //! cargo run --release -p vetnet-bench -- pages               # dashboard pages at 100,000 records
 //! cargo run --release -p vetnet-bench -- events              # event search and feeds, 20,000 events
 //! cargo run --release -p vetnet-bench -- backup              # backup and restore, 100,000 own records
+//! cargo run --release -p vetnet-bench -- scale               # 1,000,000 records: catch-up, search, memory, restarts
 //! cargo run --release -p vetnet-bench -- all --quick         # everything, small
 //! cargo run --release -p vetnet-bench -- all --markdown figures.md
 //! ```
@@ -19,6 +20,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use vetnet_bench::pages::{self, PagesParams};
 use vetnet_bench::propagation::{self, PropagationParams};
+use vetnet_bench::scale::{self, ScaleParams};
 use vetnet_bench::search::{self, SearchParams};
 use vetnet_bench::{Figure, footprint, ingest, mobility, report, sync, trust};
 
@@ -139,6 +141,21 @@ enum Scenario {
         #[arg(long)]
         records: Option<usize>,
     },
+    /// Scale: the whole region (1,000,000 offers from 100,000 institutions)
+    /// on one server: a new node's catch-up, search, resident memory of the
+    /// real `vetnet` binary, its startup after a clean stop and after
+    /// `kill -9`. Needs `cargo build --release -p vetnet` beside it.
+    Scale {
+        /// Offers (default 1,000,000; 3,000 with --quick).
+        #[arg(long)]
+        records: Option<usize>,
+        /// Institutions publishing them (default 100,000; 300 with --quick).
+        #[arg(long)]
+        authors: Option<usize>,
+        /// Timed runs per search query class (default 200; 20 with --quick).
+        #[arg(long)]
+        runs: Option<usize>,
+    },
     /// Every scenario: ingest, sync, search, propagation, footprint (at
     /// 100,000 records; 20,000 with --quick).
     All,
@@ -179,6 +196,17 @@ async fn run(scenario: Scenario, quick: bool) -> anyhow::Result<Vec<Figure>> {
             pages::run(&PagesParams { runs: runs.unwrap_or(defaults.runs), ..defaults }).await
         }
         Scenario::Backup { records } => vetnet_bench::backup::run(records.unwrap_or(size(quick, 2_000, 100_000))).await,
+        Scenario::Scale { records, authors, runs } => {
+            let vetnet = footprint::vetnet_binary()?;
+            let defaults = if quick { ScaleParams::quick(vetnet) } else { ScaleParams::full(vetnet) };
+            let params = ScaleParams {
+                records: records.unwrap_or(defaults.records),
+                authors: authors.unwrap_or(defaults.authors),
+                runs: runs.unwrap_or(defaults.runs),
+                ..defaults
+            };
+            scale::run(&params).await
+        }
         Scenario::Footprint { records } => footprint::run(records.unwrap_or(size(quick, 20_000, 1_000_000))).await,
         Scenario::Search { offers, authors, runs, seed } => {
             let defaults = search_params(quick);

@@ -2,10 +2,15 @@
 //! working as the node changes. These check that every figure comes out and
 //! makes sense; they do not check speed targets (a debug build on a shared
 //! CI machine says nothing about those). `footprint` needs the release
-//! `vetnet` binary and is left out.
+//! `vetnet` binary and is left out; `scale` runs the `vetnet` binary of the
+//! same build (`target/debug/vetnet`, which `cargo test` of the workspace
+//! builds for the CLI's own tests).
+
+use std::path::{Path, PathBuf};
 
 use vetnet_bench::Figure;
 use vetnet_bench::propagation::{self, PropagationParams};
+use vetnet_bench::scale::{self, ScaleParams};
 use vetnet_bench::search::{self, SearchParams};
 
 /// The figure whose name ends with `suffix`.
@@ -115,4 +120,33 @@ fn events_quick() {
     assert_eq!(figures.iter().filter(|f| f.name.ends_with(": p99")).count(), 7);
     assert!(figure(&figures, "network feed size").value > 1_000.0, "a feed holds events");
     assert!(figure(&figures, "network + from: p99").target.is_some());
+}
+
+/// `target/<profile>/vetnet`, beside this test's `deps/` directory.
+fn vetnet_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let profile_dir = exe.parent().and_then(Path::parent).expect("target/<profile>/deps/quick-…");
+    profile_dir.join("vetnet")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scale_quick() {
+    let vetnet = vetnet_binary();
+    assert!(vetnet.exists(), "{} is missing: run `cargo build -p vetnet` first", vetnet.display());
+    let figures = scale::run(&ScaleParams::quick(vetnet)).await.expect("scale runs");
+    assert_all_finite(&figures);
+    let target = |suffix: &str| figure(&figures, suffix).target.as_ref().map(|t| t.limit);
+    assert_eq!(target("catch-up: a new node holds every offer (loopback)"), Some(60_000.0));
+    assert_eq!(target("all queries indexed filters only: p99"), Some(5.0));
+    assert_eq!(target("all queries with free text: p99"), Some(10.0));
+    assert_eq!(target("real node: startup after a clean stop, until the API answers"), Some(2_000.0));
+    assert_eq!(target("real node: startup after kill -9, until the API answers"), Some(5_000.0));
+    assert_eq!(target("real node: resident memory after both searches"), Some(150.0));
+    let rss = figure(&figures, "resident memory after both searches").value;
+    assert!((1.0..2_000.0).contains(&rss), "a node's resident memory of {rss} MB");
+    assert!(figure(&figures, "catch-up: rate").value > 0.0);
+    assert!(figure(&figures, "disk bytes per record").value > 100.0, "a record is a few hundred bytes at least");
+    for f in figures.iter().filter(|f| f.name.contains("mean results")) {
+        assert!((1.0..=100.0).contains(&f.value), "{}: {}", f.name, f.value);
+    }
 }
