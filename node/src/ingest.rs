@@ -13,7 +13,7 @@ use vetnet_protocol::{InstitutionId, RecordError, ValidationContext, VerifiedRec
 
 use crate::network::Verdict;
 use crate::rate_limit::AuthorRecordLimit;
-use crate::store::{InsertOutcome, KeyRefusal, RecordStore, StoreError};
+use crate::store::{InsertOutcome, RecordStore, StoreError};
 
 /// Counters of what gossip brought, and of why records were ignored (by
 /// gossip and by sync), shown by `vetnet status`.
@@ -131,8 +131,9 @@ impl IgnoreReason {
         IgnoreReason::Internal,
     ];
 
+    /// The reason's place in [`IgnoreReason::ALL`] (the declaration order).
     fn index(self) -> usize {
-        Self::ALL.iter().position(|r| *r == self).unwrap_or(Self::ALL.len() - 1)
+        self as usize
     }
 
     /// The reason's name in status, logs and metrics.
@@ -176,12 +177,7 @@ fn describe_ignored(judged: &IngestVerdict) -> String {
         Ok(InsertOutcome::Stale { held_seq }) => format!("this node holds a newer version, seq {held_seq}"),
         Ok(InsertOutcome::SameSeq { seq }) => format!("this node holds a different record with the same seq {seq}"),
         Ok(InsertOutcome::Duplicate) => "this node holds this exact record".to_owned(),
-        Ok(InsertOutcome::Refused(KeyRefusal::Rotated { next, at })) => {
-            format!("signed by a key that rotated to {} at {at}", next.to_did())
-        }
-        Ok(InsertOutcome::Refused(KeyRefusal::Revoked { by, since })) => {
-            format!("signed by a key that {} revoked from {since}", by.to_did())
-        }
+        Ok(InsertOutcome::Refused(refusal)) => crate::publish::describe_refusal(refusal),
         Ok(outcome) => format!("{outcome:?}"),
         Err(e) => e.to_string(),
     }
@@ -412,4 +408,16 @@ fn store_opened(store: &RecordStore, authors: &AuthorRecordLimit, opened: Vec<Op
             },
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IgnoreReason;
+
+    #[test]
+    fn every_reason_counts_in_its_own_place() {
+        for (place, reason) in IgnoreReason::ALL.iter().enumerate() {
+            assert_eq!(reason.index(), place, "{}", reason.as_str());
+        }
+    }
 }

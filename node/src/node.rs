@@ -466,8 +466,8 @@ async fn handle_events(mut events: tokio::sync::mpsc::Receiver<network::NetworkE
                     Err(e) if verdict == network::Verdict::Reject => {
                         tracing::info!(peer = %source, error = %e, "rejected a record from gossip");
                     }
-                    // Ignored: logged at debug with its reason by `note_ignored`.
-                    Err(_) | Ok(_) => {}
+                    // Ignored or accepted: an ignore was logged with its reason by `note_ignored`.
+                    _ => {}
                 }
             }
             NetworkEvent::PeerConnected { peer } => {

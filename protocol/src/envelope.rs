@@ -145,9 +145,7 @@ impl VerifiedRecord {
             Err(e) => cose::lenient_header_kid(sign1.protected).ok_or(RecordError::Envelope(e))?,
         };
         let author = InstitutionId::from_bytes(kid);
-        let value: ciborium::Value = ciborium::from_reader(sign1.payload)
-            .map_err(|_| RecordError::Payload(ValidationError::new("payload", "must be one well-formed CBOR map")))?;
-        let payload = cbor::from_value::<Payload>(&value, "").map_err(RecordError::Payload)?;
+        let payload = decode_stored::<Payload>(sign1.payload)?;
         let ctx = ValidationContext { network, now: u64::MAX - MAX_CLOCK_SKEW_SECS };
         let content = check_payload(&payload, &author, &ctx)?;
         Ok(Self { bytes: bytes.to_vec(), hash, author, payload, content })
